@@ -1,0 +1,117 @@
+"""The QGIS plugin class: menu, toolbar, Processing provider, translation, dock panel."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .__about__ import ICON_PATH
+from .i18n import install_translator, remove_translator, tr
+
+MENU_NAME = "Ankunftsquartiere"  # translated at run time via tr()
+
+
+class AnkunftPlugin:
+    """Created by ``classFactory``; QGIS calls ``initProcessing``, ``initGui`` and ``unload``."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.actions: list[QAction] = []
+        self.toolbar = None
+        self.dock = None
+        self.menu_title = ""
+        install_translator()
+
+    # -- Processing -------------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 (QGIS API)
+        from .processing.provider import AnkunftProvider
+
+        if self.provider is None:
+            provider = AnkunftProvider()
+            # addProvider takes ownership; on a duplicate id it refuses (and drops the object)
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
+
+    # -- GUI --------------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802 (QGIS API)
+        self.initProcessing()
+        self.menu_title = tr("Ankunftsquartiere", "AnkunftPlugin")
+        icon = QIcon(str(ICON_PATH))
+
+        panel_action = QAction(icon, tr("Ankunftsquartiere panel", "AnkunftPlugin"), self.iface.mainWindow())
+        panel_action.setObjectName("ankunft_panel_action")
+        panel_action.setToolTip(tr("Open the Ankunftsquartiere workspace: classify, map infrastructure, walking catchments, docking points, strategy maps", "AnkunftPlugin"))
+        panel_action.triggered.connect(self.show_panel)
+
+        toolbox_action = QAction(icon, tr("Ankunftsquartiere algorithms (Processing toolbox)", "AnkunftPlugin"), self.iface.mainWindow())
+        toolbox_action.setObjectName("ankunft_toolbox_action")
+        toolbox_action.triggered.connect(self.show_toolbox)
+
+        help_action = QAction(tr("Method and help", "AnkunftPlugin"), self.iface.mainWindow())
+        help_action.setObjectName("ankunft_help_action")
+        help_action.triggered.connect(self.show_help)
+
+        for action in (panel_action, toolbox_action, help_action):
+            self.iface.addPluginToVectorMenu(self.menu_title, action)
+            self.actions.append(action)
+
+        self.toolbar = self.iface.addToolBar(tr("Ankunftsquartiere", "AnkunftPlugin"))
+        self.toolbar.setObjectName("AnkunftToolbar")
+        self.toolbar.addAction(panel_action)
+
+    def show_panel(self):
+        try:
+            from .gui.dock import AnkunftDock
+        except ImportError:  # the panel is optional; the toolbox always works
+            self.show_toolbox()
+            return
+        if self.dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            self.dock = AnkunftDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.show()
+        self.dock.raise_()
+
+    def show_toolbox(self):
+        """Show the Processing toolbox filtered to this provider's algorithms."""
+        from qgis.PyQt.QtWidgets import QDockWidget, QLineEdit
+
+        dock = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
+        if dock is None:
+            return
+        dock.setVisible(True)
+        dock.raise_()
+        search = dock.findChild(QLineEdit)
+        if search is not None:
+            search.setText("ankunft")
+
+    def show_help(self):
+        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+
+        from .processing.help import help_file
+
+        path = help_file("method")
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginVectorMenu(self.menu_title, action)
+            self.iface.removeToolBarIcon(action)
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()

@@ -1,0 +1,51 @@
+"""Shared base class of all Ankunft Processing algorithms."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import ICON_PATH, __homepage__
+from .help import help_text
+
+
+class AnkunftAlgorithm(QgsProcessingAlgorithm):
+    """Base: ``tr()`` with the class name as context, ``createInstance``, help from files.
+
+    Subclasses set ``ALG_ID`` (lowercase id, never translated) and ``GROUP_ID`` and implement
+    ``displayName``/``group`` with literal ``self.tr("…")`` strings so pylupdate finds them.
+    """
+
+    ALG_ID = ""
+    GROUP_ID = "analysis"
+
+    def tr(self, string: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, string)
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return type(self)()
+
+    def name(self) -> str:
+        return self.ALG_ID
+
+    def groupId(self) -> str:  # noqa: N802
+        return self.GROUP_ID
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return help_text(self.ALG_ID)
+
+    def helpUrl(self) -> str:  # noqa: N802
+        return "{}#{}".format(__homepage__, self.ALG_ID)
+
+    # -- helpers for subclasses ---------------------------------------------------------------
+    def add(self, param, help_string: str, advanced: bool = False):
+        """Add a parameter with its help text (every parameter has one) and the advanced flag."""
+        param.setHelp(help_string)
+        if advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(param)
+        return param

@@ -1,0 +1,62 @@
+"""Styling of output layers when Processing loads them into the project.
+
+Processing calls a layer post-processor after loading an output layer; the instance must stay
+alive until then, so it is kept in ``_KEEP`` (a known PyQGIS pitfall).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from qgis.core import QgsProcessingLayerPostProcessorInterface
+
+from ..__about__ import RESOURCES_DIR
+
+STYLE_DIR = RESOURCES_DIR / "styles"
+_KEEP: list = []
+
+# Colour-blind-safe palette (Okabe & Ito 2008) used across the plugin.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#BBBBBB",
+}
+
+
+class _Styler(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, apply: Callable, name: str | None = None):
+        super().__init__()
+        self._apply = apply
+        self._name = name
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        if layer is None or not layer.isValid():
+            return
+        if self._name:
+            layer.setName(self._name)
+        self._apply(layer)
+        layer.triggerRepaint()
+
+
+def style_on_load(context, dest_id: str, apply: Callable, name: str | None = None) -> None:
+    """Register ``apply(layer)`` to run when Processing loads the output ``dest_id``."""
+    if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
+        return
+    styler = _Styler(apply, name)
+    _KEEP.append(styler)
+    context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
+
+
+def load_qml(layer, name: str) -> bool:
+    """Apply ``resources/styles/<name>.qml``; False when the file is missing or invalid."""
+    path = STYLE_DIR / "{}.qml".format(name)
+    if not path.exists():
+        return False
+    _msg, ok = layer.loadNamedStyle(str(path))
+    return bool(ok)
