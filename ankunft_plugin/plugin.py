@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .__about__ import ICON_PATH
-from .i18n import install_translator, remove_translator, tr
+from .i18n import install_translator, remove_translator
 
-MENU_NAME = "Ankunftsquartiere"  # translated at run time via tr()
 
 
 class AnkunftPlugin:
@@ -37,19 +37,19 @@ class AnkunftPlugin:
     # -- GUI --------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API)
         self.initProcessing()
-        self.menu_title = tr("Ankunftsquartiere", "AnkunftPlugin")
+        self.menu_title = QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere")
         icon = QIcon(str(ICON_PATH))
 
-        panel_action = QAction(icon, tr("Ankunftsquartiere panel", "AnkunftPlugin"), self.iface.mainWindow())
+        panel_action = QAction(icon, QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere panel"), self.iface.mainWindow())
         panel_action.setObjectName("ankunft_panel_action")
-        panel_action.setToolTip(tr("Open the Ankunftsquartiere workspace: classify, map infrastructure, walking catchments, docking points, strategy maps", "AnkunftPlugin"))
+        panel_action.setToolTip(QCoreApplication.translate("AnkunftPlugin", "Open the Ankunftsquartiere workspace: classify, map infrastructure, walking catchments, docking points, strategy maps"))
         panel_action.triggered.connect(self.show_panel)
 
-        toolbox_action = QAction(icon, tr("Ankunftsquartiere algorithms (Processing toolbox)", "AnkunftPlugin"), self.iface.mainWindow())
+        toolbox_action = QAction(icon, QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere algorithms (Processing toolbox)"), self.iface.mainWindow())
         toolbox_action.setObjectName("ankunft_toolbox_action")
         toolbox_action.triggered.connect(self.show_toolbox)
 
-        help_action = QAction(tr("Method and help", "AnkunftPlugin"), self.iface.mainWindow())
+        help_action = QAction(QCoreApplication.translate("AnkunftPlugin", "Method and help"), self.iface.mainWindow())
         help_action.setObjectName("ankunft_help_action")
         help_action.triggered.connect(self.show_help)
 
@@ -57,7 +57,7 @@ class AnkunftPlugin:
             self.iface.addPluginToVectorMenu(self.menu_title, action)
             self.actions.append(action)
 
-        self.toolbar = self.iface.addToolBar(tr("Ankunftsquartiere", "AnkunftPlugin"))
+        self.toolbar = self.iface.addToolBar(QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere"))
         self.toolbar.setObjectName("AnkunftToolbar")
         self.toolbar.addAction(panel_action)
 

@@ -32,6 +32,16 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
     def groupId(self) -> str:  # noqa: N802
         return self.GROUP_ID
 
+    def group(self) -> str:
+        groups = {
+            "analysis": QCoreApplication.translate("AnkunftAlgorithm", "Analysis"),
+            "accessibility": QCoreApplication.translate("AnkunftAlgorithm", "Walking accessibility"),
+            "planning": QCoreApplication.translate("AnkunftAlgorithm", "Planning"),
+            "maps": QCoreApplication.translate("AnkunftAlgorithm", "Maps"),
+            "tools": QCoreApplication.translate("AnkunftAlgorithm", "Tools"),
+        }
+        return groups.get(self.GROUP_ID, self.GROUP_ID)
+
     def icon(self) -> QIcon:
         return QIcon(str(ICON_PATH))
 
