@@ -11,7 +11,6 @@ from .__about__ import ICON_PATH
 from .i18n import install_translator, remove_translator
 
 
-
 class AnkunftPlugin:
     """Created by ``classFactory``; QGIS calls ``initProcessing``, ``initGui`` and ``unload``."""
 

@@ -24,11 +24,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QMetaType
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnkunftBridge", text)
-
-
 FIELD_TYPES = {
     "double": QMetaType.Type.Double,
     "int": QMetaType.Type.Int,
@@ -60,7 +55,9 @@ def require_field(source, name: str, layer_label: str) -> int:
     idx = source.fields().lookupField(name)
     if idx < 0:
         raise QgsProcessingException(
-            _tr("Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.").format(
+            QCoreApplication.translate(
+                "AnkunftBridge", "Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}."
+            ).format(
                 layer=layer_label, field=name, fields=", ".join(source.fields().names()[:30])
             )
         )
@@ -100,7 +97,7 @@ def read_source(
     nulls = 0
     for i, feat in enumerate(source.getFeatures(request)):
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(_tr("Cancelled."))
+            raise QgsProcessingException(QCoreApplication.translate("AnkunftBridge", "Cancelled."))
         fids.append(feat.id())
         for n in names:
             attrs[n].append(feat[n])
@@ -211,7 +208,7 @@ def write_rows(sink, fields: QgsFields, rows, geometries, feedback=None, progres
     batch: list[QgsFeature] = []
     for i, (row, geom) in enumerate(zip(rows, geometries)):
         if feedback is not None and feedback.isCanceled():
-            raise QgsProcessingException(_tr("Cancelled."))
+            raise QgsProcessingException(QCoreApplication.translate("AnkunftBridge", "Cancelled."))
         f = QgsFeature(fields)
         if geom is not None:
             f.setGeometry(geom)

@@ -1,0 +1,74 @@
+"""`make install` + `qgis_process plugins enable` expose the provider; `make package` builds a valid zip."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+QGIS_PROCESS = shutil.which("qgis_process")
+
+
+def _env(config: Path) -> dict:
+    env = dict(os.environ)
+    env["QGIS_CUSTOM_CONFIG_PATH"] = str(config)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+@pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process not installed")
+def test_make_install_and_qgis_process_list(tmp_path):
+    profile = tmp_path / "profiles" / "default"
+    subprocess.run(["make", "-s", "install", "QGIS_PROFILE={}".format(profile)], cwd=ROOT, check=True,
+                   capture_output=True, text=True)
+    plugin_dir = profile / "python" / "plugins" / "ankunft_plugin"
+    assert (plugin_dir / "metadata.txt").exists() and (plugin_dir / "__init__.py").exists()
+    env = _env(tmp_path)
+    enable = subprocess.run([QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert "ankunft_plugin" in enable.stdout, enable.stdout + enable.stderr
+    listing = subprocess.run([QGIS_PROCESS, "list"], env=env, capture_output=True, text=True, timeout=120)
+    assert "Ankunftsquartiere" in listing.stdout
+    from qgis.core import QgsApplication
+
+    ours = [a.id() for a in QgsApplication.processingRegistry().algorithms() if a.provider().id() == "ankunft"]
+    for alg_id in ours:
+        assert alg_id in listing.stdout, alg_id
+
+
+def test_make_package_zip_is_valid(tmp_path):
+    result = subprocess.run(["make", "-s", "package"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    version = (ROOT / "metadata.txt").read_text(encoding="utf-8").split("version=")[1].split()[0]
+    zpath = ROOT / "dist" / "ankunft_plugin-{}.zip".format(version)
+    assert zpath.exists()
+    with zipfile.ZipFile(zpath) as zf:
+        names = zf.namelist()
+        assert zf.testzip() is None
+        zf.extractall(tmp_path)
+    tops = {n.split("/")[0] for n in names}
+    assert tops == {"ankunft_plugin"}
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert not [n for n in names if "/tests/" in n or n.endswith((".so", ".dll", ".exe"))]
+    folder = tmp_path / "ankunft_plugin"
+    for required in ("__init__.py", "metadata.txt", "LICENSE", "resources/icons/ankunft.svg"):
+        assert (folder / required).exists(), required
+    qms = list((folder / "i18n").glob("*.qm"))
+    assert qms, "compiled translations missing"
+    meta = configparser.ConfigParser(interpolation=None)
+    meta.optionxform = str
+    meta.read(folder / "metadata.txt", encoding="utf-8")
+    assert (folder / meta["general"]["icon"]).exists()
+    # the packaged plugin finds its own resources (no repository around it)
+    probe = subprocess.run(
+        ["/usr/bin/python3", "-c", "import ankunft_plugin.__about__ as a; print(a.METADATA_PATH, a.ICON_PATH.exists(), a.__version__)"],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert probe.returncode == 0, probe.stderr
+    assert str(folder / "metadata.txt") in probe.stdout and "True" in probe.stdout and version in probe.stdout
