@@ -14,3 +14,29 @@ MOABIT = DATA / "moabit"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def _data_snapshot() -> dict[str, tuple[int, int]]:
+    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in DATA.rglob("*") if p.is_file()}
+
+
+_SNAPSHOT: dict[str, tuple[int, int]] = {}
+
+
+def pytest_sessionstart(session):
+    _SNAPSHOT.update(_data_snapshot())
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _input_data_untouched(request):
+    """Input layers are never modified: fail the test that changed a file in tests/data."""
+    yield
+    now = _data_snapshot()
+    changed = sorted(p for p, stat in now.items() if _SNAPSHOT.get(p) != stat)
+    if changed:
+        _SNAPSHOT.update(now)
+        pytest.fail("{} modified test input data: {} (open data read-only; write to tmp_path)".format(
+            request.node.nodeid, [Path(p).relative_to(ROOT).as_posix() for p in changed]), pytrace=False)
