@@ -11,14 +11,20 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 _QGS = None
+_PROVIDER = None  # keep a reference: a provider collected by Python breaks every later run
 
 
 def qgis_app():
     """Start a headless QGIS with Processing and the ankunft provider (once per process)."""
-    global _QGS
+    global _QGS, _PROVIDER
     if _QGS is not None:
         return _QGS
+    import sys
+
     from qgis.core import QgsApplication
+
+    if "/usr/share/qgis/python/plugins" not in sys.path:
+        sys.path.insert(0, "/usr/share/qgis/python/plugins")
 
     QgsApplication.setPrefixPath("/usr", True)
     _QGS = QgsApplication([], False)
@@ -30,7 +36,8 @@ def qgis_app():
     from ankunft_plugin.processing.provider import AnkunftProvider
 
     if QgsApplication.processingRegistry().providerById("ankunft") is None:
-        QgsApplication.processingRegistry().addProvider(AnkunftProvider())
+        _PROVIDER = AnkunftProvider()
+        QgsApplication.processingRegistry().addProvider(_PROVIDER)
     return _QGS
 
 
