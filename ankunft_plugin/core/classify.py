@@ -1,0 +1,440 @@
+"""Classifying arrival quarters (Ankunftsquartiere) from small-area statistics.
+
+The method, step by step (documented for planners in ``docs/method_classification.md`` and in
+``resources/help/method.*.html``):
+
+1. **Rates.** Every indicator becomes a rate per 1000 inhabitants: counts are divided by the
+   population (``UNIT_COUNT``), percentages are multiplied by 10 (``UNIT_PERCENT``), per-1000 values
+   are taken as they are (``UNIT_PER_1000``).
+2. **Empirical-Bayes smoothing** (count indicators only, on by default). Small areas give wild
+   rates: 3 arrivals among 310 inhabitants is a rate of ~10 per 1000 that may be chance. The global
+   Empirical-Bayes estimator of Marshall (1991), as in PySAL ``esda.smoothing.Empirical_Bayes`` and
+   GeoDa, shrinks each area's rate toward the city rate, the more the fewer inhabitants it has::
+
+       r_i = y_i / n_i                       raw rate of area i (per person)
+       b   = sum(y) / sum(n)                 city rate (over the reference areas)
+       s2  = sum(n_i (r_i - b)^2) / sum(n)   population-weighted variance of the raw rates
+       a   = max(0, s2 - b / mean(n))        prior variance (method of moments; 0 if negative)
+       w_i = a / (a + b / n_i)               weight of the area's own rate
+       eb_i = w_i r_i + (1 - w_i) b
+
+3. **z-values against the city.** For each indicator the population-weighted mean and standard
+   deviation over the reference areas (enough inhabitants, all indicators present):
+   ``z_i = (rate_i - mean_w) / sd_w``.
+4. **"High".** An indicator is high where ``z >= threshold`` (z-score mode, default 1.0 SD), or
+   where the rate is at or above the city's ``quantile`` of the reference areas' rates (quantile mode).
+5. **Classes** (the arrival signal is a high arrivals indicator, or a high turnover indicator as
+   described below; diversity tells grown networks):
+
+   - ``established``: high arrivals **or** high turnover, **and** high diversity;
+   - ``emerging``: high arrivals **and** diversity below the threshold. High turnover alone never
+     makes an arrival quarter (students, young professionals); only when no arrivals indicator is
+     given does turnover stand in for arrivals;
+   - ``none``: every other reference area;
+   - ``insufficient``: population missing, zero, negative or below ``min_population``, or a used
+     indicator missing (placeholder ``.``, ``-``, ``x``, empty …). The reason says which.
+
+   Without a diversity indicator grown networks cannot be seen: high-arrival areas are then
+   classed ``emerging`` with the extra reason ``no_diversity_indicator``.
+6. **Score** (arrival intensity index): the mean of the z-values of the classification indicators
+   used (arrivals, turnover, diversity; never the social context indicator). NaN where insufficient.
+
+The social indicator (e.g. SGB II receipt) is context only: its rate and z-value are reported,
+it never changes a class (the class names a function, not a deficit).
+
+Everything here returns codes; the QGIS shell translates them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .confidentiality import small_count_mask
+from .values import parse_numbers
+
+UNIT_COUNT, UNIT_PERCENT, UNIT_PER_1000 = 0, 1, 2
+UNITS = (UNIT_COUNT, UNIT_PERCENT, UNIT_PER_1000)
+INDICATORS = ("arrivals", "turnover", "diversity", "social")
+CLASSIFYING = ("arrivals", "turnover", "diversity")  # the social indicator is context only
+CLASSES = ("established", "emerging", "none", "insufficient")
+MODES = ("zscore", "quantile")
+PER = 1000.0  # rates are per 1000 inhabitants
+
+# reason codes (``missing:<indicator>:<placeholder>`` and ``population_missing:<problem>`` carry details)
+REASON_CODES = (
+    "population_missing",
+    "population_zero",
+    "population_negative",
+    "population_below_min",
+    "missing",
+    "high_arrivals",
+    "high_turnover",
+    "high_diversity",
+    "diversity_below_threshold",
+    "turnover_stands_in",
+    "no_diversity_indicator",
+    "high_turnover_only",
+    "high_diversity_only",
+    "no_high_indicator",
+)
+
+
+@dataclass
+class ClassifyParams:
+    min_population: float = 300.0
+    threshold: float = 1.0  # in standard deviations (z-score mode)
+    mode: str = "zscore"  # or "quantile"
+    quantile: float = 0.8  # quantile mode: at or above this city quantile counts as "high"
+    smoothing: bool = True  # Empirical-Bayes smoothing of count indicators
+    suppress_below: float = 3.0
+
+
+@dataclass
+class ClassifyResult:
+    aq_class: np.ndarray  # str per area, one of CLASSES
+    score: np.ndarray  # arrival intensity index (NaN where insufficient)
+    rates: dict[str, np.ndarray]  # per indicator used: rate per 1000 inhabitants (smoothed where applicable)
+    z: dict[str, np.ndarray]  # per indicator used: z-value against the city (NaN where insufficient)
+    reasons: list[list[str]]  # machine codes per area
+    valid: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # the city reference
+    population: np.ndarray = field(default_factory=lambda: np.zeros(0))  # parsed population
+    raw_rates: dict[str, np.ndarray] = field(default_factory=dict)  # unsmoothed rates per 1000
+    counts: dict[str, np.ndarray] = field(default_factory=dict)  # parsed values of count indicators
+    suppressed: dict[str, np.ndarray] = field(default_factory=dict)  # per count indicator (and "population"): 0 < c < suppress_below
+    high: dict[str, np.ndarray] = field(default_factory=dict)  # per classifying indicator used
+    city: dict[str, dict[str, float]] = field(default_factory=dict)  # mean, sd, cut (rate at which "high" starts), eb parameters
+    used: tuple[str, ...] = ()  # indicators used (classifying ones first, then social)
+    classifying: tuple[str, ...] = ()  # indicators that decide the class
+    warnings: list[str] = field(default_factory=list)  # codes: no_valid_areas, no_variation:<name>, negative_counts:<name>:<n>, …
+    params: ClassifyParams = field(default_factory=ClassifyParams)
+
+    def __len__(self) -> int:
+        return len(self.aq_class)
+
+    def reason_text(self, i: int) -> str:
+        """The reason codes of area ``i`` joined with ``;`` (untranslated)."""
+        return ";".join(self.reasons[i])
+
+
+# -- building blocks ---------------------------------------------------------------------------
+def to_rates(values, unit: int, population) -> np.ndarray:
+    """Values in ``unit`` as rates per 1000 inhabitants (NaN where not computable)."""
+    v = np.asarray(values, dtype=float)
+    if unit == UNIT_COUNT:
+        p = np.asarray(population, dtype=float)
+        out = np.full(v.shape, np.nan)
+        ok = np.isfinite(v) & np.isfinite(p) & (p > 0)
+        out[ok] = v[ok] / p[ok] * PER
+        return out
+    if unit == UNIT_PERCENT:
+        return v * (PER / 100.0)
+    if unit == UNIT_PER_1000:
+        return v.copy()
+    raise ValueError("unknown unit {!r}; use UNIT_COUNT, UNIT_PERCENT or UNIT_PER_1000".format(unit))
+
+
+def eb_parameters(counts, population, mask=None) -> tuple[float, float]:
+    """Global Empirical-Bayes prior (Marshall 1991, method of moments) over the areas in ``mask``.
+
+    Returns ``(b, a)``: the city rate per person ``b = sum(y)/sum(n)`` and the prior variance
+    ``a = max(0, sum(n (r - b)^2)/sum(n) - b/mean(n))``. NaN, NaN when no area qualifies."""
+    y = np.asarray(counts, dtype=float)
+    n = np.asarray(population, dtype=float)
+    ok = np.isfinite(y) & np.isfinite(n) & (n > 0)
+    if mask is not None:
+        ok &= np.asarray(mask, dtype=bool)
+    if not ok.any():
+        return np.nan, np.nan
+    y, n = y[ok], n[ok]
+    b = y.sum() / n.sum()
+    r = y / n
+    s2 = (n * (r - b) ** 2).sum() / n.sum()
+    a = s2 - b / n.mean()
+    return float(b), float(max(a, 0.0))
+
+
+def eb_smooth(counts, population, mask=None, per: float = PER) -> np.ndarray:
+    """Empirical-Bayes smoothed rates per ``per`` inhabitants (global EB, Marshall 1991).
+
+    The prior (city rate and its variance) is estimated over the areas in ``mask`` (default: all
+    areas with a count and a positive population); every area with a count and a positive
+    population is then shrunk toward the city rate with weight ``a / (a + b / n_i)`` on its own
+    rate. With ``a == 0`` (no more variation than chance) every area gets the city rate; with a
+    city rate ``b <= 0`` (e.g. net growth that is negative overall) no shrinkage is possible and the
+    raw rates are returned. NaN where the count or the population is missing or not positive."""
+    y = np.asarray(counts, dtype=float)
+    n = np.asarray(population, dtype=float)
+    out = np.full(y.shape, np.nan)
+    ok = np.isfinite(y) & np.isfinite(n) & (n > 0)
+    out[ok] = y[ok] / n[ok]
+    b, a = eb_parameters(y, n, mask)
+    if not np.isfinite(b) or b <= 0:
+        return out * per
+    weight = a / (a + b / n[ok])
+    out[ok] = weight * out[ok] + (1.0 - weight) * b
+    return out * per
+
+
+def eb_weights(population, b: float, a: float) -> np.ndarray:
+    """The weight ``a / (a + b / n)`` each area's own rate gets in the EB estimate."""
+    n = np.asarray(population, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return a / (a + b / n)
+
+
+def weighted_mean_sd(values, weights, mask=None) -> tuple[float, float]:
+    """Population-weighted mean and (population) standard deviation over finite values in ``mask``."""
+    v = np.asarray(values, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    ok = np.isfinite(v) & np.isfinite(w) & (w > 0)
+    if mask is not None:
+        ok &= np.asarray(mask, dtype=bool)
+    if not ok.any():
+        return np.nan, np.nan
+    mean = float(np.average(v[ok], weights=w[ok]))
+    sd = float(np.sqrt(np.average((v[ok] - mean) ** 2, weights=w[ok])))
+    return mean, sd
+
+
+def weighted_z(values, weights, mask=None) -> tuple[np.ndarray, float, float]:
+    """z-values against the population-weighted mean and SD of the areas in ``mask``.
+
+    Returns ``(z, mean, sd)``; z is NaN outside the mask (and where the value is missing); when the
+    SD is 0 (no variation) every z in the mask is 0."""
+    v = np.asarray(values, dtype=float)
+    mean, sd = weighted_mean_sd(v, weights, mask)
+    z = np.full(v.shape, np.nan)
+    ok = np.isfinite(v)
+    if mask is not None:
+        ok &= np.asarray(mask, dtype=bool)
+    if not np.isfinite(mean):
+        return z, mean, sd
+    if sd > 0:
+        z[ok] = (v[ok] - mean) / sd
+    else:
+        z[ok] = 0.0
+    return z, mean, sd
+
+
+def high_mask(z, rates, valid, params: ClassifyParams) -> tuple[np.ndarray, float]:
+    """Where an indicator counts as high, and the rate at which "high" starts (for the legend/log)."""
+    z = np.asarray(z, dtype=float)
+    rates = np.asarray(rates, dtype=float)
+    valid = np.asarray(valid, dtype=bool)
+    high = np.zeros(z.shape, dtype=bool)
+    if params.mode == "quantile":
+        vals = rates[valid & np.isfinite(rates)]
+        if vals.size == 0:
+            return high, np.nan
+        cut = float(np.quantile(vals, params.quantile))
+        high[valid] = rates[valid] >= cut
+        return high, cut
+    with np.errstate(invalid="ignore"):
+        high[valid] = z[valid] >= params.threshold
+    return high, np.nan
+
+
+def _check_params(params: ClassifyParams) -> None:
+    if params.mode not in MODES:
+        raise ValueError("mode must be one of {}, not {!r}".format(MODES, params.mode))
+    if params.mode == "quantile" and not 0.0 < params.quantile < 1.0:
+        raise ValueError("quantile must lie between 0 and 1, not {!r}".format(params.quantile))
+    if params.min_population is None or not np.isfinite(params.min_population) or params.min_population < 0:
+        raise ValueError("min_population must be 0 or more, not {!r}".format(params.min_population))
+
+
+def _parse(values) -> tuple[np.ndarray, list]:
+    """``values.parse_numbers`` with a fast path for columns that are plain numbers already."""
+    values = list(values)
+    if all(type(v) is float or type(v) is int for v in values):
+        arr = np.asarray(values, dtype=float)
+        bad = ~np.isfinite(arr)
+        if not bad.any():
+            return arr, [None] * len(values)
+    return parse_numbers(values)
+
+
+def _problem_code(problem: str | None) -> str:
+    return "" if problem is None else str(problem).replace(":", "_").replace(";", "_")
+
+
+# -- the classification ------------------------------------------------------------------------
+def classify(population, indicators: dict[str, tuple[Sequence, int]], params: ClassifyParams | None = None) -> ClassifyResult:
+    """Classify areas into established / emerging / none / insufficient arrival quarters.
+
+    ``population``: inhabitants per area (numbers, None, strings incl. German placeholders).
+    ``indicators``: name (one of INDICATORS) -> (raw values, unit). At least two of arrivals,
+    turnover and diversity are required (``ValueError`` otherwise). Raises ``ValueError`` for
+    unknown indicator names, units or mismatched lengths."""
+    params = params or ClassifyParams()
+    _check_params(params)
+    pop, pop_problems = _parse(population)
+    n_areas = len(pop)
+    unknown = [k for k in indicators if k not in INDICATORS]
+    if unknown:
+        raise ValueError("unknown indicator(s) {}; use {}".format(unknown, INDICATORS))
+    classifying = tuple(k for k in CLASSIFYING if k in indicators)
+    if len(classifying) < 2:
+        raise ValueError("at least two of arrivals, turnover and diversity are needed, got {}".format(list(classifying)))
+    used = classifying + (("social",) if "social" in indicators else ())
+
+    parsed: dict[str, np.ndarray] = {}
+    problems: dict[str, list] = {}
+    units: dict[str, int] = {}
+    for name in used:
+        values, unit = indicators[name]
+        if unit not in UNITS:
+            raise ValueError("unknown unit {!r} for {}".format(unit, name))
+        vals, probs = _parse(values)
+        if len(vals) != n_areas:
+            raise ValueError("{} has {} values for {} areas".format(name, len(vals), n_areas))
+        parsed[name], problems[name], units[name] = vals, probs, int(unit)
+
+    warnings: list[str] = []
+    reasons: list[list[str]] = [[] for _ in range(n_areas)]
+    insufficient = np.zeros(n_areas, dtype=bool)
+    for i in range(n_areas):
+        p = pop[i]
+        if not np.isfinite(p):
+            reasons[i].append("population_missing:{}".format(_problem_code(pop_problems[i]) or "nan"))
+        elif p == 0:
+            reasons[i].append("population_zero")
+        elif p < 0:
+            reasons[i].append("population_negative")
+        elif p < params.min_population:
+            reasons[i].append("population_below_min")
+        else:
+            continue
+        insufficient[i] = True
+    for name in classifying:
+        vals = parsed[name]
+        for i in np.flatnonzero(~np.isfinite(vals)):
+            reasons[i].append("missing:{}:{}".format(name, _problem_code(problems[name][i]) or "nan"))
+            insufficient[i] = True
+    valid = ~insufficient
+    if not valid.any():
+        warnings.append("no_valid_areas")
+
+    pop_pos = np.where(np.isfinite(pop) & (pop > 0), pop, np.nan)
+    rates: dict[str, np.ndarray] = {}
+    raw_rates: dict[str, np.ndarray] = {}
+    counts: dict[str, np.ndarray] = {}
+    suppressed: dict[str, np.ndarray] = {"population": small_count_mask(pop, params.suppress_below)}
+    city: dict[str, dict[str, float]] = {}
+    z: dict[str, np.ndarray] = {}
+    high: dict[str, np.ndarray] = {}
+    for name in used:
+        vals, unit = parsed[name], units[name]
+        raw = to_rates(vals, unit, pop_pos)
+        raw_rates[name] = raw
+        info: dict[str, float] = {}
+        if unit == UNIT_COUNT:
+            counts[name] = vals
+            suppressed[name] = small_count_mask(vals, params.suppress_below)
+            negative = int(np.sum(np.isfinite(vals) & (vals < 0)))
+            if negative:
+                warnings.append("negative_counts:{}:{}".format(name, negative))
+            if params.smoothing and valid.any():
+                b, a = eb_parameters(vals, pop_pos, valid)
+                info["eb_city_rate"] = b * PER
+                info["eb_prior_variance"] = a * PER * PER
+                if np.isfinite(b) and b <= 0:
+                    warnings.append("smoothing_skipped:{}".format(name))
+                rate = eb_smooth(vals, pop_pos, valid)
+            else:
+                rate = raw
+        else:
+            rate = raw
+        rates[name] = rate
+        zi, mean, sd = weighted_z(rate, pop_pos, valid)
+        if valid.any() and not sd > 0:
+            warnings.append("no_variation:{}".format(name))
+        info["mean"], info["sd"] = mean, sd
+        z[name] = zi
+        if name in classifying:
+            hi, cut = high_mask(zi, rate, valid, params)
+            if params.mode == "zscore" and np.isfinite(mean) and np.isfinite(sd):
+                cut = mean + params.threshold * sd
+            info["cut"] = cut
+            high[name] = hi
+        city[name] = info
+
+    aq_class = np.full(n_areas, "insufficient", dtype=object)
+    has_a, has_d = "arrivals" in classifying, "diversity" in classifying
+    false = np.zeros(n_areas, dtype=bool)
+    hi_a = high.get("arrivals", false)
+    hi_t = high.get("turnover", false)
+    hi_d = high.get("diversity", false)
+    # the arrival signal: arrivals; turnover joins it for established quarters and stands in without arrivals
+    arrival_signal = hi_a if has_a else hi_t
+    if has_d:
+        established = valid & (hi_a | hi_t) & hi_d
+        emerging = valid & arrival_signal & ~hi_d
+    else:
+        established = false
+        emerging = valid & arrival_signal
+    aq_class[valid] = "none"
+    aq_class[emerging] = "emerging"
+    aq_class[established] = "established"
+
+    for i in np.flatnonzero(valid):
+        codes: list[str] = []
+        cls = aq_class[i]
+        if cls == "established":
+            codes += [c for c, h in (("high_arrivals", hi_a[i]), ("high_turnover", hi_t[i])) if h]
+            codes.append("high_diversity")
+        elif cls == "emerging":
+            if has_a:
+                codes.append("high_arrivals")
+                if hi_t[i]:
+                    codes.append("high_turnover")
+            else:
+                codes += ["high_turnover", "turnover_stands_in"]
+            codes.append("diversity_below_threshold" if has_d else "no_diversity_indicator")
+        elif hi_t[i] and has_a:
+            codes.append("high_turnover_only")
+        elif hi_d[i]:
+            codes.append("high_diversity_only")
+        else:
+            codes.append("no_high_indicator")
+        reasons[i] = codes
+
+    zs = np.vstack([z[name] for name in classifying])
+    score = np.full(n_areas, np.nan)
+    if valid.any():
+        score[valid] = zs[:, valid].mean(axis=0)
+
+    return ClassifyResult(
+        aq_class=aq_class,
+        score=score,
+        rates=rates,
+        z=z,
+        reasons=reasons,
+        valid=valid,
+        population=pop,
+        raw_rates=raw_rates,
+        counts=counts,
+        suppressed=suppressed,
+        high=high,
+        city=city,
+        used=used,
+        classifying=classifying,
+        warnings=warnings,
+        params=params,
+    )
+
+
+def summary(result: ClassifyResult) -> dict[str, dict[str, float]]:
+    """Per class: number of areas, inhabitants and share of the city's inhabitants (over areas with a
+    known positive population) - for the log and the report."""
+    pop = np.where(np.isfinite(result.population) & (result.population > 0), result.population, 0.0)
+    total = pop.sum()
+    out: dict[str, dict[str, float]] = {}
+    for cls in CLASSES:
+        m = result.aq_class == cls
+        p = float(pop[m].sum())
+        out[cls] = {"areas": int(m.sum()), "population": p, "share": p / total if total > 0 else np.nan}
+    return out

@@ -1,0 +1,431 @@
+"""``ankunft:classifyarrivalquarters`` – find established and emerging arrival quarters.
+
+The QGIS shell around ``core/classify.py``: reads the areas once, hands the columns to the core,
+writes the input's features plus the class, a translated label, the score, rates, z-values and a
+translated reason, blanks small counts (statistical confidentiality) and styles the output.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsRendererCategory,
+)
+
+from ..core.classify import (
+    CLASSES,
+    CLASSIFYING,
+    INDICATORS,
+    UNIT_COUNT,
+    UNIT_PERCENT,
+    ClassifyParams,
+    classify,
+    summary,
+)
+from .base import AnkunftAlgorithm
+from .bridge import new_fields, read_source, require_field, write_rows
+from .styles import OKABE_ITO, style_on_load
+
+# fill colour and brush per class (Okabe-Ito; "insufficient" is hatched so it reads without colour)
+CLASS_STYLE = {
+    "established": {"color": OKABE_ITO["blue"], "style": "solid"},
+    "emerging": {"color": OKABE_ITO["orange"], "style": "solid"},
+    "none": {"color": "#F2F2F2", "style": "solid"},
+    "insufficient": {"color": OKABE_ITO["grey"], "style": "b_diagonal"},
+}
+
+
+def apply_style(layer, labels: dict[str, str]) -> None:
+    """Categorised renderer on ``aq_class`` with the Okabe-Ito colours and the given legend labels."""
+    categories = []
+    for key in CLASSES:
+        spec = CLASS_STYLE[key]
+        symbol = QgsFillSymbol.createSimple(
+            {"color": spec["color"], "style": spec["style"], "outline_color": "#5A5A5A", "outline_width": "0.15"}
+        )
+        categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("aq_class", categories))
+
+
+class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "classifyarrivalquarters"
+    GROUP_ID = "analysis"
+
+    INPUT = "INPUT"
+    ID_FIELD = "ID_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    ARRIVALS_FIELD = "ARRIVALS_FIELD"
+    ARRIVALS_UNIT = "ARRIVALS_UNIT"
+    TURNOVER_FIELD = "TURNOVER_FIELD"
+    TURNOVER_UNIT = "TURNOVER_UNIT"
+    DIVERSITY_FIELD = "DIVERSITY_FIELD"
+    DIVERSITY_UNIT = "DIVERSITY_UNIT"
+    SOCIAL_FIELD = "SOCIAL_FIELD"
+    SOCIAL_UNIT = "SOCIAL_UNIT"
+    MIN_POPULATION = "MIN_POPULATION"
+    THRESHOLD = "THRESHOLD"
+    MODE = "MODE"
+    QUANTILE = "QUANTILE"
+    SMOOTHING = "SMOOTHING"
+    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    OUTPUT = "OUTPUT"
+
+    # indicator -> (field key, unit key, default unit)
+    INDICATOR_KEYS: ClassVar[dict[str, tuple[str, str, int]]] = {
+        "arrivals": ("ARRIVALS_FIELD", "ARRIVALS_UNIT", UNIT_COUNT),
+        "turnover": ("TURNOVER_FIELD", "TURNOVER_UNIT", UNIT_PERCENT),
+        "diversity": ("DIVERSITY_FIELD", "DIVERSITY_UNIT", UNIT_PERCENT),
+        "social": ("SOCIAL_FIELD", "SOCIAL_UNIT", UNIT_PERCENT),
+    }
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Classify arrival quarters")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Finds established and emerging arrival quarters from small-area statistics, compared within the city.")
+
+    def tags(self) -> list[str]:
+        return self.tr("arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring").split(",")
+
+    # -- labels ---------------------------------------------------------------------------------
+    def class_labels(self) -> dict[str, str]:
+        return {
+            "established": self.tr("Established arrival quarter"),
+            "emerging": self.tr("Emerging arrival quarter"),
+            "none": self.tr("No arrival quarter"),
+            "insufficient": self.tr("Insufficient data"),
+        }
+
+    def indicator_labels(self) -> dict[str, str]:
+        return {
+            "arrivals": self.tr("arrivals"),
+            "turnover": self.tr("turnover"),
+            "diversity": self.tr("diversity"),
+            "social": self.tr("social context"),
+        }
+
+    def reason_label(self, code: str, min_population: float) -> str:
+        """A reason code of the core as short translated text."""
+        head, _, rest = code.partition(":")
+        names = self.indicator_labels()
+        if head == "missing":
+            name, _, problem = rest.partition(":")
+            return self.tr("{indicator} missing ({value})").format(indicator=names.get(name, name), value=problem)
+        if head == "population_missing":
+            return self.tr("population missing ({value})").format(value=rest)
+        texts = {
+            "population_zero": self.tr("population is 0"),
+            "population_negative": self.tr("population is negative"),
+            "population_below_min": self.tr("fewer than {n} inhabitants").format(n="{:g}".format(min_population)),
+            "high_arrivals": self.tr("high arrivals"),
+            "high_turnover": self.tr("high turnover"),
+            "high_diversity": self.tr("high diversity"),
+            "diversity_below_threshold": self.tr("diversity below the threshold"),
+            "turnover_stands_in": self.tr("turnover stands in for arrivals"),
+            "no_diversity_indicator": self.tr("no diversity indicator given"),
+            "high_turnover_only": self.tr("high turnover only (not an arrival quarter on its own)"),
+            "high_diversity_only": self.tr("high diversity without high arrivals"),
+            "no_high_indicator": self.tr("no indicator high"),
+        }
+        return texts.get(code, code)
+
+    def _reason_texts(self, reasons, min_population: float) -> list[str]:
+        """Translated reason text per area (each distinct combination of codes translated once)."""
+        cache: dict[tuple, str] = {}
+        out = []
+        for codes in reasons:
+            key = tuple(codes)
+            text = cache.get(key)
+            if text is None:
+                text = "; ".join(self.reason_label(c, min_population) for c in codes)
+                cache[key] = text
+            out.append(text)
+        return out
+
+    # -- parameters -----------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Areas (blocks, statistical districts, planning areas)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            ),
+            self.tr("Polygon layer with one feature per area and its statistics. It is never modified; any CRS works."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.INPUT, optional=True),
+            self.tr("Optional: the area id, used to name areas in the log (e.g. the LOR or block number)."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                self.tr("Population field (inhabitants)"),
+                parentLayerParameterName=self.INPUT,
+                type=QgsProcessingParameterField.DataType.Any,
+            ),
+            self.tr("Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'."),
+        )
+        units = [self.tr("count (converted with the population)"), self.tr("percent of population"), self.tr("per 1000 inhabitants")]
+        fields_help = {
+            "arrivals": (
+                self.tr("Arrivals field (international in-migration)"),
+                self.tr("International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed."),
+            ),
+            "turnover": (
+                self.tr("Turnover field (in- plus out-moves)"),
+                self.tr("Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given."),
+            ),
+            "diversity": (
+                self.tr("Diversity field (foreign nationals or migration background)"),
+                self.tr("Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters."),
+            ),
+            "social": (
+                self.tr("Social context field (e.g. SGB II recipients)"),
+                self.tr("Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit)."),
+            ),
+        }
+        for name in INDICATORS:
+            field_key, unit_key, default_unit = self.INDICATOR_KEYS[name]
+            label, help_text = fields_help[name]
+            self.add(
+                QgsProcessingParameterField(
+                    getattr(self, field_key),
+                    label,
+                    parentLayerParameterName=self.INPUT,
+                    type=QgsProcessingParameterField.DataType.Any,
+                    optional=True,
+                ),
+                help_text,
+            )
+            self.add(
+                QgsProcessingParameterEnum(getattr(self, unit_key), self.tr("Unit of this field"), options=units, defaultValue=default_unit),
+                self.tr("Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants."),
+            )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MIN_POPULATION, self.tr("Minimum population"), QgsProcessingParameterNumber.Type.Double, defaultValue=300.0, minValue=0.0
+            ),
+            self.tr("Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS)."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.THRESHOLD, self.tr("Threshold (standard deviations)"), QgsProcessingParameterNumber.Type.Double, defaultValue=1.0
+            ),
+            self.tr("z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.MODE, self.tr("What counts as high"), options=[self.tr("z-score against the city"), self.tr("quantile of the city's areas")], defaultValue=0
+            ),
+            self.tr("z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers)."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.QUANTILE, self.tr("Quantile (quantile mode)"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.8, minValue=0.01, maxValue=0.99
+            ),
+            self.tr("Quantile mode only: 0.8 means the top fifth of the areas counts as high."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.SMOOTHING, self.tr("Empirical-Bayes smoothing of count indicators"), defaultValue=True),
+            self.tr("Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0
+            ),
+            self.tr("Statistical confidentiality: count fields with values above 0 and below this number are blanked (NULL) in the output, and so are the rates and z-values derived from them. 0 switches it off."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarters"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason."),
+        )
+        labels = self.class_labels()
+        for key in CLASSES:
+            self.addOutput(QgsProcessingOutputNumber("N_{}".format(key.upper()), self.tr("Number of areas: {label}").format(label=labels[key])))
+
+    # -- run ------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        layer_name = source.sourceName()
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if not pop_field:
+            raise QgsProcessingException(self.tr("Choose the population field of layer '{layer}'.").format(layer=layer_name))
+        require_field(source, pop_field, layer_name)
+        if id_field:
+            require_field(source, id_field, layer_name)
+        chosen: dict[str, tuple[str, int]] = {}
+        for name in INDICATORS:
+            field_key, unit_key, _default = self.INDICATOR_KEYS[name]
+            fname = self.parameterAsString(parameters, getattr(self, field_key), context)
+            if fname:
+                require_field(source, fname, layer_name)
+                chosen[name] = (fname, self.parameterAsEnum(parameters, getattr(self, unit_key), context))
+        if sum(1 for n in CLASSIFYING if n in chosen) < 2:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).").format(
+                    layer=layer_name
+                )
+            )
+        mode = "quantile" if self.parameterAsEnum(parameters, self.MODE, context) == 1 else "zscore"
+        params = ClassifyParams(
+            min_population=self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
+            threshold=self.parameterAsDouble(parameters, self.THRESHOLD, context),
+            mode=mode,
+            quantile=self.parameterAsDouble(parameters, self.QUANTILE, context),
+            smoothing=self.parameterAsBoolean(parameters, self.SMOOTHING, context),
+            suppress_below=self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context),
+        )
+
+        feedback.pushInfo(self.tr("Reading {n} areas of '{layer}'…").format(n=source.featureCount(), layer=layer_name))
+        data = read_source(source, (), context, feedback, keep_features=True, progress=(0.0, 40.0))
+        n = len(data)
+        if n == 0:
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=layer_name))
+        in_fields = source.fields()
+        pop_idx = in_fields.lookupField(pop_field)
+        all_attrs = [f.attributes() for f in data.features]
+        population = [a[pop_idx] for a in all_attrs]
+        indicators = {}
+        for name, (fname, unit) in chosen.items():
+            idx = in_fields.lookupField(fname)
+            indicators[name] = ([a[idx] for a in all_attrs], unit)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled."))
+        try:
+            result = classify(population, indicators, params)
+        except ValueError as err:
+            raise QgsProcessingException(self.tr("Layer '{layer}': {error}").format(layer=layer_name, error=str(err))) from err
+        feedback.setProgress(50.0)
+
+        # -- output fields and rows ---------------------------------------------------------------
+        spec = [("aq_class", "string"), ("aq_label", "string"), ("aq_score", "double")]
+        for name in result.used:
+            spec += [("rate_{}".format(name), "double"), ("z_{}".format(name), "double")]
+        spec.append(("aq_reason", "string"))
+        out_fields = new_fields(in_fields, spec)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        # statistical confidentiality: input count fields under the threshold are blanked, and what derives from them
+        blank_fields: dict[str, np.ndarray] = {pop_field: result.suppressed["population"]}
+        rates = {k: v.copy() for k, v in result.rates.items()}
+        zs = {k: v.copy() for k, v in result.z.items()}
+        for name, (fname, unit) in chosen.items():
+            if unit == UNIT_COUNT:
+                mask = result.suppressed[name]
+                blank_fields[fname] = blank_fields.get(fname, np.zeros(n, dtype=bool)) | mask
+                rates[name][mask] = np.nan
+                zs[name][mask] = np.nan
+        n_blanked = int(sum(m.sum() for m in blank_fields.values()))
+
+        labels = self.class_labels()
+        new_values = {
+            "aq_class": list(result.aq_class),
+            "aq_label": [labels[c] for c in result.aq_class],
+            "aq_score": result.score,
+            "aq_reason": self._reason_texts(result.reasons, params.min_population),
+        }
+        for name in result.used:
+            new_values["rate_{}".format(name)] = rates[name]
+            new_values["z_{}".format(name)] = zs[name]
+        columns = []  # per output field: ("new", values) or ("in", index, blank mask)
+        for f in out_fields:
+            fname = f.name()
+            if fname in new_values:
+                columns.append(("new", new_values[fname], None))
+            else:
+                columns.append(("in", in_fields.lookupField(fname), blank_fields.get(fname)))
+        rows = []
+        for i, attrs in enumerate(all_attrs):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            row = []
+            for kind, ref, blank in columns:
+                if kind == "new":
+                    row.append(ref[i])
+                elif blank is not None and blank[i]:
+                    row.append(None)
+                else:
+                    row.append(attrs[ref])
+            rows.append(row)
+        write_rows(sink, out_fields, rows, data.geometries, feedback, progress=(55.0, 100.0))
+
+        self._log(feedback, result, params, chosen, data, id_field, in_fields, n_blanked)
+        counts = summary(result)
+        legend = {k: "{} ({})".format(labels[k], counts[k]["areas"]) for k in CLASSES}
+        style_on_load(context, dest_id, lambda layer: apply_style(layer, legend), self.tr("Arrival quarters"))
+        results = {self.OUTPUT: dest_id}
+        for key in CLASSES:
+            results["N_{}".format(key.upper())] = counts[key]["areas"]
+        return results
+
+    # -- log ------------------------------------------------------------------------------------
+    def _log(self, feedback, result, params, chosen, data, id_field, in_fields, n_blanked) -> None:
+        names = self.indicator_labels()
+        labels = self.class_labels()
+        unit_text = {0: self.tr("count"), 1: self.tr("percent"), 2: self.tr("per 1000")}
+        for name in result.used:
+            info = result.city.get(name, {})
+            fname, unit = chosen[name]
+            text = self.tr("{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}").format(
+                indicator=names[name], field=fname, unit=unit_text.get(unit, ""), mean=info.get("mean", np.nan), sd=info.get("sd", np.nan)
+            )
+            if name in result.classifying and np.isfinite(info.get("cut", np.nan)):
+                text += self.tr("; high from {cut:.1f} per 1000").format(cut=info["cut"])
+            if "eb_city_rate" in info:
+                text += self.tr("; smoothed (city rate {b:.1f} per 1000)").format(b=info["eb_city_rate"])
+            feedback.pushInfo(text)
+        for code in result.warnings:
+            head, _, rest = code.partition(":")
+            if head == "no_valid_areas":
+                feedback.reportError(self.tr("No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population."))
+            elif head == "no_variation":
+                feedback.reportError(self.tr("{indicator} has the same rate in every area: its z-values are 0.").format(indicator=names.get(rest, rest)))
+            elif head == "negative_counts":
+                name, _, k = rest.partition(":")
+                feedback.pushWarning(
+                    self.tr("{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.").format(
+                        indicator=names.get(name, name), n=k
+                    )
+                )
+            elif head == "smoothing_skipped":
+                feedback.pushWarning(self.tr("{indicator}: the city rate is not positive, so no smoothing was applied.").format(indicator=names.get(rest, rest)))
+        counts = summary(result)
+        feedback.pushInfo(self.tr("Result:"))
+        for key in CLASSES:
+            c = counts[key]
+            feedback.pushInfo(
+                self.tr("{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)").format(
+                    label=labels[key], n=c["areas"], pop="{:,.0f}".format(c["population"]), share=100.0 * (c["share"] if np.isfinite(c["share"]) else 0.0)
+                )
+            )
+        if id_field:
+            idx = in_fields.lookupField(id_field)
+            for key in ("established", "emerging"):
+                ids = [str(data.features[i].attributes()[idx]) for i in np.flatnonzero(result.aq_class == key)]
+                if ids:
+                    more = len(ids) - 30
+                    feedback.pushInfo("{}: {}{}".format(labels[key], ", ".join(ids[:30]), " …(+{})".format(more) if more > 0 else ""))
+            bad = [i for i in np.flatnonzero(result.aq_class == "insufficient") if result.reasons[i] != ["population_below_min"]]
+            if bad:
+                shown = ["{} ({})".format(data.features[i].attributes()[idx], "; ".join(self.reason_label(c, params.min_population) for c in result.reasons[i])) for i in bad[:10]]
+                feedback.pushWarning(self.tr("Areas with missing values: {areas}").format(areas=", ".join(shown)))
+        if n_blanked:
+            feedback.pushInfo(self.tr("Confidentiality: {n} count values below {t:g} were blanked in the output.").format(n=n_blanked, t=params.suppress_below))

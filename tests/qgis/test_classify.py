@@ -1,0 +1,339 @@
+"""ankunft:classifyarrivalquarters in QGIS: synthetic edge cases and the real Berlin planning areas."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QMetaType
+
+ALG = "ankunft:classifyarrivalquarters"
+BERLIN = Path(__file__).resolve().parents[1] / "data" / "berlin"
+
+
+def _read_csv(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["id"]: row for row in csv.DictReader(fh)}
+
+
+def _num(row, key):
+    if row is None:
+        return None
+    value = row.get(key)
+    return None if value in (None, "") else float(value)
+
+
+def berlin_layer() -> QgsVectorLayer:
+    """Memory layer: the 448 planning areas joined (on ``id``) with the register 2015-02 and 2017-02 and MSS 2013.
+
+    arrivals proxy = growth of the foreign population 2015-02 -> 2017-02 (count, may be negative);
+    diversity = residents with migration background 2017-02 (percent); turnover = MSS 2013 k11
+    (moves per 100 inhabitants = percent); social context = MSS 2013 s3 transfer receipt (percent)."""
+    areas = QgsVectorLayer(str(BERLIN / "berlin-lor-planning-areas-until-2020.geojson"), "lor", "ogr")
+    assert areas.isValid()
+    p15 = _read_csv(BERLIN / "population" / "berlin-lor-population-2015-02-t1-planning-areas.csv")
+    p17 = _read_csv(BERLIN / "population" / "berlin-lor-population-2017-02-t1-planning-areas.csv")
+    mss = _read_csv(BERLIN / "mss" / "mss-2013-planning-areas.csv")
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "berlin", "memory")
+    fields = QgsFields()
+    for name, kind in (
+        ("id", QMetaType.Type.QString),
+        ("name", QMetaType.Type.QString),
+        ("pop", QMetaType.Type.Double),
+        ("foreign_growth", QMetaType.Type.Double),
+        ("migbg_pct", QMetaType.Type.Double),
+        ("k11", QMetaType.Type.Double),
+        ("transfer_pct", QMetaType.Type.Double),
+    ):
+        fields.append(QgsField(name, kind))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    feats = []
+    for src in areas.getFeatures():
+        key = src["id"]
+        a, b, m = p15.get(key), p17.get(key), mss.get(key)
+        f15, f17 = _num(a, "inhabitants_foreigners"), _num(b, "inhabitants_foreigners")
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry(src.geometry()))
+        f.setAttributes(
+            [
+                key,
+                src["name"],
+                _num(b, "inhabitants"),
+                None if f15 is None or f17 is None else max(0.0, f17 - f15),
+                _num(b, "inhabitants_with_migration_background_percentage"),
+                _num(m, "k11_migration_volume"),
+                _num(m, "s3_percentage_transfer_payments_recipients"),
+            ]
+        )
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def berlin_params(layer, output="memory:", **extra):
+    params = {
+        "INPUT": layer,
+        "ID_FIELD": "id",
+        "POPULATION_FIELD": "pop",
+        "ARRIVALS_FIELD": "foreign_growth",
+        "ARRIVALS_UNIT": 0,
+        "TURNOVER_FIELD": "k11",
+        "TURNOVER_UNIT": 1,
+        "DIVERSITY_FIELD": "migbg_pct",
+        "DIVERSITY_UNIT": 1,
+        "SOCIAL_FIELD": "transfer_pct",
+        "SOCIAL_UNIT": 1,
+        "OUTPUT": output,
+    }
+    params.update(extra)
+    return params
+
+
+def _rows(layer):
+    return [{f.name(): feat[f.name()] for f in layer.fields()} for feat in layer.getFeatures()]
+
+
+def _square(x, y, size=100.0):
+    return QgsGeometry.fromWkt(
+        "POLYGON(({x} {y},{x2} {y},{x2} {y2},{x} {y2},{x} {y}))".format(x=x, y=y, x2=x + size, y2=y + size)
+    )
+
+
+def small_layer(rows):
+    """Memory polygon layer with string-typed indicator fields (placeholders allowed)."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:25833", "areas", "memory")
+    fields = QgsFields()
+    for name in ("key", "pop", "arr", "turn", "div", "aq_class"):
+        fields.append(QgsField(name, QMetaType.Type.QString))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    feats = []
+    for i, values in enumerate(rows):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(_square(i * 100.0, 0.0))
+        f.setAttributes([*list(values), "old"])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+SMALL = [
+    # key, pop, arrivals (count), turnover (%), diversity (%)
+    ("a", "1000", "10", "20", "20"),
+    ("b", "1000", "12", "22", "22"),
+    ("c", "1000", "11", "21", "19"),
+    ("d", "1000", "9", "19", "21"),
+    ("e", "1000", "10", "20", "20"),
+    ("f", "1000", "60", "40", "60"),  # established
+    ("g", "1000", "60", "25", "18"),  # emerging
+    ("h", "1000", "10", "60", "18"),  # high turnover only
+    ("i", "1000", "10", "20", "20"),
+    ("j", "1000", "10", "20", "20"),
+    ("k", ".", "10", "20", "20"),  # placeholder population
+    ("l", "0", "0", "20", "20"),  # zero population
+    ("m", "120", "2", "20", "20"),  # below minimum; count 2 is suppressed
+    ("n", "1000", "x", "20", "20"),  # placeholder indicator
+]
+
+
+def test_small_layer_classes_reasons_and_suppression(run_alg, tmp_path):
+    layer = small_layer(SMALL)
+    before = _rows(layer)
+    res = run_alg(
+        ALG,
+        {
+            "INPUT": layer,
+            "ID_FIELD": "key",
+            "POPULATION_FIELD": "pop",
+            "ARRIVALS_FIELD": "arr",
+            "ARRIVALS_UNIT": 0,
+            "TURNOVER_FIELD": "turn",
+            "TURNOVER_UNIT": 1,
+            "DIVERSITY_FIELD": "div",
+            "DIVERSITY_UNIT": 1,
+            "SMOOTHING": False,
+            "OUTPUT": str(tmp_path / "out.gpkg"),
+        },
+    )
+    assert _rows(layer) == before  # input untouched
+    out = QgsVectorLayer(res["OUTPUT"], "out", "ogr")
+    assert out.isValid()
+    names = out.fields().names()
+    for name in ("aq_class", "aq_label", "aq_score", "rate_arrivals", "z_arrivals", "rate_turnover", "z_turnover", "rate_diversity", "z_diversity", "aq_reason"):
+        assert name in names
+    assert names.count("aq_class") == 1  # the old aq_class of the input is replaced
+    rows = {r["key"]: r for r in _rows(out)}
+    assert rows["f"]["aq_class"] == "established"
+    assert rows["g"]["aq_class"] == "emerging"
+    assert rows["h"]["aq_class"] == "none"
+    assert "turnover" in rows["h"]["aq_reason"]
+    for key in ("k", "l", "m", "n"):
+        assert rows[key]["aq_class"] == "insufficient", key
+        assert rows[key]["aq_reason"]
+        assert rows[key]["aq_score"] is None or str(rows[key]["aq_score"]) == "NULL"
+    assert "x" in rows["n"]["aq_reason"]
+    assert rows["a"]["aq_class"] == "none"
+    assert rows["f"]["rate_arrivals"] == pytest.approx(60.0)
+    assert rows["f"]["rate_turnover"] == pytest.approx(400.0)
+    # confidentiality: the count 2 (area m) is blanked, the rest kept
+    assert str(rows["m"]["arr"]) == "NULL" or rows["m"]["arr"] is None
+    assert str(rows["m"]["rate_arrivals"]) == "NULL" or rows["m"]["rate_arrivals"] is None
+    assert rows["a"]["arr"] == "10"
+    assert res["N_ESTABLISHED"] == 1
+    assert res["N_EMERGING"] == 1
+    assert res["N_INSUFFICIENT"] == 4
+
+
+def test_needs_two_indicators(run_alg):
+    from qgis.core import QgsProcessingException
+
+    layer = small_layer(SMALL[:5])
+    with pytest.raises(QgsProcessingException):
+        run_alg(ALG, {"INPUT": layer, "POPULATION_FIELD": "pop", "ARRIVALS_FIELD": "arr", "OUTPUT": "memory:"})
+
+
+def test_style_on_load_and_translated_legend(run_alg):
+    from ankunft_plugin.processing.classify_arrival_quarters import CLASS_STYLE
+
+    layer = small_layer(SMALL)
+    context = QgsProcessingContext()
+    project = QgsProject.instance()
+    context.setProject(project)
+    out = QgsProcessingOutputLayerDefinition("memory:", project)
+    params = {
+        "INPUT": layer,
+        "POPULATION_FIELD": "pop",
+        "ARRIVALS_FIELD": "arr",
+        "TURNOVER_FIELD": "turn",
+        "DIVERSITY_FIELD": "div",
+        "OUTPUT": out,
+    }
+    feedback = QgsProcessingFeedback()
+    res = run_alg(ALG, params, feedback=feedback, context=context)
+    # what Processing's post-processing does in the desktop: take the layer and call its post-processor
+    loaded = res["OUTPUT"]
+    if isinstance(loaded, str):
+        loaded = context.getMapLayer(loaded)
+    assert loaded is not None
+    assert context.willLoadLayerOnCompletion(loaded.id())
+    details = context.layerToLoadOnCompletionDetails(loaded.id())
+    assert details.postProcessor() is not None
+    details.postProcessor().postProcessLayer(loaded, context, feedback)
+    assert loaded.name() == "Arrival quarters"
+    renderer = loaded.renderer()
+    assert renderer.type() == "categorizedSymbol"
+    assert renderer.classAttribute() == "aq_class"
+    cats = {c.value(): c for c in renderer.categories()}
+    assert set(cats) == set(CLASS_STYLE)
+    assert cats["established"].symbol().color().name().upper() == CLASS_STYLE["established"]["color"].upper()
+    assert cats["established"].label().startswith("Established arrival quarter")
+
+
+@pytest.mark.slow
+def test_berlin_planning_areas(run_alg):
+    layer = berlin_layer()
+    assert layer.featureCount() == 448
+    feedback = QgsProcessingFeedback()
+    res = run_alg(ALG, berlin_params(layer), feedback=feedback)
+    out = res["OUTPUT"]
+    if isinstance(out, str):
+        out = QgsProcessingContext().getMapLayer(out) or QgsVectorLayer(out)
+    rows = _rows(out)
+    assert len(rows) == 448
+    by_class = {}
+    for r in rows:
+        by_class.setdefault(r["aq_class"], []).append(r)
+    # every area has exactly one of the four classes
+    assert set(by_class) <= {"established", "emerging", "none", "insufficient"}
+    established = {r["id"] for r in by_class.get("established", [])}
+    emerging = {r["id"] for r in by_class.get("emerging", [])}
+    names_est = " ".join(r["name"] for r in by_class.get("established", []))
+    # traditional arrival quarters (LOR district regions): Moabit 0102, Gesundbrunnen 0103, Wedding 0104,
+    # Neukölln-Nord 0801, Kreuzberg-Nord 0201
+    for region, label in (("0102", "Moabit"), ("0103", "Gesundbrunnen"), ("0104", "Wedding"), ("0801", "Neukölln-Nord"), ("0201", "Kreuzberg-Nord")):
+        assert any(i.startswith(region) for i in established), "{} expected among established".format(label)
+    for key in ("01022102", "01044203", "01033101"):  # Beusselkiez, Leopoldplatz, Soldiner Straße
+        assert key in established
+    assert names_est
+    # emerging: new arrivals in areas without grown networks, e.g. around refugee housing on the city edge:
+    # Spandau 05, Marzahn-Hellersdorf 10, Lichtenberg 11
+    for district in ("05", "10", "11"):
+        assert any(i.startswith(district) for i in emerging), district
+    assert "10020413" in emerging  # Gut Hellersdorf
+    # no established quarter without high diversity, no emerging one with it
+    for r in by_class["established"]:
+        assert r["z_diversity"] >= 1.0
+    for r in by_class["emerging"]:
+        assert r["z_diversity"] < 1.0 and r["z_arrivals"] >= 1.0
+    # the social context indicator never decides: same classes without it
+    params = berlin_params(layer)
+    params.pop("SOCIAL_FIELD")
+    res2 = run_alg(ALG, params)
+    assert [r["aq_class"] for r in _rows(res2["OUTPUT"])] == [r["aq_class"] for r in rows]
+    shares = {k: sum(r["pop"] or 0 for r in v) for k, v in by_class.items()}
+    total = sum(shares.values())
+    assert 0.03 < shares["established"] / total < 0.2
+    assert 0.03 < shares["emerging"] / total < 0.2
+    # areas without population (2 ids not in the register) and without MSS values are insufficient, with a reason
+    insufficient = by_class.get("insufficient", [])
+    assert all(r["aq_reason"] for r in insufficient)
+    assert 10 <= len(insufficient) <= 60
+
+
+def test_parameters_have_help_and_help_files_exist(provider):
+    from qgis.core import QgsApplication
+
+    from ankunft_plugin.processing.help import help_file
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+    assert alg is not None
+    assert alg.group() and alg.displayName()
+    keys = {p.name() for p in alg.parameterDefinitions()}
+    for key in ("INPUT", "ID_FIELD", "POPULATION_FIELD", "ARRIVALS_FIELD", "ARRIVALS_UNIT", "TURNOVER_FIELD", "TURNOVER_UNIT",
+                "DIVERSITY_FIELD", "DIVERSITY_UNIT", "SOCIAL_FIELD", "SOCIAL_UNIT", "MIN_POPULATION", "THRESHOLD", "MODE",
+                "QUANTILE", "SMOOTHING", "SUPPRESS_BELOW", "OUTPUT"):
+        assert key in keys, key
+    for p in alg.parameterDefinitions():
+        assert p.help(), p.name()
+    for lang in ("en", "de"):
+        for name in ("classifyarrivalquarters", "method"):
+            path = help_file(name, lang)
+            assert path is not None and path.name == "{}.{}.html".format(name, lang)
+    assert "Empirical" in alg.shortHelpString()
+
+
+def test_quantile_mode_turnover_stands_in(run_alg):
+    layer = small_layer(SMALL)
+    res = run_alg(
+        ALG,
+        {
+            "INPUT": layer,
+            "POPULATION_FIELD": "pop",
+            "TURNOVER_FIELD": "turn",
+            "TURNOVER_UNIT": 1,
+            "DIVERSITY_FIELD": "div",
+            "DIVERSITY_UNIT": 1,
+            "MODE": 1,
+            "QUANTILE": 0.85,
+            "OUTPUT": "memory:",
+        },
+    )
+    rows = {r["key"]: r for r in _rows(res["OUTPUT"])}
+    assert "rate_arrivals" not in res["OUTPUT"].fields().names()
+    # without arrivals, high turnover stands in: f (high turnover + diversity) established, h (turnover only) emerging
+    assert rows["f"]["aq_class"] == "established"
+    assert rows["h"]["aq_class"] == "emerging"
+    assert "turnover stands in" in rows["h"]["aq_reason"]
