@@ -1,0 +1,289 @@
+"""Dynamics of arrival quarters over the years: class sequences, trends, change, transitions.
+
+Municipal statisticians deliver the same small-area indicators every year. Classifying each year
+with ``core.classify.classify`` gives one class per area and year; this module turns the yearly
+results into what planners need to see change:
+
+- ``align_ids`` matches areas across years by their id (leading zeros of numeric ids do not
+  matter), and reports areas present in only some years, duplicate and empty ids, and year pairs
+  that share too few ids (a boundary change: the years cannot be compared area by area).
+- ``scatter`` puts each year's values into an (areas × years) matrix (absent = ``""``/NaN).
+- ``ols_trend`` is the ordinary-least-squares slope of the arrival score per year.
+- ``change_category`` compares the first and the last year with a valid class:
+
+  =====================  ====================================================================
+  ``newly_emerging``     ``none`` in the first valid year, ``emerging`` in the last
+  ``newly_established``  not ``established`` in the first (``none`` or ``emerging``),
+                         ``established`` in the last
+  ``persistent``         an arrival quarter (``established``/``emerging``) in both (and not
+                         newly established)
+  ``fading``             an arrival quarter in the first, ``none`` in the last
+  ``stable_none``        ``none`` in both
+  ``insufficient``       fewer than two years with a valid class
+  =====================  ====================================================================
+
+- ``transition_counts``/``row_shares`` give the Markov transition table (class in year t →
+  class in year t+1), per pair of consecutive years and pooled, as geosnap's ``transition``.
+
+Everything returns codes; the QGIS shell translates them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+CLASSES = ("established", "emerging", "none", "insufficient")  # as core.classify.CLASSES
+ARRIVAL_CLASSES = ("established", "emerging")
+VALID_CLASSES = ("established", "emerging", "none")
+CHANGES = ("newly_emerging", "newly_established", "persistent", "fading", "stable_none", "insufficient")
+ABSENT = ""  # class code of an area in a year where its id does not occur
+
+
+# --------------------------------------------------------------------------------------------
+# ids across years
+# --------------------------------------------------------------------------------------------
+def id_key(value) -> str | None:
+    """Canonical text of an id: stripped; integral numbers without ``.0``; numeric ids without
+    leading zeros (``"01011101"`` and ``1011101`` match). None for NULL/empty."""
+    if value is None:
+        return None
+    is_null = getattr(value, "isNull", None)
+    if callable(is_null):
+        try:
+            if is_null():
+                return None
+        except TypeError:
+            pass
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (float, np.floating)):
+        if not np.isfinite(value):
+            return None
+        if float(value).is_integer():
+            value = int(value)
+    text = str(value).strip()
+    if text == "" or text.upper() == "NULL":
+        return None
+    if text.isdigit():
+        text = text.lstrip("0") or "0"
+    return text
+
+
+def id_text(value) -> str:
+    """Display text of an id (integral floats without ``.0``; leading zeros kept)."""
+    if isinstance(value, (float, np.floating)) and np.isfinite(value) and float(value).is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+@dataclass
+class Alignment:
+    """Areas matched by id across T years."""
+
+    keys: list[str]  # canonical id per area (union over the years, order of first appearance)
+    labels: list[str]  # display id per area (as written in the latest year it occurs in)
+    rows: list[np.ndarray]  # per year: area index of each input row (-1 for empty/duplicate ids)
+    present: np.ndarray  # (areas, T) bool
+    duplicates: list[list[str]] = field(default_factory=list)  # per year: ids occurring more than once
+    empty: list[int] = field(default_factory=list)  # per year: rows without an id
+    leading_zeros: bool = False  # some ids matched only because leading zeros were ignored
+
+    @property
+    def n_areas(self) -> int:
+        return len(self.keys)
+
+    @property
+    def n_years(self) -> int:
+        return len(self.rows)
+
+    def partial(self) -> np.ndarray:
+        """Indices of areas present in some but not all years."""
+        count = self.present.sum(axis=1)
+        return np.flatnonzero((count > 0) & (count < self.n_years))
+
+    def missing_years(self, years: Sequence) -> list[list]:
+        """Per area: the years in which its id does not occur."""
+        return [[years[t] for t in range(self.n_years) if not self.present[i, t]] for i in range(self.n_areas)]
+
+
+def align_ids(ids_per_year: Sequence[Sequence]) -> Alignment:
+    """Match areas across years by id. The first row of a duplicated id in a year is used, the
+    others get -1 (and the id is listed in ``duplicates``); rows without id get -1 too."""
+    keys: list[str] = []
+    labels: list[str] = []
+    where: dict[str, int] = {}
+    rows: list[np.ndarray] = []
+    duplicates: list[list[str]] = []
+    empty: list[int] = []
+    raw_texts: dict[str, set] = {}
+    n_years = len(ids_per_year)
+    for ids in ids_per_year:
+        seen: set = set()
+        dup: list[str] = []
+        n_empty = 0
+        out = np.full(len(ids), -1, dtype=np.int64)
+        for r, value in enumerate(ids):
+            key = id_key(value)
+            if key is None:
+                n_empty += 1
+                continue
+            if key in seen:
+                if key not in dup:
+                    dup.append(id_text(value))
+                continue
+            seen.add(key)
+            idx = where.get(key)
+            if idx is None:
+                idx = len(keys)
+                where[key] = idx
+                keys.append(key)
+                labels.append(id_text(value))
+            else:
+                labels[idx] = id_text(value)  # the latest year's spelling
+            raw_texts.setdefault(key, set()).add(id_text(value))
+            out[r] = idx
+        rows.append(out)
+        duplicates.append(dup)
+        empty.append(n_empty)
+    present = np.zeros((len(keys), n_years), dtype=bool)
+    for t, out in enumerate(rows):
+        present[out[out >= 0], t] = True
+    leading = any(len(v) > 1 for v in raw_texts.values())
+    return Alignment(keys, labels, rows, present, duplicates, empty, leading)
+
+
+def shared_share(present: np.ndarray) -> np.ndarray:
+    """For each pair of consecutive years: the share of ids of the smaller year that also occur in
+    the other year (1.0 = same areas; low = boundary change). NaN if a year is empty."""
+    present = np.asarray(present, dtype=bool)
+    out = np.full(max(present.shape[1] - 1, 0), np.nan)
+    for t in range(present.shape[1] - 1):
+        a, b = present[:, t], present[:, t + 1]
+        smaller = min(a.sum(), b.sum())
+        if smaller > 0:
+            out[t] = (a & b).sum() / smaller
+    return out
+
+
+def boundary_changes(present: np.ndarray, min_share: float = 0.5) -> list[int]:
+    """Indices t of consecutive year pairs (t, t+1) that share less than ``min_share`` of the ids
+    (see ``shared_share``): different area systems (e.g. a boundary reform)."""
+    share = shared_share(present)
+    return [t for t, s in enumerate(share) if not (s >= min_share)]
+
+
+def scatter(values_per_year: Sequence[Sequence], alignment: Alignment, fill=np.nan, dtype=float) -> np.ndarray:
+    """(areas × years) matrix of each year's row values placed at their area; ``fill`` where absent."""
+    out = np.full((alignment.n_areas, alignment.n_years), fill, dtype=dtype)
+    for t, (values, rows) in enumerate(zip(values_per_year, alignment.rows)):
+        values = np.asarray(values, dtype=dtype)
+        if len(values) != len(rows):
+            raise ValueError("year {}: {} values for {} rows".format(t, len(values), len(rows)))
+        ok = rows >= 0
+        out[rows[ok], t] = values[ok]
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# trend and change
+# --------------------------------------------------------------------------------------------
+def ols_trend(years: Sequence[float], scores, min_points: int = 2) -> tuple[np.ndarray, np.ndarray]:
+    """OLS slope of each row of ``scores`` (areas × years) on ``years`` (score units per year),
+    over the finite values only. Returns ``(slope, n_points)``; slope NaN with fewer than
+    ``min_points`` finite values or when they all fall in one year."""
+    x_all = np.asarray(years, dtype=float)
+    s = np.atleast_2d(np.asarray(scores, dtype=float))
+    if s.shape[1] != len(x_all):
+        raise ValueError("{} years but scores have {} columns".format(len(x_all), s.shape[1]))
+    ok = np.isfinite(s)
+    n = ok.sum(axis=1)
+    x = np.where(ok, x_all[None, :], 0.0)
+    y = np.where(ok, s, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mx = x.sum(axis=1) / n
+        my = y.sum(axis=1) / n
+        dx = np.where(ok, x_all[None, :] - mx[:, None], 0.0)
+        dy = np.where(ok, s - my[:, None], 0.0)
+        sxx = (dx * dx).sum(axis=1)
+        slope = (dx * dy).sum(axis=1) / sxx
+    slope[(n < max(min_points, 2)) | ~(sxx > 0)] = np.nan
+    return slope, n
+
+
+def first_last_valid(classes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row of an (areas × years) class matrix: the first and the last valid class
+    (``established``/``emerging``/``none``; ``""`` if none) and the number of valid years."""
+    c = np.asarray(classes, dtype=object)
+    if c.ndim == 1:
+        c = c[:, None]
+    valid = np.isin(c, VALID_CLASSES)
+    n_valid = valid.sum(axis=1)
+    first = np.full(c.shape[0], ABSENT, dtype=object)
+    last = np.full(c.shape[0], ABSENT, dtype=object)
+    has = n_valid > 0
+    rows = np.flatnonzero(has)
+    first[rows] = c[rows, np.argmax(valid[rows], axis=1)]
+    last[rows] = c[rows, c.shape[1] - 1 - np.argmax(valid[rows, ::-1], axis=1)]
+    return first, last, n_valid
+
+
+def change_category(classes) -> np.ndarray:
+    """Change code per area (see module doc) from an (areas × years) class matrix."""
+    first, last, n_valid = first_last_valid(classes)
+    out = np.full(len(first), "insufficient", dtype=object)
+    enough = n_valid >= 2
+    aq_first = np.isin(first, ARRIVAL_CLASSES)
+    aq_last = np.isin(last, ARRIVAL_CLASSES)
+    out[enough & (first == "none") & (last == "none")] = "stable_none"
+    out[enough & aq_first & (last == "none")] = "fading"
+    out[enough & aq_first & aq_last] = "persistent"
+    out[enough & (first == "none") & (last == "emerging")] = "newly_emerging"
+    out[enough & (first != "established") & (last == "established")] = "newly_established"
+    return out
+
+
+def arrival_years(classes) -> np.ndarray:
+    """Number of years in which each area was an arrival quarter (established or emerging)."""
+    c = np.asarray(classes, dtype=object)
+    return np.isin(c, ARRIVAL_CLASSES).sum(axis=1)
+
+
+# --------------------------------------------------------------------------------------------
+# Markov transitions
+# --------------------------------------------------------------------------------------------
+def transition_counts(classes, states: Sequence[str] = CLASSES) -> np.ndarray:
+    """Counts of class in year t (row) → class in year t+1 (column) for every pair of consecutive
+    years: array (years-1, k, k). Areas absent in either year, or with a class outside ``states``,
+    are not counted."""
+    c = np.asarray(classes, dtype=object)
+    k = len(states)
+    pos = {s: i for i, s in enumerate(states)}
+    n_years = c.shape[1] if c.ndim == 2 else 0
+    out = np.zeros((max(n_years - 1, 0), k, k), dtype=np.int64)
+    for t in range(n_years - 1):
+        for a, b in zip(c[:, t], c[:, t + 1]):
+            i, j = pos.get(a), pos.get(b)
+            if i is not None and j is not None:
+                out[t, i, j] += 1
+    return out
+
+
+def row_shares(counts) -> np.ndarray:
+    """Row-normalised transition counts (the Markov transition probabilities); NaN for empty rows."""
+    c = np.asarray(counts, dtype=float)
+    total = c.sum(axis=-1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, c / np.where(total > 0, total, 1.0), np.nan)
+
+
+def changed_class(classes) -> np.ndarray:
+    """True where an area's valid class is not the same in all its valid years."""
+    c = np.asarray(classes, dtype=object)
+    out = np.zeros(c.shape[0], dtype=bool)
+    for i in range(c.shape[0]):
+        vals = {v for v in c[i] if v in VALID_CLASSES}
+        out[i] = len(vals) > 1
+    return out

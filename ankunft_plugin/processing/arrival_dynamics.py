@@ -1,0 +1,529 @@
+"""``ankunft:arrivaldynamics`` – which quarters are becoming arrival quarters, year by year.
+
+The QGIS shell around ``core/classify.py`` (one classification per year, with exactly the
+parameters of ``ankunft:classifyarrivalquarters``), ``core/dynamics.py`` (class sequences, trend,
+change, Markov transitions) and ``core/spatial.py`` (Gi* hot and cold spots of the latest year).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRendererCategory,
+    QgsWkbTypes,
+)
+
+from ..core import dynamics as dyn
+from ..core.classify import CLASSES, CLASSIFYING, INDICATORS, ClassifyParams, classify
+from ..core.spatial import local_gi_star, neighbour_counts, queen_weights, rank_values
+from .base import AnkunftAlgorithm
+from .bridge import new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .classify_arrival_quarters import ClassifyArrivalQuartersAlgorithm
+from .styles import OKABE_ITO, style_on_load
+
+# fill colour and brush per change category (Okabe-Ito; "insufficient" hatched)
+CHANGE_STYLE = {
+    "newly_emerging": {"color": OKABE_ITO["vermillion"], "style": "solid"},
+    "newly_established": {"color": OKABE_ITO["blue"], "style": "solid"},
+    "persistent": {"color": OKABE_ITO["sky_blue"], "style": "solid"},
+    "fading": {"color": OKABE_ITO["yellow"], "style": "solid"},
+    "stable_none": {"color": "#F2F2F2", "style": "solid"},
+    "insufficient": {"color": OKABE_ITO["grey"], "style": "b_diagonal"},
+}
+
+# the parameters taken over from ankunft:classifyarrivalquarters (same keys, defaults, help)
+_NOT_SHARED = ("INPUT", "ID_FIELD", "OUTPUT")
+
+
+def apply_change_style(layer, labels: dict[str, str]) -> None:
+    """Categorised renderer on ``change``; hot spots of the latest year get a thick outline."""
+    categories = []
+    for key in dyn.CHANGES:
+        spec = CHANGE_STYLE[key]
+        symbol = QgsFillSymbol.createSimple(
+            {"color": spec["color"], "style": spec["style"], "outline_color": "#5A5A5A", "outline_width": "0.15"}
+        )
+        categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("change", categories))
+
+
+def parse_years(text: str) -> list[int]:
+    """``"2015, 2016;2017 2018"`` → [2015, 2016, 2017, 2018]; ValueError for anything else."""
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+    years = []
+    for p in parts:
+        p = p.strip()
+        if not p.lstrip("-").isdigit():
+            raise ValueError(p)
+        years.append(int(p))
+    return years
+
+
+class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "arrivaldynamics"
+    GROUP_ID = "analysis"
+
+    INPUTS = "INPUTS"
+    YEARS = "YEARS"
+    ID_FIELD = "ID_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    CLUSTERS = "CLUSTERS"
+    CLUSTER_VALUES = "CLUSTER_VALUES"
+    FDR_ALPHA = "FDR_ALPHA"
+    CONTIGUITY_TOLERANCE = "CONTIGUITY_TOLERANCE"
+    BOUNDARY_SHARE = "BOUNDARY_SHARE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TRANSITIONS = "OUTPUT_TRANSITIONS"
+
+    C = ClassifyArrivalQuartersAlgorithm  # the shared indicator and method parameters live there
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Arrival quarter dynamics over the years")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Classifies the areas year by year and shows which quarters are becoming arrival quarters: class per year, trend, change, transitions and hot spots.")
+
+    def tags(self) -> list[str]:
+        return self.tr("arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot").split(",")
+
+    # -- labels ---------------------------------------------------------------------------------
+    def change_labels(self) -> dict[str, str]:
+        return {
+            "newly_emerging": self.tr("Newly emerging arrival quarter"),
+            "newly_established": self.tr("Newly established arrival quarter"),
+            "persistent": self.tr("Persistent arrival quarter"),
+            "fading": self.tr("No longer an arrival quarter"),
+            "stable_none": self.tr("No arrival quarter (stable)"),
+            "insufficient": self.tr("Insufficient data (fewer than two years)"),
+        }
+
+    def class_labels(self) -> dict[str, str]:
+        return self.C().class_labels()
+
+    # -- parameters -----------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Areas, one layer per year"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.YEARS, self.tr("Years (comma-separated, in the order of the layers)")),
+            self.tr("One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.INPUTS, type=QgsProcessingParameterField.DataType.Any),
+            self.tr("The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Area name field"), parentLayerParameterName=self.INPUTS, type=QgsProcessingParameterField.DataType.Any, optional=True),
+            self.tr("Optional: the area name, copied to the output (from the latest year) and used in the log."),
+        )
+        # the indicator and method parameters of ankunft:classifyarrivalquarters, taken over as they are
+        template = self.C()
+        template.initAlgorithm()
+        for param in template.parameterDefinitions():
+            if param.name() in _NOT_SHARED:
+                continue
+            clone = param.clone()
+            if isinstance(clone, QgsProcessingParameterField):
+                clone.setParentLayerParameterName(self.INPUTS)
+            self.addParameter(clone)
+        self.add(
+            QgsProcessingParameterBoolean(self.CLUSTERS, self.tr("Spatial clusters of the latest year (Getis-Ord Gi*)"), defaultValue=True),
+            self.tr("Marks contiguous zones of high (hot) or low (cold) arrival scores in the latest year: local Getis-Ord Gi* on the arrival score with queen contiguity (neighbours share a boundary point) and a false discovery rate correction. Single outliers do not become hot spots."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.CLUSTER_VALUES,
+                self.tr("Clusters computed on"),
+                options=[self.tr("ranks of the arrival score (robust)"), self.tr("the arrival score itself")],
+                defaultValue=0,
+            ),
+            self.tr("Ranks (recommended): one area with an extreme score (e.g. a large shelter) cannot turn its neighbours into a hot spot on its own. The score itself: the classic Gi* on the values, sensitive to such outliers."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.FDR_ALPHA, self.tr("False discovery rate (clusters)"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.05, minValue=0.0001, maxValue=0.5),
+            self.tr("Benjamini-Hochberg false discovery rate: among the areas marked hot or cold, at most this share is expected to be marked by chance."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.CONTIGUITY_TOLERANCE, self.tr("Neighbour tolerance (metres)"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0, maxValue=1000.0),
+            self.tr("0: areas are neighbours when they share a boundary vertex (as PySAL's queen contiguity; right for boundaries from one official data set). Above 0: areas whose boundaries come this close count as neighbours too (for boundaries with gaps or slivers)."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.BOUNDARY_SHARE, self.tr("Minimum share of common ids between years"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0),
+            self.tr("If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed and the run stops with a message."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarter dynamics"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("One feature per area (geometry of the latest year it occurs in): aq_class_<year> and aq_score_<year> per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TRANSITIONS, self.tr("Class transitions"), QgsProcessing.SourceType.TypeVector),
+            self.tr("Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all')."),
+        )
+        counts = {
+            "AREAS": self.tr("Number of areas"),
+            "CHANGED": self.tr("Number of areas that changed class"),
+            "PARTIAL": self.tr("Number of areas missing in some years"),
+            "HOT": self.tr("Number of hot spots (latest year)"),
+            "COLD": self.tr("Number of cold spots (latest year)"),
+        }
+        for key, label in self.change_labels().items():
+            counts[key.upper()] = self.tr("Number of areas: {}").format(label)
+        for key, description in counts.items():
+            self.addOutput(QgsProcessingOutputNumber("N_{}".format(key), description))
+
+    # -- reading parameters ---------------------------------------------------------------------
+    def _classify_params(self, parameters, context) -> ClassifyParams:
+        C = self.C
+        mode = "quantile" if self.parameterAsEnum(parameters, C.MODE, context) == 1 else "zscore"
+        return ClassifyParams(
+            min_population=self.parameterAsDouble(parameters, C.MIN_POPULATION, context),
+            threshold=self.parameterAsDouble(parameters, C.THRESHOLD, context),
+            mode=mode,
+            quantile=self.parameterAsDouble(parameters, C.QUANTILE, context),
+            smoothing=self.parameterAsBoolean(parameters, C.SMOOTHING, context),
+            suppress_below=self.parameterAsDouble(parameters, C.SUPPRESS_BELOW, context),
+        )
+
+    def _chosen_indicators(self, parameters, context) -> dict[str, tuple[str, int]]:
+        chosen: dict[str, tuple[str, int]] = {}
+        for name in INDICATORS:
+            field_key, unit_key, _default = self.C.INDICATOR_KEYS[name]
+            fname = self.parameterAsString(parameters, field_key, context)
+            if fname:
+                chosen[name] = (fname, self.parameterAsEnum(parameters, unit_key, context))
+        return chosen
+
+    # -- run ------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        layers = self.parameterAsLayerList(parameters, self.INPUTS, context)
+        if len(layers) < 2:
+            raise QgsProcessingException(self.tr("Choose at least two layers (one per year) as input."))
+        years_text = self.parameterAsString(parameters, self.YEARS, context)
+        try:
+            years = parse_years(years_text)
+        except ValueError as err:
+            raise QgsProcessingException(
+                self.tr("Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.").format(value=str(err))
+            ) from err
+        if len(years) != len(layers):
+            raise QgsProcessingException(
+                self.tr("{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.").format(
+                    n_years=len(years), years=years_text, n_layers=len(layers)
+                )
+            )
+        if len(set(years)) != len(years):
+            raise QgsProcessingException(self.tr("Years: each year may occur only once ({years}).").format(years=years_text))
+        order = sorted(range(len(years)), key=lambda t: years[t])
+        if order != list(range(len(years))):
+            feedback.pushInfo(self.tr("The layers were sorted by year."))
+        years = [years[t] for t in order]
+        layers = [layers[t] for t in order]
+        n_years = len(years)
+
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        if not id_field:
+            raise QgsProcessingException(self.tr("Choose the area id field: areas are matched across years by their id."))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        pop_field = self.parameterAsString(parameters, self.C.POPULATION_FIELD, context)
+        if not pop_field:
+            raise QgsProcessingException(self.tr("Choose the population field."))
+        chosen = self._chosen_indicators(parameters, context)
+        if sum(1 for n in CLASSIFYING if n in chosen) < 2:
+            raise QgsProcessingException(
+                self.tr("Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).")
+            )
+        params = self._classify_params(parameters, context)
+        want_clusters = self.parameterAsBoolean(parameters, self.CLUSTERS, context)
+        fdr_alpha = self.parameterAsDouble(parameters, self.FDR_ALPHA, context)
+        robust = self.parameterAsEnum(parameters, self.CLUSTER_VALUES, context) == 0
+        tolerance = self.parameterAsDouble(parameters, self.CONTIGUITY_TOLERANCE, context)
+        min_share = self.parameterAsDouble(parameters, self.BOUNDARY_SHARE, context)
+
+        # -- read every year once -------------------------------------------------------------------
+        out_crs = layers[-1].crs()
+        wanted = [id_field, pop_field, *(f for f, _u in chosen.values())]
+        if name_field:
+            wanted.append(name_field)
+        wanted = list(dict.fromkeys(wanted))
+        per_year = []
+        for t, (year, layer) in enumerate(zip(years, layers)):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            label = self.tr("{layer} (year {year})").format(layer=layer.name(), year=year)
+            for fname in wanted:
+                require_field(layer, fname, label)
+            data = read_source(layer, wanted, context, feedback, dest_crs=out_crs, progress=(40.0 * t / n_years, 40.0 * (t + 1) / n_years))
+            if len(data) == 0:
+                raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=label))
+            per_year.append((label, data))
+
+        # -- match areas by id ---------------------------------------------------------------------
+        alignment = dyn.align_ids([data.attributes[id_field] for _label, data in per_year])
+        for t, (label, _data) in enumerate(per_year):
+            dup = alignment.duplicates[t]
+            if dup:
+                raise QgsProcessingException(
+                    self.tr("Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.").format(
+                        layer=label, n=len(dup), field=id_field, ids=", ".join(dup[:5])
+                    )
+                )
+            if alignment.empty[t]:
+                feedback.pushWarning(
+                    self.tr("Layer '{layer}': {n} features have no id in field '{field}' and are left out.").format(layer=label, n=alignment.empty[t], field=id_field)
+                )
+        shares = dyn.shared_share(alignment.present)
+        for t in dyn.boundary_changes(alignment.present, min_share):
+            raise QgsProcessingException(
+                self.tr("Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.").format(
+                    a=years[t], b=years[t + 1], share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0), field=id_field
+                )
+            )
+        if alignment.leading_zeros:
+            feedback.pushWarning(
+                self.tr("Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.").format(field=id_field)
+            )
+        partial = alignment.partial()
+        missing_years = alignment.missing_years(years)
+        if len(partial):
+            shown = ["{} ({})".format(alignment.labels[i], ", ".join(str(y) for y in missing_years[i])) for i in partial[:30]]
+            feedback.pushWarning(
+                self.tr("{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}").format(
+                    n=len(partial), areas=", ".join(shown) + (" …" if len(partial) > 30 else "")
+                )
+            )
+
+        # -- classify every year with the same parameters ---------------------------------------------
+        labels = self.class_labels()
+        results = []
+        for t, (label, data) in enumerate(per_year):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            indicators = {name: (data.attributes[fname], unit) for name, (fname, unit) in chosen.items()}
+            try:
+                res = classify(data.attributes[pop_field], indicators, params)
+            except ValueError as err:
+                raise QgsProcessingException(self.tr("Layer '{layer}': {error}").format(layer=label, error=str(err))) from err
+            results.append(res)
+            counts = {c: int(np.sum(res.aq_class == c)) for c in CLASSES}
+            feedback.pushInfo(
+                self.tr("{year}: {counts}").format(year=years[t], counts=", ".join("{} {}".format(labels[c], counts[c]) for c in CLASSES))
+            )
+            self._log_warnings(feedback, years[t], res.warnings)
+            feedback.setProgress(40.0 + 30.0 * (t + 1) / n_years)
+        classes = dyn.scatter([r.aq_class for r in results], alignment, fill=dyn.ABSENT, dtype=object)
+        scores = dyn.scatter([r.score for r in results], alignment)
+
+        # -- dynamics ----------------------------------------------------------------------------
+        trend, trend_n = dyn.ols_trend(years, scores, min_points=min(3, n_years))
+        change = dyn.change_category(classes)
+        aq_years = dyn.arrival_years(classes)
+        changed = dyn.changed_class(classes)
+        transitions = dyn.transition_counts(classes, CLASSES)
+
+        # -- spatial clusters of the latest year ----------------------------------------------------
+        n_areas = alignment.n_areas
+        gi_z = np.full(n_areas, np.nan)
+        gi_p = np.full(n_areas, np.nan)
+        cluster = np.full(n_areas, None, dtype=object)
+        if want_clusters:
+            label, data = per_year[-1]
+            if tolerance > 0:
+                metric = utm_crs_for(layers[-1].crs(), layers[-1].extent(), context)
+                geoms = read_source(layers[-1], [], context, feedback, dest_crs=metric).geometries
+            else:
+                geoms = data.geometries
+            polygons = to_shapely(geoms)
+            W = queen_weights(polygons, tolerance=tolerance)
+            isolated = int(np.sum(neighbour_counts(W) == 0))
+            if isolated:
+                feedback.pushWarning(
+                    self.tr("{n} areas of the latest year have no neighbour sharing a boundary point (islands, or boundaries with gaps: try a neighbour tolerance of a few metres).").format(n=isolated)
+                )
+            values = rank_values(results[-1].score) if robust else results[-1].score
+            z, p, cl = local_gi_star(values, W, fdr_alpha=fdr_alpha)
+            rows = alignment.rows[-1]
+            ok = rows >= 0
+            gi_z[rows[ok]] = z[ok]
+            gi_p[rows[ok]] = p[ok]
+            cluster[rows[ok]] = cl[ok]
+        feedback.setProgress(80.0)
+
+        # -- output: one feature per area --------------------------------------------------------------
+        geometries = [None] * n_areas
+        names = [None] * n_areas
+        for t in range(n_years):  # the latest year an area occurs in wins
+            data = per_year[t][1]
+            rows = alignment.rows[t]
+            for r, i in enumerate(rows):
+                if i >= 0:
+                    geometries[i] = data.geometries[r]
+                    if name_field:
+                        names[i] = data.attributes[name_field][r]
+        spec = [(id_field, "string")]
+        if name_field and name_field != id_field:
+            spec.append((name_field, "string"))
+        for year in years:
+            spec += [("aq_class_{}".format(year), "string"), ("aq_score_{}".format(year), "double")]
+        spec += [
+            ("trend", "double"),
+            ("trend_n", "int"),
+            ("change", "string"),
+            ("change_label", "string"),
+            ("aq_years", "int"),
+            ("years_present", "int"),
+            ("years_missing", "string"),
+        ]
+        if want_clusters:
+            spec += [("gi_z", "double"), ("gi_p", "double"), ("cluster", "string")]
+        fields = new_fields(None, spec)
+        wkb = layers[-1].wkbType()
+        if QgsWkbTypes.geometryType(wkb) != QgsWkbTypes.GeometryType.PolygonGeometry:
+            wkb = QgsWkbTypes.Type.MultiPolygon
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.multiType(wkb), out_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        change_labels = self.change_labels()
+        present = alignment.present.sum(axis=1)
+        out_rows = []
+        for i in range(n_areas):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            row = [alignment.labels[i]]
+            if name_field and name_field != id_field:
+                row.append(None if names[i] is None else str(names[i]))
+            for t in range(n_years):
+                row += [classes[i, t] or None, scores[i, t]]
+            row += [
+                trend[i],
+                int(trend_n[i]),
+                change[i],
+                change_labels[change[i]],
+                int(aq_years[i]),
+                int(present[i]),
+                ",".join(str(y) for y in missing_years[i]) or None,
+            ]
+            if want_clusters:
+                row += [gi_z[i], gi_p[i], cluster[i]]
+            out_rows.append(row)
+        geoms_out = []
+        for g in geometries:
+            if g is not None and not g.isNull() and not g.isMultipart():
+                g.convertToMultiType()
+            geoms_out.append(g)
+        write_rows(sink, fields, out_rows, geoms_out, feedback, progress=(80.0, 95.0))
+
+        # -- output: transition table --------------------------------------------------------------
+        t_fields = new_fields(
+            None,
+            [
+                ("period", "string"),
+                ("year_from", "int"),
+                ("year_to", "int"),
+                ("from_class", "string"),
+                ("to_class", "string"),
+                ("from_label", "string"),
+                ("to_label", "string"),
+                ("count", "int"),
+                ("share", "double"),
+            ],
+        )
+        t_sink, t_dest = self.parameterAsSink(parameters, self.OUTPUT_TRANSITIONS, context, t_fields, QgsWkbTypes.Type.NoGeometry)
+        if t_sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TRANSITIONS))
+        pooled = transitions.sum(axis=0)
+        periods = [("all", None, None, pooled)]
+        periods += [("{}-{}".format(years[t], years[t + 1]), years[t], years[t + 1], transitions[t]) for t in range(n_years - 1)]
+        t_rows = []
+        for period, y0, y1, counts in periods:
+            shares_m = dyn.row_shares(counts)
+            for a, ca in enumerate(CLASSES):
+                for b, cb in enumerate(CLASSES):
+                    t_rows.append([period, y0, y1, ca, cb, labels[ca], labels[cb], int(counts[a, b]), shares_m[a, b]])
+        write_rows(t_sink, t_fields, t_rows, [None] * len(t_rows), feedback)
+
+        # -- log and results ---------------------------------------------------------------------
+        n_change = {c: int(np.sum(change == c)) for c in dyn.CHANGES}
+        self._log(feedback, years, labels, change_labels, n_change, changed, change, alignment, names, pooled, cluster, want_clusters)
+        legend = {k: "{} ({})".format(change_labels[k], n_change[k]) for k in dyn.CHANGES}
+        style_on_load(context, dest_id, lambda layer: apply_change_style(layer, legend), self.tr("Arrival quarter dynamics"))
+        out = {
+            self.OUTPUT: dest_id,
+            self.OUTPUT_TRANSITIONS: t_dest,
+            "N_AREAS": n_areas,
+            "N_CHANGED": int(changed.sum()),
+            "N_PARTIAL": len(partial),
+            "N_HOT": int(np.sum(cluster == "hot")),
+            "N_COLD": int(np.sum(cluster == "cold")),
+        }
+        for c in dyn.CHANGES:
+            out["N_{}".format(c.upper())] = n_change[c]
+        feedback.setProgress(100.0)
+        return out
+
+    def _log_warnings(self, feedback, year, codes) -> None:
+        names = self.C().indicator_labels()
+        for code in codes:
+            head, _, rest = code.partition(":")
+            if head == "no_valid_areas":
+                feedback.reportError(
+                    self.tr("{year}: no area has enough inhabitants and all indicators; every area is 'insufficient'. Check the population field and the minimum population.").format(year=year)
+                )
+            elif head == "no_variation":
+                feedback.pushWarning(self.tr("{year}: {indicator} has the same rate in every area; its z-values are 0.").format(year=year, indicator=names.get(rest, rest)))
+            elif head == "negative_counts":
+                name, _, k = rest.partition(":")
+                feedback.pushInfo(
+                    self.tr("{year}: {indicator}: {n} areas have negative values (net figures such as population growth); they are used as they are and rank low.").format(
+                        year=year, indicator=names.get(name, name), n=k
+                    )
+                )
+            elif head == "smoothing_skipped":
+                feedback.pushWarning(self.tr("{year}: {indicator}: the city rate is not positive, so no smoothing was applied.").format(year=year, indicator=names.get(rest, rest)))
+            else:
+                feedback.pushWarning("{}: {}".format(year, code))
+
+    def _log(self, feedback, years, labels, change_labels, n_change, changed, change, alignment, names, pooled, cluster, want_clusters):
+        feedback.pushInfo(
+            self.tr("{n} of {total} areas changed class at least once between {first} and {last}.").format(
+                n=int(changed.sum()), total=alignment.n_areas, first=years[0], last=years[-1]
+            )
+        )
+        for c in dyn.CHANGES:
+            feedback.pushInfo("{}: {}".format(change_labels[c], n_change[c]))
+        for key in ("newly_emerging", "newly_established"):
+            idx = np.flatnonzero(change == key)
+            if len(idx):
+                shown = [
+                    "{} {}".format(alignment.labels[i], names[i]) if names[i] not in (None, "") else alignment.labels[i] for i in idx[:40]
+                ]
+                feedback.pushInfo("{}: {}{}".format(change_labels[key], ", ".join(shown), " …" if len(idx) > 40 else ""))
+        feedback.pushInfo(self.tr("Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):"))
+        short = [labels[c] for c in CLASSES]
+        feedback.pushInfo(" | ".join(["", *short]))
+        for a, ca in enumerate(CLASSES):
+            feedback.pushInfo(" | ".join([labels[ca], *(str(int(v)) for v in pooled[a])]))
+        if want_clusters:
+            feedback.pushInfo(
+                self.tr("Spatial clusters {year}: {hot} hot spots, {cold} cold spots.").format(
+                    year=years[-1], hot=int(np.sum(cluster == "hot")), cold=int(np.sum(cluster == "cold"))
+                )
+            )
+

@@ -1,0 +1,230 @@
+"""``ankunft:widetabletoyears`` – one wide table (``einw_2019``, ``einw_2020`` …) → one layer per year.
+
+Some offices deliver the yearly figures as one table with a field per year and indicator.
+``ankunft:arrivaldynamics`` wants one layer per year with the same field names. This helper
+recognises fields whose name ends in a year (``einw_2019``, ``einw-2019``, ``einw.2019``,
+``einw2019``), and writes one layer per year into one GeoPackage: the fields without a year
+(id, name …) plus one field per indicator under its name without the year (``einw``). The
+outputs ``OUTPUT_LAYERS`` and ``YEARS`` plug straight into ``INPUTS`` and ``YEARS`` of
+``ankunft:arrivaldynamics`` (in a model, or by copying the years into the dialog).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingOutputMultipleLayers,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsVectorFileWriter,
+)
+from qgis.PyQt.QtCore import QMetaType
+
+from .arrival_dynamics import parse_years
+from .base import AnkunftAlgorithm
+
+YEAR_FIELD = re.compile(r"^(?P<base>.*?[^_\-. ])[_\-. ]?(?P<year>(?:18|19|20|21)\d{2})$")
+_NUMERIC = (QMetaType.Type.Int, QMetaType.Type.LongLong, QMetaType.Type.Double, QMetaType.Type.UInt, QMetaType.Type.ULongLong)
+
+
+def split_year_fields(names) -> tuple[list[str], dict[int, dict[str, str]], list[str]]:
+    """Field names → (fields without a year, {year: {base: field}}, clashes).
+
+    A clash is a base and year given by two fields (e.g. ``einw_2019`` and ``einw2019``); the
+    first one is used."""
+    constant: list[str] = []
+    by_year: dict[int, dict[str, str]] = {}
+    clashes: list[str] = []
+    for name in names:
+        m = YEAR_FIELD.match(name)
+        if not m:
+            constant.append(name)
+            continue
+        year, base = int(m.group("year")), m.group("base")
+        slot = by_year.setdefault(year, {})
+        if base in slot:
+            clashes.append(name)
+            continue
+        slot[base] = name
+    return constant, by_year, clashes
+
+
+def _field_type(fields: list[QgsField]):
+    """One output type for a base field that may have different types in different years."""
+    types = {_meta(f) for f in fields}
+    if len(types) == 1:
+        return types.pop()
+    if types <= set(_NUMERIC):
+        return QMetaType.Type.Double
+    return QMetaType.Type.QString
+
+
+def _meta(field: QgsField):
+    try:
+        return QMetaType.Type(field.type())
+    except (TypeError, ValueError):
+        return field.type()
+
+
+class WideTableToYearsAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "widetabletoyears"
+    GROUP_ID = "tools"
+
+    INPUT = "INPUT"
+    YEARS = "YEARS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LAYERS = "OUTPUT_LAYERS"
+    YEARS_FOUND = "YEARS_FOUND"
+    N_YEARS = "N_YEARS"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Wide table to one layer per year")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Splits a table with one field per year (einw_2019, einw_2020, …) into one layer per year with the same field names, ready for the arrival dynamics.")
+
+    def tags(self) -> list[str]:
+        return self.tr("wide,long,years,time series,monitoring,reshape").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Wide table or layer"), [QgsProcessing.SourceType.TypeVector]),
+            self.tr("A table or layer with one field per indicator and year, named like einw_2019, einw_2020, ausl_2019 … (the year at the end, after _, -, . or directly). Fields without a year (id, name) are copied into every year. The input is never modified."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.YEARS, self.tr("Years to extract (comma-separated; empty = all)"), optional=True),
+            self.tr("Optional: only these years, e.g. 2016,2017,2018. Empty: every year found in the field names."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("GeoPackage with one layer per year"), self.tr("GeoPackage (*.gpkg)")),
+            self.tr("One GeoPackage with a layer year_<year> per year; each has the fields without a year plus the indicator fields without the year suffix (einw, ausl …)."),
+        )
+        self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_LAYERS, self.tr("Layers per year")))
+        self.addOutput(QgsProcessingOutputString(self.YEARS_FOUND, self.tr("Years (comma-separated, in the order of the layers)")))
+        self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of years")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        layer_name = source.sourceName()
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        in_fields = source.fields()
+        constant, by_year, clashes = split_year_fields(in_fields.names())
+        if not by_year:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' has no field whose name ends in a year (e.g. einw_2019). Fields: {fields}.").format(
+                    layer=layer_name, fields=", ".join(in_fields.names()[:30])
+                )
+            )
+        for name in clashes:
+            feedback.pushWarning(self.tr("Field '{field}' names an indicator and year that another field already gives; it is ignored.").format(field=name))
+        wanted_text = self.parameterAsString(parameters, self.YEARS, context)
+        years = sorted(by_year)
+        if wanted_text.strip():
+            try:
+                wanted = parse_years(wanted_text)
+            except ValueError as err:
+                raise QgsProcessingException(self.tr("Years: '{value}' is not a year.").format(value=str(err))) from err
+            missing = [y for y in wanted if y not in by_year]
+            if missing:
+                raise QgsProcessingException(
+                    self.tr("Layer '{layer}' has no fields for the year(s) {missing}; years found: {found}.").format(
+                        layer=layer_name, missing=", ".join(str(y) for y in missing), found=", ".join(str(y) for y in years)
+                    )
+                )
+            years = sorted(set(wanted))
+        bases: list[str] = []
+        for y in years:
+            for base in by_year[y]:
+                if base not in bases:
+                    bases.append(base)
+        clash_const = [b for b in bases if b in constant]
+        if clash_const:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}': the field(s) {fields} exist both with and without a year; rename one of them.").format(
+                    layer=layer_name, fields=", ".join(clash_const)
+                )
+            )
+        for y in years:
+            absent = [b for b in bases if b not in by_year[y]]
+            if absent:
+                feedback.pushWarning(
+                    self.tr("Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer.").format(year=y, fields=", ".join(absent))
+                )
+
+        out_fields = QgsFields()
+        for name in constant:
+            out_fields.append(QgsField(in_fields.field(name)))
+        for base in bases:
+            defs = [in_fields.field(by_year[y][base]) for y in years if base in by_year[y]]
+            kind = _field_type(defs)
+            if kind == QMetaType.Type.QString:
+                out_fields.append(QgsField(base, kind, "string", 254))
+            else:
+                out_fields.append(QgsField(base, kind))
+
+        feats = []
+        total = source.featureCount() or 0
+        step = 40.0 / total if total else 0.0
+        for i, f in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            feats.append(QgsFeature(f))
+            if step and i % 500 == 0:
+                feedback.setProgress(i * step)
+
+        uris = []
+        const_idx = [in_fields.lookupField(n) for n in constant]
+        for t, year in enumerate(years):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            options = QgsVectorFileWriter.SaveVectorOptions()
+            options.driverName = "GPKG"
+            options.layerName = "year_{}".format(year)
+            options.fileEncoding = "UTF-8"
+            options.actionOnExistingFile = (
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+                if t == 0
+                else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+            )
+            writer = QgsVectorFileWriter.create(path, out_fields, source.wkbType(), source.sourceCrs(), context.transformContext(), options)
+            if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+                message = writer.errorMessage() if writer is not None else ""
+                raise QgsProcessingException(self.tr("Could not write '{path}': {error}").format(path=path, error=message))
+            year_idx = [in_fields.lookupField(by_year[year][b]) if b in by_year[year] else -1 for b in bases]
+            batch = []
+            for f in feats:
+                attrs = f.attributes()
+                out = QgsFeature(out_fields)
+                if f.hasGeometry():
+                    out.setGeometry(f.geometry())
+                out.setAttributes([attrs[k] for k in const_idx] + [attrs[k] if k >= 0 else None for k in year_idx])
+                batch.append(out)
+            writer.addFeatures(batch)
+            del writer  # closes the layer
+            uri = "{}|layername=year_{}".format(path, year)
+            uris.append(uri)
+            if context.project() is not None:
+                details = QgsProcessingContext.LayerDetails("{} {}".format(layer_name, year), context.project(), self.OUTPUT_LAYERS)
+                context.addLayerToLoadOnCompletion(uri, details)
+            feedback.setProgress(40.0 + 60.0 * (t + 1) / len(years))
+        years_text = ",".join(str(y) for y in years)
+        feedback.pushInfo(
+            self.tr("{n} layers written to {path} (years {years}); indicator fields: {fields}.").format(
+                n=len(years), path=path, years=years_text, fields=", ".join(bases)
+            )
+        )
+        return {self.OUTPUT: path, self.OUTPUT_LAYERS: uris, self.YEARS_FOUND: years_text, self.N_YEARS: len(years)}
