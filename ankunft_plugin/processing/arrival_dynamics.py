@@ -14,8 +14,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
@@ -27,10 +25,18 @@ from qgis.core import (
 
 from ..core import dynamics as dyn
 from ..core.classify import CLASSES, CLASSIFYING, INDICATORS, ClassifyParams, classify
-from ..core.spatial import local_gi_star, neighbour_counts, queen_weights, rank_values
 from .base import AnkunftAlgorithm
-from .bridge import new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .bridge import new_fields, read_source, require_field, write_rows
 from .classify_arrival_quarters import ClassifyArrivalQuartersAlgorithm
+from .clusters import (
+    CLUSTER_VALUES,
+    CLUSTERS,
+    CONTIGUITY_TOLERANCE,
+    FDR_ALPHA,
+    add_cluster_parameters,
+    cluster_settings,
+    compute_clusters,
+)
 from .styles import OKABE_ITO, style_on_load
 
 # fill colour and brush per change category (Okabe-Ito; "insufficient" hatched)
@@ -44,7 +50,7 @@ CHANGE_STYLE = {
 }
 
 # the parameters taken over from ankunft:classifyarrivalquarters (same keys, defaults, help)
-_NOT_SHARED = ("INPUT", "ID_FIELD", "OUTPUT")
+_NOT_SHARED = ("INPUT", "ID_FIELD", "OUTPUT", CLUSTERS, CLUSTER_VALUES, FDR_ALPHA, CONTIGUITY_TOLERANCE)
 
 
 def apply_change_style(layer, labels: dict[str, str]) -> None:
@@ -79,10 +85,10 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     YEARS = "YEARS"
     ID_FIELD = "ID_FIELD"
     NAME_FIELD = "NAME_FIELD"
-    CLUSTERS = "CLUSTERS"
-    CLUSTER_VALUES = "CLUSTER_VALUES"
-    FDR_ALPHA = "FDR_ALPHA"
-    CONTIGUITY_TOLERANCE = "CONTIGUITY_TOLERANCE"
+    CLUSTERS = CLUSTERS
+    CLUSTER_VALUES = CLUSTER_VALUES
+    FDR_ALPHA = FDR_ALPHA
+    CONTIGUITY_TOLERANCE = CONTIGUITY_TOLERANCE
     BOUNDARY_SHARE = "BOUNDARY_SHARE"
     OUTPUT = "OUTPUT"
     OUTPUT_TRANSITIONS = "OUTPUT_TRANSITIONS"
@@ -140,30 +146,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             if isinstance(clone, QgsProcessingParameterField):
                 clone.setParentLayerParameterName(self.INPUTS)
             self.addParameter(clone)
-        self.add(
-            QgsProcessingParameterBoolean(self.CLUSTERS, self.tr("Spatial clusters of the latest year (Getis-Ord Gi*)"), defaultValue=True),
-            self.tr("Marks contiguous zones of high (hot) or low (cold) arrival scores in the latest year: local Getis-Ord Gi* on the arrival score with queen contiguity (neighbours share a boundary point) and a false discovery rate correction. Single outliers do not become hot spots."),
-        )
-        self.add(
-            QgsProcessingParameterEnum(
-                self.CLUSTER_VALUES,
-                self.tr("Clusters computed on"),
-                options=[self.tr("ranks of the arrival score (robust)"), self.tr("the arrival score itself")],
-                defaultValue=0,
-            ),
-            self.tr("Ranks (recommended): one area with an extreme score (e.g. a large shelter) cannot turn its neighbours into a hot spot on its own. The score itself: the classic Gi* on the values, sensitive to such outliers."),
-            advanced=True,
-        )
-        self.add(
-            QgsProcessingParameterNumber(self.FDR_ALPHA, self.tr("False discovery rate (clusters)"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.05, minValue=0.0001, maxValue=0.5),
-            self.tr("Benjamini-Hochberg false discovery rate: among the areas marked hot or cold, at most this share is expected to be marked by chance."),
-            advanced=True,
-        )
-        self.add(
-            QgsProcessingParameterNumber(self.CONTIGUITY_TOLERANCE, self.tr("Neighbour tolerance (metres)"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0, maxValue=1000.0),
-            self.tr("0: areas are neighbours when they share a boundary vertex (as PySAL's queen contiguity; right for boundaries from one official data set). Above 0: areas whose boundaries come this close count as neighbours too (for boundaries with gaps or slivers)."),
-            advanced=True,
-        )
+        add_cluster_parameters(self, default_on=True)
         self.add(
             QgsProcessingParameterNumber(self.BOUNDARY_SHARE, self.tr("Minimum share of common ids between years"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0),
             self.tr("If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed and the run stops with a message."),
@@ -251,10 +234,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 self.tr("Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).")
             )
         params = self._classify_params(parameters, context)
-        want_clusters = self.parameterAsBoolean(parameters, self.CLUSTERS, context)
-        fdr_alpha = self.parameterAsDouble(parameters, self.FDR_ALPHA, context)
-        robust = self.parameterAsEnum(parameters, self.CLUSTER_VALUES, context) == 0
-        tolerance = self.parameterAsDouble(parameters, self.CONTIGUITY_TOLERANCE, context)
+        clusters = cluster_settings(self, parameters, context)
         min_share = self.parameterAsDouble(parameters, self.BOUNDARY_SHARE, context)
 
         # -- read every year once -------------------------------------------------------------------
@@ -343,22 +323,9 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         gi_z = np.full(n_areas, np.nan)
         gi_p = np.full(n_areas, np.nan)
         cluster = np.full(n_areas, None, dtype=object)
-        if want_clusters:
-            label, data = per_year[-1]
-            if tolerance > 0:
-                metric = utm_crs_for(layers[-1].crs(), layers[-1].extent(), context)
-                geoms = read_source(layers[-1], [], context, feedback, dest_crs=metric).geometries
-            else:
-                geoms = data.geometries
-            polygons = to_shapely(geoms)
-            W = queen_weights(polygons, tolerance=tolerance)
-            isolated = int(np.sum(neighbour_counts(W) == 0))
-            if isolated:
-                feedback.pushWarning(
-                    self.tr("{n} areas of the latest year have no neighbour sharing a boundary point (islands, or boundaries with gaps: try a neighbour tolerance of a few metres).").format(n=isolated)
-                )
-            values = rank_values(results[-1].score) if robust else results[-1].score
-            z, p, cl = local_gi_star(values, W, fdr_alpha=fdr_alpha)
+        if clusters["on"]:
+            data = per_year[-1][1]
+            z, p, cl = compute_clusters(clusters, results[-1].score, data.geometries, layers[-1], context, feedback)
             rows = alignment.rows[-1]
             ok = rows >= 0
             gi_z[rows[ok]] = z[ok]
@@ -391,7 +358,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             ("years_present", "int"),
             ("years_missing", "string"),
         ]
-        if want_clusters:
+        if clusters["on"]:
             spec += [("gi_z", "double"), ("gi_p", "double"), ("cluster", "string")]
         fields = new_fields(None, spec)
         wkb = layers[-1].wkbType()
@@ -420,7 +387,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 int(present[i]),
                 ",".join(str(y) for y in missing_years[i]) or None,
             ]
-            if want_clusters:
+            if clusters["on"]:
                 row += [gi_z[i], gi_p[i], cluster[i]]
             out_rows.append(row)
         geoms_out = []
@@ -461,7 +428,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
 
         # -- log and results ---------------------------------------------------------------------
         n_change = {c: int(np.sum(change == c)) for c in dyn.CHANGES}
-        self._log(feedback, years, labels, change_labels, n_change, changed, change, alignment, names, pooled, cluster, want_clusters)
+        self._log(feedback, years, labels, change_labels, n_change, changed, change, alignment, names, pooled, cluster, clusters["on"])
         legend = {k: "{} ({})".format(change_labels[k], n_change[k]) for k in dyn.CHANGES}
         style_on_load(context, dest_id, lambda layer: apply_change_style(layer, legend), self.tr("Arrival quarter dynamics"))
         out = {

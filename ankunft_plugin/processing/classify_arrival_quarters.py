@@ -37,6 +37,7 @@ from ..core.classify import (
 )
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, write_rows
+from .clusters import CLUSTER_FIELDS, add_cluster_parameters, cluster_settings, compute_clusters
 from .styles import OKABE_ITO, style_on_load
 
 # fill colour and brush per class (Okabe-Ito; "insufficient" is hatched so it reads without colour)
@@ -248,6 +249,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             self.tr("Statistical confidentiality: count fields with values above 0 and below this number are blanked (NULL) in the output, and so are the rates and z-values derived from them. 0 switches it off."),
             advanced=True,
         )
+        add_cluster_parameters(self, default_on=False)
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarters"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr("The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason."),
@@ -291,6 +293,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             smoothing=self.parameterAsBoolean(parameters, self.SMOOTHING, context),
             suppress_below=self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context),
         )
+        clusters = cluster_settings(self, parameters, context)
 
         feedback.pushInfo(self.tr("Reading {n} areas of '{layer}'…").format(n=source.featureCount(), layer=layer_name))
         data = read_source(source, (), context, feedback, keep_features=True, progress=(0.0, 40.0))
@@ -318,6 +321,8 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         for name in result.used:
             spec += [("rate_{}".format(name), "double"), ("z_{}".format(name), "double")]
         spec.append(("aq_reason", "string"))
+        if clusters["on"]:
+            spec += CLUSTER_FIELDS
         out_fields = new_fields(in_fields, spec)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs())
         if sink is None:
@@ -345,6 +350,9 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         for name in result.used:
             new_values["rate_{}".format(name)] = rates[name]
             new_values["z_{}".format(name)] = zs[name]
+        if clusters["on"]:
+            gi_z, gi_p, cluster = compute_clusters(clusters, result.score, data.geometries, source, context, feedback)
+            new_values.update({"gi_z": gi_z, "gi_p": gi_p, "cluster": list(cluster)})
         columns = []  # per output field: ("new", values) or ("in", index, blank mask)
         for f in out_fields:
             fname = f.name()

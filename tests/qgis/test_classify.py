@@ -337,3 +337,25 @@ def test_quantile_mode_turnover_stands_in(run_alg):
     assert rows["f"]["aq_class"] == "established"
     assert rows["h"]["aq_class"] == "emerging"
     assert "turnover stands in" in rows["h"]["aq_reason"]
+
+
+@pytest.mark.slow
+def test_berlin_cluster_option(run_alg):
+    """Gi* clusters (shared with arrivaldynamics): contiguous arrival zones in the inner north."""
+    layer = berlin_layer()
+    params = berlin_params(layer)
+    params["CLUSTERS"] = True
+    rows = _rows(run_alg(ALG, params)["OUTPUT"])
+    clusters = {r["id"]: r["cluster"] for r in rows}
+    assert set(clusters.values()) <= {"hot", "cold", "none"}
+    hot = {i for i, c in clusters.items() if c == "hot"}
+    cold = {i for i, c in clusters.items() if c == "cold"}
+    assert hot and cold
+    # Wedding/Moabit/Gesundbrunnen (01 02…, 01 03…, 01 04…) form a hot zone; leafy Zehlendorf (06 04…) does not
+    assert any(i.startswith(("0102", "0103", "0104")) for i in hot)
+    assert not any(i.startswith("0604") for i in hot)
+    for r in rows:
+        if r["cluster"] in ("hot", "cold"):
+            assert r["gi_p"] is not None and r["gi_p"] < 0.05
+    # without the option no cluster fields
+    assert "cluster" not in _rows(run_alg(ALG, berlin_params(layer))["OUTPUT"])[0]
