@@ -42,8 +42,9 @@ def plugin(qgis_app, qgis_processing, qgis_iface):
     instance.unload()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def provider(plugin):
+    """Looked up for every test: a test may unload and reload the plugin (new provider object)."""
     return QgsApplication.processingRegistry().providerById("ankunft")
 
 
