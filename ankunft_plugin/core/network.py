@@ -1,0 +1,589 @@
+"""A walking network as a sparse graph: build once, snap points onto edges, bounded searches.
+
+numpy/scipy only (shapely only where geometry is read). All coordinates in a metric CRS (metres).
+
+- ``WalkGraph.from_lines`` nodes the lines at every shared vertex (endpoints and interior vertices
+  that coincide within ``node_tolerance``), so OSM ways that cross at a common node are connected and
+  bridges (crossing without a common vertex) are not. Every way is walkable in both directions.
+- ``snap`` projects points onto edges (not only onto nodes) using a KD-tree on the midpoints of the
+  densified segments plus exact segment projection.
+- ``distances`` and ``nearest`` are walking costs in metres that include the straight snap distance
+  of both ends; a start and an end on the same edge are handled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.spatial import cKDTree
+
+DEFAULT_SPEED_KMH = 4.5
+ZERO = 1e-9  # an exact zero cost stored in a sparse matrix (zeros are "no entry" there)
+
+
+def metres_to_minutes(m, speed_kmh: float = DEFAULT_SPEED_KMH):
+    """Walking minutes for a distance in metres at ``speed_kmh``."""
+    factor = speed_kmh * 1000.0 / 60.0
+    return np.asarray(m, dtype=float) / factor if np.ndim(m) else float(m) / factor
+
+
+def minutes_to_metres(minutes, speed_kmh: float = DEFAULT_SPEED_KMH):
+    """Metres walked in ``minutes`` at ``speed_kmh``."""
+    factor = speed_kmh * 1000.0 / 60.0
+    return np.asarray(minutes, dtype=float) * factor if np.ndim(minutes) else float(minutes) * factor
+
+
+@dataclass
+class Snap:
+    edge: np.ndarray  # (p,) int edge index (-1 where not snapped)
+    t: np.ndarray  # (p,) fraction along the edge from edge_u (0..1)
+    dist: np.ndarray  # (p,) straight distance point -> network (m); inf where no network
+    ok: np.ndarray  # (p,) bool: dist <= max_dist
+
+    @property
+    def n(self) -> int:
+        return len(self.edge)
+
+
+def _line_parts(lines):
+    """Coordinate arrays (k, 2) of every part of ``lines`` (shapely geometries or arrays);
+    returns (parts, owner index). None/empty/invalid geometries are skipped."""
+    parts, owner = [], []
+    for i, g in enumerate(lines):
+        if g is None:
+            continue
+        if isinstance(g, list) and g and isinstance(g[0], np.ndarray) and g[0].ndim == 2:
+            for arr in g:  # the parts of one multi-line as coordinate arrays
+                if arr.shape[0] >= 2:
+                    parts.append(np.asarray(arr, dtype=float)[:, :2])
+                    owner.append(i)
+            continue
+        if isinstance(g, (np.ndarray, list, tuple)):
+            arr = np.asarray(g, dtype=float)
+            if arr.ndim == 2 and arr.shape[0] >= 2:
+                parts.append(arr[:, :2])
+                owner.append(i)
+            continue
+        if getattr(g, "is_empty", True):
+            continue
+        geoms = getattr(g, "geoms", None)
+        sub = list(geoms) if geoms is not None else [g]
+        for s in sub:
+            if s.is_empty or s.geom_type not in ("LineString", "LinearRing"):
+                continue
+            arr = np.asarray(s.coords, dtype=float)
+            if arr.shape[0] >= 2:
+                parts.append(arr[:, :2])
+                owner.append(i)
+    return parts, np.asarray(owner, dtype=np.int64)
+
+
+def lines_from_wkb(blobs) -> list:
+    """Coordinates of (Multi)LineString WKB blobs (2D, Z, M, ZM; ISO and EWKB-style flags) as lists
+    of (k, 2) arrays, fast (no geometry objects). None/empty/other types give None."""
+    import struct
+
+    out = []
+    for blob in blobs:
+        if not blob:
+            out.append(None)
+            continue
+        try:
+            parts = []
+            _read_wkb(memoryview(bytes(blob)), 0, parts, struct)
+            out.append(parts or None)
+        except (ValueError, struct.error, IndexError):
+            out.append(None)
+    return out
+
+
+def _read_wkb(buf, pos, parts, struct):
+    order = "<" if buf[pos] == 1 else ">"
+    (gtype,) = struct.unpack_from(order + "I", buf, pos + 1)
+    pos += 5
+    dims = 2
+    if gtype & 0x80000000:
+        dims += 1
+    if gtype & 0x40000000:
+        dims += 1
+    if gtype & 0x20000000:  # EWKB SRID
+        pos += 4
+    gtype &= 0x0FFFFFFF
+    base = gtype % 1000
+    if gtype >= 1000:
+        dims = 2 + {1: 1, 2: 1, 3: 2}.get(gtype // 1000, 0)
+    if base == 2:
+        (n,) = struct.unpack_from(order + "I", buf, pos)
+        pos += 4
+        arr = np.frombuffer(buf, dtype=order + "f8", count=n * dims, offset=pos).reshape(n, dims)[:, :2]
+        if n >= 2:
+            parts.append(np.array(arr, dtype=float))
+        return pos + 8 * n * dims
+    if base in (5, 7):  # MultiLineString, GeometryCollection
+        (n,) = struct.unpack_from(order + "I", buf, pos)
+        pos += 4
+        for _ in range(n):
+            pos = _read_wkb(buf, pos, parts, struct)
+        return pos
+    raise ValueError("not a line")
+
+
+def _cluster(xy: np.ndarray, tol: float) -> np.ndarray:
+    """Label points so that points within ``tol`` of each other (transitively) share a label."""
+    n = len(xy)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    # exact duplicates first (cheap), then merge near-duplicates with a KD-tree
+    q = np.round(xy / max(tol, 1e-12)).astype(np.int64) if tol > 0 else xy
+    _, first, inv = np.unique(q, axis=0, return_index=True, return_inverse=True)
+    inv = inv.ravel()
+    ux = xy[first]
+    if tol > 0 and len(ux) > 1:
+        pairs = cKDTree(ux).query_pairs(tol, output_type="ndarray")
+        if len(pairs):
+            m = len(ux)
+            g = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(m, m))
+            _, lab = connected_components(g, directed=False)
+            return lab[inv].astype(np.int64)
+    return inv.astype(np.int64)
+
+
+class WalkGraph:
+    """Undirected walking graph with edge geometries; see the module docstring."""
+
+    def __init__(self, node_xy, edge_u, edge_v, edge_len, edge_cost, edge_coords, edge_line=None):
+        self.node_xy = np.asarray(node_xy, dtype=float).reshape(-1, 2)
+        self.edge_u = np.asarray(edge_u, dtype=np.int64)
+        self.edge_v = np.asarray(edge_v, dtype=np.int64)
+        self.edge_len = np.asarray(edge_len, dtype=float)
+        self.edge_cost = np.asarray(edge_cost, dtype=float)
+        self.edge_coords = list(edge_coords)
+        # index of the input line each edge comes from (-1 when unknown)
+        self.edge_line = (
+            np.asarray(edge_line, dtype=np.int64) if edge_line is not None else np.full(len(self.edge_u), -1)
+        )
+        self._matrix = None
+        self._seg = None
+        self._tree = None
+        self._incidence = None
+        self.component = self._components()
+
+    # -- construction ------------------------------------------------------------------------------
+    @classmethod
+    def from_lines(cls, lines, factors=None, node_tolerance: float = 0.01) -> WalkGraph:
+        """Graph of ``lines`` (shapely (Multi)LineStrings, (k, 2) arrays, or lists of such arrays for
+        multi-part lines, e.g. from ``lines_from_wkb``; metric CRS).
+
+        ``factors`` (one per line, optional) multiply the length into the search cost; a factor that is
+        not a positive finite number makes the line impassable (kept as geometry, never searched)."""
+        parts, owner = _line_parts(lines)
+        if not parts:
+            return cls(np.zeros((0, 2)), [], [], [], [], [], [])
+        counts = np.array([len(p) for p in parts])
+        xy = np.concatenate(parts)
+        part_of = np.repeat(np.arange(len(parts)), counts)
+        lab = _cluster(xy, node_tolerance)
+        # drop consecutive repeats of one node within a part
+        keep = np.ones(len(xy), dtype=bool)
+        keep[1:] = ~((lab[1:] == lab[:-1]) & (part_of[1:] == part_of[:-1]))
+        xy, lab, part_of = xy[keep], lab[keep], part_of[keep]
+        start = np.ones(len(xy), dtype=bool)
+        start[1:] = part_of[1:] != part_of[:-1]
+        end = np.ones(len(xy), dtype=bool)
+        end[:-1] = part_of[:-1] != part_of[1:]
+        single = start & end  # a part that collapsed to one point
+        # a vertex is a node when it ends a part or occurs more than once in the whole network
+        occurrences = np.bincount(lab)
+        is_node = (start | end | (occurrences[lab] > 1)) & ~single
+        # segment lengths along the concatenation (0 across part boundaries)
+        seg = np.zeros(len(xy))
+        d = np.hypot(np.diff(xy[:, 0]), np.diff(xy[:, 1]))
+        same = part_of[1:] == part_of[:-1]
+        seg[1:] = np.where(same, d, 0.0)
+        cum = np.cumsum(seg)
+        node_pos = np.flatnonzero(is_node)
+        a, b = node_pos[:-1], node_pos[1:]
+        valid = part_of[a] == part_of[b]
+        a, b = a[valid], b[valid]
+        elen = cum[b] - cum[a]
+        good = elen > 0
+        a, b, elen = a[good], b[good], elen[good]
+        # renumber nodes compactly
+        used, node_id = np.unique(np.concatenate([lab[a], lab[b]]), return_inverse=True)
+        eu = node_id[: len(a)]
+        ev = node_id[len(a) :]
+        node_xy = np.zeros((len(used), 2))
+        node_xy[eu] = xy[a]
+        node_xy[ev] = xy[b]
+        line_of = owner[part_of[a]]
+        if factors is None:
+            f = np.ones(len(a))
+        else:
+            fac = np.asarray(factors, dtype=float)
+            f = fac[line_of]
+            f = np.where(np.isfinite(f) & (f > 0), f, np.inf)
+        coords = [xy[s : e + 1] for s, e in zip(a.tolist(), b.tolist())]
+        # snap the end coordinates exactly onto their node
+        for k, c in enumerate(coords):
+            c = c.copy()
+            c[0] = node_xy[eu[k]]
+            c[-1] = node_xy[ev[k]]
+            coords[k] = c
+        return cls(node_xy, eu, ev, elen, elen * f, coords, line_of)
+
+    def _components(self) -> np.ndarray:
+        n = len(self.node_xy)
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        g = sparse.coo_matrix((np.ones(len(self.edge_u)), (self.edge_u, self.edge_v)), shape=(n, n))
+        _, lab = connected_components(g, directed=False)
+        # renumber by size: 0 = the component with the most length
+        length = np.bincount(lab[self.edge_u], weights=self.edge_len, minlength=lab.max() + 1)
+        order = np.argsort(-length, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        return rank[lab].astype(np.int64)
+
+    # -- basic properties --------------------------------------------------------------------------
+    @property
+    def n_nodes(self) -> int:
+        return len(self.node_xy)
+
+    @property
+    def n_edges(self) -> int:
+        return len(self.edge_u)
+
+    @property
+    def edge_component(self) -> np.ndarray:
+        return self.component[self.edge_u] if self.n_edges else np.zeros(0, dtype=np.int64)
+
+    def summary(self) -> dict:
+        """Counts for the log: nodes, edges, components, dangles, share of length outside component 0."""
+        if self.n_edges == 0:
+            return {"nodes": 0, "edges": 0, "components": 0, "dangles": 0, "length_m": 0.0, "outside_share": 0.0}
+        deg = np.bincount(np.concatenate([self.edge_u, self.edge_v]), minlength=self.n_nodes)
+        total = float(self.edge_len.sum())
+        outside = float(self.edge_len[self.edge_component != 0].sum())
+        return {
+            "nodes": self.n_nodes,
+            "edges": self.n_edges,
+            "components": int(self.component.max()) + 1,
+            "dangles": int((deg == 1).sum()),
+            "length_m": total,
+            "outside_share": outside / total if total > 0 else 0.0,
+        }
+
+    def matrix(self) -> sparse.csr_matrix:
+        """Symmetric (n, n) cost matrix; parallel edges reduced to the cheapest; impassable edges left out."""
+        if self._matrix is None:
+            n = self.n_nodes
+            ok = np.isfinite(self.edge_cost) & (self.edge_u != self.edge_v)
+            u, v, c = self.edge_u[ok], self.edge_v[ok], np.maximum(self.edge_cost[ok], ZERO)
+            lo, hi = np.minimum(u, v), np.maximum(u, v)
+            order = np.lexsort((c, hi, lo))
+            lo, hi, c = lo[order], hi[order], c[order]
+            first = np.ones(len(lo), dtype=bool)
+            first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+            lo, hi, c = lo[first], hi[first], c[first]
+            m = sparse.coo_matrix(
+                (np.concatenate([c, c]), (np.concatenate([lo, hi]), np.concatenate([hi, lo]))), shape=(n, n)
+            )
+            self._matrix = m.tocsr()
+        return self._matrix
+
+    def incidence(self):
+        """(indptr, edges): the edges touching each node, CSR-style."""
+        if self._incidence is None:
+            n = self.n_nodes
+            nodes = np.concatenate([self.edge_u, self.edge_v])
+            edges = np.concatenate([np.arange(self.n_edges), np.arange(self.n_edges)])
+            order = np.argsort(nodes, kind="stable")
+            indptr = np.zeros(n + 1, dtype=np.int64)
+            np.cumsum(np.bincount(nodes, minlength=n), out=indptr[1:])
+            self._incidence = (indptr, edges[order])
+        return self._incidence
+
+    # -- snapping ------------------------------------------------------------------------------------
+    def _segments(self):
+        """Sub-segments (<= piece length) of every edge for the spatial index."""
+        if self._seg is None:
+            if self.n_edges == 0:
+                self._seg = None
+                return None
+            # only passable edges are snap targets
+            counts = np.array([len(c) - 1 for c in self.edge_coords])
+            counts = np.where(np.isfinite(self.edge_cost), counts, 0)
+            if counts.sum() == 0:
+                return None
+            allc = np.concatenate(self.edge_coords)
+            nverts = np.array([len(c) for c in self.edge_coords])
+            starts = np.concatenate([[0], np.cumsum(nverts)[:-1]])
+            idx = np.concatenate([np.arange(s, s + k) for s, k in zip(starts, counts)]) if len(counts) else []
+            idx = np.asarray(idx, dtype=np.int64)
+            a, b = allc[idx], allc[idx + 1]
+            seg_edge = np.repeat(np.arange(self.n_edges), counts)
+            seg_len = np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
+            # offset of each segment start along its edge
+            cum = np.cumsum(seg_len)
+            edge_first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+            before = np.concatenate([[0.0], cum])[edge_first]
+            seg_off = np.concatenate([[0.0], cum[:-1]]) - np.repeat(before, counts)
+            # densify long segments so midpoints index them well
+            total = float(seg_len.sum())
+            piece = max(25.0, total / 2_000_000.0)
+            npieces = np.maximum(1, np.ceil(seg_len / piece).astype(np.int64))
+            rep = np.repeat(np.arange(len(a)), npieces)
+            k = np.arange(len(rep)) - np.repeat(np.cumsum(npieces) - npieces, npieces)
+            f0 = k / npieces[rep]
+            f1 = (k + 1) / npieces[rep]
+            d = b[rep] - a[rep]
+            pa = a[rep] + d * f0[:, None]
+            pb = a[rep] + d * f1[:, None]
+            plen = seg_len[rep] / npieces[rep]
+            poff = seg_off[rep] + seg_len[rep] * f0
+            self._seg = {
+                "a": pa,
+                "b": pb,
+                "edge": seg_edge[rep],
+                "off": poff,
+                "len": plen,
+                "half": float(plen.max()) / 2.0 if len(plen) else 0.0,
+            }
+            self._tree = cKDTree((pa + pb) / 2.0)
+        return self._seg
+
+    def _masked_index(self, edge_mask):
+        """Sub-segments and KD-tree of the edges where ``edge_mask`` is True (cached per mask)."""
+        import hashlib
+
+        seg = self._segments()
+        if seg is None:
+            return None, None
+        mask = np.asarray(edge_mask, dtype=bool)
+        key = hashlib.sha1(np.packbits(mask).tobytes()).hexdigest()
+        cache = self.__dict__.setdefault("_masked_cache", {})
+        if key not in cache:
+            keep = mask[seg["edge"]]
+            if not keep.any():
+                cache[key] = (None, None)
+            else:
+                sub = {n: seg[n][keep] for n in ("a", "b", "edge", "off", "len")}
+                sub["half"] = seg["half"]
+                cache[key] = (sub, cKDTree((sub["a"] + sub["b"]) / 2.0))
+        return cache[key]
+
+    @staticmethod
+    def _project(seg, pts, cand):
+        """Exact distance from pts (p, 2) to candidate sub-segments cand (p, k); returns dist, frac."""
+        s = seg
+        a, b = s["a"][cand], s["b"][cand]
+        d = b - a
+        dd = np.einsum("...i,...i->...", d, d)
+        w = pts[:, None, :] - a
+        with np.errstate(invalid="ignore", divide="ignore"):
+            f = np.where(dd > 0, np.einsum("...i,...i->...", w, d) / dd, 0.0)
+        f = np.clip(f, 0.0, 1.0)
+        proj = a + d * f[..., None]
+        dist = np.hypot(pts[:, None, 0] - proj[..., 0], pts[:, None, 1] - proj[..., 1])
+        return dist, f
+
+    def snap(self, xy, max_dist: float = 200.0, edge_mask=None) -> Snap:
+        """Snap points onto the nearest edge (exact projection). Points with NaN coordinates or
+        beyond ``max_dist`` get ``ok=False``; their ``dist`` is still the distance to the network.
+        ``edge_mask`` (bool per edge, optional) restricts the snap targets, e.g. to the connected network."""
+        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+        p = len(xy)
+        edge = np.full(p, -1, dtype=np.int64)
+        t = np.zeros(p)
+        dist = np.full(p, np.inf)
+        if edge_mask is None:
+            seg, tree = self._segments(), self._tree
+        else:
+            seg, tree = self._masked_index(edge_mask)
+        if seg is None or p == 0:
+            return Snap(edge, t, dist, np.zeros(p, dtype=bool))
+        valid = np.isfinite(xy).all(axis=1)
+        idx = np.flatnonzero(valid)
+        if len(idx):
+            pts = xy[idx]
+            nseg = len(seg["a"])
+            k = min(8, nseg)
+            dm, cand = tree.query(pts, k=k)
+            dm, cand = dm.reshape(len(pts), k), cand.reshape(len(pts), k)
+            dist_c, f_c = self._project(seg, pts, cand)
+            j = np.argmin(dist_c, axis=1)
+            rows = np.arange(len(pts))
+            best = dist_c[rows, j]
+            best_seg = cand[rows, j]
+            best_f = f_c[rows, j]
+            # a closer sub-segment can only have its midpoint within best + half piece length
+            if k < nseg:
+                unsure = np.flatnonzero(dm[:, -1] <= best + seg["half"])
+                for r in unsure:
+                    cands = np.asarray(tree.query_ball_point(pts[r], best[r] + seg["half"] + 1e-9), dtype=np.int64)
+                    if len(cands) == 0:
+                        continue
+                    dc, fc = self._project(seg, pts[r : r + 1], cands[None, :])
+                    jj = int(np.argmin(dc[0]))
+                    if dc[0, jj] < best[r]:
+                        best[r], best_seg[r], best_f[r] = dc[0, jj], cands[jj], fc[0, jj]
+            e = seg["edge"][best_seg]
+            along = seg["off"][best_seg] + seg["len"][best_seg] * best_f
+            el = self.edge_len[e]
+            edge[idx] = e
+            t[idx] = np.clip(np.where(el > 0, along / np.where(el > 0, el, 1.0), 0.0), 0.0, 1.0)
+            dist[idx] = best
+        ok = dist <= max_dist
+        edge[~ok] = -1
+        return Snap(edge, t, dist, ok)
+
+    # -- searches --------------------------------------------------------------------------------
+    def _start_offsets(self, snap: Snap, idx):
+        """Cost from snapped points ``idx`` to the two ends of their edge (inf on impassable edges)."""
+        e = snap.edge[idx]
+        c = self.edge_cost[e]
+        off_u = snap.dist[idx] + snap.t[idx] * c
+        off_v = snap.dist[idx] + (1.0 - snap.t[idx]) * c
+        return e, off_u, off_v
+
+    def _augmented(self, snap: Snap, idx):
+        """Graph matrix plus one virtual node per start ``idx`` (rows n..n+k-1), linked one way to the
+        ends of its edge with the start offsets."""
+        n = self.n_nodes
+        k = len(idx)
+        base = self.matrix()
+        e, off_u, off_v = self._start_offsets(snap, idx)
+        rows = np.concatenate([np.arange(n, n + k), np.arange(n, n + k)])
+        cols = np.concatenate([self.edge_u[e], self.edge_v[e]])
+        vals = np.maximum(np.concatenate([off_u, off_v]), ZERO)
+        okv = np.isfinite(vals)
+        extra = sparse.coo_matrix((vals[okv], (rows[okv], cols[okv])), shape=(n + k, n + k))
+        big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
+        return (big + extra.tocsr()).tocsr()
+
+    def search(self, snap: Snap, idx, limit: float) -> np.ndarray:
+        """Bounded Dijkstra from the snapped starts ``idx``: (len(idx), n_nodes) costs (inf beyond ``limit``)."""
+        idx = np.asarray(idx, dtype=np.int64)
+        if len(idx) == 0 or self.n_nodes == 0:
+            return np.full((len(idx), self.n_nodes), np.inf)
+        g = self._augmented(snap, idx)
+        n = self.n_nodes
+        d = dijkstra(g, directed=True, indices=np.arange(n, n + len(idx)), limit=limit)
+        return d[:, :n]
+
+    def end_costs(self, D: np.ndarray, src_snap: Snap, src_idx, dst_snap: Snap, dst_idx) -> np.ndarray:
+        """(len(src_idx), len(dst_idx)) costs from node costs ``D`` of the starts to snapped ends,
+        including the end snap distance and the direct way along a shared edge."""
+        e = dst_snap.edge[dst_idx]
+        c = self.edge_cost[e]
+        tt = dst_snap.t[dst_idx]
+        with np.errstate(invalid="ignore"):
+            via_u = D[:, self.edge_u[e]] + tt * c
+            via_v = D[:, self.edge_v[e]] + (1.0 - tt) * c
+        out = np.minimum(via_u, via_v)
+        se = src_snap.edge[src_idx]
+        same = se[:, None] == e[None, :]
+        if same.any():
+            r, q = np.nonzero(same)
+            direct = src_snap.dist[src_idx][r] + np.abs(src_snap.t[src_idx][r] - tt[q]) * c[q]
+            out[r, q] = np.minimum(out[r, q], direct)
+        out = np.where(np.isnan(out), np.inf, out)
+        return out + dst_snap.dist[dst_idx][None, :]
+
+    def distances(self, src_xy, dst_xy, limit: float, max_snap: float = 200.0, batch: int = 64, workers: int = 1,
+                  src_snap: Snap | None = None):
+        """(n_src, n_dst) csr matrix of walking costs (m) <= ``limit``, snap distances included; an exact
+        zero is stored as 1e-9; unsnapped starts or ends have no entries. ``src_snap`` (optional) gives
+        the starts' snap (e.g. after moving them), instead of snapping ``src_xy``."""
+        src_xy = np.asarray(src_xy, dtype=float).reshape(-1, 2)
+        dst_xy = np.asarray(dst_xy, dtype=float).reshape(-1, 2)
+        ns, nd = len(src_xy), len(dst_xy)
+        if ns == 0 or nd == 0 or self.n_edges == 0:
+            return sparse.csr_matrix((ns, nd))
+        ss = src_snap if src_snap is not None else self.snap(src_xy, max_snap)
+        ds = self.snap(dst_xy, max_snap)
+        sidx = np.flatnonzero(ss.ok)
+        didx = np.flatnonzero(ds.ok)
+        chunks = [sidx[i : i + batch] for i in range(0, len(sidx), batch)]
+
+        def work(ch):
+            D = self.search(ss, ch, limit)
+            cost = self.end_costs(D, ss, ch, ds, didx)
+            r, q = np.nonzero(cost <= limit)
+            return ch[r], didx[q], np.maximum(cost[r, q], ZERO)
+
+        if workers > 1 and len(chunks) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(workers) as ex:
+                results = list(ex.map(work, chunks))
+        else:
+            results = [work(ch) for ch in chunks]
+        if not results:
+            return sparse.csr_matrix((ns, nd))
+        rows = np.concatenate([r[0] for r in results])
+        cols = np.concatenate([r[1] for r in results])
+        vals = np.concatenate([r[2] for r in results])
+        return sparse.csr_matrix((vals, (rows, cols)), shape=(ns, nd))
+
+    def nearest(self, src_xy, dst_xy, max_snap: float = 200.0, limit: float = np.inf, src_snap: Snap | None = None):
+        """For each end: cost (m) to the nearest start (inf if unreachable/unsnapped) and that start's
+        index (-1). One multi-source search. ``src_snap`` as in ``distances``."""
+        src_xy = np.asarray(src_xy, dtype=float).reshape(-1, 2)
+        dst_xy = np.asarray(dst_xy, dtype=float).reshape(-1, 2)
+        nd = len(dst_xy)
+        cost = np.full(nd, np.inf)
+        which = np.full(nd, -1, dtype=np.int64)
+        if len(src_xy) == 0 or nd == 0 or self.n_edges == 0:
+            return cost, which
+        ss = src_snap if src_snap is not None else self.snap(src_xy, max_snap)
+        ds = self.snap(dst_xy, max_snap)
+        sidx = np.flatnonzero(ss.ok)
+        didx = np.flatnonzero(ds.ok)
+        if len(sidx) == 0 or len(didx) == 0:
+            return cost, which
+        n = self.n_nodes
+        g = self._augmented(ss, sidx)
+        D, _pred, srcs = dijkstra(
+            g, directed=True, indices=np.arange(n, n + len(sidx)), limit=limit, min_only=True, return_predecessors=True
+        )
+        D = D[:n]
+        srcs = srcs[:n]
+        e = ds.edge[didx]
+        c = self.edge_cost[e]
+        tt = ds.t[didx]
+        with np.errstate(invalid="ignore"):
+            via_u = D[self.edge_u[e]] + tt * c
+            via_v = D[self.edge_v[e]] + (1.0 - tt) * c
+        via_u = np.where(np.isnan(via_u), np.inf, via_u)
+        via_v = np.where(np.isnan(via_v), np.inf, via_v)
+        use_v = via_v < via_u
+        best = np.where(use_v, via_v, via_u)
+        src_node = np.where(use_v, srcs[self.edge_v[e]], srcs[self.edge_u[e]])
+        bsrc = np.where(np.isfinite(best) & (src_node >= n), src_node - n, -1)
+        bsrc = np.where(bsrc >= 0, sidx[np.clip(bsrc, 0, None)], -1)
+        # starts on the same edge as an end: the direct way along the edge
+        se = ss.edge[sidx]
+        order = np.argsort(se, kind="stable")
+        se_sorted = se[order]
+        lo = np.searchsorted(se_sorted, e, side="left")
+        hi = np.searchsorted(se_sorted, e, side="right")
+        cnt = hi - lo
+        has = np.flatnonzero(cnt > 0)
+        if len(has):
+            rep_q = np.repeat(has, cnt[has])
+            pos = np.concatenate([np.arange(lo[q], hi[q]) for q in has])
+            s_loc = sidx[order[pos]]
+            direct = ss.dist[s_loc] + np.abs(ss.t[s_loc] - tt[rep_q]) * c[rep_q]
+            for q, dval, s in zip(rep_q.tolist(), direct.tolist(), s_loc.tolist()):
+                if dval < best[q]:
+                    best[q] = dval
+                    bsrc[q] = s
+        total = best + ds.dist[didx]
+        total = np.where(total <= limit, total, np.inf)
+        cost[didx] = total
+        which[didx] = np.where(np.isfinite(total), bsrc, -1)
+        return cost, which

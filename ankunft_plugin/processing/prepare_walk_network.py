@@ -1,0 +1,240 @@
+"""``ankunft:preparewalknetwork`` – a walkable network from an OSM extract or a municipal street layer.
+
+Keeps the ways pedestrians may use (drops motorways and ways closed to pedestrians), nodes the lines
+at every junction (shared vertices), projects a geographic input to its UTM zone, and writes each
+network edge with ``length_m`` and ``component`` (0 = the largest connected part). The log reports
+components, dangles and the share of length outside the largest component.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsGeometry,
+    QgsLineSymbol,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterString,
+    QgsRuleBasedRenderer,
+    QgsWkbTypes,
+)
+
+from ..core.network import WalkGraph, lines_from_wkb
+from .base import AnkunftAlgorithm
+from .bridge import new_fields, utm_crs_for, write_rows
+from .styles import OKABE_ITO, style_on_load
+
+DEFAULT_EXCLUDE = "motorway,motorway_link,construction,proposed,raceway,bus_guideway,busway,abandoned,planned,razed,disused"
+HIGHWAY_CANDIDATES = ("highway", "fclass", "HIGHWAY", "FCLASS")
+NO_FOOT = {"no", "private", "use_sidepath"}
+FOOT_OK = {"yes", "designated", "permissive", "official"}
+
+
+def apply_style(layer, main_label: str, other_label: str) -> None:
+    """Largest component in blue, the disconnected parts in vermillion (they reach little)."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expr, colour, width, label in (
+        ('"component" = 0', OKABE_ITO["blue"], "0.4", main_label),
+        ('"component" <> 0', OKABE_ITO["vermillion"], "0.7", other_label),
+    ):
+        sym = QgsLineSymbol.createSimple({"color": colour, "width": width})
+        root.appendChild(QgsRuleBasedRenderer.Rule(sym, 0, 0, expr, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def walkable_mask(highway, foot, access, exclude: set) -> np.ndarray:
+    """True for ways a pedestrian may use: class not excluded, no ``foot=no``, no ``access=private/no``
+    unless foot is explicitly allowed."""
+    n = len(highway) if highway is not None else (len(foot) if foot is not None else len(access or []))
+    keep = np.ones(n, dtype=bool)
+    if highway is not None:
+        keep &= np.array([str(v).strip().lower() not in exclude if v is not None else True for v in highway], dtype=bool)
+    fvals = [str(v).strip().lower() if v is not None and str(v) != "NULL" else "" for v in foot] if foot is not None else [""] * n
+    if foot is not None:
+        keep &= np.array([f not in NO_FOOT for f in fvals], dtype=bool)
+    if access is not None:
+        avals = [str(v).strip().lower() if v is not None and str(v) != "NULL" else "" for v in access]
+        keep &= np.array([not (a in ("private", "no") and f not in FOOT_OK) for a, f in zip(avals, fvals)], dtype=bool)
+    return keep
+
+
+class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "preparewalknetwork"
+    GROUP_ID = "accessibility"
+
+    INPUT = "INPUT"
+    HIGHWAY_FIELD = "HIGHWAY_FIELD"
+    EXCLUDE = "EXCLUDE"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Prepare walking network")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Streets and footpaths pedestrians may use, noded at every junction, in metres, with connected components.")
+
+    def tags(self) -> list[str]:
+        return self.tr("walking,network,OSM,footpath,fußläufig,Fußwegenetz,graph,topology").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Street and path lines"), [QgsProcessing.SourceType.TypeVectorLine]
+            ),
+            self.tr("An OSM extract (QuickOSM output with 'highway', a Geofabrik shapefile with 'fclass') or any municipal street and footpath network. The layer itself is never changed."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.HIGHWAY_FIELD, self.tr("Way class field"), parentLayerParameterName=self.INPUT, optional=True
+            ),
+            self.tr("Field with the way class (OSM 'highway' or Geofabrik 'fclass'). Left empty, 'highway' or 'fclass' is used when the layer has one; otherwise all lines are kept."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.EXCLUDE, self.tr("Way classes to leave out"), defaultValue=DEFAULT_EXCLUDE, optional=True),
+            self.tr("Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking network"), QgsProcessing.SourceType.TypeVectorLine),
+            self.tr("One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part)."),
+        )
+        self.addOutput(QgsProcessingOutputNumber("COMPONENTS", self.tr("Connected components")))
+        self.addOutput(QgsProcessingOutputNumber("OUTSIDE_SHARE", self.tr("Share of length outside the largest component")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        name = source.sourceName()
+        if QgsWkbTypes.geometryType(source.wkbType()) not in (
+            QgsWkbTypes.GeometryType.LineGeometry,
+            QgsWkbTypes.GeometryType.UnknownGeometry,
+        ):
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.").format(layer=name)
+            )
+        field_names = source.fields().names()
+        hw = self.parameterAsString(parameters, self.HIGHWAY_FIELD, context)
+        if hw and hw not in field_names:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.").format(
+                    layer=name, field=hw, fields=", ".join(field_names[:30]))
+            )
+        if not hw:
+            hw = next((c for c in HIGHWAY_CANDIDATES if c in field_names), "")
+            if hw:
+                feedback.pushInfo(self.tr("Way classes read from the field '{field}'.").format(field=hw))
+            else:
+                feedback.pushInfo(self.tr("No way class field ('highway' or 'fclass'): all lines are kept."))
+        exclude_text = self.parameterAsString(parameters, self.EXCLUDE, context) or ""
+        exclude = {x.strip().lower() for x in exclude_text.split(",") if x.strip()}
+        foot_f = next((c for c in ("foot", "FOOT") if c in field_names), "")
+        access_f = next((c for c in ("access", "ACCESS") if c in field_names), "")
+
+        crs = source.sourceCrs()
+        if not crs.isValid():
+            feedback.reportError(self.tr("Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=name))
+            crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        out_crs = utm_crs_for(crs, source.sourceExtent(), context)
+        if out_crs != crs:
+            feedback.pushInfo(self.tr("The network is projected to {crs} (metres).").format(crs=out_crs.authid()))
+
+        # one pass: attributes, geometry as WKB in the metric CRS
+        request = QgsFeatureRequest()
+        if out_crs != source.sourceCrs():
+            request.setDestinationCrs(out_crs, context.transformContext())
+        total = source.featureCount() or 0
+        attrs, blobs, hwv, footv, accv, fids = [], [], [], [], [], []
+        for i, feat in enumerate(source.getFeatures(request)):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            g = feat.geometry()
+            blobs.append(None if g.isNull() or g.isEmpty() else bytes(g.asWkb()))
+            attrs.append(feat.attributes())
+            fids.append(feat.id())
+            if hw:
+                hwv.append(feat[hw])
+            if foot_f:
+                footv.append(feat[foot_f])
+            if access_f:
+                accv.append(feat[access_f])
+            if total and i % 1000 == 0:
+                feedback.setProgress(40.0 * i / total)
+        if not blobs:
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=name))
+        lines = lines_from_wkb(blobs)
+        nulls = sum(1 for x in lines if x is None)
+        if nulls:
+            feedback.reportError(
+                self.tr("{n} features of '{layer}' have no line geometry and are left out.").format(n=nulls, layer=name)
+            )
+        keep = walkable_mask(hwv if hw else None, footv if foot_f else None, accv if access_f else None, exclude)
+        if len(keep) == 0:
+            keep = np.ones(len(lines), dtype=bool)
+        dropped = int((~keep).sum())
+        feedback.pushInfo(self.tr("{n} of {total} ways are closed to pedestrians and left out.").format(n=dropped, total=len(lines)))
+        kept_idx = np.flatnonzero(keep)
+        if not any(lines[i] is not None for i in kept_idx):
+            raise QgsProcessingException(
+                self.tr("No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.").format(layer=name)
+            )
+        graph = WalkGraph.from_lines([lines[i] for i in kept_idx])
+        if graph.n_edges == 0:
+            raise QgsProcessingException(
+                self.tr("The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.").format(layer=name)
+            )
+        feedback.setProgress(60.0)
+        s = graph.summary()
+        feedback.pushInfo(
+            self.tr("Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.").format(
+                edges=s["edges"], nodes=s["nodes"], km=s["length_m"] / 1000.0)
+        )
+        feedback.pushInfo(
+            self.tr("{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends).").format(
+                n=s["components"], share=100.0 * s["outside_share"], d=s["dangles"])
+        )
+        if s["outside_share"] > 0.05:
+            feedback.reportError(
+                self.tr("More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously."),
+                False,
+            )
+        # the input's attributes (an edge keeps those of its way); its 'fid' becomes 'source_fid'
+        # because one way may give several edges and a GeoPackage fid must be unique
+        base = QgsFields()
+        keep_cols = []
+        for j, f in enumerate(source.fields()):
+            if f.name().lower() in ("fid", "source_fid", "length_m", "component"):
+                continue
+            base.append(f)
+            keep_cols.append(j)
+        fields = new_fields(base, [("source_fid", "long"), ("length_m", "double"), ("component", "int")])
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.LineString, out_crs
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        comp = graph.edge_component
+        rows, geoms = [], []
+        for k in range(graph.n_edges):
+            if k % 5000 == 0:
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Cancelled."))
+                feedback.setProgress(60.0 + 30.0 * k / graph.n_edges)
+            line = kept_idx[graph.edge_line[k]]
+            a = attrs[line]
+            rows.append([a[j] for j in keep_cols] + [int(fids[line]), float(graph.edge_len[k]), int(comp[k])])
+            geoms.append(QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in graph.edge_coords[k]]))
+        write_rows(sink, fields, rows, geoms, feedback, progress=(90.0, 100.0))
+        style_on_load(
+            context, dest_id,
+            lambda layer: apply_style(layer, self.tr("Connected network"), self.tr("Disconnected parts")),
+            self.tr("Walking network"),
+        )
+        return {self.OUTPUT: dest_id, "COMPONENTS": s["components"], "OUTSIDE_SHARE": s["outside_share"]}

@@ -1,0 +1,569 @@
+"""``ankunft:walkingcatchments`` – areas and people within 5/10/15 minutes' walk of docking points.
+
+The QGIS shell around ``core/network.py`` and ``core/catchments.py``: the walking graph comes from the
+session cache (``graph_cache``), points are snapped onto the network edges, one bounded search per
+point serves all its bands, polygons are the reached (partial) edges buffered and dissolved. Counts of
+people are blanked below the suppression threshold.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsGraduatedSymbolRenderer,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterString,
+    QgsRendererCategory,
+    QgsRendererRange,
+    QgsWkbTypes,
+)
+
+from ..core import catchments as cm
+from ..core.confidentiality import DEFAULT_THRESHOLD, suppress_counts
+from ..core.network import Snap, metres_to_minutes, minutes_to_metres
+from ..core.values import parse_numbers
+from . import graph_cache
+from .base import AnkunftAlgorithm
+from .bridge import from_shapely, new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .styles import OKABE_ITO, style_on_load
+
+BAND_COLOURS = [OKABE_ITO[k] for k in ("bluish_green", "sky_blue", "blue", "yellow", "orange", "vermillion", "reddish_purple")]
+MODES = ("per_point", "dissolved", "nearest")
+
+
+def _sub(snap: Snap, idx) -> Snap:
+    """The snap of the points ``idx`` (kept as they were snapped, moved or not)."""
+    return Snap(snap.edge[idx], snap.t[idx], snap.dist[idx], snap.ok[idx])
+
+
+def parse_bands(text: str) -> list[float]:
+    """'5, 10,15' -> [5.0, 10.0, 15.0] (sorted, unique); ValueError on anything else."""
+    parts = [p.strip().replace(",", ".") for p in (text or "").replace(";", ",").split(",") if p.strip()]
+    vals = sorted({float(p) for p in parts})
+    if not vals or any(not math.isfinite(v) or v <= 0 for v in vals):
+        raise ValueError(text)
+    return vals
+
+
+def band_name(minutes: float) -> str:
+    return "{:g}".format(minutes).replace(".", "_")
+
+
+def apply_area_style(layer, bands, labels) -> None:
+    """Areas graduated by walking minutes to the nearest docking point (band limits as class breaks)."""
+    ranges = []
+    lo = 0.0
+    edges = [*bands, 1e9]
+    for k, hi in enumerate(edges):
+        colour = BAND_COLOURS[k % len(BAND_COLOURS)] if k < len(bands) else OKABE_ITO["vermillion"]
+        sym = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#5A5A5A", "outline_width": "0.15"})
+        ranges.append(QgsRendererRange(lo, hi, sym, labels[k]))
+        lo = hi
+    renderer = QgsGraduatedSymbolRenderer("walk_min", ranges)
+    renderer.setSourceSymbol(QgsFillSymbol.createSimple({"color": OKABE_ITO["grey"], "style": "b_diagonal"}))
+    layer.setRenderer(renderer)
+
+
+def apply_raster_style(layer, bands, labels) -> None:
+    """Walking-minutes raster: discrete colours per band (colour-blind-safe), beyond the last band vermillion."""
+    from qgis.core import QgsColorRampShader, QgsRasterShader, QgsSingleBandPseudoColorRenderer
+    from qgis.PyQt.QtGui import QColor
+
+    items = []
+    for k, b in enumerate(bands):
+        items.append(QgsColorRampShader.ColorRampItem(float(b), QColor(BAND_COLOURS[k % len(BAND_COLOURS)]), labels[k]))
+    items.append(QgsColorRampShader.ColorRampItem(float("inf"), QColor(OKABE_ITO["vermillion"]), labels[-1]))
+    ramp = QgsColorRampShader(0.0, float(bands[-1]))
+    ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
+
+
+def apply_style(layer, bands, labels) -> None:
+    """One category per band (colour-blind-safe), wider bands drawn first so the smaller stay visible."""
+    cats = []
+    for k, b in enumerate(bands):
+        colour = BAND_COLOURS[k % len(BAND_COLOURS)]
+        sym = QgsFillSymbol.createSimple({"color": colour, "outline_color": colour, "outline_width": "0.3"})
+        sym.setOpacity(0.45)
+        cats.append(QgsRendererCategory(float(b), sym, labels[k]))
+    renderer = QgsCategorizedSymbolRenderer("minutes", cats)
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause("minutes", False)]))
+    renderer.setOrderByEnabled(True)
+    layer.setRenderer(renderer)
+
+
+class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "walkingcatchments"
+    GROUP_ID = "accessibility"
+
+    NETWORK = "NETWORK"
+    POINTS = "POINTS"
+    POINT_ID_FIELD = "POINT_ID_FIELD"
+    BANDS = "BANDS"
+    SPEED_KMH = "SPEED_KMH"
+    MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
+    COST_FIELD = "COST_FIELD"
+    MODE = "MODE"
+    BUFFER_M = "BUFFER_M"
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    BUILDINGS = "BUILDINGS"
+    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    RASTER_CELL = "RASTER_CELL"
+    OUTPUT = "OUTPUT"
+    OUTPUT_AREAS = "OUTPUT_AREAS"
+    OUTPUT_RASTER = "OUTPUT_RASTER"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Walking catchments of docking points")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.")
+
+    def tags(self) -> list[str]:
+        return self.tr("walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFeatureSource(self.NETWORK, self.tr("Walking network"), [QgsProcessing.SourceType.TypeVectorLine]),
+            self.tr("Streets and footpaths (best the output of 'Prepare walking network'). Every line is walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run with other points or bands is fast."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.POINTS, self.tr("Docking points"), [QgsProcessing.SourceType.TypeVectorPoint]),
+            self.tr("The docking points (Andockstellen) or any other places whose walking catchments you need."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.POINT_ID_FIELD, self.tr("Point id field"), parentLayerParameterName=self.POINTS, optional=True),
+            self.tr("Field that names each point in the output (point_id). Empty: the feature id."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.BANDS, self.tr("Walking minutes (bands)"), defaultValue="5,10,15"),
+            self.tr("Comma-separated walking times in minutes, e.g. 5,10,15."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.SPEED_KMH, self.tr("Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.5, minValue=0.5, maxValue=20.0),
+            self.tr("4.5 km/h is a common planning value; use 3–3.5 km/h for older people or parents with prams."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.MAX_SNAP_DISTANCE, self.tr("Maximum distance to the network (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=200.0, minValue=0.0),
+            self.tr("Points farther from the network get no catchment; they are listed in the log and flagged in snap_status, never dropped silently. The straight distance to the network counts as walking."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.COST_FIELD, self.tr("Cost factor field (network)"), parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.DataType.Numeric, optional=True),
+            self.tr("Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.MODE, self.tr("Catchments"),
+                options=[self.tr("One per point and band"), self.tr("Dissolved per band"), self.tr("Nearest point, non-overlapping bands")],
+                defaultValue=0,
+            ),
+            self.tr("Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.BUFFER_M, self.tr("Buffer around reached paths (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=30.0, minValue=1.0, maxValue=500.0),
+            self.tr("The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.POPULATION, self.tr("Population areas"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+            self.tr("Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.POPULATION, optional=True),
+            self.tr("Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.BUILDINGS, self.tr("Buildings"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+            self.tr("Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks)."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Integer, defaultValue=DEFAULT_THRESHOLD, minValue=0),
+            self.tr("Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.RASTER_CELL, self.tr("Raster cell size (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=25.0, minValue=1.0),
+            self.tr("Cell size of the optional raster of walking minutes."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking catchments"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_AREAS, self.tr("Population areas with walking minutes"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=False),
+            self.tr("Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …)."),
+        )
+        self.add(
+            QgsProcessingParameterRasterDestination(self.OUTPUT_RASTER, self.tr("Walking minutes raster"), optional=True, createByDefault=False),
+            self.tr("GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters)."),
+        )
+
+    # ------------------------------------------------------------------------------------------
+    def status_labels(self):
+        return {
+            "ok": self.tr("ok"),
+            "too_far": self.tr("too far from the network"),
+            "no_geometry": self.tr("no geometry"),
+            "small_component": self.tr("on a small disconnected part of the network"),
+        }
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        network = self.parameterAsSource(parameters, self.NETWORK, context)
+        if network is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
+        points = self.parameterAsSource(parameters, self.POINTS, context)
+        if points is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.POINTS))
+        try:
+            bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+        except ValueError as err:
+            raise QgsProcessingException(
+                self.tr("Walking minutes '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15.").format(
+                    text=self.parameterAsString(parameters, self.BANDS, context))
+            ) from err
+        speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
+        cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
+        mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        buffer_m = self.parameterAsDouble(parameters, self.BUFFER_M, context)
+        threshold = self.parameterAsInt(parameters, self.SUPPRESS_BELOW, context)
+        id_field = self.parameterAsString(parameters, self.POINT_ID_FIELD, context)
+        if cost_field:
+            require_field(network, cost_field, network.sourceName())
+        if id_field:
+            require_field(points, id_field, points.sourceName())
+
+        # -- the graph (cached for the session) ---------------------------------------------------
+        net_crs = network.sourceCrs()
+        if not net_crs.isValid():
+            feedback.reportError(self.tr("Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=network.sourceName()))
+            net_crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        ext = network.sourceExtent()
+        if not net_crs.isGeographic() and network.featureCount() > 1 and ext.width() < 2.0 and ext.height() < 2.0:
+            raise QgsProcessingException(
+                self.tr("The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.").format(
+                    layer=network.sourceName(), w=ext.width(), h=ext.height(), crs=net_crs.authid())
+            )
+        crs = utm_crs_for(net_crs, ext, context)
+        if crs != net_crs:
+            feedback.pushInfo(self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=crs.authid()))
+        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
+        graph = graph_cache.get_graph(
+            network, crs, context, feedback, cost_field=cost_field, layer=layer,
+            parameter_value=parameters.get(self.NETWORK), progress=(0.0, 20.0),
+        )
+        if graph.n_edges == 0:
+            raise QgsProcessingException(
+                self.tr("The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.").format(layer=network.sourceName())
+            )
+        if getattr(graph, "null_geometries", 0):
+            feedback.reportError(self.tr("{n} features of the network have no geometry and are left out.").format(n=graph.null_geometries))
+        if getattr(graph, "factor_missing", 0):
+            feedback.pushInfo(self.tr("{n} lines have no cost factor and count with their plain length.").format(n=graph.factor_missing))
+        if getattr(graph, "factor_blocked", 0):
+            feedback.pushInfo(self.tr("{n} lines have a cost factor of 0 or less and are not walkable.").format(n=graph.factor_blocked))
+        summary = graph.summary()
+        feedback.pushInfo(
+            self.tr("Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).").format(
+                edges=summary["edges"], km=summary["length_m"] / 1000.0, comp=summary["components"], share=100.0 * summary["outside_share"])
+        )
+        feedback.setProgress(20.0)
+
+        # -- points ----------------------------------------------------------------------------
+        pdata = read_source(points, [id_field] if id_field else [], context, feedback, dest_crs=crs, progress=(20.0, 22.0))
+        if len(pdata) == 0:
+            raise QgsProcessingException(
+                self.tr("The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.").format(layer=points.sourceName())
+            )
+        xy = point_xy(pdata.geometries)
+        ids = [str(v) if v is not None and str(v) != "NULL" else str(f) for v, f in zip(pdata.attributes[id_field], pdata.fids)] if id_field else [str(f) for f in pdata.fids]
+        snap = graph.snap(xy, max_snap)
+        # a point that lands on a small fragment (under 1 % of the network length, e.g. a courtyard
+        # path) is moved onto the connected network when that lies within the maximum distance too
+        comp_len = np.bincount(graph.edge_component, weights=graph.edge_len)
+        small_comp = comp_len < 0.01 * comp_len.sum()
+        on_small = snap.ok.copy()
+        on_small[snap.ok] = small_comp[graph.edge_component[snap.edge[snap.ok]]]
+        moved = 0
+        if on_small.any() and (~small_comp).any():
+            idx = np.flatnonzero(on_small)
+            alt = graph.snap(xy[idx], max_snap, edge_mask=~small_comp[graph.edge_component])
+            for j, p in enumerate(idx.tolist()):
+                if alt.ok[j]:
+                    snap.edge[p], snap.t[p], snap.dist[p] = alt.edge[j], alt.t[j], alt.dist[j]
+                    on_small[p] = False
+                    moved += 1
+        if moved:
+            feedback.pushInfo(self.tr("{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.").format(n=moved))
+        status = np.array(["ok"] * len(xy), dtype=object)
+        status[~np.isfinite(xy).all(axis=1)] = "no_geometry"
+        status[np.isfinite(xy).all(axis=1) & ~snap.ok] = "too_far"
+        status[on_small] = "small_component"
+        self._report_points(feedback, ids, status, snap, max_snap, points.sourceName())
+        feedback.setProgress(25.0)
+
+        limits = [minutes_to_metres(b, speed) for b in bands]
+        cell = cm.default_cell(buffer_m)
+
+        def progress(frac):
+            feedback.setProgress(25.0 + 45.0 * frac)
+
+        if mode == "per_point":
+            recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=2, progress=progress,
+                                cancelled=feedback.isCanceled, processes=True)
+        elif mode == "dissolved":
+            recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell)
+        else:
+            recs = cm.nearest_rings(graph, snap, limits, buffer_m, cell=cell)
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled."))
+        feedback.setProgress(70.0)
+
+        # -- population ----------------------------------------------------------------------------
+        demand, area_data = self._demand(parameters, context, feedback, crs)
+        pops = np.full(len(recs), np.nan)
+        if demand is not None:
+            pops = self._count(graph, snap, xy, recs, limits, demand, max_snap, mode)
+        feedback.setProgress(85.0)
+
+        # -- OUTPUT ----------------------------------------------------------------------------
+        fields = new_fields(None, [
+            ("point_id", "string"), ("minutes", "double"), ("reach_m", "double"), ("area_m2", "double"),
+            ("population", "double"), ("snap_status", "string"), ("snap_dist_m", "double"),
+        ])
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        pops_out = suppress_counts(pops, threshold) if demand is not None else pops
+        rows, geoms = [], []
+        for r, pop in zip(recs, pops_out):
+            if r.point >= 0:
+                row = [ids[r.point], bands[r.band], r.reach_m, r.area_m2, pop, status[r.point], float(snap.dist[r.point])]
+            else:
+                row = [None, bands[r.band], r.reach_m, r.area_m2, pop, None, None]
+            rows.append(row)
+            geoms.append(from_shapely(r.geometry) if r.geometry is not None else None)
+        if mode != "dissolved":
+            for p in np.flatnonzero(~snap.ok).tolist():  # listed, never dropped silently
+                d = float(snap.dist[p]) if np.isfinite(snap.dist[p]) else None
+                for b in bands:
+                    rows.append([ids[p], b, None, None, None, status[p], d])
+                    geoms.append(None)
+        write_rows(sink, fields, rows, geoms, feedback, progress=(85.0, 92.0))
+        labels = [self.tr("{m} min walk").format(m="{:g}".format(b)) for b in bands]
+        style_on_load(context, dest_id, lambda lyr: apply_style(lyr, bands, labels), self.tr("Walking catchments"))
+        results = {self.OUTPUT: dest_id}
+
+        # -- OUTPUT_AREAS ------------------------------------------------------------------------
+        if self.OUTPUT_AREAS in parameters and parameters[self.OUTPUT_AREAS] is not None:
+            if demand is None:
+                feedback.reportError(self.tr("Population areas with walking minutes need population areas and a population field; that output is left empty."))
+            out = self._write_areas(parameters, context, feedback, graph, snap, xy, ids, limits, bands, demand, area_data, max_snap, speed, buffer_m, cell, threshold, crs)
+            if out is not None:
+                results[self.OUTPUT_AREAS] = out
+        feedback.setProgress(95.0)
+
+        # -- OUTPUT_RASTER ---------------------------------------------------------------------
+        raster_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
+        if raster_path and parameters.get(self.OUTPUT_RASTER) is not None:
+            self._write_raster(raster_path, graph, xy, snap, max_snap, speed, crs, parameters, context, feedback)
+            results[self.OUTPUT_RASTER] = raster_path
+            rlabels = [self.tr("up to {m} min").format(m="{:g}".format(b)) for b in bands]
+            rlabels.append(self.tr("more than {m} min").format(m="{:g}".format(bands[-1])))
+            style_on_load(context, raster_path, lambda lyr: apply_raster_style(lyr, bands, rlabels),
+                          self.tr("Walking minutes to the nearest docking point"))
+        feedback.setProgress(100.0)
+        return results
+
+    # ------------------------------------------------------------------------------------------
+    def _report_points(self, feedback, ids, status, snap, max_snap, layer_name):
+        labels = self.status_labels()
+        far = [i for i, s in enumerate(status) if s in ("too_far", "no_geometry")]
+        ok = int(snap.ok.sum())
+        feedback.pushInfo(self.tr("{ok} of {n} points lie on or near the network.").format(ok=ok, n=len(status)))
+        if far:
+            shown = ", ".join(
+                "{} ({})".format(ids[i], labels[status[i]] if status[i] == "no_geometry" else "{:.0f} m".format(snap.dist[i]))
+                for i in far[:50]
+            )
+            feedback.reportError(
+                self.tr("{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}").format(
+                    n=len(far), d=max_snap, list=shown + (" …" if len(far) > 50 else "")),
+                False,
+            )
+        small = [ids[i] for i, s in enumerate(status) if s == "small_component"]
+        if small:
+            feedback.reportError(
+                self.tr("{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}").format(
+                    n=len(small), list=", ".join(small[:50])),
+                False,
+            )
+        if ok == 0:
+            feedback.reportError(
+                self.tr("None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.").format(
+                    layer=layer_name, d=max_snap),
+                False,
+            )
+
+    def _demand(self, parameters, context, feedback, crs):
+        """Population areas (and buildings) as a core ``Demand``; (None, None) when not given."""
+        pop_src = self.parameterAsSource(parameters, self.POPULATION, context)
+        if pop_src is None:
+            return None, None
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if not pop_field:
+            raise QgsProcessingException(
+                self.tr("Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.").format(layer=pop_src.sourceName())
+            )
+        data = read_source(pop_src, [pop_field], context, feedback, dest_crs=crs, keep_features=True, progress=(70.0, 74.0))
+        pop, problems = parse_numbers(data.attributes[pop_field])
+        bad = sum(1 for p in problems if p)
+        if bad:
+            feedback.pushInfo(self.tr("{n} population values of '{layer}' are empty or placeholders and count as unknown.").format(n=bad, layer=pop_src.sourceName()))
+        if data.null_geometries:
+            feedback.reportError(self.tr("{n} population areas have no geometry and are left out.").format(n=data.null_geometries))
+        geoms = [g if g is None else (g if g.is_valid else g.buffer(0)) for g in to_shapely(data.geometries)]
+        bld_geoms = None
+        bld_src = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        if bld_src is not None:
+            bdata = read_source(bld_src, [], context, feedback, dest_crs=crs, progress=(74.0, 78.0))
+            bld_geoms = [g for g in to_shapely(bdata.geometries) if g is not None]
+        demand = cm.build_demand(geoms, pop, bld_geoms)
+        if bld_geoms is not None:
+            feedback.pushInfo(
+                self.tr("{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.").format(
+                    b=len(demand.point_pop), a=int((~demand.area_by_surface).sum()), s=int(demand.area_by_surface.sum()))
+            )
+        return demand, (pop_src, data)
+
+    def _count(self, graph, snap, xy, recs, limits, demand, max_snap, mode):
+        """Population per record: buildings by walking cost, surface-counted areas by overlay."""
+        pops = np.zeros(len(recs))
+        bxy, bpop = demand.point_xy, demand.point_pop
+        ok_pts = np.flatnonzero(snap.ok)
+        if len(bpop) and len(ok_pts):
+            lim = max(limits)
+            if mode == "per_point":
+                M = graph.distances(xy[ok_pts], bxy, lim, max_snap=max_snap, src_snap=_sub(snap, ok_pts)).tocsr()
+                row_of = {p: i for i, p in enumerate(ok_pts.tolist())}
+                for k, r in enumerate(recs):
+                    i = row_of.get(r.point)
+                    if i is None:
+                        continue
+                    lo, hi = M.indptr[i], M.indptr[i + 1]
+                    sel = M.data[lo:hi] <= limits[r.band]
+                    pops[k] += float(bpop[M.indices[lo:hi][sel]].sum())
+            else:
+                cost, which = graph.nearest(xy[ok_pts], bxy, max_snap=max_snap, src_snap=_sub(snap, ok_pts))
+                owner = np.where(which >= 0, ok_pts[np.clip(which, 0, None)], -1)
+                lims = np.asarray(limits)
+                band = np.searchsorted(lims, cost, side="left")  # first band with cost <= limit
+                for k, r in enumerate(recs):
+                    if mode == "dissolved":
+                        pops[k] += float(bpop[cost <= limits[r.band]].sum())
+                    else:
+                        pops[k] += float(bpop[(owner == r.point) & (band == r.band)].sum())
+        if demand.area_by_surface.any():
+            for k, r in enumerate(recs):
+                total, _share = cm.surface_population(r.geometry, demand, only_areas=demand.area_by_surface)
+                pops[k] += total
+        return pops
+
+    def _write_areas(self, parameters, context, feedback, graph, snap, xy, ids, limits, bands, demand, area_data, max_snap, speed, buffer_m, cell, threshold, crs):
+        pop_src, data = area_data if area_data is not None else (None, None)
+        base = pop_src.fields() if pop_src is not None else None
+        spec = [("walk_min", "double"), ("nearest_id", "string"), ("pop_total", "double")]
+        spec += [("pop_{}".format(band_name(b)), "double") for b in bands]
+        fields = new_fields(base, spec)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_AREAS))
+        if demand is None:
+            return dest_id
+        na = len(demand.area_geoms)
+        ok_pts = np.flatnonzero(snap.ok)
+        # walking minutes from each area's representative point to the nearest docking point
+        rep = np.full((na, 2), np.nan)
+        for a, g in enumerate(demand.area_geoms):
+            if g is not None and not g.is_empty:
+                p = g.representative_point()
+                rep[a] = (p.x, p.y)
+        cost, which = (
+            graph.nearest(xy[ok_pts], rep, max_snap=max_snap, src_snap=_sub(snap, ok_pts))
+            if len(ok_pts) else (np.full(na, np.inf), np.full(na, -1))
+        )
+        walk_min = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), np.nan)
+        nearest_id = [ids[ok_pts[w]] if w >= 0 else None for w in which.tolist()]
+        covered = np.zeros((na, len(limits)))
+        if len(demand.point_pop) and len(ok_pts):
+            bcost, _w = graph.nearest(xy[ok_pts], demand.point_xy, max_snap=max_snap, src_snap=_sub(snap, ok_pts))
+            for k, lim in enumerate(limits):
+                sel = bcost <= lim
+                covered[:, k] += np.bincount(demand.point_area[sel], weights=demand.point_pop[sel], minlength=na)
+        if demand.area_by_surface.any() and len(ok_pts):
+            drecs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell)
+            for r in drecs:
+                _t, share = cm.surface_population(r.geometry, demand, only_areas=demand.area_by_surface)
+                sel = demand.area_by_surface & np.isfinite(demand.area_pop)
+                covered[sel, r.band] += demand.area_pop[sel] * share[sel]
+        unknown = ~np.isfinite(demand.area_pop)
+        covered[unknown] = np.nan
+        total = suppress_counts(demand.area_pop, threshold)
+        covered_out = np.column_stack([suppress_counts(covered[:, k], threshold) for k in range(len(limits))]) if na else covered
+        base_names = [f.name() for f in base] if base is not None else []
+        keep_names = [n for n in base_names if n not in {s[0] for s in spec}]
+        rows, geoms = [], []
+        for a, feat in enumerate(data.features):
+            attrs = [feat[n] for n in keep_names]
+            rows.append([*attrs, walk_min[a], nearest_id[a], total[a], *covered_out[a].tolist()])
+            geoms.append(data.geometries[a])
+        write_rows(sink, fields, rows, geoms, feedback, progress=(92.0, 95.0))
+        labels = [self.tr("up to {m} min").format(m="{:g}".format(b)) for b in bands]
+        labels.append(self.tr("more than {m} min").format(m="{:g}".format(bands[-1])))
+        style_on_load(context, dest_id, lambda lyr: apply_area_style(lyr, bands, labels),
+                      self.tr("Walking minutes to the nearest docking point"))
+        return dest_id
+
+    def _write_raster(self, path, graph, xy, snap, max_snap, speed, crs, parameters, context, feedback):
+        import rasterio
+        from rasterio.transform import from_origin
+
+        cell = self.parameterAsDouble(parameters, self.RASTER_CELL, context)
+        xmin, ymin = graph.node_xy.min(axis=0) - cell
+        xmax, ymax = graph.node_xy.max(axis=0) + cell
+        ncols, nrows = math.ceil((xmax - xmin) / cell), math.ceil((ymax - ymin) / cell)
+        if ncols * nrows > 25_000_000:
+            cell = math.sqrt((xmax - xmin) * (ymax - ymin) / 25_000_000)
+            ncols, nrows = math.ceil((xmax - xmin) / cell), math.ceil((ymax - ymin) / cell)
+            feedback.reportError(self.tr("The raster would be too large; its cell size is raised to {c:.0f} m.").format(c=cell), False)
+        cx = xmin + (np.arange(ncols) + 0.5) * cell
+        cy = ymax - (np.arange(nrows) + 0.5) * cell
+        gx, gy = np.meshgrid(cx, cy)
+        ok_pts = np.flatnonzero(snap.ok)
+        cost, _w = graph.nearest(xy[ok_pts], np.column_stack([gx.ravel(), gy.ravel()]), max_snap=max_snap,
+                                 src_snap=_sub(snap, ok_pts))
+        minutes = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), -9999.0).reshape(nrows, ncols).astype(np.float32)
+        with rasterio.open(
+            path, "w", driver="GTiff", width=ncols, height=nrows, count=1, dtype="float32", nodata=-9999.0,
+            crs=rasterio.crs.CRS.from_wkt(crs.toWkt()), transform=from_origin(xmin, ymax, cell, cell), compress="deflate",
+        ) as dst:
+            dst.write(minutes, 1)
+            dst.set_band_description(1, "walking minutes to the nearest docking point")

@@ -1,0 +1,168 @@
+"""core/catchments.py: exact reach with partial edges, grid polygons within one cell of the exact
+buffer, the three modes, population spread over buildings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from shapely.geometry import Polygon, box
+
+from ankunft_plugin.core import catchments as cm
+from ankunft_plugin.core.network import WalkGraph
+
+
+def lattice_lines(n, spacing=100.0, jitter=0.0, seed=0):
+    rng = np.random.default_rng(seed)
+    xy = np.stack(np.meshgrid(np.arange(n) * spacing, np.arange(n) * spacing), axis=-1).astype(float)
+    xy += rng.uniform(-jitter, jitter, xy.shape)
+    lines = []
+    for i in range(n):
+        for j in range(n - 1):
+            # a bent street: a middle vertex, so edges are polylines
+            a, b = xy[i, j], xy[i, j + 1]
+            lines.append(np.array([a, (a + b) / 2 + [0, 5], b]))
+            lines.append(np.array([xy[j, i], xy[j + 1, i]]))
+    return lines
+
+
+def brute_reach(graph, snap, p, limit, step=0.05):
+    """Reach by walking every edge in small steps (reference)."""
+    D = graph.search(snap, [p], np.inf)[0]
+    total = 0.0
+    for e in range(graph.n_edges):
+        c, ln = graph.edge_cost[e], graph.edge_len[e]
+        k = max(1, int(np.ceil(ln / step)))
+        f = (np.arange(k) + 0.5) / k
+        cost = np.minimum(D[graph.edge_u[e]] + f * c, D[graph.edge_v[e]] + (1 - f) * c)
+        if e == snap.edge[p]:
+            cost = np.minimum(cost, snap.dist[p] + np.abs(f - snap.t[p]) * c)
+        total += (cost <= limit).sum() * ln / k
+    return total
+
+
+def test_edge_reach_exact_with_partial_edges():
+    g = WalkGraph.from_lines(lattice_lines(6, 100.0, jitter=15.0, seed=2))
+    rng = np.random.default_rng(0)
+    snap = g.snap(rng.uniform(0, 500, (4, 2)), 200)
+    limits = [120.0, 260.0, 400.0]
+    for p in range(4):
+        D = g.search(snap, [p], max(limits))[0]
+        E = cm.reached_edges(g, D, max(limits), [snap.edge[p]])
+        got = cm.edge_reach(g, E, D, limits, [snap.edge[p]], [snap.t[p]], [snap.dist[p]])
+        for k, lim in enumerate(limits):
+            assert got[k] == pytest.approx(brute_reach(g, snap, p, lim), abs=0.2)
+
+
+def test_union_length():
+    assert cm._union_length([(0, 0.3), (0.2, 0.5), (0.7, 1.0)]) == pytest.approx(0.8)
+    assert cm._union_length([(0.5, 0.4)]) == 0.0
+
+
+def test_grid_polygon_within_one_cell_of_exact_buffer():
+    g = WalkGraph.from_lines(lattice_lines(8, 80.0, jitter=12.0, seed=4))
+    snap = g.snap([[250.0, 260.0]], 200)
+    limits = [150.0, 300.0]
+    D = g.search(snap, [0], max(limits))[0]
+    E = cm.reached_edges(g, D, max(limits), [snap.edge[0]])
+    cell = 5.0
+    S = cm.edge_samples(g, cell / 2)
+    idx, cost, _ = cm.sample_costs(g, S, E, D, [snap.edge[0]], [snap.t[0]], [snap.dist[0]])
+    polys = cm.band_polygons(S.xy[idx], cost, limits, 25.0, cell)
+    for k, lim in enumerate(limits):
+        exact = cm.vector_polygon(g, E, D, lim, 25.0, [snap.edge[0]], [snap.t[0]], [snap.dist[0]], resolution=16)
+        grid, area = polys[k]
+        assert grid.is_valid
+        assert area == pytest.approx(grid.area, rel=1e-9)
+        # boundaries at most 1.5 cells apart (a sample's cell centre is up to half a cell diagonal off
+        # the line, the cell staircase another half diagonal), on average far less
+        assert grid.hausdorff_distance(exact) <= 1.5 * cell
+        # the difference is a seam along the boundary, on average well under one cell wide
+        assert grid.symmetric_difference(exact).area < 0.5 * cell * exact.boundary.length
+    assert polys[1][0].contains(polys[0][0].representative_point())
+
+
+def test_per_point_dissolved_and_nearest_consistent():
+    g = WalkGraph.from_lines(lattice_lines(10, 100.0))
+    pts = np.array([[200.0, 200.0], [700.0, 700.0], [5000.0, 5000.0]])
+    snap = g.snap(pts, 200)
+    limits = [150.0, 300.0]
+    per = cm.per_point(g, snap, limits, 30.0, workers=2, batch=1)
+    assert {(r.point, r.band) for r in per} == {(0, 0), (0, 1), (1, 0), (1, 1)}  # point 2 is off the network
+    single = cm.per_point(g, snap, limits, 30.0, workers=1)
+    assert [(r.point, r.band, r.reach_m) for r in per] == [(r.point, r.band, r.reach_m) for r in single]
+    dis = cm.dissolved(g, snap, limits, 30.0)
+    for k in range(2):
+        total = sum(r.reach_m for r in per if r.band == k)
+        assert dis[k].reach_m == pytest.approx(total)  # no overlap at these limits
+        assert dis[k].geometry.area == pytest.approx(sum(r.geometry.area for r in per if r.band == k), rel=0.02)
+    rings = cm.nearest_rings(g, snap, limits, 30.0)
+    geoms = [r.geometry for r in rings]
+    for i in range(len(geoms)):
+        for j in range(i + 1, len(geoms)):
+            assert geoms[i].intersection(geoms[j]).area < 1e-6
+    inner = {r.point: r.reach_m for r in rings if r.band == 0}
+    assert inner[0] == pytest.approx(next(r.reach_m for r in per if r.point == 0 and r.band == 0), rel=0.02)
+
+
+def test_nearest_rings_split_between_points():
+    g = WalkGraph.from_lines([np.array([[0.0, 0.0], [1000.0, 0.0]])])
+    snap = g.snap([[100.0, 0.0], [500.0, 0.0]], 50)
+    rings = cm.nearest_rings(g, snap, [100.0, 400.0], 10.0, cell=2.0)
+    reach = {(r.point, r.band): r.reach_m for r in rings}
+    assert reach[(0, 0)] == pytest.approx(200.0, abs=2)  # 0..200
+    assert reach[(1, 0)] == pytest.approx(200.0, abs=2)  # 400..600
+    assert reach[(0, 1)] == pytest.approx(100.0, abs=2)  # 200..300 (the rest of its side up to the midpoint)
+    assert reach[(1, 1)] == pytest.approx(400.0, abs=2)  # 300..400 and 600..900
+
+
+def test_demand_spreads_population_by_footprint():
+    areas = [box(0, 0, 100, 100), box(100, 0, 200, 100), box(500, 500, 600, 600)]
+    buildings = [box(10, 10, 20, 20), box(50, 50, 80, 80), box(110, 10, 120, 20), None, Polygon()]
+    d = cm.build_demand(areas, [100.0, 50.0, 7.0], buildings)
+    assert len(d.point_pop) == 3
+    assert d.point_pop.tolist() == pytest.approx([10.0, 90.0, 50.0])
+    assert d.area_by_surface.tolist() == [False, False, True]
+    total, share = cm.surface_population(box(500, 500, 550, 600), d)
+    assert total == pytest.approx(3.5) and share[2] == pytest.approx(0.5)
+    assert cm.surface_population(None, d)[0] == 0.0
+
+
+def test_empty_inputs():
+    g = WalkGraph.from_lines(lattice_lines(3))
+    snap = g.snap(np.zeros((0, 2)))
+    assert cm.per_point(g, snap, [100.0], 30.0) == []
+    assert cm.nearest_rings(g, snap, [100.0], 30.0) == []
+    assert [r.reach_m for r in cm.dissolved(g, snap, [100.0], 30.0)] == [0.0]
+
+
+@pytest.mark.parametrize("radius", [0.5, 1.0, 2.7, 4.0, 6.0])
+def test_disk_dilate_equals_distance_transform(radius):
+    from scipy import ndimage
+
+    rng = np.random.default_rng(int(radius * 10))
+    mask = rng.random((60, 45)) < 0.02
+    ref = ndimage.distance_transform_edt(~mask) <= radius
+    assert (cm.disk_dilate(mask, radius) == ref).all()
+
+
+def test_processes_give_the_same_records():
+    if not cm.fork_available():
+        pytest.skip("no fork on this platform")
+    g = WalkGraph.from_lines(lattice_lines(10, 100.0))
+    rng = np.random.default_rng(3)
+    snap = g.snap(rng.uniform(0, 900, (12, 2)), 200)
+    a = cm.per_point(g, snap, [150.0, 300.0], 30.0, workers=1, batch=2)
+    b = cm.per_point(g, snap, [150.0, 300.0], 30.0, workers=2, batch=2, processes=True)
+    assert [(r.point, r.band, r.reach_m, r.area_m2) for r in a] == [(r.point, r.band, r.reach_m, r.area_m2) for r in b]
+    assert all(x.geometry.equals(y.geometry) for x, y in zip(a, b))
+
+
+@pytest.mark.parametrize("radius", [1.0, 2.5, 4.0])
+def test_band_dilate_equals_disk_dilate_per_band(radius):
+    rng = np.random.default_rng(int(radius * 7))
+    band = np.full((50, 40), 255, dtype=np.uint8)
+    hits = rng.random(band.shape) < 0.03
+    band[hits] = rng.integers(0, 3, hits.sum())
+    spread = cm.band_dilate(band, radius)
+    for k in range(3):
+        assert ((spread <= k) == cm.disk_dilate(band <= k, radius)).all()
