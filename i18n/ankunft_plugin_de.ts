@@ -856,6 +856,524 @@
         </message>
     </context>
     <context>
+        <name>InfrastructureOverlayAlgorithm</name>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="139" />
+            <source>Social infrastructure and arrival ecosystem</source>
+            <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="142" />
+            <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
+            <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
+            <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
+            <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
+            <source>Arrival quarter: new offers needed first</source>
+            <translation>Ankunftsquartier: hier zuerst neue Angebote</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
+            <source>Arrival quarter: well served</source>
+            <translation>Ankunftsquartier: gut versorgt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
+            <source>Gaps in the offer</source>
+            <translation>Lücken im Angebot</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="153" />
+            <source>Well served</source>
+            <translation>Gut versorgt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="154" />
+            <source>Insufficient data</source>
+            <translation>Unzureichende Daten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <source>Areas (quarters)</source>
+            <translation>Gebiete (Quartiere)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
+            <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="163" />
+            <source>Area id field</source>
+            <translation>Feld mit der Gebietskennung</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="163" />
+            <source>Optional: the area id, written to the facilities output and used in the log.</source>
+            <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
+            <source>Population field (inhabitants)</source>
+            <translation>Bevölkerungsfeld (Einwohner)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
+            <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
+            <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
+            <source>Walking network (lines, optional)</source>
+            <translation>Fußwegenetz (Linien, optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
+            <source>Streets and footpaths, e.g. the output of 'Prepare walking network' or an OSM extract. With it, minutes are walked along the network; without it, straight-line distance is used (and said so in dist_method).</source>
+            <translation>Straßen und Fußwege, z. B. die Ausgabe von „Fußwegenetz vorbereiten“ oder ein OSM-Auszug. Mit Netz werden die Minuten entlang des Netzes gemessen, ohne Netz über die Luftlinie (das steht dann in dist_method).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
+            <source>Facilities (one or more point or polygon layers)</source>
+            <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
+            <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
+            <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="191" />
+            <source>Category field of the facilities (optional)</source>
+            <translation>Kategorienfeld der Einrichtungen (optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="191" />
+            <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
+            <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="195" />
+            <source>Category scheme (empty: built-in)</source>
+            <translation>Kategorienschema (leer: eingebautes)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="195" />
+            <source>Category scheme (*.json *.csv)</source>
+            <translation>Kategorienschema (*.json *.csv)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="195" />
+            <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
+            <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="205" />
+            <source>Walking time limit (minutes)</source>
+            <translation>Gehzeitgrenze (Minuten)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="205" />
+            <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
+            <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="211" />
+            <source>Languages field of the facilities (optional)</source>
+            <translation>Sprachenfeld der Einrichtungen (optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="211" />
+            <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
+            <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <source>Residents' main languages or nationalities (area field, optional)</source>
+            <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
+            <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
+            <source>Arrivals field (area field, optional)</source>
+            <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
+            <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
+            <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="235" />
+            <source>Buildings (optional)</source>
+            <translation>Gebäude (optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="235" />
+            <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
+            <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <source>Measure from (without buildings)</source>
+            <translation>Messen von (ohne Gebäude)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <source>a grid of points inside each area (residents evenly spread)</source>
+            <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <source>one point on each area's surface</source>
+            <translation>einem Punkt auf jeder Gebietsfläche</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
+            <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
+            <source>Grid spacing (m)</source>
+            <translation>Rasterweite (m)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
+            <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
+            <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
+            <source>Name field of the facilities</source>
+            <translation>Namensfeld der Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
+            <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
+            <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="263" />
+            <source>Walking speed (km/h)</source>
+            <translation>Gehgeschwindigkeit (km/h)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="263" />
+            <source>Converts metres into minutes; 4.5 km/h is a usual planning value (lower for older people or with small children).</source>
+            <translation>Rechnet Meter in Minuten um; 4,5 km/h ist ein üblicher Planungswert (niedriger für ältere Menschen oder mit kleinen Kindern).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="270" />
+            <source>Maximum distance to the network (m)</source>
+            <translation>Höchstabstand zum Netz (m)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="270" />
+            <source>Facilities and area points farther from the walking network are not connected to it (reported in the log and in snap_ok); the snap distance counts as walking.</source>
+            <translation>Einrichtungen und Bezugspunkte, die weiter vom Fußwegenetz entfernt sind, werden nicht angebunden (im Protokoll und in snap_ok gemeldet); der Abstand zum Netz zählt als Fußweg.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="277" />
+            <source>Priority: eco_score below</source>
+            <translation>Priorität: eco_score unter</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="277" />
+            <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
+            <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="284" />
+            <source>Suppress counts below</source>
+            <translation>Zahlen unterdrücken unter</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="284" />
+            <source>Statistical confidentiality: numbers of people above 0 and below this number (population in a catchment, rates from tiny populations) are blanked (NULL). 0 switches it off.</source>
+            <translation>Statistische Geheimhaltung: Personenzahlen über 0 und unter diesem Wert (Bevölkerung im Einzugsbereich, Quoten aus sehr kleinen Bevölkerungen) werden geleert (NULL). 0 schaltet das ab.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="757" />
+            <source>Infrastructure per quarter</source>
+            <translation>Infrastruktur je Quartier</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="291" />
+            <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
+            <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
+            <source>Facilities with catchment population</source>
+            <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
+            <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
+            <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="301" />
+            <source>Number of facilities used</source>
+            <translation>Zahl der verwendeten Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="302" />
+            <source>Number of facilities kept as 'other'</source>
+            <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="303" />
+            <source>Number of quarters with priority 'new offers needed first'</source>
+            <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="304" />
+            <source>Distance method</source>
+            <translation>Entfernungsmethode</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="610" />
+            <source>Cancelled.</source>
+            <translation>Abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="333" />
+            <source>Walking network '{layer}': using the graph built earlier in this session.</source>
+            <translation>Fußwegenetz „{layer}“: Der in dieser Sitzung bereits aufgebaute Graph wird verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="337" />
+            <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.</source>
+            <translation>Das Fußwegenetz „{layer}“ hat keine verwendbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="347" />
+            <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
+            <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="433" />
+            <source>Choose the population field of layer '{layer}'.</source>
+            <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="439" />
+            <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
+            <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="456" />
+            <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
+            <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="457" />
+            <source>Category scheme: {source} ({n} categories).</source>
+            <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="461" />
+            <source>Distances are measured in {crs}.</source>
+            <translation>Entfernungen werden in {crs} gemessen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="465" />
+            <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
+            <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="485" />
+            <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
+            <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="493" />
+            <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
+            <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="497" />
+            <source>{n} areas have no geometry: they get no figures.</source>
+            <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="504" />
+            <source>{n} buildings read from '{layer}'.</source>
+            <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="515" />
+            <source>Building the walking graph of '{layer}'…</source>
+            <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="518" />
+            <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
+            <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="528" />
+            <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
+            <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="534" />
+            <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
+            <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="544" />
+            <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
+            <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="548" />
+            <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
+            <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="612" />
+            <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
+            <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="614" />
+            <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
+            <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="616" />
+            <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
+            <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="740" />
+            <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
+            <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="746" />
+            <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
+            <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="762" />
+            <source>Facilities and catchment population</source>
+            <translation>Einrichtungen und Bevölkerung im Einzugsbereich</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="763" />
+            <source>Done in {s:.1f} s.</source>
+            <translation>Fertig in {s:.1f} s.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="778" />
+            <source>Facilities layer '{layer}' is empty: skipped.</source>
+            <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="780" />
+            <source>'{layer}' is not a readable vector layer: skipped.</source>
+            <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="782" />
+            <source>{n} facilities have no geometry: skipped.</source>
+            <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="784" />
+            <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
+            <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="790" />
+            <source>The languages field '{field}' is missing in: {layers}.</source>
+            <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="796" />
+            <source>'{layer}' (layer name '{pattern}'): {parts}</source>
+            <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="798" />
+            <source>'{layer}': {parts}</source>
+            <translation>„{layer}“: {parts}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="802" />
+            <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
+            <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="806" />
+            <source>  {n} × '{token}' in '{layer}'</source>
+            <translation>  {n} × „{token}“ in „{layer}“</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="809" />
+            <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
+            <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="813" />
+            <source>a point on the area's surface</source>
+            <translation>einem Punkt auf der Gebietsfläche</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="814" />
+            <source>a grid of points inside the area</source>
+            <translation>einem Punktraster im Gebiet</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="815" />
+            <source>its buildings</source>
+            <translation>seinen Gebäuden</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="816" />
+            <source>nothing (no geometry)</source>
+            <translation>nichts (keine Geometrie)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="818" />
+            <source>along the walking network</source>
+            <translation>entlang des Fußwegenetzes</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="818" />
+            <source>straight line</source>
+            <translation>Luftlinie</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="819" />
+            <source>Minutes are measured from {what}; distance: {method}.</source>
+            <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="829" />
+            <source>{id}: no eco_score ({label}).</source>
+            <translation>{id}: kein eco_score ({label}).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="832" />
+            <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
+            <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
+        </message>
+    </context>
+    <context>
         <name>PrepareWalkNetworkAlgorithm</name>
         <message>
             <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="79" />

@@ -1,0 +1,837 @@
+"""``ankunft:infrastructureoverlay`` – social infrastructure per quarter and the arrival "ecosystem".
+
+The QGIS shell around ``core/infrastructure.py``: reads the areas, the facility layers (each
+reprojected into one metric CRS), optionally buildings and a walking network, assigns every
+facility a category of the scheme, and writes
+
+- ``OUTPUT``: the areas with, per category, the count inside (``n_<code>``), per 1,000 inhabitants
+  (``p1k_<code>``) and walking minutes to the nearest (``min_<code>``), ``eco_score``,
+  ``eco_missing`` (translated labels), ``lang_match``, ``priority`` …;
+- ``OUTPUT_FACILITIES``: every facility within reach of the areas with its category and the
+  population (and arrivals) within its walking catchment.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsField,
+    QgsFields,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsMarkerSymbol,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProviderRegistry,
+    QgsRendererCategory,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QMetaType
+
+from ..core import infrastructure as infra
+from ..core.values import parse_numbers
+from .base import AnkunftAlgorithm
+from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .styles import OKABE_ITO, style_on_load
+
+PRIORITY_STYLE = {
+    "first": {"color": OKABE_ITO["vermillion"], "style": "solid"},
+    "aq_served": {"color": OKABE_ITO["bluish_green"], "style": "solid"},
+    "gap": {"color": OKABE_ITO["orange"], "style": "solid"},
+    "served": {"color": OKABE_ITO["sky_blue"], "style": "solid"},
+    "insufficient": {"color": OKABE_ITO["grey"], "style": "b_diagonal"},
+}
+CATEGORY_COLOURS = [
+    OKABE_ITO[k]
+    for k in ("vermillion", "blue", "orange", "bluish_green", "reddish_purple", "sky_blue", "yellow", "black")
+]
+CATEGORY_SHAPES = ["circle", "square", "triangle", "diamond"]
+
+
+def _user_lang() -> str:
+    try:
+        from ..i18n import user_locale
+
+        return user_locale()
+    except Exception:  # noqa: BLE001 - outside QGIS: English
+        return "en"
+
+
+def _widen(fields, names, length: int):
+    """The same fields with the named string fields made ``length`` characters wide."""
+    out = QgsFields()
+    for f in fields:
+        if f.name() in names:
+            f = QgsField(f.name(), QMetaType.Type.QString, "string", length)
+        out.append(f)
+    return out
+
+
+def apply_area_style(layer, labels: dict) -> None:
+    cats = []
+    for key in infra.PRIORITY_CODES:
+        spec = PRIORITY_STYLE[key]
+        symbol = QgsFillSymbol.createSimple(
+            {"color": spec["color"], "style": spec["style"], "outline_color": "#5A5A5A", "outline_width": "0.2"}
+        )
+        cats.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("priority", cats))
+
+
+def apply_facility_style(layer, keys: list, labels: dict) -> None:
+    cats = []
+    for i, key in enumerate(keys):
+        colour = OKABE_ITO["grey"] if key == infra.OTHER else CATEGORY_COLOURS[i % len(CATEGORY_COLOURS)]
+        shape = CATEGORY_SHAPES[(i // len(CATEGORY_COLOURS)) % len(CATEGORY_SHAPES)]
+        symbol = QgsMarkerSymbol.createSimple(
+            {"name": shape, "color": colour, "size": "2.2", "outline_color": "#333333", "outline_width": "0.2"}
+        )
+        cats.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("category", cats))
+
+
+class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "infrastructureoverlay"
+    GROUP_ID = "analysis"
+
+    AREAS = "AREAS"
+    AREA_ID_FIELD = "AREA_ID_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    ARRIVALS_FIELD = "ARRIVALS_FIELD"
+    AREA_LANGUAGES_FIELD = "AREA_LANGUAGES_FIELD"
+    FACILITIES = "FACILITIES"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    LANGUAGES_FIELD = "LANGUAGES_FIELD"
+    CATEGORY_SCHEME = "CATEGORY_SCHEME"
+    NETWORK = "NETWORK"
+    BUILDINGS = "BUILDINGS"
+    MAX_MINUTES = "MAX_MINUTES"
+    MEASURE_FROM = "MEASURE_FROM"
+    GRID_SPACING = "GRID_SPACING"
+    SPEED_KMH = "SPEED_KMH"
+    MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
+    PRIORITY_BELOW = "PRIORITY_BELOW"
+    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    OUTPUT = "OUTPUT"
+    OUTPUT_FACILITIES = "OUTPUT_FACILITIES"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Social infrastructure and arrival ecosystem")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.")
+
+    def tags(self) -> list[str]:
+        return self.tr("infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM").split(",")
+
+    # -- labels ---------------------------------------------------------------------------------
+    def priority_labels(self) -> dict:
+        return {
+            "first": self.tr("Arrival quarter: new offers needed first"),
+            "aq_served": self.tr("Arrival quarter: well served"),
+            "gap": self.tr("Gaps in the offer"),
+            "served": self.tr("Well served"),
+            "insufficient": self.tr("Insufficient data"),
+        }
+
+    # -- parameters -----------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas (quarters)"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            self.tr("Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.AREAS, optional=True),
+            self.tr("Optional: the area id, written to the facilities output and used in the log."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                self.tr("Population field (inhabitants)"),
+                parentLayerParameterName=self.AREAS,
+                type=QgsProcessingParameterField.DataType.Any,
+            ),
+            self.tr("Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.NETWORK,
+                self.tr("Walking network (lines, optional)"),
+                [QgsProcessing.SourceType.TypeVectorLine],
+                optional=True,
+            ),
+            self.tr("Streets and footpaths, e.g. the output of 'Prepare walking network' or an OSM extract. With it, minutes are walked along the network; without it, straight-line distance is used (and said so in dist_method)."),
+        )
+        self.add(
+            QgsProcessingParameterMultipleLayers(
+                self.FACILITIES, self.tr("Facilities (one or more point or polygon layers)"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+            ),
+            self.tr("Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.CATEGORY_FIELD, self.tr("Category field of the facilities (optional)"), optional=True),
+            self.tr("Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung & Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'."),
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.CATEGORY_SCHEME,
+                self.tr("Category scheme (empty: built-in)"),
+                behavior=QgsProcessingParameterFile.Behavior.File,
+                fileFilter=self.tr("Category scheme (*.json *.csv)"),
+                optional=True,
+            ),
+            self.tr("Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MAX_MINUTES, self.tr("Walking time limit (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.5, maxValue=120.0
+            ),
+            self.tr("A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.LANGUAGES_FIELD, self.tr("Languages field of the facilities (optional)"), optional=True),
+            self.tr("Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.AREA_LANGUAGES_FIELD,
+                self.tr("Residents' main languages or nationalities (area field, optional)"),
+                parentLayerParameterName=self.AREAS,
+                type=QgsProcessingParameterField.DataType.String,
+                optional=True,
+            ),
+            self.tr("Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.ARRIVALS_FIELD,
+                self.tr("Arrivals field (area field, optional)"),
+                parentLayerParameterName=self.AREAS,
+                type=QgsProcessingParameterField.DataType.Any,
+                optional=True,
+            ),
+            self.tr("Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.BUILDINGS, self.tr("Buildings (optional)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+            ),
+            self.tr("Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.MEASURE_FROM,
+                self.tr("Measure from (without buildings)"),
+                options=[self.tr("a grid of points inside each area (residents evenly spread)"), self.tr("one point on each area's surface")],
+                defaultValue=0,
+            ),
+            self.tr("Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all)."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.GRID_SPACING, self.tr("Grid spacing (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=100.0, minValue=10.0
+            ),
+            self.tr("Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points)."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(self.NAME_FIELD, self.tr("Name field of the facilities"), defaultValue="name", optional=True),
+            self.tr("Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer)."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.SPEED_KMH, self.tr("Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.5, minValue=0.5, maxValue=10.0
+            ),
+            self.tr("Converts metres into minutes; 4.5 km/h is a usual planning value (lower for older people or with small children)."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MAX_SNAP_DISTANCE, self.tr("Maximum distance to the network (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=200.0, minValue=0.0
+            ),
+            self.tr("Facilities and area points farther from the walking network are not connected to it (reported in the log and in snap_ok); the snap distance counts as walking."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.PRIORITY_BELOW, self.tr("Priority: eco_score below"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0
+            ),
+            self.tr("An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0
+            ),
+            self.tr("Statistical confidentiality: numbers of people above 0 and below this number (population in a catchment, rates from tiny populations) are blanked (NULL). 0 switches it off."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Infrastructure per quarter"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_FACILITIES, self.tr("Facilities with catchment population"), QgsProcessing.SourceType.TypeVectorPoint, optional=True, createByDefault=True
+            ),
+            self.tr("Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment."),
+        )
+        self.addOutput(QgsProcessingOutputNumber("N_FACILITIES", self.tr("Number of facilities used")))
+        self.addOutput(QgsProcessingOutputNumber("N_OTHER", self.tr("Number of facilities kept as 'other'")))
+        self.addOutput(QgsProcessingOutputNumber("N_PRIORITY", self.tr("Number of quarters with priority 'new offers needed first'")))
+        self.addOutput(QgsProcessingOutputString("DIST_METHOD", self.tr("Distance method")))
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _cancel(self, feedback):
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled."))
+
+    def _metric_crs(self, source, context):
+        crs = source.sourceCrs()
+        if crs.isValid() and not crs.isGeographic():
+            return crs
+        extent = source.sourceExtent()
+        return utm_crs_for(crs if crs.isValid() else QgsCoordinateReferenceSystem("EPSG:4326"), extent, context)
+
+    def _graph(self, parameters, network, crs, context, feedback):
+        """The walking graph of the catchment engine (``graph_cache``: built once per session and
+        layer), restricted to its connected parts: small disconnected fragments (under 1 % of the
+        network length, e.g. courtyard paths cut off at the extract's edge) are left out, so that
+        points snap onto the connected network instead of onto an island that reaches nothing."""
+        from ..core.network import WalkGraph
+        from . import graph_cache
+
+        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
+        value = parameters.get(self.NETWORK)
+        key = graph_cache.layer_key(
+            layer, value, (crs.authid() or crs.toWkt(), "infrastructureoverlay:connected", network.featureCount())
+        )
+        cached = graph_cache.get(key)
+        if cached is not None:
+            feedback.pushInfo(self.tr("Walking network '{layer}': using the graph built earlier in this session.").format(layer=network.sourceName()))
+            return cached
+        full = graph_cache.get_graph(network, crs, context, feedback, layer=layer, parameter_value=value, progress=(5.0, 15.0))
+        if full.n_edges == 0:
+            raise QgsProcessingException(
+                self.tr("The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.").format(layer=network.sourceName())
+            )
+        comp = full.edge_component
+        length = np.bincount(comp, weights=full.edge_len)
+        major = np.flatnonzero(length >= 0.01 * length.sum())
+        graph = full
+        if len(major) < len(length):
+            keep = np.flatnonzero(np.isin(comp, major))
+            graph = WalkGraph.from_lines([full.edge_coords[e] for e in keep])
+            feedback.pushInfo(
+                self.tr("{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.").format(
+                    n=len(length) - len(major), km=float(length.sum() - length[major].sum()) / 1000.0
+                )
+            )
+        graph_cache.put(key, graph)
+        return graph
+
+    def _read_facilities(self, layers, scheme, crs, cat_field, name_field, lang_field, context, feedback):
+        """All facility layers, reprojected into ``crs``: xy, categories, names, languages, report."""
+        xy_parts, cats, sources, tokens, names, langs, layer_names, fids = [], [], [], [], [], [], [], []
+        report = {"empty": [], "not_vector": [], "null_geom": 0, "per_layer": [], "cat_field_missing": [], "lang_missing": []}
+        n_layers = max(len(layers), 1)
+        for li, layer in enumerate(layers):
+            self._cancel(feedback)
+            if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+                report["not_vector"].append(layer.name() if layer is not None else "?")
+                continue
+            lname = layer.name()
+            src_name = Path(str(layer.source()).split("|")[0]).stem
+            # a layer inside a GeoPackage ("file.gpkg|layername=poi_libraries") is named by its layer name
+            uri_layer = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("layerName") or ""
+            match_text = "{} {} {}".format(lname, uri_layer, src_name)
+            if layer.featureCount() == 0:
+                report["empty"].append(lname)
+                continue
+            fields = layer.fields()
+            lower = {f.name().lower(): f.name() for f in fields}
+            tag_fields = [lower[k] for k in infra.OSM_TAG_KEYS if k in lower]
+            other_tags = lower.get("other_tags")
+            use_cat = bool(cat_field) and cat_field.lower() in lower
+            if cat_field and not use_cat:
+                report["cat_field_missing"].append(lname)
+            cat_name = lower.get(cat_field.lower()) if use_cat else None
+            nm = lower.get((name_field or "").lower())
+            lg = lower.get((lang_field or "").lower()) if lang_field else None
+            if lang_field and lg is None:
+                report["lang_missing"].append(lname)
+            wanted = [f for f in [*tag_fields, other_tags, cat_name, nm, lg] if f]
+            wanted = list(dict.fromkeys(wanted))
+            p0 = 15.0 + 25.0 * li / n_layers
+            data = read_source(layer, wanted, context, feedback, dest_crs=crs, progress=(p0, p0 + 25.0 / n_layers))
+            report["null_geom"] += data.null_geometries
+            xy = point_xy(data.geometries)
+            layer_match = scheme.match_layer(match_text)
+            counter = Counter()
+            for i in range(len(data)):
+                if not np.isfinite(xy[i]).all():
+                    continue
+                tags = {}
+                if other_tags:
+                    tags.update(infra.parse_other_tags(data.attributes[other_tags][i]))
+                for f in tag_fields:
+                    v = data.attributes[f][i]
+                    if v is not None and str(v).strip() and str(v).upper() != "NULL":
+                        tags[f.lower()] = str(v)
+                name = data.attributes[nm][i] if nm else None
+                value = data.attributes[cat_name][i] if cat_name else None
+                cat, how, token = scheme.classify(tags, name, layer_match, value, use_value=bool(cat_name))
+                if how == "unknown" and not token:
+                    token = lname
+                xy_parts.append(xy[i])
+                cats.append(cat)
+                sources.append(how)
+                tokens.append(token)
+                names.append(None if name is None or str(name) == "NULL" else str(name))
+                langs.append(data.attributes[lg][i] if lg else None)
+                layer_names.append(lname)
+                fids.append(int(data.fids[i]))
+                counter[cat] += 1
+            report["per_layer"].append((lname, layer_match, counter))
+        xy = np.asarray(xy_parts, dtype=float).reshape(-1, 2)
+        return xy, cats, sources, tokens, names, langs, layer_names, fids, report
+
+    # -- run ------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        t0 = time.perf_counter()
+        areas = self.parameterAsSource(parameters, self.AREAS, context)
+        if areas is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.AREAS))
+        area_name = areas.sourceName()
+        id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        arr_field = self.parameterAsString(parameters, self.ARRIVALS_FIELD, context)
+        alang_field = self.parameterAsString(parameters, self.AREA_LANGUAGES_FIELD, context)
+        if not pop_field:
+            raise QgsProcessingException(self.tr("Choose the population field of layer '{layer}'.").format(layer=area_name))
+        for f in (id_field, pop_field, arr_field, alang_field):
+            if f:
+                require_field(areas, f, area_name)
+        layers = self.parameterAsLayerList(parameters, self.FACILITIES, context) or []
+        if not layers:
+            raise QgsProcessingException(self.tr("Choose at least one facilities layer (points or polygons of social infrastructure)."))
+        cat_field = (self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "").strip()
+        name_field = (self.parameterAsString(parameters, self.NAME_FIELD, context) or "").strip()
+        lang_field = (self.parameterAsString(parameters, self.LANGUAGES_FIELD, context) or "").strip()
+        scheme_path = self.parameterAsFile(parameters, self.CATEGORY_SCHEME, context)
+        max_minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+        speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
+        priority_below = self.parameterAsDouble(parameters, self.PRIORITY_BELOW, context)
+        threshold = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
+        network = self.parameterAsSource(parameters, self.NETWORK, context)
+        buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        lang = _user_lang()
+
+        try:
+            scheme = infra.load_scheme(scheme_path or None)
+        except infra.SchemeError as err:
+            raise QgsProcessingException(self.tr("Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.").format(error=str(err))) from err
+        feedback.pushInfo(self.tr("Category scheme: {source} ({n} categories).").format(source=scheme.source, n=len(scheme.keys)))
+
+        # -- areas ------------------------------------------------------------------------------
+        crs = self._metric_crs(areas, context)
+        feedback.pushInfo(self.tr("Distances are measured in {crs}.").format(crs=crs.authid() or crs.description()))
+        area_data = read_source(areas, (), context, feedback, keep_features=True, progress=(0.0, 5.0))
+        n_areas = len(area_data)
+        if n_areas == 0:
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Choose a polygon layer of quarters.").format(layer=area_name))
+        in_fields = areas.fields()
+        tr_metric = QgsCoordinateTransform(areas.sourceCrs(), crs, context.transformContext())
+        geoms_m = []
+        for g in area_data.geometries:
+            gm = QgsGeometry(g)
+            if not gm.isNull() and areas.sourceCrs() != crs:
+                gm.transform(tr_metric)
+            geoms_m.append(gm)
+        polys = to_shapely(geoms_m)
+        polys = [p if p is None or p.is_valid else p.buffer(0) for p in polys]
+
+        def column(name):
+            idx = in_fields.lookupField(name)
+            return [f.attributes()[idx] for f in area_data.features]
+
+        pop, pop_problems = parse_numbers(column(pop_field))
+        ids = [str(v) for v in column(id_field)] if id_field else [str(int(f)) for f in area_data.fids]
+        bad_pop = [ids[i] for i, p in enumerate(pop_problems) if p is not None]
+        if bad_pop:
+            feedback.pushWarning(
+                self.tr("{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.").format(
+                    n=len(bad_pop), field=pop_field, ids=", ".join(bad_pop[:5])
+                )
+            )
+        arrivals = parse_numbers(column(arr_field))[0] if arr_field else None
+        aq_class = column("aq_class") if in_fields.lookupField("aq_class") >= 0 else None
+        if aq_class is None:
+            feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.").format(layer=area_name))
+        area_langs = column(alang_field) if alang_field else None
+        null_areas = sum(1 for p in polys if p is None)
+        if null_areas:
+            feedback.pushWarning(self.tr("{n} areas have no geometry: they get no figures.").format(n=null_areas))
+
+        # -- buildings / representative points --------------------------------------------------
+        b_geoms = None
+        if buildings is not None:
+            bdata = read_source(buildings, (), context, feedback, dest_crs=crs, progress=(5.0, 10.0))
+            b_geoms = [g for g in to_shapely(bdata.geometries) if g is not None]
+            feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(b_geoms), layer=buildings.sourceName()))
+        grid = self.parameterAsDouble(parameters, self.GRID_SPACING, context) if self.parameterAsEnum(parameters, self.MEASURE_FROM, context) == 0 else None
+        rep = infra.representative_points(polys, b_geoms, grid_spacing=grid)
+        methods = Counter(rep.method)
+        self._cancel(feedback)
+
+        # -- distance engine --------------------------------------------------------------------
+        graph = None
+        rep_valid = None
+        dist_method = infra.StraightLine.method
+        if network is not None:
+            feedback.pushInfo(self.tr("Building the walking graph of '{layer}'…").format(layer=network.sourceName()))
+            graph = self._graph(parameters, network, crs, context, feedback)
+            summ = graph.summary()
+            feedback.pushInfo(
+                self.tr("Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.").format(
+                    edges=summ["edges"], nodes=summ["nodes"], comp=summ["components"], km=summ["length_m"] / 1000.0
+                )
+            )
+            dist_method = "network"
+            rep_snap = graph.snap(rep.xy, max_snap)
+            rep_valid = rep_snap.ok
+            if len(rep) and not rep_valid.all():
+                bad = sorted({ids[a] for a in rep.area[~rep_valid]})
+                feedback.pushWarning(
+                    self.tr("{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.").format(
+                        n=int((~rep_valid).sum()), d=max_snap, ids=", ".join(bad[:10])
+                    )
+                )
+        else:
+            feedback.pushWarning(self.tr("No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer."))
+        self._cancel(feedback)
+
+        # -- facilities ----------------------------------------------------------------------------
+        fac_xy, fac_cat, fac_src, fac_tok, fac_name, fac_lang, fac_layer, fac_fid, report = self._read_facilities(
+            layers, scheme, crs, cat_field, name_field, lang_field, context, feedback
+        )
+        self._report_facilities(feedback, scheme, report, fac_cat, fac_src, fac_tok, fac_layer, cat_field, lang_field, lang)
+        n_fac = len(fac_xy)
+        if n_fac == 0:
+            feedback.reportError(self.tr("No facility with a geometry in the chosen layers: every category is missing everywhere."))
+        fac_area = infra.assign_points(fac_xy, polys)
+        outside = int((fac_area < 0).sum())
+        if n_fac and outside:
+            feedback.pushInfo(
+                self.tr("{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.").format(
+                    n=outside, total=n_fac
+                )
+            )
+
+        # -- distances ----------------------------------------------------------------------------
+        if graph is not None:
+            gxmin, gymin = graph.node_xy.min(axis=0) if graph.n_nodes else (0.0, 0.0)
+            gxmax, gymax = graph.node_xy.max(axis=0) if graph.n_nodes else (0.0, 0.0)
+
+            def near_net(xy):
+                return (
+                    np.isfinite(xy).all(axis=1)
+                    & (xy[:, 0] >= gxmin - max_snap) & (xy[:, 0] <= gxmax + max_snap)
+                    & (xy[:, 1] >= gymin - max_snap) & (xy[:, 1] <= gymax + max_snap)
+                )
+
+            def nearest(src, dst):
+                keep = np.flatnonzero(near_net(src))
+                if not len(keep):
+                    return np.full(len(dst), np.inf), np.full(len(dst), -1, dtype=np.int64)
+                d, w = graph.nearest(src[keep], dst, max_snap=max_snap)
+                return d, np.where(w >= 0, keep[np.clip(w, 0, None)], -1)
+
+            def distances(src, dst, limit):
+                from scipy import sparse
+
+                keep = np.flatnonzero(near_net(src))
+                sub = graph.distances(src[keep], dst, limit, max_snap=max_snap).tocoo()
+                return sparse.csr_matrix((sub.data, (keep[sub.row], sub.col)), shape=(len(src), len(dst)))
+        else:
+            nearest = infra.StraightLine.nearest
+            distances = infra.StraightLine.distances
+
+        def progress(x):
+            feedback.setProgress(45.0 + 40.0 * x)
+
+        try:
+            result = infra.analyse(
+                scheme=scheme,
+                n_areas=n_areas,
+                population=pop,
+                rep=rep,
+                fac_xy=fac_xy,
+                fac_cat=fac_cat,
+                fac_area=fac_area,
+                nearest=nearest,
+                distances=distances,
+                max_minutes=max_minutes,
+                speed_kmh=speed,
+                fac_languages=fac_lang if lang_field else None,
+                area_languages=area_langs,
+                aq_class=aq_class,
+                arrivals=arrivals,
+                priority_below=priority_below,
+                threshold=threshold,
+                rep_valid=rep_valid,
+                progress=progress,
+                cancelled=feedback.isCanceled,
+            )
+        except InterruptedError as err:
+            raise QgsProcessingException(self.tr("Cancelled.")) from err
+        if "unmeasured_areas" in result.warnings:
+            feedback.pushWarning(self.tr("Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'."))
+        if "no_languages_offered" in result.warnings:
+            feedback.pushWarning(self.tr("No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.").format(field=lang_field))
+        if area_langs is not None and not lang_field:
+            feedback.pushWarning(self.tr("Residents' languages are given but no languages field of the facilities: lang_match stays empty."))
+
+        # -- areas output ------------------------------------------------------------------------
+        spec = []
+        for key in scheme.keys:
+            code = scheme.category(key).field
+            spec += [("n_{}".format(code), "int"), ("p1k_{}".format(code), "double"), ("min_{}".format(code), "double")]
+        spec += [
+            ("eco_score", "double"),
+            ("eco_missing", "string"),
+            ("eco_miss_k", "string"),
+            ("lang_match", "double"),
+            ("lang_miss", "string"),
+            ("priority", "string"),
+            ("prio_label", "string"),
+            ("prio_rank", "int"),
+            ("rep_method", "string"),
+            ("dist_method", "string"),
+        ]
+        out_fields = _widen(new_fields(in_fields, spec), ("eco_missing",), 1000)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, areas.wkbType(), areas.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        plabels = self.priority_labels()
+        new_values = {}
+        for c, key in enumerate(scheme.keys):
+            code = scheme.category(key).field
+            new_values["n_{}".format(code)] = result.counts[:, c]
+            new_values["p1k_{}".format(code)] = np.round(result.per_1000[:, c], 3)
+            new_values["min_{}".format(code)] = np.round(result.minutes[:, c], 2)
+        new_values["eco_score"] = np.round(result.eco_score, 4)
+        new_values["eco_missing"] = [
+            "; ".join(scheme.label(k, lang) for k in miss) if np.isfinite(result.eco_score[a]) else None
+            for a, miss in enumerate(result.eco_missing)
+        ]
+        new_values["eco_miss_k"] = [",".join(m) if np.isfinite(result.eco_score[a]) else None for a, m in enumerate(result.eco_missing)]
+        new_values["lang_match"] = np.round(result.lang_match, 4)
+        new_values["lang_miss"] = [",".join(m) if np.isfinite(result.lang_match[a]) else None for a, m in enumerate(result.lang_missing)]
+        new_values["priority"] = result.priority
+        new_values["prio_label"] = [plabels[p] for p in result.priority]
+        new_values["prio_rank"] = result.priority_rank
+        new_values["rep_method"] = rep.method
+        new_values["dist_method"] = [dist_method] * n_areas
+        rows = []
+        index_of = [(f.name() in new_values, in_fields.lookupField(f.name())) for f in out_fields]
+        for i, feat in enumerate(area_data.features):
+            self._cancel(feedback)
+            attrs = feat.attributes()
+            row = []
+            for f, (is_new, idx) in zip(out_fields, index_of):
+                if is_new:
+                    v = new_values[f.name()][i]
+                    if f.name() == "prio_rank" and v is not None and np.isfinite(v):
+                        v = int(v)
+                    row.append(v)
+                else:
+                    row.append(attrs[idx])
+            rows.append(row)
+        write_rows(sink, out_fields, rows, area_data.geometries, feedback, progress=(85.0, 92.0))
+
+        # -- facilities output -------------------------------------------------------------------
+        fac_dest = None
+        fac_sink = None
+        keep = np.flatnonzero(result.fac_in_study)
+        if self.OUTPUT_FACILITIES in parameters and parameters[self.OUTPUT_FACILITIES] is not None:
+            fspec = [
+                ("fac_layer", "string"),
+                ("fac_fid", "long"),
+                ("fac_name", "string"),
+                ("category", "string"),
+                ("cat_label", "string"),
+                ("cat_source", "string"),
+                ("cat_token", "string"),
+                ("area_id", "string"),
+                ("pop_reach", "double"),
+            ]
+            if arrivals is not None:
+                fspec.append(("arr_reach", "double"))
+            if aq_class is not None:
+                fspec.append(("aq_pop_reach", "double"))
+            if lang_field:
+                fspec.append(("languages", "string"))
+            if graph is not None:
+                fspec.append(("snap_ok", "bool"))
+            fspec += [("reach_min", "double"), ("dist_method", "string")]
+            ffields = new_fields(None, fspec)
+            fac_sink, fac_dest = self.parameterAsSink(
+                parameters, self.OUTPUT_FACILITIES, context, ffields, QgsWkbTypes.Type.Point, areas.sourceCrs()
+            )
+        if fac_sink is not None:
+            snap_ok = graph.snap(fac_xy[keep], max_snap).ok if graph is not None and len(keep) else None
+            back = QgsCoordinateTransform(crs, areas.sourceCrs(), context.transformContext())
+            frows, fgeoms = [], []
+            for j, i in enumerate(keep):
+                self._cancel(feedback)
+                row = [
+                    fac_layer[i],
+                    fac_fid[i],
+                    fac_name[i],
+                    fac_cat[i],
+                    scheme.label(fac_cat[i], lang),
+                    fac_src[i],
+                    fac_tok[i][:254] if fac_tok[i] else None,
+                    ids[fac_area[i]] if fac_area[i] >= 0 else None,
+                    result.fac_pop[i],
+                ]
+                if arrivals is not None:
+                    row.append(result.fac_arrivals[i])
+                if aq_class is not None:
+                    row.append(result.fac_aq_pop[i])
+                if lang_field:
+                    v = fac_lang[i]
+                    row.append(None if v is None or str(v) == "NULL" else str(v))
+                if graph is not None:
+                    row.append(bool(snap_ok[j]))
+                row += [max_minutes, dist_method]
+                frows.append(row)
+                g = QgsGeometry.fromPointXY(QgsPointXY(float(fac_xy[i, 0]), float(fac_xy[i, 1])))
+                if crs != areas.sourceCrs():
+                    g.transform(back)
+                fgeoms.append(g)
+            write_rows(fac_sink, ffields, frows, fgeoms, feedback, progress=(92.0, 99.0))
+            left_out = n_fac - len(keep)
+            if left_out:
+                feedback.pushInfo(
+                    self.tr("{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.").format(
+                        n=left_out, m=max_minutes
+                    )
+                )
+            if snap_ok is not None and (~snap_ok).any():
+                feedback.pushWarning(
+                    self.tr("{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.").format(
+                        n=int((~snap_ok).sum()), d=max_snap
+                    )
+                )
+
+        # -- log and styles ------------------------------------------------------------------------
+        self._log_areas(feedback, scheme, result, ids, lang, methods, dist_method)
+        n_first = sum(1 for p in result.priority if p in ("first",))
+        counts = Counter(result.priority)
+        legend = {k: "{} ({})".format(plabels[k], counts.get(k, 0)) for k in infra.PRIORITY_CODES}
+        style_on_load(context, dest_id, lambda layer: apply_area_style(layer, legend), self.tr("Infrastructure per quarter"))
+        if fac_dest:
+            fcounts = Counter(fac_cat[i] for i in keep)
+            flabels = {k: "{} ({})".format(scheme.label(k, lang), fcounts.get(k, 0)) for k in scheme.keys}
+            keys = list(scheme.keys)
+            style_on_load(context, fac_dest, lambda layer: apply_facility_style(layer, keys, flabels), self.tr("Facilities and catchment population"))
+        feedback.pushInfo(self.tr("Done in {s:.1f} s.").format(s=time.perf_counter() - t0))
+        results = {
+            self.OUTPUT: dest_id,
+            "N_FACILITIES": n_fac,
+            "N_OTHER": sum(1 for c in fac_cat if c == infra.OTHER),
+            "N_PRIORITY": n_first,
+            "DIST_METHOD": dist_method,
+        }
+        if fac_dest:
+            results[self.OUTPUT_FACILITIES] = fac_dest
+        return results
+
+    # -- log ------------------------------------------------------------------------------------
+    def _report_facilities(self, feedback, scheme, report, fac_cat, fac_src, fac_tok, fac_layer, cat_field, lang_field, lang):
+        for name in report["empty"]:
+            feedback.pushWarning(self.tr("Facilities layer '{layer}' is empty: skipped.").format(layer=name))
+        for name in report["not_vector"]:
+            feedback.pushWarning(self.tr("'{layer}' is not a readable vector layer: skipped.").format(layer=name))
+        if report["null_geom"]:
+            feedback.pushWarning(self.tr("{n} facilities have no geometry: skipped.").format(n=report["null_geom"]))
+        if cat_field and report["cat_field_missing"]:
+            feedback.pushWarning(
+                self.tr("The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.").format(
+                    field=cat_field, layers=", ".join(report["cat_field_missing"])
+                )
+            )
+        if lang_field and report["lang_missing"]:
+            feedback.pushWarning(
+                self.tr("The languages field '{field}' is missing in: {layers}.").format(field=lang_field, layers=", ".join(report["lang_missing"]))
+            )
+        for lname, (lcat, _refine, pattern), counter in report["per_layer"]:
+            parts = ", ".join("{} {}".format(n, scheme.label(k, lang)) for k, n in counter.most_common())
+            if lcat is not None:
+                feedback.pushInfo(self.tr("'{layer}' (layer name '{pattern}'): {parts}").format(layer=lname, pattern=pattern, parts=parts))
+            else:
+                feedback.pushInfo(self.tr("'{layer}': {parts}").format(layer=lname, parts=parts))
+        unknown = Counter((fac_layer[i], fac_tok[i] or "") for i in range(len(fac_cat)) if fac_src[i] == "unknown")
+        if unknown:
+            total = sum(unknown.values())
+            feedback.pushWarning(
+                self.tr("{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):").format(n=total)
+            )
+            for (lname, token), n in unknown.most_common(25):
+                feedback.pushWarning(self.tr("  {n} × '{token}' in '{layer}'").format(n=n, token=token, layer=lname))
+        by_name = sum(1 for s in fac_src if s == "name")
+        if by_name:
+            feedback.pushInfo(self.tr("{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).").format(n=by_name))
+
+    def _log_areas(self, feedback, scheme, result, ids, lang, methods, dist_method):
+        method_names = {
+            "point_on_surface": self.tr("a point on the area's surface"),
+            "grid": self.tr("a grid of points inside the area"),
+            "buildings": self.tr("its buildings"),
+            "none": self.tr("nothing (no geometry)"),
+        }
+        dist_names = {"network": self.tr("along the walking network"), "straight line": self.tr("straight line")}
+        feedback.pushInfo(
+            self.tr("Minutes are measured from {what}; distance: {method}.").format(
+                what=", ".join("{} × {}".format(n, method_names.get(m, m)) for m, n in methods.items()),
+                method=dist_names.get(dist_method, dist_method),
+            )
+        )
+        plabels = self.priority_labels()
+        for a in range(min(len(ids), 100)):
+            eco = result.eco_score[a]
+            if not np.isfinite(eco):
+                feedback.pushInfo(self.tr("{id}: no eco_score ({label}).").format(id=ids[a], label=plabels[result.priority[a]]))
+                continue
+            missing = "; ".join(scheme.label(k, lang) for k in result.eco_missing[a]) or "–"
+            feedback.pushInfo(
+                self.tr("{id}: eco_score {eco:.2f}, missing: {missing} [{label}]").format(
+                    id=ids[a], eco=eco, missing=missing, label=plabels[result.priority[a]]
+                )
+            )
+
