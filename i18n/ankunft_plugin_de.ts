@@ -1527,6 +1527,519 @@
         </message>
     </context>
     <context>
+        <name>SuggestDockingPointsAlgorithm</name>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="104" />
+            <source>Suggest docking points</source>
+            <translation>Andockstellen vorschlagen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="107" />
+            <source>Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible.</source>
+            <translation>Ordnet Standortkandidaten danach, wie viele Ankommende sie zusammen mit den bestehenden Andockstellen fußläufig erreichen, und zeigt, wie nah die Liste am bestmöglichen Ergebnis liegt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="110" />
+            <source>docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation</source>
+            <translation>Andockstelle,docking point,Standortplanung,Maximal Covering,MCLP,fußläufig,Ankunftsquartier,Optimierung</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="114" />
+            <source>Demand (areas or points)</source>
+            <translation>Nachfrage (Gebiete oder Punkte)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="114" />
+            <source>Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field.</source>
+            <translation>Wo die zu erreichenden Menschen wohnen: Gebiete (z. B. Planungsräume, Blöcke) oder Punkte (z. B. Adressen), mit ihrer Zahl im Gewichtungsfeld.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
+            <source>Weight field (people)</source>
+            <translation>Gewichtungsfeld (Personen)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
+            <source>Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1.</source>
+            <translation>Zahl der Menschen je Nachfrageobjekt, z. B. Einwohnerzahl der Ankunftsquartiere oder Zuzüge. Platzhalter wie '.', '-' oder 'x' zählen als 0 und werden gemeldet. Leer: jedes Objekt zählt 1.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="132" />
+            <source>Buildings (place demand on buildings)</source>
+            <translation>Gebäude (Nachfrage auf Gebäude verteilen)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="132" />
+            <source>Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points.</source>
+            <translation>Optional: Gebäudegrundrisse. Das Gewicht jedes Nachfragegebiets wird nach Grundfläche auf die Gebäude darin verteilt, damit die Menschen dort liegen, wo sie wohnen. Gebiete ohne Gebäude (und alle Gebiete, wenn keine Gebäude angegeben sind) verteilen ihr Gewicht auf ein regelmäßiges Punktraster.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="138" />
+            <source>Candidate sites</source>
+            <translation>Standortkandidaten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="138" />
+            <source>Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …</source>
+            <translation>Punkte, an denen eine Andockstelle entstehen könnte: Geschäfte, Märkte, Bibliotheken, Postfilialen, Haltestellen, Erdgeschosse von Wohnungsunternehmen …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="142" />
+            <source>Existing docking points (kept)</source>
+            <translation>Bestehende Andockstellen (bleiben)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="142" />
+            <source>Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest.</source>
+            <translation>Optional: bereits bestehende Andockstellen. Sie bleiben; wen sie erreichen, gilt schon als versorgt, und neue Standorte werden für die übrigen Menschen gewählt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="148" />
+            <source>Walking network</source>
+            <translation>Fußwegenetz</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="148" />
+            <source>Lines people walk on (e.g. OSM footways and streets). Lines are connected where they share a vertex; bridges without a shared vertex stay separate.</source>
+            <translation>Linien, auf denen Menschen gehen (z. B. OSM-Fußwege und Straßen). Linien sind an gemeinsamen Stützpunkten verbunden; Brücken ohne gemeinsamen Stützpunkt bleiben getrennt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="152" />
+            <source>Cost factor field (network)</source>
+            <translation>Feld mit Kostenfaktor (Netz)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="152" />
+            <source>Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length.</source>
+            <translation>Optional: ein Faktor je Linie, mit dem ihre Länge in Gehaufwand umgerechnet wird (z. B. aus 'Fußwegenetz vorbereiten': 1,2 an stark befahrenen Straßen; 0 oder weniger: nicht begehbar). Leer: einfache Länge.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
+            <source>Walking time (minutes)</source>
+            <translation>Gehzeit (Minuten)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
+            <source>A demand point counts as reached by a site when the walk is at most this long ('um die Ecke').</source>
+            <translation>Ein Nachfragepunkt gilt als von einem Standort erreicht, wenn der Fußweg höchstens so lange dauert ('um die Ecke').</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
+            <source>Walking speed (km/h)</source>
+            <translation>Gehgeschwindigkeit (km/h)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
+            <source>4.5 km/h is a common planning value; use about 3 km/h for older people or with small children.</source>
+            <translation>4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder mit kleinen Kindern etwa 3 km/h ansetzen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
+            <source>Number of new sites</source>
+            <translation>Anzahl neuer Standorte</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
+            <source>How many new docking points to suggest. The list is ranked: the first sites add the most.</source>
+            <translation>Wie viele neue Andockstellen vorgeschlagen werden. Die Liste ist nach Rang geordnet: Die ersten Standorte bringen am meisten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <source>Method</source>
+            <translation>Verfahren</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <source>Greedy (fast, gap reported)</source>
+            <translation>Greedy (schnell, Lücke wird angegeben)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <source>Exact (MILP, proves the optimum)</source>
+            <translation>Exakt (MILP, beweist das Optimum)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <source>Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit.</source>
+            <translation>Greedy nimmt schrittweise den Standort hinzu, der die meisten noch nicht erreichten Menschen erreicht; garantiert sind mindestens 63 % des Bestmöglichen, meist deutlich mehr, und der Abstand zum Optimum wird angegeben. Exakt löst das Problem als gemischt-ganzzahliges Programm (HiGHS) und beweist das Optimum oder nennt beim Zeitlimit die bewiesene Lücke.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <source>Visibility (passers-by)</source>
+            <translation>Sichtbarkeit (Laufkundschaft)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <source>None</source>
+            <translation>Keine</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <source>From a candidate field</source>
+            <translation>Aus einem Feld der Kandidaten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <source>Street length within a short walk (computed)</source>
+            <translation>Straßenlänge in kurzer Gehentfernung (berechnet)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <source>Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall).</source>
+            <translation>Andockstellen sollen 'im Vorbeigehen' sichtbar sein. Die Sichtbarkeit entscheidet zwischen gleich guten Standorten und kann mit einem Sichtbarkeitsgewicht über 0 etwas Versorgung aufwiegen. Berechnet: die Länge der Straßen, die im Sichtbarkeitsradius erreichbar sind (Dichte und Verknüpfung des Straßennetzes, ein Näherungswert für Laufkundschaft).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
+            <source>Visibility field of the candidates</source>
+            <translation>Sichtbarkeitsfeld der Kandidaten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
+            <source>With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by).</source>
+            <translation>Bei 'Aus einem Feld der Kandidaten': eine Zahl je Kandidat, höher heißt sichtbarer (z. B. gezählte Passantinnen und Passanten).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
+            <source>Visibility weight (percentage points of coverage)</source>
+            <translation>Sichtbarkeitsgewicht (Prozentpunkte Versorgung)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
+            <source>0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility.</source>
+            <translation>0: Sichtbarkeit entscheidet nur bei Gleichstand. Über 0: Der sichtbarste Kandidat zählt so, als erreichte er so viele Prozent aller Menschen zusätzlich; die anderen im Verhältnis ihrer Sichtbarkeit.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
+            <source>Visibility radius (m)</source>
+            <translation>Sichtbarkeitsradius (m)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
+            <source>Computed visibility: street length reachable within this walking distance of the candidate.</source>
+            <translation>Berechnete Sichtbarkeit: Straßenlänge, die innerhalb dieser Gehentfernung vom Kandidaten erreichbar ist.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="227" />
+            <source>Maximum distance to the network (m)</source>
+            <translation>Maximaler Abstand zum Netz (m)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="227" />
+            <source>Demand points, candidates and existing sites farther than this from the walking network are left out and reported. The straight distance to the network counts as walking time.</source>
+            <translation>Nachfragepunkte, Kandidaten und bestehende Standorte, die weiter vom Fußwegenetz entfernt sind, bleiben unberücksichtigt und werden gemeldet. Der Luftlinienabstand zum Netz zählt als Gehzeit.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <source>Grid spacing for areas without buildings (m)</source>
+            <translation>Rasterabstand für Gebiete ohne Gebäude (m)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <source>Areas without buildings spread their weight evenly over grid points this far apart.</source>
+            <translation>Gebiete ohne Gebäude verteilen ihr Gewicht gleichmäßig auf Rasterpunkte in diesem Abstand.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <source>Time limit of the exact method (s)</source>
+            <translation>Zeitlimit des exakten Verfahrens (s)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <source>The exact method stops after this time with the best solution found and its proven gap.</source>
+            <translation>Das exakte Verfahren endet nach dieser Zeit mit der besten gefundenen Lösung und ihrer bewiesenen Lücke.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
+            <source>Time to check the greedy result (s)</source>
+            <translation>Zeit zur Prüfung des Greedy-Ergebnisses (s)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
+            <source>Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser).</source>
+            <translation>Greedy: Das exakte Problem wird zusätzlich höchstens so lange gelöst, um den Abstand zum Optimum zu messen; endet es nicht, gilt die beste bewiesene Schranke. 0: nur die Schranke aus dem Greedy-Lauf selbst (schnell, gröber).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
+            <source>Suppress weights below</source>
+            <translation>Gewichte unterdrücken unter</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
+            <source>Statistical confidentiality: an added weight above 0 and below this number is written as NULL (and so is the cumulative coverage of that row). 0 switches it off.</source>
+            <translation>Statistische Geheimhaltung: Ein Zugewinn über 0 und unter dieser Zahl wird als NULL geschrieben (ebenso die kumulierte Versorgung dieser Zeile). 0 schaltet dies ab.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="543" />
+            <source>Suggested docking points</source>
+            <translation>Vorgeschlagene Andockstellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="266" />
+            <source>The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.</source>
+            <translation>Die gewählten Kandidaten mit ihren Attributen und rank, added_weight (neu erreichte Menschen), cum_coverage_pct (Anteil aller Menschen, die die bestehenden Standorte und die Ränge 1…rank erreichen) und visibility.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="270" />
+            <source>Coverage before (%)</source>
+            <translation>Versorgung vorher (%)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="271" />
+            <source>Coverage after (%)</source>
+            <translation>Versorgung nachher (%)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="272" />
+            <source>Optimality gap (%)</source>
+            <translation>Optimalitätslücke (%)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="273" />
+            <source>Basis of the gap</source>
+            <translation>Grundlage der Lücke</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="274" />
+            <source>Demand too far from the network (%)</source>
+            <translation>Nachfrage zu weit vom Netz (%)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="291" />
+            <source>{n} features of the network have no geometry and are left out.</source>
+            <translation>{n} Objekte des Netzes haben keine Geometrie und bleiben unberücksichtigt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="293" />
+            <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
+            <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="298" />
+            <source>against the proven optimum</source>
+            <translation>gegenüber dem bewiesenen Optimum</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="299" />
+            <source>against the solver's proven upper bound (the optimum was not reached in the time limit)</source>
+            <translation>gegenüber der bewiesenen oberen Schranke des Lösers (das Optimum wurde im Zeitlimit nicht erreicht)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="300" />
+            <source>against an upper bound from the greedy run itself (the true gap is smaller or equal)</source>
+            <translation>gegenüber einer oberen Schranke aus dem Greedy-Lauf selbst (die wahre Lücke ist kleiner oder gleich)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="301" />
+            <source>nothing left to choose</source>
+            <translation>nichts mehr zu wählen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="319" />
+            <source>Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.</source>
+            <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld der Ebene '{layer}'.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="343" />
+            <source>Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.</source>
+            <translation>Ebene '{layer}' hat kein KBS; WGS 84 (EPSG:4326) wird angenommen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="347" />
+            <source>The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.</source>
+            <translation>Das Netz '{layer}' ist in {crs} nur {w:.3g} × {h:.3g} Einheiten groß: Die Koordinaten sehen nach Grad in einem metrischen KBS aus. Setzen Sie das KBS der Ebene auf EPSG:4326 (Layereigenschaften → Quelle) und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="352" />
+            <source>Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.</source>
+            <translation>Berechnung in {crs}; Reichweite: {minutes:g} Min. bei {speed:g} km/h = {metres:.0f} m.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="357" />
+            <source>Building the walking graph of '{layer}'…</source>
+            <translation>Erstelle den Fußwegegraphen von '{layer}' …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="360" />
+            <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
+            <translation>Ebene '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="372" />
+            <source>Layer '{layer}' has no features.</source>
+            <translation>Ebene '{layer}' hat keine Objekte.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="377" />
+            <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
+            <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="384" />
+            <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
+            <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="393" />
+            <source>Layer '{layer}': {n} features without geometry are left out.</source>
+            <translation>Ebene '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="402" />
+            <source>{n} buildings read from '{layer}'.</source>
+            <translation>{n} Gebäude aus '{layer}' gelesen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="406" />
+            <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
+            <translation>Ebene '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="416" />
+            <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
+            <translation>Ebene '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="421" />
+            <source>{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.</source>
+            <translation>{n} von {total} Kandidaten aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt (oder haben keine Geometrie) und können nicht gewählt werden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="428" />
+            <source>No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.</source>
+            <translation>Kein Kandidat aus '{layer}' liegt innerhalb von {d:g} m vom Fußwegenetz. Prüfen Sie, ob Kandidaten und Netz dasselbe Gebiet abdecken (und ihr KBS), oder erhöhen Sie den maximalen Abstand zum Netz.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="434" />
+            <source>Only {n} candidates: all of them are listed.</source>
+            <translation>Nur {n} Kandidaten: Alle werden aufgeführt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="442" />
+            <source>{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.</source>
+            <translation>{n} Nachfragepunkte ({pct:.1f} % des Gewichts, {people} Personen) liegen weiter als {d:g} m vom Netz entfernt: Niemand erreicht sie, sie gelten als nicht versorgt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="453" />
+            <source>{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.</source>
+            <translation>{n} bestehende Andockstellen aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt und erreichen niemanden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="465" />
+            <source>Walking reach of {n} candidates to {m} demand points…</source>
+            <translation>Fußläufige Erreichbarkeit von {n} Kandidaten zu {m} Nachfragepunkten …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="475" />
+            <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
+            <translation>Ebene '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="481" />
+            <source>Street length within {r:g} m of each candidate…</source>
+            <translation>Straßenlänge innerhalb von {r:g} m um jeden Kandidaten …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="489" />
+            <source>exact</source>
+            <translation>exakt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="489" />
+            <source>greedy</source>
+            <translation>Greedy</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="490" />
+            <source>Choosing {k} sites ({method})…</source>
+            <translation>Wähle {k} Standorte ({method}) …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="538" />
+            <source>Rank 1</source>
+            <translation>Rang 1</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="539" />
+            <source>Ranks 2–3</source>
+            <translation>Ränge 2–3</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="540" />
+            <source>Ranks 4–5</source>
+            <translation>Ränge 4–5</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="541" />
+            <source>Ranks 6 and later</source>
+            <translation>Ränge 6 und später</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="556" />
+            <source>Cancelled.</source>
+            <translation>Abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="584" />
+            <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
+            <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="587" />
+            <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
+            <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="591" />
+            <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
+            <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="593" />
+            <source>Point demand is used as it is; buildings only place the demand of areas.</source>
+            <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="594" />
+            <source>{m} demand points.</source>
+            <translation>{m} Nachfragepunkte.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="597" />
+            <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
+            <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="603" />
+            <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
+            <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="610" />
+            <source>No upper bound could be proven: the optimality gap is unknown.</source>
+            <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="612" />
+            <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
+            <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="616" />
+            <source>The exact optimum was computed too ({s:.1f} s).</source>
+            <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="618" />
+            <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
+            <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="621" />
+            <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
+            <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
+        </message>
+    </context>
+    <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
             <location filename="../ankunft_plugin/processing/walking_catchments.py" line="134" />

@@ -1,0 +1,623 @@
+"""``ankunft:suggestdockingpoints`` – where new docking points (Andockstellen) reach the most arrivals.
+
+The QGIS shell around ``core/siting.py``: reads demand, candidates, existing sites and the walking
+network once, builds the coverage matrix with the network engine (one bounded search per candidate),
+solves the maximal covering location problem with the existing sites fixed (lazy greedy or exact
+MILP with HiGHS), and writes the chosen candidates ranked, with the coverage they add.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsRendererCategory,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core.confidentiality import suppress_counts
+from ..core.network import minutes_to_metres
+from ..core.siting import demand_points, street_reach, suggest_sites
+from ..core.values import parse_numbers
+from . import graph_cache
+from .base import AnkunftAlgorithm
+from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .styles import OKABE_ITO, style_on_load
+
+VIS_NONE, VIS_FIELD, VIS_REACH = 0, 1, 2
+RANK_COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["orange"], OKABE_ITO["yellow"], OKABE_ITO["sky_blue"])
+
+
+def apply_style(layer, labels: dict) -> None:
+    """Points coloured by rank group (1, 2–3, 4–5, later), labelled with the rank."""
+    categories = []
+    for key, colour, size in zip(("1", "2-3", "4-5", "6+"), RANK_COLOURS, (5.0, 4.2, 3.6, 3.0)):
+        symbol = QgsMarkerSymbol.createSimple(
+            {"name": "star" if key == "1" else "circle", "color": colour, "outline_color": "#000000", "outline_width": "0.3", "size": str(size)}
+        )
+        categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
+    expr = "CASE WHEN \"rank\" = 1 THEN '1' WHEN \"rank\" <= 3 THEN '2-3' WHEN \"rank\" <= 5 THEN '4-5' ELSE '6+' END"
+    layer.setRenderer(QgsCategorizedSymbolRenderer(expr, categories))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "rank"
+    fmt = QgsTextFormat()
+    fmt.setSize(9)
+    fmt.setColor(QColor("#000000"))
+    buffer = fmt.buffer()
+    buffer.setEnabled(True)
+    buffer.setColor(QColor("#FFFFFF"))
+    fmt.setBuffer(buffer)
+    settings.setFormat(fmt)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "suggestdockingpoints"
+    GROUP_ID = "planning"
+
+    DEMAND = "DEMAND"
+    WEIGHT_FIELD = "WEIGHT_FIELD"
+    BUILDINGS = "BUILDINGS"
+    CANDIDATES = "CANDIDATES"
+    EXISTING = "EXISTING"
+    NETWORK = "NETWORK"
+    COST_FIELD = "COST_FIELD"
+    MAX_MINUTES = "MAX_MINUTES"
+    SPEED_KMH = "SPEED_KMH"
+    COUNT = "COUNT"
+    METHOD = "METHOD"
+    VISIBILITY = "VISIBILITY"
+    VISIBILITY_FIELD = "VISIBILITY_FIELD"
+    VISIBILITY_WEIGHT = "VISIBILITY_WEIGHT"
+    VISIBILITY_RADIUS = "VISIBILITY_RADIUS"
+    MAX_SNAP = "MAX_SNAP"
+    GRID_SPACING = "GRID_SPACING"
+    TIME_LIMIT = "TIME_LIMIT"
+    BOUND_TIME_LIMIT = "BOUND_TIME_LIMIT"
+    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    OUTPUT = "OUTPUT"
+    COVERAGE_BEFORE_PCT = "COVERAGE_BEFORE_PCT"
+    COVERAGE_AFTER_PCT = "COVERAGE_AFTER_PCT"
+    OPTIMALITY_GAP_PCT = "OPTIMALITY_GAP_PCT"
+    GAP_BASIS = "GAP_BASIS"
+    UNSNAPPED_DEMAND_PCT = "UNSNAPPED_DEMAND_PCT"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Suggest docking points")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible.")
+
+    def tags(self) -> list[str]:
+        return self.tr("docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation").split(",")
+
+    # -- parameters -----------------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.DEMAND,
+                self.tr("Demand (areas or points)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
+            ),
+            self.tr("Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.WEIGHT_FIELD,
+                self.tr("Weight field (people)"),
+                parentLayerParameterName=self.DEMAND,
+                type=QgsProcessingParameterField.DataType.Any,
+                optional=True,
+            ),
+            self.tr("Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.BUILDINGS, self.tr("Buildings (place demand on buildings)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+            ),
+            self.tr("Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate sites"), [QgsProcessing.SourceType.TypeVectorPoint]),
+            self.tr("Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …"),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.EXISTING, self.tr("Existing docking points (kept)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True
+            ),
+            self.tr("Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.NETWORK, self.tr("Walking network"), [QgsProcessing.SourceType.TypeVectorLine]),
+            self.tr("Lines people walk on (e.g. OSM footways and streets). Lines are connected where they share a vertex; bridges without a shared vertex stay separate."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.COST_FIELD,
+                self.tr("Cost factor field (network)"),
+                parentLayerParameterName=self.NETWORK,
+                type=QgsProcessingParameterField.DataType.Numeric,
+                optional=True,
+            ),
+            self.tr("Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MAX_MINUTES, self.tr("Walking time (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.1
+            ),
+            self.tr("A demand point counts as reached by a site when the walk is at most this long ('um die Ecke')."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.SPEED_KMH, self.tr("Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.5, minValue=0.5, maxValue=20.0
+            ),
+            self.tr("4.5 km/h is a common planning value; use about 3 km/h for older people or with small children."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.COUNT, self.tr("Number of new sites"), QgsProcessingParameterNumber.Type.Integer, defaultValue=5, minValue=1
+            ),
+            self.tr("How many new docking points to suggest. The list is ranked: the first sites add the most."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.METHOD,
+                self.tr("Method"),
+                options=[self.tr("Greedy (fast, gap reported)"), self.tr("Exact (MILP, proves the optimum)")],
+                defaultValue=0,
+            ),
+            self.tr("Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit."),
+        )
+        self.add(
+            QgsProcessingParameterEnum(
+                self.VISIBILITY,
+                self.tr("Visibility (passers-by)"),
+                options=[self.tr("None"), self.tr("From a candidate field"), self.tr("Street length within a short walk (computed)")],
+                defaultValue=0,
+            ),
+            self.tr("Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall)."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.VISIBILITY_FIELD,
+                self.tr("Visibility field of the candidates"),
+                parentLayerParameterName=self.CANDIDATES,
+                type=QgsProcessingParameterField.DataType.Any,
+                optional=True,
+            ),
+            self.tr("With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by)."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.VISIBILITY_WEIGHT,
+                self.tr("Visibility weight (percentage points of coverage)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=0.0,
+                minValue=0.0,
+                maxValue=100.0,
+            ),
+            self.tr("0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.VISIBILITY_RADIUS, self.tr("Visibility radius (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=300.0, minValue=10.0
+            ),
+            self.tr("Computed visibility: street length reachable within this walking distance of the candidate."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MAX_SNAP, self.tr("Maximum distance to the network (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=200.0, minValue=0.0
+            ),
+            self.tr("Demand points, candidates and existing sites farther than this from the walking network are left out and reported. The straight distance to the network counts as walking time."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.GRID_SPACING, self.tr("Grid spacing for areas without buildings (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=5.0
+            ),
+            self.tr("Areas without buildings spread their weight evenly over grid points this far apart."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.TIME_LIMIT, self.tr("Time limit of the exact method (s)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0, minValue=1.0
+            ),
+            self.tr("The exact method stops after this time with the best solution found and its proven gap."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.BOUND_TIME_LIMIT,
+                self.tr("Time to check the greedy result (s)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=10.0,
+                minValue=0.0,
+            ),
+            self.tr("Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser)."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.SUPPRESS_BELOW, self.tr("Suppress weights below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0
+            ),
+            self.tr("Statistical confidentiality: an added weight above 0 and below this number is written as NULL (and so is the cumulative coverage of that row). 0 switches it off."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Suggested docking points"), QgsProcessing.SourceType.TypeVectorPoint),
+            self.tr("The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_BEFORE_PCT, self.tr("Coverage before (%)")))
+        self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_AFTER_PCT, self.tr("Coverage after (%)")))
+        self.addOutput(QgsProcessingOutputNumber(self.OPTIMALITY_GAP_PCT, self.tr("Optimality gap (%)")))
+        self.addOutput(QgsProcessingOutputString(self.GAP_BASIS, self.tr("Basis of the gap")))
+        self.addOutput(QgsProcessingOutputNumber(self.UNSNAPPED_DEMAND_PCT, self.tr("Demand too far from the network (%)")))
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _source(self, parameters, key, context, required=True):
+        src = self.parameterAsSource(parameters, key, context)
+        if src is None and required:
+            raise QgsProcessingException(self.invalidSourceError(parameters, key))
+        return src
+
+    def _graph(self, parameters, network, context, feedback, crs, cost_field):
+        """The walking graph from the session cache (built and cached when the layer is new)."""
+        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
+        graph = graph_cache.get_graph(
+            network, crs, context, feedback, cost_field=cost_field, layer=layer,
+            parameter_value=parameters.get(self.NETWORK), progress=(0.0, 10.0),
+        )
+        if getattr(graph, "null_geometries", 0):
+            feedback.pushWarning(self.tr("{n} features of the network have no geometry and are left out.").format(n=graph.null_geometries))
+        if getattr(graph, "factor_blocked", 0):
+            feedback.pushInfo(self.tr("{n} lines have a cost factor of 0 or less and are not walkable.").format(n=graph.factor_blocked))
+        return graph
+
+    def gap_basis_label(self, code: str) -> str:
+        return {
+            "optimal": self.tr("against the proven optimum"),
+            "milp_bound": self.tr("against the solver's proven upper bound (the optimum was not reached in the time limit)"),
+            "submodular_bound": self.tr("against an upper bound from the greedy run itself (the true gap is smaller or equal)"),
+            "trivial": self.tr("nothing left to choose"),
+        }.get(code, code)
+
+    # -- run ------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        t_start = time.perf_counter()
+        demand_src = self._source(parameters, self.DEMAND, context)
+        cand_src = self._source(parameters, self.CANDIDATES, context)
+        network = self._source(parameters, self.NETWORK, context)
+        build_src = self._source(parameters, self.BUILDINGS, context, required=False)
+        exist_src = self._source(parameters, self.EXISTING, context, required=False)
+        weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
+        if weight_field:
+            require_field(demand_src, weight_field, demand_src.sourceName())
+        vis_mode = self.parameterAsEnum(parameters, self.VISIBILITY, context)
+        vis_field = self.parameterAsString(parameters, self.VISIBILITY_FIELD, context)
+        if vis_mode == VIS_FIELD:
+            if not vis_field:
+                raise QgsProcessingException(
+                    self.tr("Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.").format(
+                        layer=cand_src.sourceName()
+                    )
+                )
+            require_field(cand_src, vis_field, cand_src.sourceName())
+        minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+        speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
+        k = self.parameterAsInt(parameters, self.COUNT, context)
+        method = "exact" if self.parameterAsEnum(parameters, self.METHOD, context) == 1 else "greedy"
+        vis_weight = self.parameterAsDouble(parameters, self.VISIBILITY_WEIGHT, context)
+        vis_radius = self.parameterAsDouble(parameters, self.VISIBILITY_RADIUS, context)
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        spacing = self.parameterAsDouble(parameters, self.GRID_SPACING, context)
+        time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
+        bound_limit = self.parameterAsDouble(parameters, self.BOUND_TIME_LIMIT, context)
+        suppress_below = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
+        limit_m = minutes_to_metres(minutes, speed)
+
+        cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
+        if cost_field:
+            require_field(network, cost_field, network.sourceName())
+        net_crs = network.sourceCrs()
+        if not net_crs.isValid():
+            feedback.reportError(self.tr("Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=network.sourceName()))
+            net_crs = QgsCoordinateReferenceSystem("EPSG:4326")
+        ext = network.sourceExtent()
+        if not net_crs.isGeographic() and network.featureCount() > 1 and ext.width() < 2.0 and ext.height() < 2.0:
+            raise QgsProcessingException(
+                self.tr("The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.").format(
+                    layer=network.sourceName(), w=ext.width(), h=ext.height(), crs=net_crs.authid())
+            )
+        crs = utm_crs_for(net_crs, ext, context)
+        feedback.pushInfo(self.tr("Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.").format(
+            crs=crs.authid(), minutes=minutes, speed=speed, metres=limit_m
+        ))
+
+        # -- network ------------------------------------------------------------------------------
+        feedback.pushInfo(self.tr("Building the walking graph of '{layer}'…").format(layer=network.sourceName()))
+        graph = self._graph(parameters, network, context, feedback, crs, cost_field)
+        if graph.n_edges == 0:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.").format(
+                    layer=network.sourceName()
+                )
+            )
+        self._check_cancel(feedback)
+        feedback.setProgress(12.0)
+
+        # -- demand -------------------------------------------------------------------------------
+        dname = demand_src.sourceName()
+        ddata = read_source(demand_src, [weight_field] if weight_field else [], context, feedback, dest_crs=crs, progress=(12.0, 16.0))
+        if len(ddata) == 0:
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=dname))
+        if weight_field:
+            weights, _problems = parse_numbers(ddata.attributes[weight_field])
+            n_missing = int(np.isnan(weights).sum())
+            if n_missing:
+                feedback.pushWarning(
+                    self.tr("Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.").format(
+                        layer=dname, field=weight_field, n=n_missing
+                    )
+                )
+            n_neg = int((weights < 0).sum())
+            if n_neg:
+                feedback.pushWarning(
+                    self.tr("Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.").format(
+                        layer=dname, field=weight_field, n=n_neg
+                    )
+                )
+            weights = np.where(np.isfinite(weights) & (weights > 0), weights, 0.0)
+        else:
+            weights = np.ones(len(ddata))
+        if ddata.null_geometries:
+            feedback.pushWarning(self.tr("Layer '{layer}': {n} features without geometry are left out.").format(layer=dname, n=ddata.null_geometries))
+        dgeoms = to_shapely(ddata.geometries)
+        bxy = barea = None
+        if build_src is not None:
+            bdata = read_source(build_src, (), context, feedback, dest_crs=crs, progress=(16.0, 22.0))
+            keep = [g for g in bdata.geometries if not (g.isNull() or g.isEmpty())]
+            if keep:
+                bxy = point_xy(keep)
+                barea = np.array([g.area() for g in keep])
+            feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(keep), layer=build_src.sourceName()))
+        demand = demand_points(dgeoms, weights, bxy, barea, spacing)
+        self._log_placement(feedback, demand, dname, build_src is not None)
+        if demand.weight.size == 0 or demand.weight.sum() <= 0:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.").format(layer=dname)
+            )
+        self._check_cancel(feedback)
+        feedback.setProgress(25.0)
+
+        # -- candidates and existing sites ----------------------------------------------------------
+        cname = cand_src.sourceName()
+        cdata = read_source(cand_src, [vis_field] if vis_mode == VIS_FIELD else [], context, feedback, dest_crs=crs, keep_features=True, progress=(25.0, 28.0))
+        if len(cdata) == 0:
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Give at least one candidate site.").format(layer=cname))
+        cxy = point_xy(cdata.geometries)
+        csnap = graph.snap(cxy, max_snap)
+        n_cand_off = int((~csnap.ok).sum())
+        if n_cand_off:
+            feedback.pushWarning(
+                self.tr("{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.").format(
+                    n=n_cand_off, total=len(cdata), layer=cname, d=max_snap
+                )
+            )
+        usable = np.flatnonzero(csnap.ok)  # only candidates on the network can be chosen
+        if usable.size == 0:
+            raise QgsProcessingException(
+                self.tr("No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.").format(
+                    layer=cname, d=max_snap
+                )
+            )
+        if k > usable.size:
+            feedback.pushWarning(self.tr("Only {n} candidates: all of them are listed.").format(n=int(usable.size)))
+        dsnap = graph.snap(demand.xy, max_snap)
+        off = ~dsnap.ok
+        total_w = float(demand.weight.sum())
+        unsnapped_pct = 100.0 * float(demand.weight[off].sum()) / total_w if total_w > 0 else 0.0
+        if off.any():
+            people = float(demand.weight[off].sum())
+            shown = suppress_counts([people], suppress_below)[0]
+            feedback.pushWarning(
+                self.tr("{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.").format(
+                    n=int(off.sum()), pct=unsnapped_pct, people="–" if math.isnan(shown) else "{:.0f}".format(shown), d=max_snap
+                )
+            )
+        existing_mask = np.zeros(demand.weight.size, dtype=bool)
+        if exist_src is not None:
+            edata = read_source(exist_src, (), context, feedback, dest_crs=crs, progress=(28.0, 30.0))
+            exy = point_xy(edata.geometries)
+            esnap = graph.snap(exy, max_snap)
+            if (~esnap.ok).any():
+                feedback.pushWarning(
+                    self.tr("{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.").format(
+                        n=int((~esnap.ok).sum()), layer=exist_src.sourceName(), d=max_snap
+                    )
+                )
+            if esnap.ok.any():
+                dist, _which = graph.nearest(exy[esnap.ok], demand.xy, max_snap=max_snap, limit=limit_m)
+                existing_mask = np.isfinite(dist) & (dist <= limit_m)
+        self._check_cancel(feedback)
+        feedback.setProgress(30.0)
+
+        # -- coverage matrix: one bounded search per candidate, in chunks (progress, cancel) --------
+        feedback.pushInfo(self.tr("Walking reach of {n} candidates to {m} demand points…").format(n=int(usable.size), m=demand.weight.size))
+        cover = self._coverage(graph, cxy[usable], demand.xy, limit_m, max_snap, feedback, (30.0, 70.0))
+
+        # -- visibility -----------------------------------------------------------------------------
+        visibility = None
+        if vis_mode == VIS_FIELD:
+            visibility, _problems = parse_numbers(cdata.attributes[vis_field])
+            visibility = visibility[usable]
+            n_bad = int(np.isnan(visibility).sum())
+            if n_bad:
+                feedback.pushWarning(
+                    self.tr("Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.").format(
+                        layer=cname, field=vis_field, n=n_bad
+                    )
+                )
+        elif vis_mode == VIS_REACH:
+            feedback.pushInfo(self.tr("Street length within {r:g} m of each candidate…").format(r=vis_radius))
+            visibility = street_reach(
+                graph, cxy[usable], vis_radius, max_snap, progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f)
+            )
+        self._check_cancel(feedback)
+        feedback.setProgress(80.0)
+
+        # -- optimise -------------------------------------------------------------------------------
+        method_label = self.tr("exact") if method == "exact" else self.tr("greedy")
+        feedback.pushInfo(self.tr("Choosing {k} sites ({method})…").format(k=k, method=method_label))
+        result = suggest_sites(
+            cover,
+            demand.weight,
+            k,
+            existing_mask,
+            method=method,
+            visibility=visibility,
+            visibility_weight=vis_weight,
+            time_limit=time_limit,
+            bound_time_limit=bound_limit,
+            progress=lambda f: self._progress(feedback, 80.0 + 10.0 * f),
+        )
+        self._check_cancel(feedback)
+        feedback.setProgress(90.0)
+
+        # -- output ---------------------------------------------------------------------------------
+        in_fields = cand_src.fields()
+        spec = [("rank", "int"), ("added_weight", "double"), ("cum_coverage_pct", "double"), ("visibility", "double")]
+        out_fields = new_fields(in_fields, spec)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, cand_src.wkbType(), cand_src.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        added = np.round(suppress_counts(result.added_weight, suppress_below), 1)
+        cum_pct = result.cum_coverage_pct.copy()
+        cum_pct[np.isnan(added) & ~np.isnan(result.added_weight)] = np.nan
+        rows, geoms = [], []
+        for r, j in enumerate(result.order):
+            feat = cdata.features[int(usable[j])]
+            attrs = feat.attributes()
+            new = {
+                "rank": r + 1,
+                "added_weight": added[r],
+                "cum_coverage_pct": cum_pct[r],
+                "visibility": float(visibility[j]) if visibility is not None else None,
+            }
+            row = []
+            for f in out_fields:
+                if f.name() in new:
+                    row.append(new[f.name()])
+                else:
+                    row.append(attrs[in_fields.lookupField(f.name())])
+            rows.append(row)
+            geoms.append(feat.geometry())
+        write_rows(sink, out_fields, rows, geoms, feedback, progress=(90.0, 100.0))
+
+        self._log_result(feedback, result, method, suppress_below, time.perf_counter() - t_start)
+        labels = {
+            "1": self.tr("Rank 1"),
+            "2-3": self.tr("Ranks 2–3"),
+            "4-5": self.tr("Ranks 4–5"),
+            "6+": self.tr("Ranks 6 and later"),
+        }
+        style_on_load(context, dest_id, lambda layer: apply_style(layer, labels), self.tr("Suggested docking points"))
+        return {
+            self.OUTPUT: dest_id,
+            self.COVERAGE_BEFORE_PCT: result.coverage_before_pct,
+            self.COVERAGE_AFTER_PCT: result.coverage_after_pct,
+            self.OPTIMALITY_GAP_PCT: result.gap_pct,
+            self.GAP_BASIS: result.gap_basis,
+            self.UNSNAPPED_DEMAND_PCT: unsnapped_pct,
+        }
+
+    # -- pieces -----------------------------------------------------------------------------------
+    def _check_cancel(self, feedback):
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled."))
+
+    def _progress(self, feedback, value) -> bool:
+        feedback.setProgress(value)
+        return feedback.isCanceled()
+
+    def _coverage(self, graph, cxy, dxy, limit_m, max_snap, feedback, progress):
+        from scipy import sparse
+
+        n = len(cxy)
+        chunk = max(64, math.ceil(n / 20.0))
+        parts = []
+        for start in range(0, n, chunk):
+            self._check_cancel(feedback)
+            d = graph.distances(cxy[start : start + chunk], dxy, limit_m, max_snap=max_snap)
+            parts.append(sparse.csr_matrix(d))
+            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * min(1.0, (start + chunk) / n))
+        dist = sparse.vstack(parts, format="csr")
+        dist.data = np.where(dist.data <= limit_m, 1.0, 0.0)  # the engine stores only entries <= limit
+        dist.eliminate_zeros()
+        return dist.astype(bool)
+
+    def _log_placement(self, feedback, demand, dname, with_buildings) -> None:
+        placement = demand.placement
+        n_b = int((placement == "buildings").sum())
+        n_g = int((placement == "grid").sum())
+        n_p = int((placement == "point").sum())
+        if n_b:
+            feedback.pushInfo(self.tr("{n} areas of '{layer}' spread over their buildings by footprint area.").format(n=n_b, layer=dname))
+        if n_g:
+            if with_buildings:
+                feedback.pushWarning(
+                    self.tr("{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.").format(n=n_g, layer=dname)
+                )
+            else:
+                feedback.pushInfo(self.tr("{n} areas of '{layer}' spread over a regular grid of points.").format(n=n_g, layer=dname))
+        if n_p and with_buildings:
+            feedback.pushInfo(self.tr("Point demand is used as it is; buildings only place the demand of areas."))
+        feedback.pushInfo(self.tr("{m} demand points.").format(m=demand.weight.size))
+
+    def _log_result(self, feedback, result, method, suppress_below, seconds) -> None:
+        feedback.pushInfo(
+            self.tr("Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.").format(
+                before=result.coverage_before_pct, after=result.coverage_after_pct, k=len(result.order)
+            )
+        )
+        if result.uncoverable > 0 and result.total > 0:
+            feedback.pushInfo(
+                self.tr("{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.").format(
+                    pct=100.0 * result.uncoverable / result.total
+                )
+            )
+        gap = result.gap_pct
+        if math.isnan(gap):
+            feedback.pushWarning(self.tr("No upper bound could be proven: the optimality gap is unknown."))
+        else:
+            feedback.pushInfo(
+                self.tr("Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).").format(gap=gap, basis=self.gap_basis_label(result.gap_basis))
+            )
+        if method == "greedy" and result.optimum is not None and result.gap_basis == "optimal":
+            feedback.pushInfo(self.tr("The exact optimum was computed too ({s:.1f} s).").format(s=result.milp_seconds))
+        if method == "exact" and result.gap_basis in ("milp_bound", "submodular_bound"):
+            feedback.pushWarning(
+                self.tr("The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.")
+            )
+        feedback.pushInfo(
+            self.tr("Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.").format(g=result.greedy_seconds, m=result.milp_seconds, t=seconds)
+        )
