@@ -1,0 +1,1 @@
+"""Print layouts of Ankunft: the district strategy map (texts and key figures; layout building)."""
