@@ -106,6 +106,342 @@
         </message>
     </context>
     <context>
+        <name>AnkunftDock</name>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="342" />
+            <source>Ankunftsquartiere</source>
+            <translation>Ankunftsquartiere</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="403" />
+            <source>1 Data and fields</source>
+            <translation>1 Daten und Felder</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="404" />
+            <source>2 Arrival quarters (classification)</source>
+            <translation>2 Ankunftsquartiere (Klassifizierung)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="405" />
+            <source>3 Social infrastructure</source>
+            <translation>3 Soziale Infrastruktur</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="406" />
+            <source>4 Walking catchments</source>
+            <translation>4 Fußläufige Einzugsbereiche</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="407" />
+            <source>5 New docking points</source>
+            <translation>5 Neue Andockstellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="408" />
+            <source>6 Strategy map</source>
+            <translation>6 Strategiekarte</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="413" />
+            <source>Area id</source>
+            <translation>Gebietsschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="414" />
+            <source>Area name</source>
+            <translation>Gebietsname</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="415" />
+            <source>Population (inhabitants)</source>
+            <translation>Einwohnerzahl</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="416" />
+            <source>Arrivals from abroad</source>
+            <translation>Zuzüge aus dem Ausland</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="417" />
+            <source>Departures</source>
+            <translation>Fortzüge</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="418" />
+            <source>Turnover (in- and out-moves)</source>
+            <translation>Fluktuation (Zu- und Fortzüge)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="419" />
+            <source>Foreign nationals / migration background</source>
+            <translation>Ausländer/innen bzw. Migrationshintergrund</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="420" />
+            <source>Social context (e.g. SGB II)</source>
+            <translation>Soziale Lage (z. B. SGB II)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
+            <source>count</source>
+            <translation>Anzahl</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
+            <source>percent</source>
+            <translation>Prozent</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
+            <source>per 1000 inhabitants</source>
+            <translation>je 1000 Einwohner/innen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="462" />
+            <source>Unit</source>
+            <translation>Einheit</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="589" />
+            <source>Proposed from the field name (match {} %)</source>
+            <translation>Anhand des Feldnamens vorgeschlagen (Übereinstimmung {} %)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="619" />
+            <source>Choose or load a polygon layer with the areas.</source>
+            <translation>Wählen oder laden Sie einen Polygonlayer mit den Gebieten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="622" />
+            <source>The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.</source>
+            <translation>Der Layer hat keine numerischen Felder. Als Text gespeicherte Statistik wird gelesen, wo es geht (auch im deutschen Zahlenformat); Platzhalter wie '.', '-' oder 'x' werden nie zu Zahlen. Liegt die Statistik in einer eigenen Tabelle, verknüpfen Sie sie zuerst mit den Gebieten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="632" />
+            <source>Id</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="636" />
+            <source>{} (per 1000)</source>
+            <translation>{} (je 1000)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="640" />
+            <source>A chosen field is not in the layer any more; choose the fields again.</source>
+            <translation>Ein gewähltes Feld gibt es im Layer nicht mehr; wählen Sie die Felder neu.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="674" />
+            <source>Choose the population field: rates are computed with it.</source>
+            <translation>Wählen Sie das Feld mit der Einwohnerzahl: Damit werden die Quoten berechnet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="683" />
+            <source>Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.</source>
+            <translation>Gebiete ohne Einwohnerzahl (leer oder Platzhalter): {n} von {total}; sie erhalten die Klasse „Datengrundlage unzureichend“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="685" />
+            <source>Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.</source>
+            <translation>Gebiete mit weniger als {min} Einwohner/innen: {n} von {total}; ihre Quoten sind unsicher, sie erhalten „Datengrundlage unzureichend“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="689" />
+            <source>{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.</source>
+            <translation>{field} – geheim gehaltene oder fehlende Werte ('.', '-', 'x', leer): {n}; sie zählen nie als 0.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="691" />
+            <source>{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).</source>
+            <translation>{field} – Fallzahlen unter {t}: {n}; in den Ergebnissen leer gelassen (statistische Geheimhaltung).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="693" />
+            <source>{field} – negative values (net figures such as population growth): {n}; they rank low.</source>
+            <translation>{field} – negative Werte (Saldo-Größen wie Bevölkerungszuwachs): {n}; sie zählen als niedrig.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="695" />
+            <source>{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.</source>
+            <translation>{field} – Quoten über 1000 je 1000 Einwohner/innen: {n}; bitte die Einheit prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="697" />
+            <source>✓ {n} areas, no gaps found.</source>
+            <translation>✓ {n} Gebiete, keine Lücken gefunden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="725" />
+            <source>Not available yet: the algorithm {} is not part of this version of the plugin.</source>
+            <translation>Noch nicht verfügbar: Der Algorithmus {} ist in dieser Version des Plugins nicht enthalten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="729" />
+            <source>Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.</source>
+            <translation>Braucht Schritt 1: den Gebietslayer, das Feld mit der Einwohnerzahl und mindestens eines der Felder Zuzüge, Fluktuation oder Ausländer/innen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="731" />
+            <source>Needs the result of step {}.</source>
+            <translation>Braucht das Ergebnis von Schritt {}.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="745" />
+            <source>{} (not available)</source>
+            <translation>{} (nicht verfügbar)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="753" />
+            <source>Uses the layer and fields of step 1 ({}).</source>
+            <translation>Verwendet den Layer und die Felder aus Schritt 1 ({}).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="762" />
+            <source>Still needed: {}.</source>
+            <translation>Noch erforderlich: {}.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="872" />
+            <source>Another step is still running.</source>
+            <translation>Ein anderer Schritt läuft noch.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="877" />
+            <source>The algorithm {} is not available.</source>
+            <translation>Der Algorithmus {} ist nicht verfügbar.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="891" />
+            <source>Running: {} …</source>
+            <translation>Läuft: {} …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="921" />
+            <source>Cancelling …</source>
+            <translation>Wird abgebrochen …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="942" />
+            <source>Done: {} added to the group “{}”.</source>
+            <translation>Fertig: {} zur Gruppe „{}“ hinzugefügt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="945" />
+            <source>Files: {}</source>
+            <translation>Dateien: {}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="955" />
+            <source>Cancelled: {}.</source>
+            <translation>Abgebrochen: {}.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="958" />
+            <source>see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)</source>
+            <translation>siehe Protokoll (Ansicht ▸ Bedienfelder ▸ Protokollmeldungen, Reiter Ankunft)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="959" />
+            <source>{} failed: {}</source>
+            <translation>{} fehlgeschlagen: {}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="1021" />
+            <source>The method page is missing from this installation.</source>
+            <translation>Die Methodenseite fehlt in dieser Installation.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnkunftDockBase</name>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="14" />
+            <source>Ankunftsquartiere</source>
+            <translation>Ankunftsquartiere</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="34" />
+            <source>Work through the steps from top to bottom. Each step runs in the background; results are added to the layer group “Ankunftsquartiere”.</source>
+            <translation>Arbeiten Sie die Schritte von oben nach unten ab. Jeder Schritt läuft im Hintergrund; die Ergebnisse landen in der Layergruppe „Ankunftsquartiere“.</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="44" />
+            <source>Open the method page: how arrival quarters are identified, in plain words for council documents</source>
+            <translation>Methodenseite öffnen: wie Ankunftsquartiere ermittelt werden, in einfachen Worten für Gremienvorlagen</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="47" />
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="60" />
+            <source>1 Data and fields</source>
+            <translation>1 Daten und Felder</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="66" />
+            <source>Needs a polygon layer with one feature per area (blocks, statistical districts, planning areas) and its statistics.</source>
+            <translation>Braucht einen Polygonlayer mit einem Objekt je Gebiet (Blöcke, statistische Bezirke, Planungsräume) und dessen Statistik.</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="78" />
+            <source>Areas layer</source>
+            <translation>Gebietslayer</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="85" />
+            <source>The polygon layer with the areas and their statistics. It is never modified.</source>
+            <translation>Der Polygonlayer mit den Gebieten und ihrer Statistik. Er wird nie verändert.</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="92" />
+            <source>Area id</source>
+            <translation>Gebietsschlüssel</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="99" />
+            <source>The id of each area (e.g. the LOR or block number); optional.</source>
+            <translation>Der Schlüssel jedes Gebiets (z. B. LOR- oder Blocknummer); optional.</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="108" />
+            <source>Which field holds what?</source>
+            <translation>Welches Feld enthält was?</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="114" />
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="126" />
+            <source>Choose the fields again from their names (Einwohner, Zuzüge, Ausländer, SGB II …)</source>
+            <translation>Felder erneut anhand ihrer Namen wählen (Einwohner, Zuzüge, Ausländer, SGB II …)</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="129" />
+            <source>Propose fields</source>
+            <translation>Felder vorschlagen</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="164" />
+            <source>Preview of the first areas (rates per 1000 inhabitants)</source>
+            <translation>Vorschau der ersten Gebiete (Quoten je 1000 Einwohner/innen)</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="203" />
+            <source>Stop the running step</source>
+            <translation>Den laufenden Schritt anhalten</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/ankunft_dock.ui" line="206" />
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+    </context>
+    <context>
         <name>AnkunftGraphCache</name>
         <message>
             <location filename="../ankunft_plugin/processing/graph_cache.py" line="123" />
@@ -172,6 +508,29 @@
             <location filename="../ankunft_plugin/processing/provider.py" line="52" />
             <source>Full analysis: classification to strategy map</source>
             <translation>Gesamtanalyse: von der Einordnung bis zur Strategiekarte</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnkunftStepBase</name>
+        <message>
+            <location filename="../resources/ui/step_page.ui" line="39" />
+            <source>Advanced settings</source>
+            <translation>Erweiterte Einstellungen</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/step_page.ui" line="52" />
+            <source>Run</source>
+            <translation>Ausführen</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/step_page.ui" line="59" />
+            <source>Set this step's settings back to the algorithm's defaults</source>
+            <translation>Die Einstellungen dieses Schritts auf die Standardwerte des Algorithmus zurücksetzen</translation>
+        </message>
+        <message>
+            <location filename="../resources/ui/step_page.ui" line="62" />
+            <source>Defaults</source>
+            <translation>Standardwerte</translation>
         </message>
     </context>
     <context>

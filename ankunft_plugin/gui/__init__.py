@@ -1,0 +1,1 @@
+"""The plugin's desktop GUI: the "Ankunftsquartiere" dock panel."""

@@ -1,0 +1,608 @@
+"""Harness: the REAL QGIS desktop (``/usr/bin/qgis``) under Xvfb with the plugin installed and enabled.
+
+Outside QGIS (``run_desktop``): start Xvfb on a free display, build a temporary profile folder
+(``--profiles-path``) whose ``python/plugins/ankunft_plugin`` is laid out as ``make install`` does
+(links to the package files plus metadata.txt, LICENSE, resources, i18n with compiled .qm), enable
+the plugin in QGIS3.ini, override the locale (German), start ``qgis --nologo --code bootstrap.py``
+and wait for the JSON result file; QGIS and Xvfb are killed on timeout.
+
+Inside QGIS (``inside_qgis``, run by the bootstrap script): record Python errors, find the
+"Ankunftsquartiere" menu under the Vector menu, open the panel, load the sample layer, run steps 1–2
+through the panel, save screenshots, write the JSON result and quit.
+
+Also the test-data helpers shared with ``test_panel.py`` (``berlin_layer``, ``sample_layer``).
+
+Run by hand to refresh the documentation screenshots::
+
+    .venv/bin/python tests/qgis/desktop.py --screenshots docs/screenshots [--tsv /tmp/ankunft_i18n/gui.tsv]
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PLUGIN = "ankunft_plugin"
+DATA = ROOT / "tests" / "data"
+BERLIN = DATA / "berlin"
+SAMPLE = ROOT / "resources" / "sample" / "ankunft_sample.gpkg"
+QGIS_BIN = "/usr/bin/qgis"
+
+
+# ---------------------------------------------------------------------------------------------
+# test data (QGIS imported lazily: this module is also imported outside QGIS)
+# ---------------------------------------------------------------------------------------------
+def _read_csv(path: Path) -> dict[str, dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return {row["id"]: row for row in csv.DictReader(fh)}
+
+
+def berlin_layer(name: str = "Planungsräume Berlin"):
+    """A memory layer of Berlin's 448 planning areas with German municipal field names.
+
+    ``Einwohner`` and ``Ausländer`` (register 2020-02), ``Zuzüge_Ausland`` (growth of the foreign
+    population 2019-02 → 2020-02, the usual proxy; clipped at 0), ``Wanderungsvolumen`` (MSS 2013
+    K11, moves per 100 inhabitants), ``Migrationshintergrund_Anteil`` (percent), ``SGB_II_Quote``
+    (MSS 2013 S3 transfer receipt, percent)."""
+    from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    src = QgsVectorLayer(str(BERLIN / "berlin-lor-planning-areas-until-2020.geojson"), "lor", "ogr")
+    assert src.isValid()
+    pop20 = _read_csv(BERLIN / "population" / "berlin-lor-population-2020-02-t1-planning-areas.csv")
+    pop19 = _read_csv(BERLIN / "population" / "berlin-lor-population-2019-02-t1-planning-areas.csv")
+    mss = _read_csv(BERLIN / "mss" / "mss-2013-planning-areas.csv")
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
+    fields = QgsFields()
+    for fname, kind in (
+        ("PLR_ID", QVariant.String), ("Name", QVariant.String), ("Einwohner", QVariant.Int),
+        ("Ausländer", QVariant.Int), ("Zuzüge_Ausland", QVariant.Int), ("Wanderungsvolumen", QVariant.Double),
+        ("Migrationshintergrund_Anteil", QVariant.Double), ("SGB_II_Quote", QVariant.Double),
+    ):
+        fields.append(QgsField(fname, kind))
+    provider = layer.dataProvider()
+    provider.addAttributes(list(fields))
+    layer.updateFields()
+
+    def num(row, key, cast=float):
+        try:
+            return cast(float(row[key]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    features = []
+    for src_feature in src.getFeatures():
+        pid = src_feature["id"]
+        p20, p19, m = pop20.get(pid, {}), pop19.get(pid, {}), mss.get(pid, {})
+        foreign20, foreign19 = num(p20, "inhabitants_foreigners", int), num(p19, "inhabitants_foreigners", int)
+        arrivals = max(0, foreign20 - foreign19) if foreign20 is not None and foreign19 is not None else None
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(src_feature.geometry())
+        feature.setAttributes([
+            pid, src_feature["name"], num(p20, "inhabitants", int), foreign20, arrivals,
+            num(m, "k11_migration_volume"), num(p20, "inhabitants_with_migration_background_percentage"),
+            num(m, "s3_percentage_transfer_payments_recipients"),
+        ])
+        features.append(feature)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def sample_layer():
+    """The bundled sample's planning areas (resources/sample), or None when it is not there yet."""
+    from qgis.core import QgsVectorLayer
+
+    if not SAMPLE.exists():
+        return None
+    layer = QgsVectorLayer("{}|layername=planning_areas".format(SAMPLE), "Planungsräume (Beispiel)", "ogr")
+    return layer if layer.isValid() and layer.featureCount() > 0 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# outside QGIS: Xvfb, profile, plugin folder, process control
+# ---------------------------------------------------------------------------------------------
+def xvfb_available() -> bool:
+    return shutil.which("Xvfb") is not None
+
+
+def free_display(start: int = 91) -> int:
+    for number in range(start, start + 200):
+        if not Path("/tmp/.X{}-lock".format(number)).exists() and not Path("/tmp/.X11-unix/X{}".format(number)).exists():
+            return number
+    raise RuntimeError("no free X display")
+
+
+def start_xvfb(size: str = "1600x1000x24") -> tuple[subprocess.Popen, int]:
+    for _attempt in range(5):
+        number = free_display()
+        proc = subprocess.Popen(
+            ["Xvfb", ":{}".format(number), "-screen", "0", size, "-nolisten", "tcp", "-nocursor"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+        deadline = time.time() + 5
+        while time.time() < deadline:
+            if proc.poll() is not None:
+                break  # display taken meanwhile: try the next
+            if Path("/tmp/.X11-unix/X{}".format(number)).exists():
+                return proc, number
+            time.sleep(0.05)
+        stop(proc)
+    raise RuntimeError("Xvfb did not start")
+
+
+def stop(proc: subprocess.Popen | None, grace: float = 3.0) -> None:
+    """Terminate a process group we started (SIGTERM, then SIGKILL)."""
+    if proc is None or proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    try:
+        proc.wait(grace)
+    except subprocess.TimeoutExpired:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait(2)
+
+
+def tsv_to_ts(tsv_paths, out_ts: Path, language: str = "de") -> Path:
+    """Translations ``context<TAB>source<TAB>translation`` as a Qt .ts file (for lrelease)."""
+    from xml.sax.saxutils import escape
+
+    contexts: dict[str, dict[str, str]] = {}
+    for path in tsv_paths:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and parts[0] and parts[1]:
+                contexts.setdefault(parts[0], {})[parts[1]] = parts[2]
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="{}">'.format(language)]
+    for context, messages in contexts.items():
+        lines.append("<context><name>{}</name>".format(escape(context)))
+        for source, translation in messages.items():
+            lines.append("<message><source>{}</source><translation>{}</translation></message>".format(
+                escape(source, {'"': "&quot;"}), escape(translation, {'"': "&quot;"})))
+        lines.append("</context>")
+    lines.append("</TS>")
+    out_ts.write_text("\n".join(lines), encoding="utf-8")
+    return out_ts
+
+
+def build_plugin_folder(plugins_dir: Path) -> Path:
+    """The plugin folder as ``make install`` lays it out: links to the package files plus
+    metadata.txt, LICENSE, resources and i18n."""
+    target = plugins_dir / PLUGIN
+    if target.exists() or target.is_symlink():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for item in sorted((ROOT / PLUGIN).iterdir()):
+        if item.name != "__pycache__":
+            (target / item.name).symlink_to(item)
+    for name in ("metadata.txt", "LICENSE", "resources"):
+        if (ROOT / name).exists():
+            (target / name).symlink_to(ROOT / name)
+    # i18n: the package finds its files relative to the resolved package folder, i.e. the
+    # repository's i18n/ (as with ``make install``); compile missing .qm files there is not ours to
+    # do, so a missing .qm only means English. Extra translations go to a separate .qm that the
+    # inside script installs on top (``ANKUNFT_EXTRA_QM``).
+    (target / "i18n").symlink_to(ROOT / "i18n")
+    return target
+
+
+def compile_extra_translations(extra_tsv, out_dir: Path) -> Path | None:
+    """Compile TSV translations (not yet merged into i18n/*.ts) into one .qm, or None."""
+    lrelease = shutil.which("lrelease")
+    if not extra_tsv or not lrelease:
+        return None
+    ts = tsv_to_ts(extra_tsv, Path(out_dir) / "extra_de.ts")
+    qm = Path(out_dir) / "extra_de.qm"
+    subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=False, timeout=60,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return qm if qm.exists() else None
+
+
+def build_profile(base: Path, locale: str = "de") -> Path:
+    """A fresh profiles folder (``--profiles-path base``) with the plugin enabled."""
+    profile = base / "profiles" / "default"
+    (profile / "QGIS").mkdir(parents=True, exist_ok=True)
+    build_plugin_folder(profile / "python" / "plugins")
+    ini = [
+        "[PythonPlugins]", "{}=true".format(PLUGIN), "processing=true", "",
+        "[locale]", "overrideFlag=true", "userLocale={}".format(locale), "globalLocale={}".format(locale), "",
+        "[qgis]", "checkVersion=false", "showTips340=false", "showTips=false", "allowVersionCheck=false",
+        "", "[core]", "NewsFeed\\enabled=false", "",
+        "[app]", "allowVersionCheck=false", "",
+    ]
+    (profile / "QGIS" / "QGIS3.ini").write_text("\n".join(ini) + "\n", encoding="utf-8")
+    return base
+
+
+def run_desktop(workdir: Path, timeout: float = 60.0, locale: str = "de", extra_tsv=(), shots_dir: Path | None = None) -> dict:
+    """Start the real QGIS desktop with the plugin and the inside script; return the JSON result.
+
+    The dict always has ``ok`` (False with ``reason`` when QGIS did not report in time)."""
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    out_json = workdir / "desktop_result.json"
+    shots = Path(shots_dir).resolve() if shots_dir else workdir / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    profiles = build_profile(workdir / "qgis-profiles", locale)
+    extra_qm = compile_extra_translations(extra_tsv, workdir)
+    bootstrap = workdir / "bootstrap.py"
+    bootstrap.write_text(
+        "import sys\nsys.path.insert(0, {!r})\nimport desktop as _ankunft_desktop\n_ankunft_desktop.inside_qgis()\n".format(
+            str(Path(__file__).resolve().parent)
+        ),
+        encoding="utf-8",
+    )
+    started = time.time()
+    xvfb, display = start_xvfb()
+    env = dict(os.environ)
+    env.update({
+        "DISPLAY": ":{}".format(display),
+        "QT_QPA_PLATFORM": "xcb",
+        "ANKUNFT_DESKTOP_OUT": str(out_json),
+        "ANKUNFT_DESKTOP_SHOTS": str(shots),
+        "ANKUNFT_DESKTOP_DEADLINE": str(started + timeout - 8),
+        "XDG_RUNTIME_DIR": str(workdir),
+        "HOME": str(workdir),  # no user settings leak in
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "ANKUNFT_EXTRA_QM": str(extra_qm or ""),
+    })
+    env.pop("PYTHONPATH", None)
+    log = (workdir / "qgis.log").open("w")
+    qgis = None
+    try:
+        qgis = subprocess.Popen(
+            [QGIS_BIN, "--nologo", "--noversioncheck", "--profiles-path", str(profiles), "--code", str(bootstrap)],
+            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=str(workdir),
+        )
+        deadline = started + timeout
+        while time.time() < deadline:
+            if out_json.exists() and (workdir / "desktop_result.done").exists():
+                break
+            if qgis.poll() is not None:
+                break
+            time.sleep(0.25)
+        # give QGIS a moment to quit by itself, then stop it
+        try:
+            qgis.wait(min(5.0, max(0.5, deadline - time.time())))
+        except subprocess.TimeoutExpired:
+            pass
+    finally:
+        stop(qgis)
+        stop(xvfb)
+        log.close()
+    elapsed = time.time() - started
+    if out_json.exists():
+        result = json.loads(out_json.read_text(encoding="utf-8"))
+    else:
+        tail = (workdir / "qgis.log").read_text(encoding="utf-8", errors="replace")[-3000:]
+        result = {"ok": False, "reason": "QGIS wrote no result within {:.0f} s; log tail:\n{}".format(timeout, tail)}
+    result["elapsed_total_s"] = round(elapsed, 1)
+    result["screenshots_dir"] = str(shots)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# inside QGIS
+# ---------------------------------------------------------------------------------------------
+class _Inside:
+    """The steps inside the running desktop, driven by timers so the event loop keeps running."""
+
+    def __init__(self):
+        from qgis.core import QgsApplication
+
+        self.t0 = time.time()
+        self.out = Path(os.environ["ANKUNFT_DESKTOP_OUT"])
+        self.shots = Path(os.environ.get("ANKUNFT_DESKTOP_SHOTS", str(self.out.parent)))
+        self.deadline = float(os.environ.get("ANKUNFT_DESKTOP_DEADLINE", str(self.t0 + 45)))
+        self.result: dict = {"ok": False, "python_errors": [], "steps": [], "screenshots": []}
+        self.python_error_title = self._python_error_title()
+        QgsApplication.messageLog().messageReceived.connect(self._on_message)
+        self._hook_show_exception()
+        self.timer = None
+        self.dock = None
+        self.layer = None
+        self.extra_translator = None
+        extra_qm = os.environ.get("ANKUNFT_EXTRA_QM")
+        if extra_qm:
+            from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+            translator = QTranslator()
+            if translator.load(extra_qm):
+                QCoreApplication.installTranslator(translator)
+                self.extra_translator = translator
+                # the algorithms were created (and their texts translated) before this script ran
+                from qgis.core import QgsApplication
+
+                provider = QgsApplication.processingRegistry().providerById("ankunft")
+                if provider is not None:
+                    provider.refreshAlgorithms()
+        self.result["extra_translations"] = bool(self.extra_translator)
+
+    # -- errors --------------------------------------------------------------------------------
+    @staticmethod
+    def _python_error_title() -> str:
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Python", "Python error")
+
+    def _on_message(self, message, tag, level):
+        if tag in (self.python_error_title, "Python error", "Python-Fehler") or "Traceback (most recent call last)" in str(message):
+            self.result["python_errors"].append("{}: {}".format(tag, str(message)[:2000]))
+
+    def _hook_show_exception(self):
+        import qgis.utils
+
+        original = qgis.utils.showException
+
+        def show_exception(type_, value, tb, msg=None, *args, **kwargs):
+            self.result["python_errors"].append("".join(traceback.format_exception(type_, value, tb))[-2000:])
+            return original(type_, value, tb, msg, *args, **kwargs)
+
+        qgis.utils.showException = show_exception
+
+    def _errors_already_logged(self) -> list[str]:
+        """Python errors logged before this script ran (e.g. while loading plugins): the message
+        log panel keeps a tab per tag."""
+        from qgis.PyQt.QtWidgets import QDockWidget, QPlainTextEdit, QTabWidget, QTextEdit
+        from qgis.utils import iface
+
+        found = []
+        dock = iface.mainWindow().findChild(QDockWidget, "MessageLog")
+        if dock is None:
+            return found
+        for tabs in dock.findChildren(QTabWidget):
+            for i in range(tabs.count()):
+                title = tabs.tabText(i).replace("&", "")
+                if title in (self.python_error_title, "Python error", "Python-Fehler"):
+                    page = tabs.widget(i)
+                    texts = [w.toPlainText() for w in page.findChildren((QPlainTextEdit, QTextEdit))] if page else []
+                    if isinstance(page, (QPlainTextEdit, QTextEdit)):
+                        texts.append(page.toPlainText())
+                    found.append("{}: {}".format(title, " ".join(texts)[:2000]))
+        return found
+
+    # -- flow ----------------------------------------------------------------------------------
+    def step(self, name: str, **info):
+        entry = {"step": name, "t": round(time.time() - self.t0, 2)}
+        entry.update(info)
+        self.result["steps"].append(entry)
+
+    def start(self):
+        from qgis.PyQt.QtCore import QTimer
+
+        QTimer.singleShot(500, self._guarded(self.phase_menu))
+
+    def _guarded(self, fn):
+        def run():
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 - recorded and reported in the JSON
+                self.result["exception"] = traceback.format_exc()
+                self.finish()
+
+        return run
+
+    def phase_menu(self):
+        if os.environ.get("ANKUNFT_DESKTOP_INJECT_ERROR"):  # self-check of the error detection
+            from qgis.PyQt.QtCore import QTimer
+
+            def broken():
+                raise RuntimeError("injected error for the harness self-check")
+
+            QTimer.singleShot(0, broken)
+        import qgis.utils
+        from qgis.PyQt.QtWidgets import QDockWidget
+        from qgis.utils import iface
+
+        self.result["qgis_version"] = qgis.utils.Qgis.QGIS_VERSION
+        self.result["plugin_loaded"] = "ankunft_plugin" in qgis.utils.plugins
+        self.result["plugin_active"] = "ankunft_plugin" in qgis.utils.active_plugins
+        self.result["python_errors"].extend(self._errors_already_logged())
+        vector_menu = iface.vectorMenu()
+        submenu = None
+        for action in vector_menu.actions():
+            if action.menu() is not None and action.text().replace("&", "") == "Ankunftsquartiere":
+                submenu = action.menu()
+        self.result["vector_menu_titles"] = [a.text().replace("&", "") for a in vector_menu.actions() if a.text()]
+        self.result["menu_found"] = submenu is not None
+        panel_action = None
+        if submenu is not None:
+            self.result["menu_actions"] = [a.objectName() for a in submenu.actions()]
+            self.result["menu_texts"] = [a.text() for a in submenu.actions()]
+            panel_action = next((a for a in submenu.actions() if a.objectName() == "ankunft_panel_action"), None)
+        self.step("menu", found=submenu is not None)
+        if panel_action is None:
+            self.finish()
+            return
+        main_window = iface.mainWindow()
+        main_window.setGeometry(0, 0, 1600, 1000)  # Xvfb has no window manager to maximise it
+        panel_action.trigger()
+        self.dock = main_window.findChild(QDockWidget, "AnkunftDock")
+        if self.dock is not None:
+            from qgis.PyQt.QtCore import Qt
+
+            main_window.resizeDocks([self.dock], [600], Qt.Orientation.Horizontal)
+        self.result["panel_open"] = bool(self.dock is not None and self.dock.isVisible())
+        self.result["panel_title"] = self.dock.windowTitle() if self.dock is not None else None
+        self.step("panel", open=self.result["panel_open"])
+        if self.dock is None:
+            self.finish()
+            return
+        self.phase_layer()
+
+    def phase_layer(self):
+        from qgis.core import QgsProject
+        from qgis.utils import iface
+
+        layer = sample_layer()
+        self.result["layer_source"] = "bundled sample" if layer is not None else "tests/data Berlin"
+        if layer is None:
+            layer = berlin_layer()
+        QgsProject.instance().addMapLayer(layer)
+        self.layer = layer
+        dock = self.dock
+        dock.ui.layerCombo.setLayer(layer)  # step 1 through the panel's own combo box
+        mapping = dock.mapping()
+        self.result["layer"] = {"name": layer.name(), "features": layer.featureCount()}
+        self.result["mapping"] = mapping
+        self.result["preview_rows"] = dock.ui.previewTable.rowCount()
+        self.result["preview_columns"] = [dock.ui.previewTable.horizontalHeaderItem(i).text() for i in range(dock.ui.previewTable.columnCount())]
+        self.result["warnings_text"] = dock.ui.warningsLabel.text()
+        self.result["step_titles"] = [dock.ui.stepsBox.itemText(i) for i in range(dock.ui.stepsBox.count())]
+        classify_page = dock.pages["classify"]
+        self.result["classify_available"] = dock.algorithm(classify_page.alg_id) is not None
+        self.result["classify_run_enabled"] = classify_page.runButton.isEnabled()
+        self.step("data", ready=dock.data_ready())
+        iface.mapCanvas().setExtent(iface.mapCanvas().mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+        iface.mapCanvas().refresh()
+        dock.ui.stepsBox.setCurrentIndex(0)
+        self.later(1500, self.phase_shot_data)
+
+    def later(self, ms: int, fn):
+        from qgis.PyQt.QtCore import QTimer
+
+        QTimer.singleShot(ms, self._guarded(fn))
+
+    def screenshot(self, name: str):
+        from qgis.PyQt.QtWidgets import QLabel
+        from qgis.utils import iface
+
+        # QGIS' own notices (e.g. a font download that needs the internet) are not ours: note, then hide them
+        bar = iface.messageBar()
+        notices = [" ".join(lbl.text() for lbl in item.findChildren(QLabel)) for item in bar.items()]
+        self.result.setdefault("message_bar", []).extend(notices)
+        bar.clearWidgets()
+        self.shots.mkdir(parents=True, exist_ok=True)
+        main = self.shots / "{}.png".format(name)
+        iface.mainWindow().grab().save(str(main))
+        panel = self.shots / "{}_panel.png".format(name)
+        self.dock.grab().save(str(panel))
+        self.result["screenshots"] += [str(main), str(panel)]
+
+    def phase_shot_data(self):
+        self.screenshot("panel_step1_de")
+        dock = self.dock
+        page = dock.pages["classify"]
+        dock.ui.stepsBox.setCurrentIndex(1)
+        if not page.runButton.isEnabled():
+            self.result["reason"] = "step 2 cannot run: {}".format(page.needsLabel.text())
+            self.finish()
+            return
+        self.group_before = self._group_layers()
+        self.run_started = time.time()
+        page.runButton.click()  # step 2 through the panel's button: a background task
+        self.result["task_started"] = dock.is_running() or bool(dock.done.get("classify"))
+        self.step("classify_started", running=dock.is_running())
+        self.later(200, self.phase_wait)
+
+    def _group_layers(self):
+        from qgis.core import QgsProject
+
+        group = QgsProject.instance().layerTreeRoot().findGroup("Ankunftsquartiere")
+        return [node.layer() for node in group.findLayers()] if group is not None else []
+
+    def phase_wait(self):
+        dock = self.dock
+        if dock.is_running() and time.time() < self.deadline:
+            self.later(200, self.phase_wait)
+            return
+        from qgis.utils import iface
+
+        self.result["classify_seconds"] = round(time.time() - self.run_started, 2)
+        self.result["classify_done"] = bool(dock.done.get("classify"))
+        self.result["status_text"] = dock.ui.statusLabel.text()
+        layers = self._group_layers()
+        self.result["group_layers"] = [layer.name() for layer in layers]
+        new = [layer for layer in layers if layer not in self.group_before]
+        if new:
+            out = new[0]
+            classes: dict[str, int] = {}
+            idx = out.fields().lookupField("aq_class")
+            if idx >= 0:
+                for feature in out.getFeatures():
+                    key = str(feature[idx])
+                    classes[key] = classes.get(key, 0) + 1
+            self.result["result_layer"] = {"name": out.name(), "features": out.featureCount(), "classes": classes,
+                                           "renderer": out.renderer().type() if out.renderer() else None}
+            iface.layerTreeView().refreshLayerSymbology(out.id())
+        self.result["later_steps_enabled"] = {k: p.runButton.isEnabled() for k, p in dock.pages.items()}
+        self.result["step_titles_after"] = [dock.ui.stepsBox.itemText(i) for i in range(dock.ui.stepsBox.count())]
+        self.step("classify_finished", done=self.result["classify_done"])
+        if new:  # show the result, not the input below its hatched 'insufficient' areas
+            from qgis.core import QgsProject
+
+            node = QgsProject.instance().layerTreeRoot().findLayer(self.layer.id())
+            if node is not None:
+                node.setItemVisibilityChecked(False)
+        iface.mapCanvas().refresh()
+        self.later(1500, self.phase_shot_result)
+
+    def phase_shot_result(self):
+        self.dock.ui.stepsBox.setCurrentIndex(1)
+        self.screenshot("panel_step2_de")
+        # a later step: its form is built from the algorithm's parameters, prefilled with step 2's result
+        self.dock.ui.stepsBox.setCurrentIndex(3)
+        self.later(300, self.phase_shot_later)
+
+    def phase_shot_later(self):
+        page = self.dock.pages["catchments"]
+        self.result["step4_needs"] = page.needsLabel.text()
+        self.result["step4_prefilled"] = page.values()
+        self.shots.mkdir(parents=True, exist_ok=True)
+        path = self.shots / "panel_step4_de_panel.png"
+        self.dock.grab().save(str(path))
+        self.result["screenshots"].append(str(path))
+        self.result["ok"] = True
+        self.finish()
+
+    def finish(self):
+        from qgis.core import QgsProject
+        from qgis.PyQt.QtCore import QCoreApplication, QTimer
+
+        self.result["elapsed_inside_s"] = round(time.time() - self.t0, 2)
+        self.out.write_text(json.dumps(self.result, indent=1, ensure_ascii=False), encoding="utf-8")
+        (self.out.parent / "desktop_result.done").write_text("1")
+        QgsProject.instance().setDirty(False)
+        QTimer.singleShot(100, lambda: QCoreApplication.exit(0))
+
+
+_INSIDE = None
+
+
+def inside_qgis():
+    """Entry point of the bootstrap script that QGIS runs with ``--code``."""
+    global _INSIDE
+    _INSIDE = _Inside()
+    _INSIDE.start()
+
+
+# ---------------------------------------------------------------------------------------------
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Run the desktop check and keep the screenshots")
+    parser.add_argument("--screenshots", type=Path, default=None, help="folder for the screenshots (e.g. docs/screenshots)")
+    parser.add_argument("--tsv", type=Path, action="append", default=[], help="extra translations (context, source, German)")
+    parser.add_argument("--locale", default="de")
+    parser.add_argument("--timeout", type=float, default=60.0)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ankunft-desktop-") as tmp:
+        res = run_desktop(Path(tmp), timeout=args.timeout, locale=args.locale, extra_tsv=args.tsv, shots_dir=args.screenshots)
+        print(json.dumps(res, indent=1, ensure_ascii=False))
+        sys.exit(0 if res.get("ok") else 1)
