@@ -11,8 +11,9 @@ export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 PY_SOURCES = $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | sort)
 UI_SOURCES = $(shell find $(PLUGIN) resources -name '*.ui' 2>/dev/null | sort)
+QM_FILES = $(patsubst %.ts,%.qm,$(wildcard i18n/*.ts))
 
-.PHONY: help setup test test-unit test-qgis lint demo bench package install uninstall translations clean
+.PHONY: help setup test test-unit test-qgis test-desktop lint demo bench package install uninstall translations screenshots clean
 
 help:
 	@echo "make setup         install QGIS 3.40 LTR, the Debian science stack and the test tools (idempotent)"
@@ -22,6 +23,8 @@ help:
 	@echo "make package       installable zip in dist/"
 	@echo "make install       link the plugin into the QGIS profile ($(PLUGINS_DIR))"
 	@echo "make translations  update i18n/*.ts from the sources (pylupdate5)"
+	@echo "make test-desktop  only the real-desktop test (QGIS under Xvfb)"
+	@echo "make screenshots   German screenshots of the panel into docs/screenshots/"
 
 setup:
 	@bash scripts/setup.sh
@@ -32,10 +35,13 @@ lint: setup
 test-unit: setup
 	$(VPY) -m pytest tests/unit -p no:qgis -q
 
-test-qgis: setup
+test-qgis: setup $(QM_FILES)
 	$(VPY) -m pytest tests/qgis -q
 
-test: setup
+test-desktop: setup $(QM_FILES)
+	$(VPY) -m pytest tests/qgis/test_desktop.py -q
+
+test: setup $(QM_FILES)
 	$(VPY) -m ruff check $(PLUGIN) tests benchmarks scripts
 	$(VPY) -m pytest tests/unit -p no:qgis -q
 	$(VPY) -m pytest tests/qgis -q
@@ -46,6 +52,9 @@ demo: setup install
 bench: setup
 	$(VPY) benchmarks/run.py
 
+screenshots: setup $(QM_FILES)
+	$(VPY) tests/qgis/desktop.py --screenshots docs/screenshots
+
 translations:
 	pylupdate5 -noobsolete $(PY_SOURCES) $(UI_SOURCES) -ts i18n/ankunft_plugin_de.ts
 
@@ -54,7 +63,7 @@ i18n/%.qm: i18n/%.ts
 
 # Staging folder: the plugin as QGIS and the plugin repository want it (metadata.txt, LICENSE,
 # resources and compiled translations inside the plugin folder).
-build/$(PLUGIN): $(PY_SOURCES) metadata.txt LICENSE $(patsubst %.ts,%.qm,$(wildcard i18n/*.ts))
+build/$(PLUGIN): $(PY_SOURCES) metadata.txt LICENSE $(QM_FILES)
 	rm -rf build/$(PLUGIN) && mkdir -p build/$(PLUGIN)/i18n
 	tar -C $(PLUGIN) --exclude='__pycache__' --exclude='*.pyc' -cf - . | tar -C build/$(PLUGIN) -xf -
 	cp metadata.txt LICENSE CHANGELOG.md build/$(PLUGIN)/
@@ -69,7 +78,7 @@ package: build/$(PLUGIN)
 	@echo "dist/$(PLUGIN)-$(VERSION).zip"
 
 # install: a folder of links, so edits to the sources take effect at the next QGIS start.
-install: $(patsubst %.ts,%.qm,$(wildcard i18n/*.ts))
+install: $(QM_FILES)
 	@mkdir -p $(PLUGINS_DIR)
 	rm -rf $(PLUGINS_DIR)/$(PLUGIN) && mkdir -p $(PLUGINS_DIR)/$(PLUGIN)
 	for f in $(CURDIR)/$(PLUGIN)/*; do case "$$f" in *__pycache__) ;; *) ln -s "$$f" $(PLUGINS_DIR)/$(PLUGIN)/ ;; esac; done

@@ -19,7 +19,7 @@
             <translation>Planung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="56" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="45" />
             <source>Maps</source>
             <translation>Karten</translation>
         </message>
@@ -490,22 +490,22 @@
     <context>
         <name>AnkunftProvider</name>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="100" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="79" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="103" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="82" />
             <source>Ankunftsquartiere (arrival quarters) {}</source>
             <translation>Ankunftsquartiere {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="121" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="98" />
             <source>Could not read the model {}</source>
             <translation>Das Modell {} konnte nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="52" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="41" />
             <source>Full analysis: classification to strategy map</source>
             <translation>Gesamtanalyse: von der Einordnung bis zur Strategiekarte</translation>
         </message>

@@ -10,6 +10,7 @@ in the TSV stand for newline and tab.
 
 from __future__ import annotations
 
+import signal
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -76,6 +77,7 @@ def main(argv):
         print(__doc__)
         return 2
     filled, unfinished, unused = fill(Path(args[0]), load_tsv(args[1:]), force)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     print("filled {} translations; {} still unfinished".format(filled, unfinished))
     for ctx, src in sorted(unused):
         print("  no message for: {} | {}".format(ctx, src[:70]))
