@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -12,12 +13,23 @@ BERLIN = DATA / "berlin"
 MOABIT = DATA / "moabit"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QGIS writes settings, style and history databases into its profile folder: give the tests a
+# throwaway one, so they never touch the user's QGIS profile or litter the working directory.
+os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="ankunft-tests-qgis-"))
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+SAMPLE = ROOT / "resources" / "sample"
+
+
 def _data_snapshot() -> dict[str, tuple[int, int]]:
-    return {str(p): (p.stat().st_size, p.stat().st_mtime_ns) for p in DATA.rglob("*") if p.is_file()}
+    return {
+        str(p): (p.stat().st_size, p.stat().st_mtime_ns)
+        for folder in (DATA, SAMPLE)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
 
 
 _SNAPSHOT: dict[str, tuple[int, int]] = {}
@@ -32,7 +44,7 @@ import pytest  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def _input_data_untouched(request):
-    """Input layers are never modified: fail the test that changed a file in tests/data."""
+    """Input layers are never modified: fail the test that changed a file in tests/data or resources/sample."""
     yield
     now = _data_snapshot()
     changed = sorted(p for p, stat in now.items() if _SNAPSHOT.get(p) != stat)

@@ -60,3 +60,4 @@ def run_alg(provider):
         return processing.run(alg_id, params, context=context, feedback=feedback)
 
     return _run
+

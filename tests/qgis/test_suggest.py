@@ -264,6 +264,7 @@ def test_candidates_off_the_network_are_never_chosen(run_alg, tmp_path):
     layer = QgsVectorLayer(out, "out", "ogr")
     assert [f["name"] for f in layer.getFeatures()] == ["near"]
     assert res["COVERAGE_AFTER_PCT"] == pytest.approx(100.0)
+    del layer
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException, match="within 200 m of the walking network"):
