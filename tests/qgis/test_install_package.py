@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import shutil
 import subprocess
@@ -40,6 +41,21 @@ def test_make_install_and_qgis_process_list(tmp_path):
     ours = [a.id() for a in QgsApplication.processingRegistry().algorithms() if a.provider().id() == "ankunft"]
     for alg_id in ours:
         assert alg_id in listing.stdout, alg_id
+    # a batch run as a GIS department would script it
+    sample = ROOT / "resources" / "sample" / "ankunft_sample.gpkg"
+    out = tmp_path / "quarters.gpkg"
+    run = subprocess.run(
+        [QGIS_PROCESS, "--json", "run", "ankunft:classifyarrivalquarters", "--",
+         "INPUT={}|layername=planning_areas".format(sample), "ID_FIELD=id", "POPULATION_FIELD=inh_2020",
+         "ARRIVALS_FIELD=for_change_2017_2020", "ARRIVALS_UNIT=0", "TURNOVER_FIELD=k11_turnover", "TURNOVER_UNIT=1",
+         "DIVERSITY_FIELD=for_2020", "DIVERSITY_UNIT=0", "OUTPUT={}".format(out)],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout)["results"]
+    assert out.exists()
+    assert sum(results["N_{}".format(k)] for k in ("ESTABLISHED", "EMERGING", "NONE", "INSUFFICIENT")) == 448
+    assert results["N_ESTABLISHED"] > 0 and results["N_EMERGING"] > 0
 
 
 def test_make_package_zip_is_valid(tmp_path):
