@@ -19,7 +19,7 @@
             <translation>Planung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="45" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="56" />
             <source>Maps</source>
             <translation>Karten</translation>
         </message>
@@ -37,9 +37,19 @@
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Bitte eines seiner Felder wählen: {fields}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="211" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="236" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/bridge.py" line="184" />
+            <source>Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.</source>
+            <translation>Der Layer '{layer}' hat kein Koordinatensystem; WGS 84 (EPSG:4326) wird angenommen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/bridge.py" line="190" />
+            <source>The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.</source>
+            <translation>Das Netz '{layer}' ist in {crs} nur {w:.3g} × {h:.3g} Einheiten groß: Seine Koordinaten sehen nach Grad in einem metrischen Koordinatensystem aus. Setzen Sie das Koordinatensystem des Layers auf EPSG:4326 (Layereigenschaften → Quelle) und starten Sie erneut.</translation>
         </message>
     </context>
     <context>
@@ -108,249 +118,269 @@
     <context>
         <name>AnkunftDock</name>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="342" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1096" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="403" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="426" />
             <source>1 Data and fields</source>
             <translation>1 Daten und Felder</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="404" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="427" />
             <source>2 Arrival quarters (classification)</source>
             <translation>2 Ankunftsquartiere (Klassifizierung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="405" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="428" />
             <source>3 Social infrastructure</source>
             <translation>3 Soziale Infrastruktur</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="406" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="429" />
             <source>4 Walking catchments</source>
             <translation>4 Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="407" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="430" />
             <source>5 New docking points</source>
             <translation>5 Neue Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="408" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="431" />
             <source>6 Strategy map</source>
             <translation>6 Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="413" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="436" />
             <source>Area id</source>
             <translation>Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="414" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="437" />
             <source>Area name</source>
             <translation>Gebietsname</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="415" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="438" />
             <source>Population (inhabitants)</source>
             <translation>Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="416" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="439" />
             <source>Arrivals from abroad</source>
             <translation>Zuzüge aus dem Ausland</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="417" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
             <source>Departures</source>
             <translation>Fortzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="418" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="441" />
             <source>Turnover (in- and out-moves)</source>
             <translation>Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="419" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="442" />
             <source>Foreign nationals / migration background</source>
             <translation>Ausländer/innen bzw. Migrationshintergrund</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="420" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="443" />
             <source>Social context (e.g. SGB II)</source>
             <translation>Soziale Lage (z. B. SGB II)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="447" />
             <source>count</source>
             <translation>Anzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="447" />
             <source>percent</source>
             <translation>Prozent</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="447" />
             <source>per 1000 inhabitants</source>
             <translation>je 1000 Einwohner/innen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="462" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="485" />
             <source>Unit</source>
             <translation>Einheit</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="589" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="612" />
             <source>Proposed from the field name (match {} %)</source>
             <translation>Anhand des Feldnamens vorgeschlagen (Übereinstimmung {} %)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="619" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="642" />
             <source>Choose or load a polygon layer with the areas.</source>
             <translation>Wählen oder laden Sie einen Polygonlayer mit den Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="622" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="645" />
             <source>The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.</source>
             <translation>Der Layer hat keine numerischen Felder. Als Text gespeicherte Statistik wird gelesen, wo es geht (auch im deutschen Zahlenformat); Platzhalter wie '.', '-' oder 'x' werden nie zu Zahlen. Liegt die Statistik in einer eigenen Tabelle, verknüpfen Sie sie zuerst mit den Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="632" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="655" />
             <source>Id</source>
             <translation>Schlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="636" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="659" />
             <source>{} (per 1000)</source>
             <translation>{} (je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="640" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="663" />
             <source>A chosen field is not in the layer any more; choose the fields again.</source>
             <translation>Ein gewähltes Feld gibt es im Layer nicht mehr; wählen Sie die Felder neu.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="674" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="697" />
             <source>Choose the population field: rates are computed with it.</source>
             <translation>Wählen Sie das Feld mit der Einwohnerzahl: Damit werden die Quoten berechnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="683" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="706" />
             <source>Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.</source>
             <translation>Gebiete ohne Einwohnerzahl (leer oder Platzhalter): {n} von {total}; sie erhalten die Klasse „Datengrundlage unzureichend“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="685" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="708" />
             <source>Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.</source>
             <translation>Gebiete mit weniger als {min} Einwohner/innen: {n} von {total}; ihre Quoten sind unsicher, sie erhalten „Datengrundlage unzureichend“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="689" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="712" />
             <source>{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.</source>
             <translation>{field} – geheim gehaltene oder fehlende Werte ('.', '-', 'x', leer): {n}; sie zählen nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="691" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="714" />
             <source>{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).</source>
             <translation>{field} – Fallzahlen unter {t}: {n}; in den Ergebnissen leer gelassen (statistische Geheimhaltung).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="693" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="716" />
             <source>{field} – negative values (net figures such as population growth): {n}; they rank low.</source>
             <translation>{field} – negative Werte (Saldo-Größen wie Bevölkerungszuwachs): {n}; sie zählen als niedrig.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="695" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="718" />
             <source>{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.</source>
             <translation>{field} – Quoten über 1000 je 1000 Einwohner/innen: {n}; bitte die Einheit prüfen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="697" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="720" />
             <source>✓ {n} areas, no gaps found.</source>
             <translation>✓ {n} Gebiete, keine Lücken gefunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="725" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="748" />
             <source>Not available yet: the algorithm {} is not part of this version of the plugin.</source>
             <translation>Noch nicht verfügbar: Der Algorithmus {} ist in dieser Version des Plugins nicht enthalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="729" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="752" />
             <source>Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.</source>
             <translation>Braucht Schritt 1: den Gebietslayer, das Feld mit der Einwohnerzahl und mindestens eines der Felder Zuzüge, Fluktuation oder Ausländer/innen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="731" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="754" />
             <source>Needs the result of step {}.</source>
             <translation>Braucht das Ergebnis von Schritt {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="745" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="768" />
             <source>{} (not available)</source>
             <translation>{} (nicht verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="753" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="776" />
             <source>Uses the layer and fields of step 1 ({}).</source>
             <translation>Verwendet den Layer und die Felder aus Schritt 1 ({}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="762" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="785" />
             <source>Still needed: {}.</source>
             <translation>Noch erforderlich: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="872" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="913" />
             <source>Another step is still running.</source>
             <translation>Ein anderer Schritt läuft noch.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="877" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="918" />
             <source>The algorithm {} is not available.</source>
             <translation>Der Algorithmus {} ist nicht verfügbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="891" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="932" />
             <source>Running: {} …</source>
             <translation>Läuft: {} …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="921" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="962" />
             <source>Cancelling …</source>
             <translation>Wird abgebrochen …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="942" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="984" />
             <source>Done: {} added to the group “{}”.</source>
             <translation>Fertig: {} zur Gruppe „{}“ hinzugefügt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="945" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="987" />
             <source>Files: {}</source>
             <translation>Dateien: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="955" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="999" />
             <source>Cancelled: {}.</source>
             <translation>Abgebrochen: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="958" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1002" />
             <source>see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)</source>
             <translation>siehe Protokoll (Ansicht ▸ Bedienfelder ▸ Protokollmeldungen, Reiter Ankunft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="959" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1003" />
             <source>{} failed: {}</source>
             <translation>{} fehlgeschlagen: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1021" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1231" />
             <source>The method page is missing from this installation.</source>
             <translation>Die Methodenseite fehlt in dieser Installation.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="1089" />
+            <source>The results are temporary layers until the project is saved. When you save the project, the panel writes them into a GeoPackage beside the project file, so the project reopens with them.</source>
+            <translation>Die Ergebnisse sind temporäre Layer, bis das Projekt gespeichert ist. Beim Speichern des Projekts schreibt der Arbeitsbereich sie in ein GeoPackage neben der Projektdatei, sodass das Projekt mit ihnen wieder geöffnet wird.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="1115" />
+            <source>{} is an input of this project: the results stay temporary layers.</source>
+            <translation>{} ist eine Eingabe dieses Projekts: Die Ergebnisse bleiben temporäre Layer.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="1155" />
+            <source>Could not write {} into {}; they stay temporary layers (see the log).</source>
+            <translation>{} konnte nicht in {} geschrieben werden; sie bleiben temporäre Layer (siehe Protokoll).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="1192" />
+            <source>The results are kept in {}.</source>
+            <translation>Die Ergebnisse sind in {} gespeichert.</translation>
         </message>
     </context>
     <context>
@@ -490,22 +520,22 @@
     <context>
         <name>AnkunftProvider</name>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="79" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="100" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="82" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="103" />
             <source>Ankunftsquartiere (arrival quarters) {}</source>
             <translation>Ankunftsquartiere {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="98" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="121" />
             <source>Could not read the model {}</source>
             <translation>Das Modell {} konnte nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="41" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="52" />
             <source>Full analysis: classification to strategy map</source>
             <translation>Gesamtanalyse: von der Einordnung bis zur Strategiekarte</translation>
         </message>
@@ -1217,517 +1247,512 @@
     <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="139" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="138" />
             <source>Social infrastructure and arrival ecosystem</source>
             <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="142" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
             <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
             <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
             <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
             <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="149" />
             <source>Arrival quarter: new offers needed first</source>
             <translation>Ankunftsquartier: hier zuerst neue Angebote</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
             <source>Arrival quarter: well served</source>
             <translation>Ankunftsquartier: gut versorgt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
             <source>Gaps in the offer</source>
             <translation>Lücken im Angebot</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="153" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
             <source>Well served</source>
             <translation>Gut versorgt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="154" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="153" />
             <source>Insufficient data</source>
             <translation>Unzureichende Daten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
             <source>Areas (quarters)</source>
             <translation>Gebiete (Quartiere)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
             <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
             <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="163" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
             <source>Area id field</source>
             <translation>Feld mit der Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="163" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
             <source>Optional: the area id, written to the facilities output and used in the log.</source>
             <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="166" />
             <source>Population field (inhabitants)</source>
             <translation>Bevölkerungsfeld (Einwohner)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="166" />
             <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
             <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="175" />
             <source>Walking network (lines, optional)</source>
             <translation>Fußwegenetz (Linien, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="175" />
             <source>Streets and footpaths, e.g. the output of 'Prepare walking network' or an OSM extract. With it, minutes are walked along the network; without it, straight-line distance is used (and said so in dist_method).</source>
             <translation>Straßen und Fußwege, z. B. die Ausgabe von „Fußwegenetz vorbereiten“ oder ein OSM-Auszug. Mit Netz werden die Minuten entlang des Netzes gemessen, ohne Netz über die Luftlinie (das steht dann in dist_method).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
             <source>Facilities (one or more point or polygon layers)</source>
             <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
             <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
             <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="191" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="190" />
             <source>Category field of the facilities (optional)</source>
             <translation>Kategorienfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="191" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="190" />
             <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
             <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="195" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="194" />
             <source>Category scheme (empty: built-in)</source>
             <translation>Kategorienschema (leer: eingebautes)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="195" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="194" />
             <source>Category scheme (*.json *.csv)</source>
             <translation>Kategorienschema (*.json *.csv)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="195" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="194" />
             <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
             <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="205" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="204" />
             <source>Walking time limit (minutes)</source>
             <translation>Gehzeitgrenze (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="205" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="204" />
             <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
             <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="211" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="210" />
             <source>Languages field of the facilities (optional)</source>
             <translation>Sprachenfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="211" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="210" />
             <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
             <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
             <source>Residents' main languages or nationalities (area field, optional)</source>
             <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
             <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
             <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="224" />
             <source>Arrivals field (area field, optional)</source>
             <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="224" />
             <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
             <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="235" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="234" />
             <source>Buildings (optional)</source>
             <translation>Gebäude (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="235" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="234" />
             <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
             <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
             <source>Measure from (without buildings)</source>
             <translation>Messen von (ohne Gebäude)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
             <source>a grid of points inside each area (residents evenly spread)</source>
             <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
             <source>one point on each area's surface</source>
             <translation>einem Punkt auf jeder Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="241" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
             <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
             <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
             <source>Grid spacing (m)</source>
             <translation>Rasterweite (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
             <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
             <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="257" />
             <source>Name field of the facilities</source>
             <translation>Namensfeld der Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="257" />
             <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="263" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="263" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
             <source>Converts metres into minutes; 4.5 km/h is a usual planning value (lower for older people or with small children).</source>
             <translation>Rechnet Meter in Minuten um; 4,5 km/h ist ein üblicher Planungswert (niedriger für ältere Menschen oder mit kleinen Kindern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="270" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstabstand zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="270" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
             <source>Facilities and area points farther from the walking network are not connected to it (reported in the log and in snap_ok); the snap distance counts as walking.</source>
             <translation>Einrichtungen und Bezugspunkte, die weiter vom Fußwegenetz entfernt sind, werden nicht angebunden (im Protokoll und in snap_ok gemeldet); der Abstand zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="277" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
             <source>Priority: eco_score below</source>
             <translation>Priorität: eco_score unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="277" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
             <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
             <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="284" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="283" />
             <source>Suppress counts below</source>
             <translation>Zahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="284" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="283" />
             <source>Statistical confidentiality: numbers of people above 0 and below this number (population in a catchment, rates from tiny populations) are blanked (NULL). 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Personenzahlen über 0 und unter diesem Wert (Bevölkerung im Einzugsbereich, Quoten aus sehr kleinen Bevölkerungen) werden geleert (NULL). 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="757" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="743" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="291" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="290" />
             <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
             <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
             <source>Facilities with catchment population</source>
             <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
             <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
             <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="301" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="300" />
             <source>Number of facilities used</source>
             <translation>Zahl der verwendeten Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="302" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="301" />
             <source>Number of facilities kept as 'other'</source>
             <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="303" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="302" />
             <source>Number of quarters with priority 'new offers needed first'</source>
             <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="304" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="303" />
             <source>Distance method</source>
             <translation>Entfernungsmethode</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="610" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="596" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="333" />
-            <source>Walking network '{layer}': using the graph built earlier in this session.</source>
-            <translation>Fußwegenetz „{layer}“: Der in dieser Sitzung bereits aufgebaute Graph wird verwendet.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="337" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="322" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.</source>
             <translation>Das Fußwegenetz „{layer}“ hat keine verwendbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="347" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="327" />
             <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
             <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="433" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="412" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="439" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="418" />
             <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
             <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="456" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="435" />
             <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
             <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="457" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="436" />
             <source>Category scheme: {source} ({n} categories).</source>
             <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="461" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="440" />
             <source>Distances are measured in {crs}.</source>
             <translation>Entfernungen werden in {crs} gemessen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="465" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="444" />
             <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
             <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="485" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="464" />
             <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
             <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="493" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="472" />
             <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
             <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="497" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="476" />
             <source>{n} areas have no geometry: they get no figures.</source>
             <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="504" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="483" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="515" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="494" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="518" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="497" />
             <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
             <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="528" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="507" />
             <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
             <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="534" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="513" />
             <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
             <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="544" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="523" />
             <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
             <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="548" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="527" />
             <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
             <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="612" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="598" />
             <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
             <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="614" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="600" />
             <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
             <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="616" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="602" />
             <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
             <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="740" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="726" />
             <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
             <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="746" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="732" />
             <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
             <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="762" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="748" />
             <source>Facilities and catchment population</source>
             <translation>Einrichtungen und Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="763" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="749" />
             <source>Done in {s:.1f} s.</source>
             <translation>Fertig in {s:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="778" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="764" />
             <source>Facilities layer '{layer}' is empty: skipped.</source>
             <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="780" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="766" />
             <source>'{layer}' is not a readable vector layer: skipped.</source>
             <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="782" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="768" />
             <source>{n} facilities have no geometry: skipped.</source>
             <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="784" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="770" />
             <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
             <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="790" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="776" />
             <source>The languages field '{field}' is missing in: {layers}.</source>
             <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="796" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="782" />
             <source>'{layer}' (layer name '{pattern}'): {parts}</source>
             <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="798" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="784" />
             <source>'{layer}': {parts}</source>
             <translation>„{layer}“: {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="802" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="788" />
             <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
             <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="806" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="792" />
             <source>  {n} × '{token}' in '{layer}'</source>
             <translation>  {n} × „{token}“ in „{layer}“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="809" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="795" />
             <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="813" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="799" />
             <source>a point on the area's surface</source>
             <translation>einem Punkt auf der Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="814" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="800" />
             <source>a grid of points inside the area</source>
             <translation>einem Punktraster im Gebiet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="815" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="801" />
             <source>its buildings</source>
             <translation>seinen Gebäuden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="816" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="802" />
             <source>nothing (no geometry)</source>
             <translation>nichts (keine Geometrie)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="818" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="804" />
             <source>along the walking network</source>
             <translation>entlang des Fußwegenetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="818" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="804" />
             <source>straight line</source>
             <translation>Luftlinie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="819" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="805" />
             <source>Minutes are measured from {what}; distance: {method}.</source>
             <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="829" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="815" />
             <source>{id}: no eco_score ({label}).</source>
             <translation>{id}: kein eco_score ({label}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="832" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="818" />
             <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
             <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
         </message>
@@ -1735,152 +1760,147 @@
     <context>
         <name>PrepareWalkNetworkAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="79" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="78" />
             <source>Prepare walking network</source>
             <translation>Fußwegenetz vorbereiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="82" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="81" />
             <source>Streets and footpaths pedestrians may use, noded at every junction, in metres, with connected components.</source>
             <translation>Straßen und Wege, die zu Fuß begehbar sind, an jeder Kreuzung verknotet, in Metern, mit zusammenhängenden Teilnetzen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="85" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="84" />
             <source>walking,network,OSM,footpath,fußläufig,Fußwegenetz,graph,topology</source>
             <translation>zu Fuß,Netz,OSM,Fußweg,fußläufig,Fußwegenetz,Graph,Topologie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="88" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="87" />
             <source>Street and path lines</source>
             <translation>Straßen- und Weglinien</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="88" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="87" />
             <source>An OSM extract (QuickOSM output with 'highway', a Geofabrik shapefile with 'fclass') or any municipal street and footpath network. The layer itself is never changed.</source>
             <translation>Ein OSM-Auszug (QuickOSM-Ergebnis mit 'highway', Geofabrik-Shapefile mit 'fclass') oder ein beliebiges kommunales Straßen- und Wegenetz. Der Layer selbst wird nie verändert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="94" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="93" />
             <source>Way class field</source>
             <translation>Feld der Wegeklasse</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="94" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="93" />
             <source>Field with the way class (OSM 'highway' or Geofabrik 'fclass'). Left empty, 'highway' or 'fclass' is used when the layer has one; otherwise all lines are kept.</source>
             <translation>Feld mit der Wegeklasse (OSM 'highway' oder Geofabrik 'fclass'). Leer gelassen, wird 'highway' oder 'fclass' verwendet, falls vorhanden; sonst bleiben alle Linien erhalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="100" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="99" />
             <source>Way classes to leave out</source>
             <translation>Auszulassende Wegeklassen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="100" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="99" />
             <source>Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields.</source>
             <translation>Durch Kommas getrennte Wegeklassen, die für Fußgänger gesperrt sind. Wege mit foot=no oder access=private/no ohne foot=yes entfallen ebenfalls, wenn der Layer die Felder 'foot'/'access' hat.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="235" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="104" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="103" />
             <source>One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part).</source>
             <translation>Eine Linie je Netzkante (zwischen Kreuzungen) in einem metrischen Koordinatensystem, mit den Attributen der Eingabe, length_m und component (0 = größter zusammenhängender Teil).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="108" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="107" />
             <source>Connected components</source>
             <translation>Zusammenhängende Teilnetze</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="109" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="108" />
             <source>Share of length outside the largest component</source>
             <translation>Längenanteil außerhalb des größten Teilnetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="120" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="119" />
             <source>Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.</source>
             <translation>Der Layer '{layer}' enthält keine Linien. Wählen Sie einen Linienlayer mit Straßen und Fußwegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="126" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="125" />
             <source>Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.</source>
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Wählen Sie eines seiner Felder: {fields}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="133" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="132" />
             <source>Way classes read from the field '{field}'.</source>
             <translation>Wegeklassen aus dem Feld '{field}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="135" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="134" />
             <source>No way class field ('highway' or 'fclass'): all lines are kept.</source>
             <translation>Kein Wegeklassenfeld ('highway' oder 'fclass'): Alle Linien bleiben erhalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="143" />
-            <source>Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.</source>
-            <translation>Der Layer '{layer}' hat kein Koordinatensystem; WGS 84 (EPSG:4326) wird angenommen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="147" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="142" />
             <source>The network is projected to {crs} (metres).</source>
             <translation>Das Netz wird nach {crs} (Meter) projiziert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="223" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="171" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="166" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="175" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="170" />
             <source>{n} features of '{layer}' have no line geometry and are left out.</source>
             <translation>{n} Objekte von '{layer}' haben keine Liniengeometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="182" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="177" />
             <source>{n} of {total} ways are closed to pedestrians and left out.</source>
             <translation>{n} von {total} Wegen sind für Fußgänger gesperrt und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="185" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="180" />
             <source>No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.</source>
             <translation>In '{layer}' bleiben keine begehbaren Linien übrig. Prüfen Sie das Wegeklassenfeld und die auszulassenden Klassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="190" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="185" />
             <source>The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Die Linien von '{layer}' haben keine Länge (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="195" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="190" />
             <source>Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.</source>
             <translation>Netz: {edges} Kanten, {nodes} Kreuzungen und Enden, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="199" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="194" />
             <source>{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends).</source>
             <translation>{n} zusammenhängende Teilnetze; {share:.1f} % der Länge liegen außerhalb des größten; {d} offene Enden (Sackgassen).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="204" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="199" />
             <source>More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously.</source>
             <translation>Mehr als 5 % des Netzes hängen nicht mit seinem größten Teil zusammen: Einzugsbereiche, die dort beginnen, reichen nicht weit. Prüfen Sie Lücken (Brücken, fehlende Fußwege) oder schneiden Sie den Auszug großzügiger zu.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="235" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
             <source>Connected network</source>
             <translation>Zusammenhängendes Netz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="235" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
             <source>Disconnected parts</source>
             <translation>Abgetrennte Teile</translation>
         </message>
@@ -2511,7 +2531,7 @@
             <translation>Statistische Geheimhaltung: Ein Zugewinn über 0 und unter dieser Zahl wird als NULL geschrieben (ebenso die kumulierte Versorgung dieser Zeile). 0 schaltet dies ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="543" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="539" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
@@ -2581,555 +2601,540 @@
             <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld der Ebene '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="343" />
-            <source>Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.</source>
-            <translation>Ebene '{layer}' hat kein KBS; WGS 84 (EPSG:4326) wird angenommen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="347" />
-            <source>The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.</source>
-            <translation>Das Netz '{layer}' ist in {crs} nur {w:.3g} × {h:.3g} Einheiten groß: Die Koordinaten sehen nach Grad in einem metrischen KBS aus. Setzen Sie das KBS der Ebene auf EPSG:4326 (Layereigenschaften → Quelle) und starten Sie erneut.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="352" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="342" />
             <source>Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.</source>
             <translation>Berechnung in {crs}; Reichweite: {minutes:g} Min. bei {speed:g} km/h = {metres:.0f} m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="357" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="347" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Erstelle den Fußwegegraphen von '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="360" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="350" />
             <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
             <translation>Ebene '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="372" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="362" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Ebene '{layer}' hat keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="377" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="367" />
             <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
             <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="384" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="374" />
             <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
             <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="393" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="383" />
             <source>Layer '{layer}': {n} features without geometry are left out.</source>
             <translation>Ebene '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="402" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="391" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus '{layer}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="406" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="395" />
             <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
             <translation>Ebene '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="416" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="405" />
             <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
             <translation>Ebene '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="421" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="412" />
             <source>{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.</source>
             <translation>{n} von {total} Kandidaten aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt (oder haben keine Geometrie) und können nicht gewählt werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="428" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="419" />
             <source>No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.</source>
             <translation>Kein Kandidat aus '{layer}' liegt innerhalb von {d:g} m vom Fußwegenetz. Prüfen Sie, ob Kandidaten und Netz dasselbe Gebiet abdecken (und ihr KBS), oder erhöhen Sie den maximalen Abstand zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="434" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="425" />
             <source>Only {n} candidates: all of them are listed.</source>
             <translation>Nur {n} Kandidaten: Alle werden aufgeführt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="442" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="433" />
             <source>{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.</source>
             <translation>{n} Nachfragepunkte ({pct:.1f} % des Gewichts, {people} Personen) liegen weiter als {d:g} m vom Netz entfernt: Niemand erreicht sie, sie gelten als nicht versorgt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="453" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="445" />
             <source>{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.</source>
             <translation>{n} bestehende Andockstellen aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt und erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="465" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="459" />
             <source>Walking reach of {n} candidates to {m} demand points…</source>
             <translation>Fußläufige Erreichbarkeit von {n} Kandidaten zu {m} Nachfragepunkten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="475" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="470" />
             <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
             <translation>Ebene '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="481" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="476" />
             <source>Street length within {r:g} m of each candidate…</source>
             <translation>Straßenlänge innerhalb von {r:g} m um jeden Kandidaten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="489" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="485" />
             <source>exact</source>
             <translation>exakt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="489" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="485" />
             <source>greedy</source>
             <translation>Greedy</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="490" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="486" />
             <source>Choosing {k} sites ({method})…</source>
             <translation>Wähle {k} Standorte ({method}) …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="538" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="534" />
             <source>Rank 1</source>
             <translation>Rang 1</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="539" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="535" />
             <source>Ranks 2–3</source>
             <translation>Ränge 2–3</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="540" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="536" />
             <source>Ranks 4–5</source>
             <translation>Ränge 4–5</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="541" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="537" />
             <source>Ranks 6 and later</source>
             <translation>Ränge 6 und später</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="556" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="552" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="584" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="590" />
             <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
             <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="587" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="593" />
             <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="591" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="597" />
             <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="593" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="599" />
             <source>Point demand is used as it is; buildings only place the demand of areas.</source>
             <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="594" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="600" />
             <source>{m} demand points.</source>
             <translation>{m} Nachfragepunkte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="597" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="603" />
             <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
             <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="603" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="609" />
             <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
             <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="610" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="616" />
             <source>No upper bound could be proven: the optimality gap is unknown.</source>
             <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="612" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="618" />
             <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
             <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="616" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="622" />
             <source>The exact optimum was computed too ({s:.1f} s).</source>
             <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="618" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
             <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
             <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="621" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="627" />
             <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
             <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="578" />
+            <source>{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
+            <translation>{d} Nachfragepunkte, {c} Kandidaten und {e} bestehende Andockstellen lagen am nächsten an einem kleinen, nicht angebundenen Teilstück des Netzes und wurden auf das zusammenhängende Netz verschoben.</translation>
         </message>
     </context>
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="134" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="142" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="137" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="145" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="140" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="148" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="143" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="151" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="143" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="151" />
             <source>Streets and footpaths (best the output of 'Prepare walking network'). Every line is walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run with other points or bands is fast.</source>
             <translation>Straßen und Fußwege (am besten das Ergebnis von 'Fußwegenetz vorbereiten'). Jede Linie ist in beiden Richtungen begehbar. Ein Layer in geographischen Koordinaten wird in seine UTM-Zone projiziert. Der Graph bleibt für die Sitzung erhalten: Ein zweiter Lauf mit anderen Punkten oder Zeitstufen ist schnell.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="147" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="155" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="147" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="155" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="151" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="151" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="155" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="155" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
             <source>Comma-separated walking times in minutes, e.g. 5,10,15.</source>
             <translation>Durch Kommas getrennte Gehzeiten in Minuten, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
             <source>4.5 km/h is a common planning value; use 3–3.5 km/h for older people or parents with prams.</source>
             <translation>4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder Eltern mit Kinderwagen 3–3,5 km/h.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="171" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstentfernung zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="171" />
             <source>Points farther from the network get no catchment; they are listed in the log and flagged in snap_status, never dropped silently. The straight distance to the network counts as walking.</source>
             <translation>Punkte, die weiter vom Netz entfernt sind, erhalten keinen Einzugsbereich; sie stehen im Protokoll und sind in snap_status gekennzeichnet, sie fallen nie stillschweigend weg. Die gerade Entfernung zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="184" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="184" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
             <source>Suppress counts below</source>
             <translation>Werte unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
             <source>Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off.</source>
             <translation>Einwohnerzahlen von 1 bis unter diesem Wert bleiben leer (statistische Geheimhaltung). 0 schaltet das aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="209" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="209" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="372" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="359" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="214" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="214" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="214" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
             <source>ok</source>
             <translation>ok</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
             <source>too far from the network</source>
             <translation>zu weit vom Netz entfernt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="224" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
             <source>no geometry</source>
             <translation>ohne Geometrie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="225" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="233" />
             <source>on a small disconnected part of the network</source>
             <translation>auf einem kleinen, abgetrennten Teil des Netzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="238" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="246" />
             <source>Walking minutes '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15.</source>
             <translation>Die Gehminuten '{text}' sind nicht lesbar. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="257" />
-            <source>Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.</source>
-            <translation>Der Layer '{layer}' hat kein Koordinatensystem; WGS 84 (EPSG:4326) wird angenommen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="261" />
-            <source>The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.</source>
-            <translation>Das Netz '{layer}' ist in {crs} nur {w:.3g} × {h:.3g} Einheiten groß: Seine Koordinaten sehen nach Grad in einem metrischen Koordinatensystem aus. Setzen Sie das Koordinatensystem des Layers auf EPSG:4326 (Layereigenschaften → Quelle) und starten Sie erneut.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="267" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="265" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="274" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="272" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine nutzbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="278" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="276" />
             <source>{n} features of the network have no geometry and are left out.</source>
             <translation>{n} Objekte des Netzes haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="280" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="278" />
             <source>{n} lines have no cost factor and count with their plain length.</source>
             <translation>{n} Linien haben keinen Kostenfaktor und zählen mit ihrer einfachen Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="282" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="280" />
             <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="284" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="282" />
             <source>Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).</source>
             <translation>Netz: {edges} Kanten, {km:.1f} km, {comp} zusammenhängende Teilnetze ({share:.1f} % der Länge außerhalb des größten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="293" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="291" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="337" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="324" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="371" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="358" />
             <source>{m} min walk</source>
             <translation>{m} Min. zu Fuß</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="378" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="365" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="401" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="388" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="407" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="394" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="414" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="401" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="420" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="407" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="433" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="420" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="440" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="427" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="442" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="429" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="451" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="438" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="556" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="543" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="315" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="302" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="539" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="526" />
             <source>up to {m} min</source>
             <translation>bis {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="540" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="527" />
             <source>more than {m} min</source>
             <translation>mehr als {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="541" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="528" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>

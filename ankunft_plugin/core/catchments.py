@@ -25,6 +25,7 @@ import numpy as np
 from scipy import ndimage
 from scipy.sparse.csgraph import dijkstra
 
+from .demand import bounds_of, building_points, building_shares
 from .network import Snap, WalkGraph
 
 
@@ -619,14 +620,6 @@ def nearest_rings(graph, snap: Snap, limits, buffer_m, cell=None):
 
 
 # -- population ------------------------------------------------------------------------------------
-def _bounds(geoms) -> np.ndarray:
-    b = np.full((len(geoms), 4), np.nan)
-    for i, g in enumerate(geoms):
-        if g is not None and not g.is_empty:
-            b[i] = g.bounds
-    return b
-
-
 @dataclass
 class Demand:
     """Where people live: building points with a share of their area's population, plus the areas
@@ -643,40 +636,15 @@ class Demand:
 
 def build_demand(area_geoms, area_pop, building_geoms=None) -> Demand:
     """Spread each area's population over its buildings (by footprint area; a building belongs to the
-    area that holds its representative point). Areas without buildings are counted by surface."""
+    area that holds its point on the surface, boundary included: ``core/demand.building_shares``).
+    Areas without buildings are counted by surface."""
     area_pop = np.asarray(area_pop, dtype=float)
-    na = len(area_geoms)
-    ab = _bounds(area_geoms)
-    pxy, ppop, parea = np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=np.int64)
-    by_surface = np.ones(na, dtype=bool)
-    if building_geoms:
-        pts, foot, owner = [], [], []
-        for g in building_geoms:
-            if g is None or g.is_empty:
-                continue
-            p = g.representative_point()
-            x, y = p.x, p.y
-            cand = np.flatnonzero((ab[:, 0] <= x) & (ab[:, 2] >= x) & (ab[:, 1] <= y) & (ab[:, 3] >= y))
-            hit = -1
-            for a in cand.tolist():
-                if area_geoms[a].intersects(p):
-                    hit = a
-                    break
-            if hit < 0:
-                continue
-            pts.append((x, y))
-            foot.append(max(float(g.area), 0.0))
-            owner.append(hit)
-        if pts:
-            pxy = np.asarray(pts, dtype=float)
-            parea = np.asarray(owner, dtype=np.int64)
-            foot = np.asarray(foot)
-            total = np.bincount(parea, weights=foot, minlength=na)
-            has = total > 0
-            share = np.where(has[parea], foot / np.where(total[parea] > 0, total[parea], 1.0), 0.0)
-            ppop = np.nan_to_num(area_pop[parea]) * share
-            by_surface = ~has
-    return Demand(pxy, ppop, parea, list(area_geoms), area_pop, by_surface, ab)
+    bxy, foot, _ = building_points(building_geoms)
+    owner, share, has = building_shares(area_geoms, bxy, foot, boundary=True)
+    inside = owner >= 0
+    parea = owner[inside]
+    ppop = np.nan_to_num(area_pop[parea]) * share[inside]
+    return Demand(bxy[inside], ppop, parea, list(area_geoms), area_pop, ~has, bounds_of(area_geoms))
 
 
 def surface_population(geom, demand: Demand, only_areas=None) -> tuple[float, np.ndarray]:

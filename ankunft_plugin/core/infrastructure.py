@@ -16,7 +16,8 @@ reads the layers, this module does the method:
 2. **Representative points** (``representative_points``): where the residents are assumed to
    live. With buildings: every building's point on surface, weighted by its footprint share of the
    area (the area's population spread over its buildings by footprint area); else a regular grid
-   inside the area (residents evenly spread); else, or for tiny areas, one point on the surface.
+   inside the area (residents evenly spread); else, or for tiny areas, one point on the surface
+   (``core/demand.place``, shared with the siting and the walking catchments).
 3. **Ecosystem** (``analyse``): per area and category the count of facilities inside, per 1,000
    inhabitants, and the walking minutes to the nearest facility, measured from the representative
    points: the population-weighted **median** over the area's points (with one point per area:
@@ -49,6 +50,8 @@ from scipy import sparse
 from scipy.spatial import cKDTree
 
 from .confidentiality import DEFAULT_THRESHOLD, suppress_counts, suppress_derived
+from .demand import Placement, building_points, place, points_in_polygons
+from .network import DEFAULT_SPEED_KMH, ZERO, metres_to_minutes, minutes_to_metres
 
 _PLUGIN_DIR = Path(__file__).resolve().parents[1]
 # resources/ sits beside the package in the repository and inside it in the installed plugin
@@ -76,8 +79,6 @@ OSM_TAG_KEYS = (
     "highway",
     "railway",
 )
-ZERO = 1e-9
-DEFAULT_SPEED_KMH = 4.5
 
 
 class SchemeError(ValueError):
@@ -467,141 +468,29 @@ def needed_languages(text) -> set[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# geometry helpers (shapely 1.8 and 2)
+# representative points (core/demand.py) and distances
 # --------------------------------------------------------------------------------------------
-def _contains_xy(geom, x, y) -> np.ndarray:
-    try:
-        import shapely
-
-        if hasattr(shapely, "contains_xy"):
-            return np.asarray(shapely.contains_xy(geom, x, y), dtype=bool)
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        from shapely import vectorized
-
-        return np.asarray(vectorized.contains(geom, x, y), dtype=bool)
-    except ImportError:  # pragma: no cover
-        from shapely.geometry import Point
-        from shapely.prepared import prep
-
-        pg = prep(geom)
-        return np.array([pg.contains(Point(a, b)) for a, b in zip(x, y)], dtype=bool)
+RepPoints = Placement  # xy, area, share, method (``point_on_surface``, ``grid``, ``buildings``, ``none``)
 
 
 def assign_points(xy, polygons) -> np.ndarray:
     """Index of the polygon that contains each point (first one in order), -1 outside all or NaN."""
-    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-    out = np.full(len(xy), -1, dtype=np.int64)
-    finite = np.isfinite(xy).all(axis=1)
-    for i, poly in enumerate(polygons):
-        if poly is None or poly.is_empty:
-            continue
-        minx, miny, maxx, maxy = poly.bounds
-        cand = np.flatnonzero(
-            finite & (out < 0) & (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
-        )
-        if len(cand):
-            inside = _contains_xy(poly, xy[cand, 0], xy[cand, 1])
-            out[cand[inside]] = i
-    return out
-
-
-@dataclass
-class RepPoints:
-    """Points the walking minutes are measured from: ``xy`` (k, 2), ``area`` index (k,), ``share`` of
-    the area's population at the point (sums to 1 per area), ``method`` per area
-    (``point_on_surface`` or ``buildings``)."""
-
-    xy: np.ndarray
-    area: np.ndarray
-    share: np.ndarray
-    method: list
-
-    def __len__(self) -> int:
-        return len(self.xy)
-
-
-def grid_points(poly, spacing: float, max_points: int = 64) -> np.ndarray:
-    """Centres of a regular grid inside ``poly``: every ``spacing`` metres, coarser where the area would
-    get more than about ``max_points``; empty when no centre falls inside (small or thin areas)."""
-    area = float(poly.area)
-    if area <= 0 or spacing <= 0:
-        return np.zeros((0, 2))
-    step = max(float(spacing), float(np.sqrt(area / max(max_points, 1))))
-    minx, miny, maxx, maxy = poly.bounds
-    xs = np.arange(minx + step / 2.0, maxx, step)
-    ys = np.arange(miny + step / 2.0, maxy, step)
-    if not len(xs) or not len(ys):
-        return np.zeros((0, 2))
-    gx, gy = np.meshgrid(xs, ys)
-    gx, gy = gx.ravel(), gy.ravel()
-    inside = _contains_xy(poly, gx, gy)
-    return np.column_stack([gx[inside], gy[inside]])
+    return points_in_polygons(polygons, xy)
 
 
 def representative_points(polygons, buildings=None, grid_spacing: float | None = None, max_points: int = 64) -> RepPoints:
-    """The points each area is measured from, with the share of its residents at each.
+    """The points each area is measured from, with the share of its residents at each
+    (``core/demand.place``):
 
-    - ``buildings`` given: every building's point on surface, weighted by footprint area; a building
-      belongs to the area that contains that point (method ``buildings``);
+    - ``buildings`` given: every building's point on surface, weighted by footprint area (points and
+      lines as buildings weigh 1 m²); a building belongs to the area that contains that point
+      (method ``buildings``);
     - else, with ``grid_spacing`` (metres): a regular grid inside the area, residents assumed evenly
       spread (method ``grid``, at most about ``max_points`` points per area);
     - else, and for areas that get no building or grid point: one point on the surface
       (method ``point_on_surface``). Null/empty areas get no point (method ``none``)."""
-    xs, areas, shares, method = [], [], [], []
-    n = len(polygons)
-    b_xy = np.zeros((0, 2))
-    b_area = np.zeros(0)
-    if buildings:
-        pts, fa = [], []
-        for g in buildings:
-            if g is None or g.is_empty:
-                continue
-            p = g.representative_point()
-            pts.append((p.x, p.y))
-            fa.append(max(float(g.area), 1.0))  # points/lines as buildings: weight 1 m²
-        if pts:
-            b_xy = np.asarray(pts, dtype=float)
-            b_area = np.asarray(fa, dtype=float)
-    owner = assign_points(b_xy, polygons) if len(b_xy) else np.zeros(0, dtype=np.int64)
-    for i, poly in enumerate(polygons):
-        if poly is None or poly.is_empty:
-            method.append("none")
-            continue
-        sel = np.flatnonzero(owner == i) if len(owner) else np.zeros(0, dtype=np.int64)
-        grid = grid_points(poly, grid_spacing, max_points) if (grid_spacing and not len(sel)) else np.zeros((0, 2))
-        if len(sel):
-            w = b_area[sel]
-            xs.append(b_xy[sel])
-            areas.append(np.full(len(sel), i))
-            shares.append(w / w.sum())
-            method.append("buildings")
-        elif len(grid):
-            xs.append(grid)
-            areas.append(np.full(len(grid), i))
-            shares.append(np.full(len(grid), 1.0 / len(grid)))
-            method.append("grid")
-        else:
-            p = poly.representative_point()
-            xs.append(np.array([[p.x, p.y]]))
-            areas.append(np.array([i]))
-            shares.append(np.array([1.0]))
-            method.append("point_on_surface")
-    if xs:
-        return RepPoints(np.vstack(xs), np.concatenate(areas).astype(np.int64), np.concatenate(shares), method)
-    return RepPoints(np.zeros((0, 2)), np.zeros(0, dtype=np.int64), np.zeros(0), method or ["none"] * n)
-
-
-# --------------------------------------------------------------------------------------------
-# distances
-# --------------------------------------------------------------------------------------------
-def metres_to_minutes(m, speed_kmh: float = DEFAULT_SPEED_KMH):
-    return np.asarray(m, dtype=float) / (speed_kmh * 1000.0 / 60.0)
-
-
-def minutes_to_metres(minutes, speed_kmh: float = DEFAULT_SPEED_KMH):
-    return np.asarray(minutes, dtype=float) * (speed_kmh * 1000.0 / 60.0)
+    bxy, barea, _ = building_points(buildings, min_area=1.0)
+    return place(polygons, bxy, barea, grid_spacing=grid_spacing, max_grid_points=max_points)
 
 
 class StraightLine:

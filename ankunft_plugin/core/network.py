@@ -21,6 +21,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
 DEFAULT_SPEED_KMH = 4.5
+MIN_COMPONENT_SHARE = 0.01  # a connected part under this share of the network length is a small fragment
 ZERO = 1e-9  # an exact zero cost stored in a sparse matrix (zeros are "no entry" there)
 
 
@@ -42,10 +43,18 @@ class Snap:
     t: np.ndarray  # (p,) fraction along the edge from edge_u (0..1)
     dist: np.ndarray  # (p,) straight distance point -> network (m); inf where no network
     ok: np.ndarray  # (p,) bool: dist <= max_dist
+    moved: np.ndarray | None = None  # (p,) bool: moved off a small fragment (``snap(prefer=…)``)
+    on_minor: np.ndarray | None = None  # (p,) bool: snapped, but left on a small fragment
 
     @property
     def n(self) -> int:
         return len(self.edge)
+
+    def take(self, idx) -> Snap:
+        """The snap of the points ``idx`` (in that order)."""
+        idx = np.asarray(idx, dtype=np.int64)
+        sub = [None if a is None else a[idx] for a in (self.moved, self.on_minor)]
+        return Snap(self.edge[idx], self.t[idx], self.dist[idx], self.ok[idx], *sub)
 
 
 def _line_parts(lines):
@@ -260,6 +269,38 @@ class WalkGraph:
     def edge_component(self) -> np.ndarray:
         return self.component[self.edge_u] if self.n_edges else np.zeros(0, dtype=np.int64)
 
+    def major_edges(self, min_share: float = MIN_COMPONENT_SHARE) -> np.ndarray:
+        """Bool per edge: on a connected part that holds at least ``min_share`` of the network length.
+        The others are small disconnected fragments (a courtyard path, a piece cut off at the edge of
+        the extract): a point there reaches almost nothing, so points are snapped onto the connected
+        network instead (``snap(prefer=…)``, ``snap_connected``)."""
+        if self.n_edges == 0:
+            return np.zeros(0, dtype=bool)
+        comp = self.edge_component
+        length = np.bincount(comp, weights=self.edge_len)
+        return (length >= min_share * length.sum())[comp]
+
+    def fragments(self, min_share: float = MIN_COMPONENT_SHARE) -> tuple[int, float]:
+        """(number, total length in m) of the small disconnected fragments (see ``major_edges``)."""
+        if self.n_edges == 0:
+            return 0, 0.0
+        minor = ~self.major_edges(min_share)
+        return len(np.unique(self.edge_component[minor])), float(self.edge_len[minor].sum())
+
+    def snap_connected(self, xy, max_dist: float = 200.0, min_share: float = MIN_COMPONENT_SHARE,
+                       strict: bool = False) -> Snap:
+        """``snap`` preferring the connected network (``major_edges``): a point nearest to a small
+        fragment is moved onto the connected network when that lies within ``max_dist`` too
+        (``Snap.moved``), else it stays on the fragment (``Snap.on_minor``); ``strict``: it is not
+        snapped at all (``ok`` False)."""
+        major = self.major_edges(min_share)
+        if strict:
+            s = self.snap(xy, max_dist, edge_mask=major)
+            s.moved = np.zeros(s.n, dtype=bool)
+            s.on_minor = np.zeros(s.n, dtype=bool)
+            return s
+        return self.snap(xy, max_dist, prefer=major)
+
     def summary(self) -> dict:
         """Counts for the log: nodes, edges, components, dangles, share of length outside component 0."""
         if self.n_edges == 0:
@@ -390,10 +431,29 @@ class WalkGraph:
         dist = np.hypot(pts[:, None, 0] - proj[..., 0], pts[:, None, 1] - proj[..., 1])
         return dist, f
 
-    def snap(self, xy, max_dist: float = 200.0, edge_mask=None) -> Snap:
+    def snap(self, xy, max_dist: float = 200.0, edge_mask=None, prefer=None) -> Snap:
         """Snap points onto the nearest edge (exact projection). Points with NaN coordinates or
         beyond ``max_dist`` get ``ok=False``; their ``dist`` is still the distance to the network.
-        ``edge_mask`` (bool per edge, optional) restricts the snap targets, e.g. to the connected network."""
+        ``edge_mask`` (bool per edge, optional) restricts the snap targets, e.g. to the connected network.
+        ``prefer`` (bool per edge, optional): a point snapped onto an edge outside it is moved onto the
+        nearest preferred edge when that lies within ``max_dist`` too (``Snap.moved``); the others
+        stay (``Snap.on_minor``)."""
+        if prefer is not None:
+            prefer = np.asarray(prefer, dtype=bool)
+            s = self.snap(xy, max_dist, edge_mask=edge_mask)
+            s.moved = np.zeros(s.n, dtype=bool)
+            off = np.zeros(s.n, dtype=bool)
+            off[s.ok] = ~prefer[s.edge[s.ok]]
+            if off.any() and prefer.any():
+                idx = np.flatnonzero(off)
+                pm = prefer if edge_mask is None else prefer & np.asarray(edge_mask, dtype=bool)
+                alt = self.snap(np.asarray(xy, dtype=float).reshape(-1, 2)[idx], max_dist, edge_mask=pm)
+                go = idx[alt.ok]
+                s.edge[go], s.t[go], s.dist[go] = alt.edge[alt.ok], alt.t[alt.ok], alt.dist[alt.ok]
+                s.moved[go] = True
+                off[go] = False
+            s.on_minor = off
+            return s
         xy = np.asarray(xy, dtype=float).reshape(-1, 2)
         p = len(xy)
         edge = np.full(p, -1, dtype=np.int64)
@@ -494,17 +554,17 @@ class WalkGraph:
         return out + dst_snap.dist[dst_idx][None, :]
 
     def distances(self, src_xy, dst_xy, limit: float, max_snap: float = 200.0, batch: int = 64, workers: int = 1,
-                  src_snap: Snap | None = None):
+                  src_snap: Snap | None = None, dst_snap: Snap | None = None):
         """(n_src, n_dst) csr matrix of walking costs (m) <= ``limit``, snap distances included; an exact
-        zero is stored as 1e-9; unsnapped starts or ends have no entries. ``src_snap`` (optional) gives
-        the starts' snap (e.g. after moving them), instead of snapping ``src_xy``."""
+        zero is stored as 1e-9; unsnapped starts or ends have no entries. ``src_snap``/``dst_snap`` (optional) give
+        the starts' and ends' snap (e.g. ``snap_connected``), instead of snapping ``src_xy``/``dst_xy``."""
         src_xy = np.asarray(src_xy, dtype=float).reshape(-1, 2)
         dst_xy = np.asarray(dst_xy, dtype=float).reshape(-1, 2)
         ns, nd = len(src_xy), len(dst_xy)
         if ns == 0 or nd == 0 or self.n_edges == 0:
             return sparse.csr_matrix((ns, nd))
         ss = src_snap if src_snap is not None else self.snap(src_xy, max_snap)
-        ds = self.snap(dst_xy, max_snap)
+        ds = dst_snap if dst_snap is not None else self.snap(dst_xy, max_snap)
         sidx = np.flatnonzero(ss.ok)
         didx = np.flatnonzero(ds.ok)
         chunks = [sidx[i : i + batch] for i in range(0, len(sidx), batch)]
@@ -529,9 +589,10 @@ class WalkGraph:
         vals = np.concatenate([r[2] for r in results])
         return sparse.csr_matrix((vals, (rows, cols)), shape=(ns, nd))
 
-    def nearest(self, src_xy, dst_xy, max_snap: float = 200.0, limit: float = np.inf, src_snap: Snap | None = None):
+    def nearest(self, src_xy, dst_xy, max_snap: float = 200.0, limit: float = np.inf, src_snap: Snap | None = None,
+                dst_snap: Snap | None = None):
         """For each end: cost (m) to the nearest start (inf if unreachable/unsnapped) and that start's
-        index (-1). One multi-source search. ``src_snap`` as in ``distances``."""
+        index (-1). One multi-source search. ``src_snap``/``dst_snap`` as in ``distances``."""
         src_xy = np.asarray(src_xy, dtype=float).reshape(-1, 2)
         dst_xy = np.asarray(dst_xy, dtype=float).reshape(-1, 2)
         nd = len(dst_xy)
@@ -540,7 +601,7 @@ class WalkGraph:
         if len(src_xy) == 0 or nd == 0 or self.n_edges == 0:
             return cost, which
         ss = src_snap if src_snap is not None else self.snap(src_xy, max_snap)
-        ds = self.snap(dst_xy, max_snap)
+        ds = dst_snap if dst_snap is not None else self.snap(dst_xy, max_snap)
         sidx = np.flatnonzero(ss.ok)
         didx = np.flatnonzero(ds.ok)
         if len(sidx) == 0 or len(didx) == 0:

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
+from .demand import place, points_in_polygons, surface_point  # noqa: F401  (points_in_polygons: re-exported)
+
 METHODS = ("greedy", "exact")
 # how the gap was established (codes; the shell translates)
 GAP_BASIS = (
@@ -631,62 +633,12 @@ def suggest_sites(
 # --------------------------------------------------------------------------------------------
 # demand preparation (shapely geometries, metric CRS)
 # --------------------------------------------------------------------------------------------
-def points_in_polygons(polygons, xy) -> np.ndarray:
-    """Index of the first polygon containing each point (−1 if none). shapely 1.8 and 2."""
-    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-    owner = np.full(len(xy), -1, dtype=np.int64)
-    if len(xy) == 0:
-        return owner
-    try:  # shapely >= 2: vectorised
-        from shapely import contains_xy as _contains_xy
-    except ImportError:  # shapely 1.8
-        _contains_xy = None
-    from shapely.geometry import Point
-    from shapely.prepared import prep
-
-    finite = np.all(np.isfinite(xy), axis=1)
-    for p, poly in enumerate(polygons):
-        if poly is None or poly.is_empty:
-            continue
-        minx, miny, maxx, maxy = poly.bounds
-        cand = np.flatnonzero(
-            finite & (owner < 0) & (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
-        )
-        if cand.size == 0:
-            continue
-        if _contains_xy is not None:
-            inside = np.asarray(_contains_xy(poly, xy[cand, 0], xy[cand, 1]), dtype=bool)
-        else:
-            pp = prep(poly)
-            inside = np.fromiter((pp.contains(Point(x, y)) for x, y in xy[cand]), dtype=bool, count=cand.size)
-        owner[cand[inside]] = p
-    return owner
-
-
-def grid_points(polygon, spacing: float) -> np.ndarray:
-    """Points of a square grid (cell centres) inside a polygon; its representative point if none."""
-    if polygon is None or polygon.is_empty:
-        return np.zeros((0, 2))
-    minx, miny, maxx, maxy = polygon.bounds
-    xs = np.arange(minx + spacing / 2.0, maxx, spacing)
-    ys = np.arange(miny + spacing / 2.0, maxy, spacing)
-    if xs.size and ys.size and xs.size * ys.size <= 4_000_000:
-        gx, gy = np.meshgrid(xs, ys)
-        pts = np.column_stack([gx.ravel(), gy.ravel()])
-        inside = points_in_polygons([polygon], pts) == 0
-        pts = pts[inside]
-        if len(pts):
-            return pts
-    rp = polygon.representative_point()
-    return np.array([[rp.x, rp.y]])
-
-
 @dataclass
 class Demand:
     xy: np.ndarray  # (n, 2)
     weight: np.ndarray  # (n,)
     source: np.ndarray  # index of the demand feature each point came from
-    placement: np.ndarray  # per demand feature: "point", "buildings", "grid", "none"
+    placement: np.ndarray  # per demand feature: "point", "buildings", "grid", "point_on_surface", "none"
 
 
 def demand_points(
@@ -698,13 +650,15 @@ def demand_points(
 ) -> Demand:
     """Demand points from demand features (shapely, metric CRS).
 
-    Points keep their weight. A polygon's weight is spread over the buildings whose representative
-    point lies in it, in proportion to footprint area; a polygon without buildings (or when no
-    buildings are given) spreads it evenly over grid points ``spacing`` metres apart."""
+    Points keep their weight (a multi-point or line: shared by its parts' points on the surface).
+    A polygon's weight is spread over the buildings whose point on the surface lies in it, in
+    proportion to footprint area; a polygon without buildings (or when no buildings are given)
+    spreads it evenly over grid points ``spacing`` metres apart, or puts it on one point on the
+    surface when no grid point falls inside (``core/demand.place``)."""
     weights = np.asarray(weights, dtype=float)
     xy_parts, w_parts, src_parts = [], [], []
     placement = np.full(len(geoms), "none", dtype=object)
-    polys = [(i, g) for i, g in enumerate(geoms) if g is not None and not g.is_empty and g.geom_type.endswith("Polygon")]
+    polys = [i for i, g in enumerate(geoms) if g is not None and not g.is_empty and g.geom_type.endswith("Polygon")]
     for i, g in enumerate(geoms):
         if g is None or g.is_empty or g.geom_type.endswith("Polygon"):
             continue
@@ -712,34 +666,18 @@ def demand_points(
             pts = np.array([[g.x, g.y]])
         else:  # MultiPoint, lines, …: every part's representative point shares the weight
             parts = list(g.geoms) if hasattr(g, "geoms") else [g]
-            pts = np.array([[p.representative_point().x, p.representative_point().y] for p in parts])
+            pts = np.vstack([surface_point(p) for p in parts])
         xy_parts.append(pts)
         w_parts.append(np.full(len(pts), weights[i] / len(pts)))
         src_parts.append(np.full(len(pts), i, dtype=np.int64))
         placement[i] = "point"
     if polys:
-        owner = np.full(0, -1, dtype=np.int64)
-        if building_xy is not None and len(building_xy):
-            bxy = np.asarray(building_xy, dtype=float).reshape(-1, 2)
-            barea = np.asarray(building_area, dtype=float) if building_area is not None else np.ones(len(bxy))
-            barea = np.where(np.isfinite(barea) & (barea > 0), barea, 0.0)
-            owner_local = points_in_polygons([g for _, g in polys], bxy)
-            owner = np.where(owner_local >= 0, np.array([i for i, _ in polys] + [-1])[owner_local], -1)
-        for i, g in polys:
-            if owner.size:
-                mine = np.flatnonzero(owner == i)
-                area = barea[mine] if mine.size else np.zeros(0)
-                if mine.size and area.sum() > 0:
-                    xy_parts.append(bxy[mine])
-                    w_parts.append(weights[i] * area / area.sum())
-                    src_parts.append(np.full(mine.size, i, dtype=np.int64))
-                    placement[i] = "buildings"
-                    continue
-            pts = grid_points(g, spacing)
-            xy_parts.append(pts)
-            w_parts.append(np.full(len(pts), weights[i] / len(pts)))
-            src_parts.append(np.full(len(pts), i, dtype=np.int64))
-            placement[i] = "grid"
+        pl = place([geoms[i] for i in polys], building_xy, building_area, grid_spacing=spacing)
+        src = np.asarray(polys, dtype=np.int64)[pl.area]
+        xy_parts.append(pl.xy)
+        w_parts.append(weights[src] * pl.share)
+        src_parts.append(src)
+        placement[polys] = pl.method
     if not xy_parts:
         return Demand(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=np.int64), placement)
     return Demand(np.vstack(xy_parts), np.concatenate(w_parts), np.concatenate(src_parts), placement)
@@ -748,18 +686,20 @@ def demand_points(
 # --------------------------------------------------------------------------------------------
 # visibility: street length within a short walk (a footfall proxy)
 # --------------------------------------------------------------------------------------------
-def street_reach(graph, xy, radius: float = 300.0, max_snap: float = 200.0, batch: int = 64, progress=None) -> np.ndarray:
+def street_reach(graph, xy, radius: float = 300.0, max_snap: float = 200.0, batch: int = 64, progress=None,
+                 snap=None) -> np.ndarray:
     """Street length (m) reachable on foot within ``radius`` (network cost, m) of each point: the
     "reach" of Sevtsuk & Mekonnen (2012), a proxy for passers-by: a site on a dense, well-connected
     street grid is passed by more people than one at the end of a cul-de-sac. Partly reachable
     edges count with their reachable part. NaN for points farther than ``max_snap`` from the network.
 
-    Uses the network engine's bounded search (``WalkGraph.snap``/``search``)."""
+    Uses the network engine's bounded search (``WalkGraph.snap``/``search``); ``snap`` (optional)
+    gives the points' snap (e.g. ``WalkGraph.snap_connected``) instead of snapping ``xy``."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     out = np.full(len(xy), np.nan)
     if len(xy) == 0 or graph.n_edges == 0:
         return out
-    snap = graph.snap(xy, max_snap)
+    snap = graph.snap(xy, max_snap) if snap is None else snap
     idx = np.flatnonzero(snap.ok)
     cost = graph.edge_cost
     length = graph.edge_len

@@ -156,11 +156,14 @@ def point_xy(geometries) -> np.ndarray:
 
 
 def utm_crs_for(source_crs, extent, context=None) -> QgsCoordinateReferenceSystem:
-    """A metric CRS: the source's own if projected, else the WGS 84 / UTM zone of the extent's centre."""
-    if source_crs.isValid() and not source_crs.isGeographic():
+    """A metric CRS: the source's own if projected, else the WGS 84 / UTM zone of the extent's centre.
+    A missing (invalid) CRS is taken as WGS 84 (EPSG:4326)."""
+    if source_crs is None or not source_crs.isValid():
+        source_crs = QgsCoordinateReferenceSystem("EPSG:4326")
+    if not source_crs.isGeographic():
         return source_crs
     centre = extent.center()
-    if source_crs.isValid() and source_crs.authid() != "EPSG:4326":
+    if source_crs.authid() != "EPSG:4326":
         tc = context.transformContext() if context is not None else QgsProject.instance().transformContext()
         tr4326 = QgsCoordinateTransform(source_crs, QgsCoordinateReferenceSystem("EPSG:4326"), tc)
         centre = tr4326.transform(centre)
@@ -168,6 +171,28 @@ def utm_crs_for(source_crs, extent, context=None) -> QgsCoordinateReferenceSyste
     zone = math.floor((lon + 180.0) / 6.0) % 60 + 1
     epsg = (32600 if lat >= 0 else 32700) + zone
     return QgsCoordinateReferenceSystem("EPSG:{}".format(epsg))
+
+
+def network_crs(network, context, feedback=None, check_degrees: bool = True):
+    """(the network's CRS, the metric CRS to analyse it in: ``utm_crs_for``). A missing CRS is
+    reported and taken as WGS 84; with ``check_degrees`` a layer in a metric CRS that is only a few
+    units wide (its coordinates are degrees) is refused with a message saying what to do."""
+    src = network.sourceCrs()
+    name = network.sourceName()
+    if not src.isValid():
+        if feedback is not None:
+            feedback.reportError(
+                QCoreApplication.translate("AnkunftBridge", "Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=name)
+            )
+        src = QgsCoordinateReferenceSystem("EPSG:4326")
+    ext = network.sourceExtent()
+    if check_degrees and not src.isGeographic() and network.featureCount() > 1 and ext.width() < 2.0 and ext.height() < 2.0:
+        raise QgsProcessingException(
+            QCoreApplication.translate(
+                "AnkunftBridge", "The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again."
+            ).format(layer=name, w=ext.width(), h=ext.height(), crs=src.authid())
+        )
+    return src, utm_crs_for(src, ext, context)
 
 
 def new_fields(base: QgsFields | None, spec) -> QgsFields:

@@ -20,7 +20,6 @@ from pathlib import Path
 import numpy as np
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsField,
     QgsFields,
@@ -308,48 +307,28 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         if feedback.isCanceled():
             raise QgsProcessingException(self.tr("Cancelled."))
 
-    def _metric_crs(self, source, context):
-        crs = source.sourceCrs()
-        if crs.isValid() and not crs.isGeographic():
-            return crs
-        extent = source.sourceExtent()
-        return utm_crs_for(crs if crs.isValid() else QgsCoordinateReferenceSystem("EPSG:4326"), extent, context)
-
     def _graph(self, parameters, network, crs, context, feedback):
         """The walking graph of the catchment engine (``graph_cache``: built once per session and
-        layer), restricted to its connected parts: small disconnected fragments (under 1 % of the
-        network length, e.g. courtyard paths cut off at the extract's edge) are left out, so that
-        points snap onto the connected network instead of onto an island that reaches nothing."""
-        from ..core.network import WalkGraph
+        layer). Points are snapped onto its connected parts only (``WalkGraph.snap_connected`` with
+        ``strict``): small disconnected fragments (under 1 % of the network length, e.g. courtyard
+        paths cut off at the extract's edge) would reach nothing."""
         from . import graph_cache
 
         layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
-        value = parameters.get(self.NETWORK)
-        key = graph_cache.layer_key(
-            layer, value, (crs.authid() or crs.toWkt(), "infrastructureoverlay:connected", network.featureCount())
+        graph = graph_cache.get_graph(
+            network, crs, context, feedback, layer=layer, parameter_value=parameters.get(self.NETWORK), progress=(5.0, 15.0)
         )
-        cached = graph_cache.get(key)
-        if cached is not None:
-            feedback.pushInfo(self.tr("Walking network '{layer}': using the graph built earlier in this session.").format(layer=network.sourceName()))
-            return cached
-        full = graph_cache.get_graph(network, crs, context, feedback, layer=layer, parameter_value=value, progress=(5.0, 15.0))
-        if full.n_edges == 0:
+        if graph.n_edges == 0:
             raise QgsProcessingException(
                 self.tr("The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.").format(layer=network.sourceName())
             )
-        comp = full.edge_component
-        length = np.bincount(comp, weights=full.edge_len)
-        major = np.flatnonzero(length >= 0.01 * length.sum())
-        graph = full
-        if len(major) < len(length):
-            keep = np.flatnonzero(np.isin(comp, major))
-            graph = WalkGraph.from_lines([full.edge_coords[e] for e in keep])
+        n, length = graph.fragments()
+        if n:
             feedback.pushInfo(
                 self.tr("{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.").format(
-                    n=len(length) - len(major), km=float(length.sum() - length[major].sum()) / 1000.0
+                    n=n, km=length / 1000.0
                 )
             )
-        graph_cache.put(key, graph)
         return graph
 
     def _read_facilities(self, layers, scheme, crs, cat_field, name_field, lang_field, context, feedback):
@@ -457,7 +436,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         feedback.pushInfo(self.tr("Category scheme: {source} ({n} categories).").format(source=scheme.source, n=len(scheme.keys)))
 
         # -- areas ------------------------------------------------------------------------------
-        crs = self._metric_crs(areas, context)
+        crs = utm_crs_for(areas.sourceCrs(), areas.sourceExtent(), context)
         feedback.pushInfo(self.tr("Distances are measured in {crs}.").format(crs=crs.authid() or crs.description()))
         area_data = read_source(areas, (), context, feedback, keep_features=True, progress=(0.0, 5.0))
         n_areas = len(area_data)
@@ -521,7 +500,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 )
             )
             dist_method = "network"
-            rep_snap = graph.snap(rep.xy, max_snap)
+            rep_snap = graph.snap_connected(rep.xy, max_snap, strict=True)
             rep_valid = rep_snap.ok
             if len(rep) and not rep_valid.all():
                 bad = sorted({ids[a] for a in rep.area[~rep_valid]})
@@ -563,18 +542,25 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                     & (xy[:, 1] >= gymin - max_snap) & (xy[:, 1] <= gymax + max_snap)
                 )
 
+            def snaps(src, dst):
+                """Both ends snapped onto the connected network only (the areas' points once)."""
+                ds = rep_snap if dst is rep.xy else graph.snap_connected(dst, max_snap, strict=True)
+                return graph.snap_connected(src, max_snap, strict=True), ds
+
             def nearest(src, dst):
                 keep = np.flatnonzero(near_net(src))
                 if not len(keep):
                     return np.full(len(dst), np.inf), np.full(len(dst), -1, dtype=np.int64)
-                d, w = graph.nearest(src[keep], dst, max_snap=max_snap)
+                ss, ds = snaps(src[keep], dst)
+                d, w = graph.nearest(src[keep], dst, max_snap=max_snap, src_snap=ss, dst_snap=ds)
                 return d, np.where(w >= 0, keep[np.clip(w, 0, None)], -1)
 
             def distances(src, dst, limit):
                 from scipy import sparse
 
                 keep = np.flatnonzero(near_net(src))
-                sub = graph.distances(src[keep], dst, limit, max_snap=max_snap).tocoo()
+                ss, ds = snaps(src[keep], dst)
+                sub = graph.distances(src[keep], dst, limit, max_snap=max_snap, src_snap=ss, dst_snap=ds).tocoo()
                 return sparse.csr_matrix((sub.data, (keep[sub.row], sub.col)), shape=(len(src), len(dst)))
         else:
             nearest = infra.StraightLine.nearest
@@ -703,7 +689,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 parameters, self.OUTPUT_FACILITIES, context, ffields, QgsWkbTypes.Type.Point, areas.sourceCrs()
             )
         if fac_sink is not None:
-            snap_ok = graph.snap(fac_xy[keep], max_snap).ok if graph is not None and len(keep) else None
+            snap_ok = graph.snap_connected(fac_xy[keep], max_snap, strict=True).ok if graph is not None and len(keep) else None
             back = QgsCoordinateTransform(crs, areas.sourceCrs(), context.transformContext())
             frows, fgeoms = [], []
             for j, i in enumerate(keep):

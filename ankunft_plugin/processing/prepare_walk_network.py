@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
@@ -29,7 +28,7 @@ from qgis.core import (
 
 from ..core.network import WalkGraph, lines_from_wkb
 from .base import AnkunftAlgorithm
-from .bridge import new_fields, utm_crs_for, write_rows
+from .bridge import network_crs, new_fields, write_rows
 from .styles import OKABE_ITO, style_on_load
 
 DEFAULT_EXCLUDE = "motorway,motorway_link,construction,proposed,raceway,bus_guideway,busway,abandoned,planned,razed,disused"
@@ -138,11 +137,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         foot_f = next((c for c in ("foot", "FOOT") if c in field_names), "")
         access_f = next((c for c in ("access", "ACCESS") if c in field_names), "")
 
-        crs = source.sourceCrs()
-        if not crs.isValid():
-            feedback.reportError(self.tr("Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=name))
-            crs = QgsCoordinateReferenceSystem("EPSG:4326")
-        out_crs = utm_crs_for(crs, source.sourceExtent(), context)
+        crs, out_crs = network_crs(source, context, feedback, check_degrees=False)
         if out_crs != crs:
             feedback.pushInfo(self.tr("The network is projected to {crs} (metres).").format(crs=out_crs.authid()))
 

@@ -14,7 +14,6 @@ import time
 import numpy as np
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsCoordinateReferenceSystem,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProcessing,
@@ -33,12 +32,13 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core.confidentiality import suppress_counts
+from ..core.demand import building_points
 from ..core.network import minutes_to_metres
 from ..core.siting import demand_points, street_reach, suggest_sites
 from ..core.values import parse_numbers
 from . import graph_cache
 from .base import AnkunftAlgorithm
-from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .bridge import network_crs, new_fields, point_xy, read_source, require_field, to_shapely, write_rows
 from .styles import OKABE_ITO, style_on_load
 
 VIS_NONE, VIS_FIELD, VIS_REACH = 0, 1, 2
@@ -338,17 +338,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
         if cost_field:
             require_field(network, cost_field, network.sourceName())
-        net_crs = network.sourceCrs()
-        if not net_crs.isValid():
-            feedback.reportError(self.tr("Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=network.sourceName()))
-            net_crs = QgsCoordinateReferenceSystem("EPSG:4326")
-        ext = network.sourceExtent()
-        if not net_crs.isGeographic() and network.featureCount() > 1 and ext.width() < 2.0 and ext.height() < 2.0:
-            raise QgsProcessingException(
-                self.tr("The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.").format(
-                    layer=network.sourceName(), w=ext.width(), h=ext.height(), crs=net_crs.authid())
-            )
-        crs = utm_crs_for(net_crs, ext, context)
+        _net_crs, crs = network_crs(network, context, feedback)
         feedback.pushInfo(self.tr("Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.").format(
             crs=crs.authid(), minutes=minutes, speed=speed, metres=limit_m
         ))
@@ -397,8 +387,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             bdata = read_source(build_src, (), context, feedback, dest_crs=crs, progress=(16.0, 22.0))
             keep = [g for g in bdata.geometries if not (g.isNull() or g.isEmpty())]
             if keep:
-                bxy = point_xy(keep)
-                barea = np.array([g.area() for g in keep])
+                bxy, barea, _ = building_points(to_shapely(keep))
             feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(keep), layer=build_src.sourceName()))
         demand = demand_points(dgeoms, weights, bxy, barea, spacing)
         self._log_placement(feedback, demand, dname, build_src is not None)
@@ -415,7 +404,9 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         if len(cdata) == 0:
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Give at least one candidate site.").format(layer=cname))
         cxy = point_xy(cdata.geometries)
-        csnap = graph.snap(cxy, max_snap)
+        # points nearest to a small disconnected fragment (under 1 % of the network length) are moved
+        # onto the connected network when that lies within the maximum distance too
+        csnap = graph.snap_connected(cxy, max_snap)
         n_cand_off = int((~csnap.ok).sum())
         if n_cand_off:
             feedback.pushWarning(
@@ -432,7 +423,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             )
         if k > usable.size:
             feedback.pushWarning(self.tr("Only {n} candidates: all of them are listed.").format(n=int(usable.size)))
-        dsnap = graph.snap(demand.xy, max_snap)
+        dsnap = graph.snap_connected(demand.xy, max_snap)
         off = ~dsnap.ok
         total_w = float(demand.weight.sum())
         unsnapped_pct = 100.0 * float(demand.weight[off].sum()) / total_w if total_w > 0 else 0.0
@@ -445,10 +436,11 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 )
             )
         existing_mask = np.zeros(demand.weight.size, dtype=bool)
+        moved_existing = 0
         if exist_src is not None:
             edata = read_source(exist_src, (), context, feedback, dest_crs=crs, progress=(28.0, 30.0))
             exy = point_xy(edata.geometries)
-            esnap = graph.snap(exy, max_snap)
+            esnap = graph.snap_connected(exy, max_snap)
             if (~esnap.ok).any():
                 feedback.pushWarning(
                     self.tr("{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.").format(
@@ -456,14 +448,17 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                     )
                 )
             if esnap.ok.any():
-                dist, _which = graph.nearest(exy[esnap.ok], demand.xy, max_snap=max_snap, limit=limit_m)
+                dist, _which = graph.nearest(exy, demand.xy, max_snap=max_snap, limit=limit_m, src_snap=esnap, dst_snap=dsnap)
                 existing_mask = np.isfinite(dist) & (dist <= limit_m)
+            moved_existing = int(esnap.moved.sum())
+        self._log_moved(feedback, int(dsnap.moved.sum()), int(csnap.moved.sum()), moved_existing)
         self._check_cancel(feedback)
         feedback.setProgress(30.0)
 
         # -- coverage matrix: one bounded search per candidate, in chunks (progress, cancel) --------
         feedback.pushInfo(self.tr("Walking reach of {n} candidates to {m} demand points…").format(n=int(usable.size), m=demand.weight.size))
-        cover = self._coverage(graph, cxy[usable], demand.xy, limit_m, max_snap, feedback, (30.0, 70.0))
+        cover = self._coverage(graph, cxy[usable], demand.xy, limit_m, max_snap, feedback, (30.0, 70.0),
+                               csnap.take(usable), dsnap)
 
         # -- visibility -----------------------------------------------------------------------------
         visibility = None
@@ -480,7 +475,8 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         elif vis_mode == VIS_REACH:
             feedback.pushInfo(self.tr("Street length within {r:g} m of each candidate…").format(r=vis_radius))
             visibility = street_reach(
-                graph, cxy[usable], vis_radius, max_snap, progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f)
+                graph, cxy[usable], vis_radius, max_snap, progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f),
+                snap=csnap.take(usable),
             )
         self._check_cancel(feedback)
         feedback.setProgress(80.0)
@@ -559,7 +555,8 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         feedback.setProgress(value)
         return feedback.isCanceled()
 
-    def _coverage(self, graph, cxy, dxy, limit_m, max_snap, feedback, progress):
+    def _coverage(self, graph, cxy, dxy, limit_m, max_snap, feedback, progress, csnap, dsnap):
+        """Candidates × demand points reached within ``limit_m`` (bool csr), from the given snaps."""
         from scipy import sparse
 
         n = len(cxy)
@@ -567,7 +564,8 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         parts = []
         for start in range(0, n, chunk):
             self._check_cancel(feedback)
-            d = graph.distances(cxy[start : start + chunk], dxy, limit_m, max_snap=max_snap)
+            part = np.arange(start, min(start + chunk, n))
+            d = graph.distances(cxy[part], dxy, limit_m, max_snap=max_snap, src_snap=csnap.take(part), dst_snap=dsnap)
             parts.append(sparse.csr_matrix(d))
             feedback.setProgress(progress[0] + (progress[1] - progress[0]) * min(1.0, (start + chunk) / n))
         dist = sparse.vstack(parts, format="csr")
@@ -575,10 +573,18 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         dist.eliminate_zeros()
         return dist.astype(bool)
 
+    def _log_moved(self, feedback, n_demand, n_cand, n_existing) -> None:
+        if n_demand or n_cand or n_existing:
+            feedback.pushInfo(
+                self.tr("{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.").format(
+                    d=n_demand, c=n_cand, e=n_existing
+                )
+            )
+
     def _log_placement(self, feedback, demand, dname, with_buildings) -> None:
         placement = demand.placement
         n_b = int((placement == "buildings").sum())
-        n_g = int((placement == "grid").sum())
+        n_g = int(np.isin(placement, ("grid", "point_on_surface")).sum())
         n_p = int((placement == "point").sum())
         if n_b:
             feedback.pushInfo(self.tr("{n} areas of '{layer}' spread over their buildings by footprint area.").format(n=n_b, layer=dname))

@@ -13,7 +13,6 @@ import math
 import numpy as np
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
@@ -37,7 +36,16 @@ from ..core.network import Snap, metres_to_minutes, minutes_to_metres
 from ..core.values import parse_numbers
 from . import graph_cache
 from .base import AnkunftAlgorithm
-from .bridge import from_shapely, new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .bridge import (
+    from_shapely,
+    network_crs,
+    new_fields,
+    point_xy,
+    read_source,
+    require_field,
+    to_shapely,
+    write_rows,
+)
 from .styles import OKABE_ITO, style_on_load
 
 BAND_COLOURS = [OKABE_ITO[k] for k in ("bluish_green", "sky_blue", "blue", "yellow", "orange", "vermillion", "reddish_purple")]
@@ -252,17 +260,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             require_field(points, id_field, points.sourceName())
 
         # -- the graph (cached for the session) ---------------------------------------------------
-        net_crs = network.sourceCrs()
-        if not net_crs.isValid():
-            feedback.reportError(self.tr("Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=network.sourceName()))
-            net_crs = QgsCoordinateReferenceSystem("EPSG:4326")
-        ext = network.sourceExtent()
-        if not net_crs.isGeographic() and network.featureCount() > 1 and ext.width() < 2.0 and ext.height() < 2.0:
-            raise QgsProcessingException(
-                self.tr("The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.").format(
-                    layer=network.sourceName(), w=ext.width(), h=ext.height(), crs=net_crs.authid())
-            )
-        crs = utm_crs_for(net_crs, ext, context)
+        net_crs, crs = network_crs(network, context, feedback)
         if crs != net_crs:
             feedback.pushInfo(self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=crs.authid()))
         layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
@@ -295,22 +293,11 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             )
         xy = point_xy(pdata.geometries)
         ids = [str(v) if v is not None and str(v) != "NULL" else str(f) for v, f in zip(pdata.attributes[id_field], pdata.fids)] if id_field else [str(f) for f in pdata.fids]
-        snap = graph.snap(xy, max_snap)
         # a point that lands on a small fragment (under 1 % of the network length, e.g. a courtyard
         # path) is moved onto the connected network when that lies within the maximum distance too
-        comp_len = np.bincount(graph.edge_component, weights=graph.edge_len)
-        small_comp = comp_len < 0.01 * comp_len.sum()
-        on_small = snap.ok.copy()
-        on_small[snap.ok] = small_comp[graph.edge_component[snap.edge[snap.ok]]]
-        moved = 0
-        if on_small.any() and (~small_comp).any():
-            idx = np.flatnonzero(on_small)
-            alt = graph.snap(xy[idx], max_snap, edge_mask=~small_comp[graph.edge_component])
-            for j, p in enumerate(idx.tolist()):
-                if alt.ok[j]:
-                    snap.edge[p], snap.t[p], snap.dist[p] = alt.edge[j], alt.t[j], alt.dist[j]
-                    on_small[p] = False
-                    moved += 1
+        snap = graph.snap_connected(xy, max_snap)
+        on_small = snap.on_minor
+        moved = int(snap.moved.sum())
         if moved:
             feedback.pushInfo(self.tr("{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.").format(n=moved))
         status = np.array(["ok"] * len(xy), dtype=object)

@@ -237,3 +237,34 @@ def test_given_src_snap_is_used():
     c, w = g.nearest([[20, 8]], [[500, 0]], src_snap=moved)
     assert c[0] == pytest.approx(488) and w[0] == 0
     assert np.isinf(g.nearest([[20, 8]], [[500, 0]])[0][0])  # snapped onto the island: unreachable
+
+
+def test_major_edges_and_snap_connected():
+    main = np.array([[0, 0], [1000, 0]], float)
+    island = np.array([[16, 10], [24, 10]], float)  # 8 m: under 1 % of the length
+    far_island = np.array([[0, 500], [5, 500]], float)
+    g = WalkGraph.from_lines([main, island, far_island])
+    major = g.major_edges()
+    assert major.tolist() == (g.edge_component == 0).tolist()
+    assert g.major_edges(min_share=0.0).all()
+    assert g.fragments() == (2, pytest.approx(13.0))
+    xy = [[20, 8], [2, 499], [500, 1], [np.nan, 0]]
+    s = g.snap_connected(xy, 200)
+    assert s.ok.tolist() == [True, True, True, False]
+    assert s.moved.tolist() == [True, False, False, False]
+    assert s.on_minor.tolist() == [False, True, False, False]  # the main network is 499 m away
+    assert major[s.edge[0]] and s.dist[0] == pytest.approx(8)
+    strict = g.snap_connected(xy, 200, strict=True)
+    assert strict.ok.tolist() == [True, False, True, False] and not strict.on_minor.any()
+    # the same as preferring by hand
+    p = g.snap(xy, 200, prefer=major)
+    assert p.edge.tolist() == s.edge.tolist() and p.moved.tolist() == s.moved.tolist()
+    sub = s.take([2, 0])
+    assert sub.edge.tolist() == [s.edge[2], s.edge[0]] and sub.moved.tolist() == [False, True]
+    # given snaps of both ends are used
+    M = g.distances([[20, 8]], [[500, 1], [2, 499]], 1e6, src_snap=s.take([0]), dst_snap=s.take([2, 1])).toarray()
+    assert M[0, 0] == pytest.approx(8 + 480 + 1) and M[0, 1] == 0
+    c, w = g.nearest([[20, 8]], [[500, 1]], src_snap=s.take([0]), dst_snap=s.take([2]))
+    assert c[0] == pytest.approx(489) and w[0] == 0
+    empty = WalkGraph.from_lines([])
+    assert empty.major_edges().shape == (0,) and empty.fragments() == (0, 0.0)
