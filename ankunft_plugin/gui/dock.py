@@ -6,13 +6,18 @@ background tasks (``QgsProcessingAlgRunnerTask``); their forms are built from th
 parameter definitions with the standard Processing widget wrappers, so the panel follows the
 algorithms as they change. An algorithm that is not registered leaves its step disabled with a
 note. Results are added to the layer group "Ankunftsquartiere"; settings live in the project
-(scope ``ankunft``), so a saved project reopens with the same analysis.
+(scope ``ankunft``), so a saved project reopens with the same analysis. In a saved project the
+results are written into ``<project name>_ankunft.gpkg`` beside the project file (one layer per
+result, ``<step>_<output>``), so they come back with it; an unsaved project keeps temporary
+layers until it is saved.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from qgis.core import (
     Qgis,
@@ -20,6 +25,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFieldProxyModel,
     QgsMapLayer,
+    QgsMapLayerStyle,
     QgsMessageLog,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -35,6 +41,8 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
     QgsProcessingUtils,
     QgsProject,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.gui import (
@@ -64,6 +72,8 @@ SCOPE = "ankunft"  # project settings scope
 LOG_TAG = "Ankunft"
 PREVIEW_ROWS = 8
 CHECK_MAX_FEATURES = 200_000
+RESULTS_SUFFIX = "_ankunft.gpkg"  # results of a saved project: <project name>_ankunft.gpkg beside it
+RESULT_PROPERTY = "ankunft/result"  # custom property of a result layer: "<step>/<output>"
 
 # role -> (field parameter, unit parameter) of the classification algorithm
 ROLE_PARAMS = {
@@ -76,17 +86,24 @@ ROLE_PARAMS = {
 }
 DEFAULT_ROLES = ("population", "arrivals", "turnover", "diversity", "social")
 MAPPED_PARAMS = frozenset({"INPUT", "ID_FIELD", "NAME_FIELD"} | {p for pair in ROLE_PARAMS.values() for p in pair if p})
-# layer parameters of later steps filled with the main result of an earlier step
+# layer parameters of later steps filled with a result of an earlier step: (step, output)
 RESULT_INPUTS = {
-    "AREAS": "classify",
-    "QUARTERS": "classify",
-    "CLASSIFIED": "classify",
-    "DEMAND": "classify",
-    "POPULATION": "classify",
-    "INFRASTRUCTURE": "infrastructure",
-    "CATCHMENTS": "catchments",
-    "SUGGESTED": "docking",
+    "AREAS": ("classify", "OUTPUT"),
+    "QUARTERS": ("classify", "OUTPUT"),
+    "CLASSIFIED": ("classify", "OUTPUT"),
+    "DEMAND": ("classify", "OUTPUT"),
+    "POPULATION": ("classify", "OUTPUT"),
+    "INFRASTRUCTURE": ("infrastructure", "OUTPUT"),
+    "FACILITIES": ("infrastructure", "OUTPUT_FACILITIES"),
+    "CATCHMENTS": ("catchments", "OUTPUT"),
+    "CATCHMENT_AREAS": ("catchments", "OUTPUT_AREAS"),
+    "SUGGESTED": ("docking", "OUTPUT"),
 }
+# optional outputs that are off by default but feed a later step: created when the step's input
+# (the value) is filled, e.g. the walking catchments' population areas for the strategy map
+EXTRA_OUTPUTS = {"OUTPUT_AREAS": "POPULATION"}
+# field parameters of later steps set to a field of the prefilled layer when it has that field
+RESULT_FIELDS = {"CATEGORY_FIELD": "category"}
 # field parameters of later steps filled from the mapping of step 1 (role), when their layer has the field
 FIELD_ROLES = {"POPULATION_FIELD": "population", "AREA_ID_FIELD": "id", "ARRIVALS_FIELD": "arrivals"}
 LAYER_TYPES = ("source", "vector", "layer", "raster", "multilayer")
@@ -317,8 +334,9 @@ class StepPage(QWidget, StepForm):
             if param.isDestination() and param.name() in self.wrappers and params.get(param.name()) in (None, "") and not optional:
                 params[param.name()] = QgsProcessing.TEMPORARY_OUTPUT
         for dest in self.destinations:
-            if not dest.createByDefault():
-                continue  # optional extra outputs stay off
+            wanted_by = EXTRA_OUTPUTS.get(dest.name())
+            if not dest.createByDefault() and (wanted_by is None or wanted_by not in self.wrappers or self.is_empty(wanted_by)):
+                continue  # optional extra outputs stay off unless a later step uses them
             out = QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT, QgsProject.instance())
             out.destinationName = dest.description()
             params[dest.name()] = out
@@ -343,6 +361,10 @@ class AnkunftDock(QgsDockWidget):
         self._restoring = False
         self._loading = False  # between QgsProject.cleared and the end of reading a project
         self._sharing = False
+        self._told_temporary = False
+        self._persist_note = ""  # why results of a saved project stayed temporary (shown after a run)
+        self._persist_info = ""  # where they are kept
+        self._saving = False
         self._run: _Run | None = None
         self.done: dict[str, bool] = {s.key: False for s in STEPS}
         self.results: dict[str, dict[str, str]] = {}
@@ -385,6 +407,7 @@ class AnkunftDock(QgsDockWidget):
         ui.cancelButton.clicked.connect(self.cancel)
         project = QgsProject.instance()
         project.readProject.connect(self._on_project_read)
+        project.projectSaved.connect(self._on_project_saved)
         project.cleared.connect(self._on_project_cleared)
         project.layersRemoved.connect(self._on_layers_removed)
         registry = QgsApplication.processingRegistry()
@@ -762,11 +785,13 @@ class AnkunftDock(QgsDockWidget):
             text = (text + " " if text else "") + self.tr("Still needed: {}.").format("; ".join(required))
         return text
 
-    def main_result(self, key: str) -> str | None:
-        """The layer id of a step's main output (OUTPUT, else the first), if still in the project."""
+    def main_result(self, key: str, output: str = "OUTPUT") -> str | None:
+        """The layer id of a step's output, if still in the project. For the main output (OUTPUT)
+        the first output stands in when there is no OUTPUT; another output must be there itself."""
         project = QgsProject.instance()
         results = self.results.get(key, {})
-        for name in ("OUTPUT", *results):
+        names = ("OUTPUT", *results) if output == "OUTPUT" else (output,)
+        for name in names:
             layer_id = results.get(name)
             if layer_id and project.mapLayer(layer_id) is not None:
                 return layer_id
@@ -781,13 +806,19 @@ class AnkunftDock(QgsDockWidget):
         project = QgsProject.instance()
         filled = set()
         for param in page.layer_params():
-            source_step = RESULT_INPUTS.get(param.name())
+            source_step, output = RESULT_INPUTS.get(param.name(), (None, None))
             if source_step is None or STEP_INDEX[source_step] >= STEP_INDEX[key]:
                 continue
-            layer_id = self.main_result(source_step)
+            layer_id = self.main_result(source_step, output)
             if layer_id is not None:
                 page.set_values({param.name(): [layer_id] if param.type() == "multilayer" else layer_id})
                 filled.add(param.name())
+        for name, field_name in RESULT_FIELDS.items():
+            param = next((p for p in page.params if p.name() == name), None)
+            parent = getattr(param, "parentLayerParameterName", lambda: "")() if param is not None else ""
+            layer = project.mapLayer(str(json_value(page.value(parent, None)) or "")) if parent in filled else None
+            if isinstance(layer, QgsVectorLayer) and layer.fields().lookupField(field_name) >= 0:
+                page.set_values({name: field_name})
         mapping = self.mapping()
         roles = {"id": mapping["id"], **mapping["fields"]}
         for name, role in FIELD_ROLES.items():
@@ -850,8 +881,18 @@ class AnkunftDock(QgsDockWidget):
         while page is not None and not isinstance(page, StepPage):
             page = page.parent()
         if page is not None:
-            page.reset_defaults()
+            alg = self.algorithm(page.alg_id)
+            self._restoring = True
+            try:
+                if alg is not None:  # built again: layer widgets cannot be emptied through their wrappers
+                    page.build(alg, self.iface)
+                else:
+                    page.reset_defaults()
+            finally:
+                self._restoring = False
+            self.prefill(page.step.key)
             self.save_settings()
+            self.update_states()
 
     def _on_step_changed(self) -> None:
         sender = self.sender()
@@ -934,6 +975,7 @@ class AnkunftDock(QgsDockWidget):
         _keep_alive(run)
         page = self.pages[run.key]
         if ok and not run.feedback.isCanceled():
+            self._persist_note = self._persist_info = ""
             loaded = self.load_results(run)
             self.results[run.key] = {name: layer.id() for name, layer in loaded}
             self.done[run.key] = True
@@ -943,8 +985,10 @@ class AnkunftDock(QgsDockWidget):
             if files:
                 links = " ".join("<a href='{}'>{}</a>".format(QUrl.fromLocalFile(f).toString(), _html(f.rsplit("/", 1)[-1])) for f in files)
                 text += " " + self.tr("Files: {}").format(links)
+            if self._persist_note or self._persist_info:
+                text += " " + _html(self._persist_note or self._persist_info)
             page.resultLabel.setText(text)
-            self.set_status(text)
+            self.set_status(text, error=bool(self._persist_note))
             self.ui.progressBar.setValue(100)
             for later in STEPS[STEP_INDEX[run.key] + 1 :]:
                 self.prefill(later.key)
@@ -1002,12 +1046,178 @@ class AnkunftDock(QgsDockWidget):
                 details.postProcessor().postProcessLayer(layer, context, run.feedback)
             except Exception as err:  # noqa: BLE001 - a style problem must not lose the result
                 QgsMessageLog.logMessage("style: {}".format(err), LOG_TAG, Qgis.MessageLevel.Warning)
+        for _name, layer in loaded:
+            layer.setCustomProperty(RESULT_PROPERTY, "{}/{}".format(run.key, _name))
+        loaded = self.persist_results(run.key, loaded)
         if loaded and self.iface is not None:
             try:
                 self.iface.setActiveLayer(loaded[0][1])
             except (AttributeError, TypeError):
                 pass
         return loaded
+
+    # -- results of a saved project: a GeoPackage beside it -------------------------------------
+    @staticmethod
+    def results_file() -> Path | None:
+        """``<project name>_ankunft.gpkg`` beside the project file; None while the project is not
+        saved as a file (new, or stored in a database)."""
+        project = QgsProject.instance()
+        name = project.fileName()
+        if not name or project.projectStorage() is not None:
+            return None
+        path = Path(name)
+        return path.with_name(path.stem + RESULTS_SUFFIX)
+
+    @staticmethod
+    def layer_file(layer: QgsMapLayer) -> Path | None:
+        """The file a layer reads from (None for memory and database layers)."""
+        try:
+            parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        except Exception:  # noqa: BLE001
+            return None
+        path = parts.get("path") if parts else None
+        return Path(os.path.abspath(path)) if path else None
+
+    def _is_result_layer(self, layer: QgsMapLayer) -> bool:
+        return bool(layer.customProperty(RESULT_PROPERTY, "")) or any(layer.id() in v.values() for v in self.results.values())
+
+    def _tell_temporary(self) -> None:
+        """Once per project: results of an unsaved project are temporary layers."""
+        if self._told_temporary:
+            return
+        self._told_temporary = True
+        text = self.tr("The results are temporary layers until the project is saved. When you save the project, the panel writes them into a GeoPackage beside the project file, so the project reopens with them.")
+        bar = None
+        try:
+            bar = self.iface.messageBar() if self.iface is not None else None
+        except (AttributeError, TypeError):
+            bar = None
+        if bar is not None:
+            bar.pushMessage(self.tr("Ankunftsquartiere"), text, Qgis.MessageLevel.Info, 15)
+        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Info)
+
+    def persist_results(self, key: str, loaded: list[tuple[str, QgsMapLayer]]) -> list[tuple[str, QgsMapLayer]]:
+        """Write a step's temporary vector results into the project's GeoPackage (one layer per
+        result, ``<step>_<output>``, replacing that step's earlier layers there) and put the
+        GeoPackage layers, with the same style, in their place. Unsaved project: unchanged."""
+        temporary = [(n, lyr) for n, lyr in loaded if isinstance(lyr, QgsVectorLayer) and lyr.providerType() == "memory"]
+        if not temporary:
+            return loaded
+        path = self.results_file()
+        if path is None:
+            self._tell_temporary()
+            return loaded
+        project = QgsProject.instance()
+        target = Path(os.path.abspath(str(path)))
+        # never write into a file the project reads as input
+        for layer in project.mapLayers().values():
+            if self.layer_file(layer) == target and not self._is_result_layer(layer):
+                self._persist_note = self.tr("{} is an input of this project: the results stay temporary layers.").format(path.name)
+                return loaded
+        # this step's earlier layers in the file are overwritten: take them out of the project first
+        for layer_id in list(self.results.get(key, {}).values()):
+            old = project.mapLayer(layer_id)
+            if old is not None and self.layer_file(old) == target:
+                project.removeMapLayer(layer_id)
+        replaced = dict(loaded)
+        failed = []
+        for name, layer in temporary:
+            table = "{}_{}".format(key, name).lower()
+            options = QgsVectorFileWriter.SaveVectorOptions()
+            options.driverName = "GPKG"
+            options.layerName = table
+            options.fileEncoding = "UTF-8"
+            options.actionOnExistingFile = (
+                QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+                if target.exists()
+                else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+            )
+            result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(target), project.transformContext(), options)
+            saved = None
+            if result[0] == QgsVectorFileWriter.WriterError.NoError:
+                saved = QgsVectorLayer("{}|layername={}".format(target, table), layer.name(), "ogr")
+            if saved is None or not saved.isValid() or saved.featureCount() != layer.featureCount():
+                failed.append(layer.name())
+                QgsMessageLog.logMessage("{} → {}: {}".format(layer.name(), target, result[1]), LOG_TAG, Qgis.MessageLevel.Warning)
+                continue
+            style = QgsMapLayerStyle()
+            style.readFromLayer(layer)
+            style.writeToLayer(saved)
+            saved.setCustomProperty(RESULT_PROPERTY, "{}/{}".format(key, name))
+            node = project.layerTreeRoot().findLayer(layer.id())
+            parent = node.parent() if node is not None else self.results_group()
+            index = parent.children().index(node) if node is not None else 0
+            project.addMapLayer(saved, False)
+            parent.insertLayer(index, saved)
+            project.removeMapLayer(layer.id())
+            replaced[name] = saved
+        if failed:
+            self._persist_note = self.tr("Could not write {} into {}; they stay temporary layers (see the log).").format(", ".join(failed), path.name)
+        else:
+            self._persist_info = self.tr("The results are kept in {}.").format(path.name)
+        return [(name, replaced[name]) for name, _l in loaded]
+
+    def _on_project_saved(self) -> None:
+        # after the save is complete (a .qgz is zipped after this signal), keep the temporary results
+        if not self._saving:
+            QTimer.singleShot(0, self.keep_temporary_results)
+
+    def keep_temporary_results(self) -> bool:
+        """The project has been saved: write the results still in temporary layers into its
+        GeoPackage and save the project again. True when something was written."""
+        if sip.isdeleted(self) or self._saving or self._loading or self._run is not None or self.results_file() is None:
+            return False
+        project = QgsProject.instance()
+        pending = [
+            key
+            for key, outputs in self.results.items()
+            if any(isinstance(project.mapLayer(lid), QgsVectorLayer) and project.mapLayer(lid).providerType() == "memory" for lid in outputs.values())
+        ]
+        if not pending:
+            return False
+        self._saving = True
+        try:
+            self._persist_note = self._persist_info = ""
+            for key in pending:
+                loaded = [(n, project.mapLayer(lid)) for n, lid in self.results[key].items() if project.mapLayer(lid) is not None]
+                loaded = self.persist_results(key, loaded)
+                self.results[key] = {n: lyr.id() for n, lyr in loaded}
+            first = min(STEP_INDEX[k] for k in pending)
+            for later in STEPS[first + 1 :]:
+                self.prefill(later.key)
+            self.save_settings()
+            if self._persist_note:
+                self.set_status(self._persist_note, error=True)
+            else:
+                self.set_status(self.tr("The results are kept in {}.").format(self.results_file().name))
+        finally:
+            self._saving = False
+        self.update_states()
+        # saved again once the layer tree and the canvas have taken in the new layers (they mark
+        # the project dirty while they do)
+        QTimer.singleShot(0, self._save_project_again)
+        return True
+
+    def _save_project_again(self) -> None:
+        project = QgsProject.instance()
+        if sip.isdeleted(self) or self._saving or self._loading or not project.fileName() or self.results_file() is None:
+            return
+        self._saving = True
+        try:
+            project.write()
+        finally:
+            self._saving = False
+
+    def result_sources(self) -> dict:
+        """{step: {output: source}} of the result layers, paths as the project writes them."""
+        project = QgsProject.instance()
+        sources: dict = {}
+        for key, outputs in self.results.items():
+            for name, layer_id in outputs.items():
+                layer = project.mapLayer(layer_id)
+                if layer is not None and layer.providerType() != "memory":
+                    sources.setdefault(key, {})[name] = project.writePath(layer.source())
+        return sources
 
     def set_status(self, text: str, error: bool = False) -> None:
         color = "#A04000" if error else "#202020"
@@ -1036,6 +1246,7 @@ class AnkunftDock(QgsDockWidget):
             if page.built:
                 project.writeEntry(SCOPE, "steps/" + key, json.dumps(page.values()))
         project.writeEntry(SCOPE, "results", json.dumps(self.results))
+        project.writeEntry(SCOPE, "result_sources", json.dumps(self.result_sources()))
 
     def restore_settings(self) -> None:
         project = QgsProject.instance()
@@ -1066,11 +1277,19 @@ class AnkunftDock(QgsDockWidget):
                 if page.built:
                     page.set_values(loads(entry("steps/" + key), {}))
             results = loads(entry("results"), {})
-            self.results = {
-                k: {n: lid for n, lid in v.items() if project.mapLayer(lid) is not None}
-                for k, v in results.items()
-                if isinstance(v, dict) and k in self.pages
-            }
+            sources = loads(entry("result_sources"), {})
+            by_source = {project.writePath(lyr.source()): lid for lid, lyr in project.mapLayers().items() if lyr.isValid()}
+            self.results = {}
+            for k, v in results.items():
+                if not isinstance(v, dict) or k not in self.pages:
+                    continue
+                kept = {}
+                for n, lid in v.items():
+                    if project.mapLayer(lid) is None:  # the same result file added again under another id
+                        lid = by_source.get((sources.get(k) or {}).get(n, ""), "")
+                    if lid and project.mapLayer(lid) is not None:
+                        kept[n] = lid
+                self.results[k] = kept
             for key in self.pages:
                 self.done[key] = bool(self.results.get(key))
         finally:
@@ -1090,6 +1309,7 @@ class AnkunftDock(QgsDockWidget):
         # widget changes must not overwrite the project's settings. A new project never emits
         # readProject, so the flag also ends at the next turn of the event loop.
         self._loading = True
+        self._told_temporary = False
         QTimer.singleShot(0, self._end_loading)
         if self._run is not None:
             self.cancel()
@@ -1100,6 +1320,12 @@ class AnkunftDock(QgsDockWidget):
         self._restoring = True
         try:
             self.set_layer(None)
+            # a new project starts with the defaults and no stale layer ids (a layer widget
+            # cannot be emptied through its wrapper, so the forms are built again)
+            for page in self.pages.values():
+                alg = self.algorithm(page.alg_id)
+                if page.built and alg is not None:
+                    page.build(alg, self.iface)
         finally:
             self._restoring = False
         self.refresh_preview()
@@ -1135,6 +1361,7 @@ class AnkunftDock(QgsDockWidget):
         registry = QgsApplication.processingRegistry()
         for signal, slot in (
             (project.readProject, self._on_project_read),
+            (project.projectSaved, self._on_project_saved),
             (project.cleared, self._on_project_cleared),
             (project.layersRemoved, self._on_layers_removed),
             (registry.providerAdded, self._on_providers_changed),

@@ -485,7 +485,10 @@ class _Inside:
 
         # QGIS' own notices (e.g. a font download that needs the internet) are not ours: note, then hide them
         bar = iface.messageBar()
-        notices = [" ".join(lbl.text() for lbl in item.findChildren(QLabel)) for item in bar.items()]
+        notices = [
+            " ".join(t for t in (item.title(), item.text()) if t) if hasattr(item, "text") else " ".join(lbl.text() for lbl in item.findChildren(QLabel))
+            for item in bar.items()
+        ]
         self.result.setdefault("message_bar", []).extend(notices)
         bar.clearWidgets()
         self.shots.mkdir(parents=True, exist_ok=True)
@@ -569,6 +572,52 @@ class _Inside:
         self.dock.grab().save(str(path))
         self.result["screenshots"].append(str(path))
         self.result["ok"] = True
+        self.phase_save()
+
+    def phase_save(self):
+        """Save the project: the temporary result goes into <project>_ankunft.gpkg beside it."""
+        from qgis.core import QgsProject
+
+        folder = self.out.parent / "projekt"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.project_file = folder / "analyse.qgz"
+        self.sample_mtime = SAMPLE.stat().st_mtime_ns
+        self.result["project_saved"] = QgsProject.instance().write(str(self.project_file))
+        self.later(500, self.phase_reopen)
+
+    def phase_reopen(self):
+        from qgis.core import QgsProject
+
+        dock = self.dock
+        layer = QgsProject.instance().mapLayer(dock.main_result("classify") or "")
+        self.result["saved_result"] = {
+            "provider": layer.providerType() if layer is not None else None,
+            "file": str(dock.layer_file(layer)) if layer is not None else None,
+            "results_file_exists": (self.project_file.parent / "analyse_ankunft.gpkg").exists(),
+            "dirty": QgsProject.instance().isDirty(),
+        }
+        QgsProject.instance().clear()
+        self.result["reopened_read"] = QgsProject.instance().read(str(self.project_file))
+        self.later(500, self.phase_reopened)
+
+    def phase_reopened(self):
+        from qgis.core import QgsProject
+
+        dock = self.dock
+        layers = self._group_layers()
+        self.result["reopened"] = {
+            "group_layers": [lyr.name() for lyr in layers],
+            "valid": [lyr.isValid() for lyr in layers],
+            "features": [lyr.featureCount() for lyr in layers],
+            "renderer": [lyr.renderer().type() if lyr.renderer() else None for lyr in layers],
+            "files": [str(dock.layer_file(lyr)) for lyr in layers],
+            "classify_done": bool(dock.done.get("classify")),
+            "infrastructure_enabled": dock.pages["infrastructure"].runButton.isEnabled(),
+            "input_layer": dock.layer().name() if dock.layer() is not None else None,
+            "sample_untouched": SAMPLE.stat().st_mtime_ns == self.sample_mtime,
+        }
+        self.step("reopened", layers=len(layers))
+        QgsProject.instance().setDirty(False)
         self.finish()
 
     def finish(self):

@@ -56,6 +56,9 @@ def test_desktop_panel_runs_steps_1_and_2(desktop, provider):
     assert sum(result["classes"].values()) == result["features"]
     assert result["name"] in desktop["group_layers"]
     assert desktop["ok"]
+    # a new, unsaved project: the panel says once in the message bar that the results are temporary
+    notices = [n for n in desktop.get("message_bar", []) if "GeoPackage" in n]
+    assert len(notices) == 1, desktop.get("message_bar")
 
 
 def test_desktop_screenshots_in_german(desktop):
@@ -89,3 +92,26 @@ def test_desktop_panel_speaks_german(desktop):
     if german is None:
         pytest.skip("the panel's German translation is not merged into i18n/ yet (see /tmp/ankunft_i18n/gui.tsv)")
     assert desktop["step_titles"][0].startswith(german)
+
+
+def test_desktop_saved_project_reopens_with_results(desktop, provider):
+    """Saving the project keeps the result in <project>_ankunft.gpkg; reading it again brings the
+    styled result back into the group and step 3 is enabled."""
+    if provider.algorithm("classifyarrivalquarters") is None:
+        pytest.skip("the classification algorithm is not part of this build")
+    assert desktop["project_saved"]
+    saved = desktop["saved_result"]
+    assert saved["provider"] == "ogr" and saved["file"].endswith("analyse_ankunft.gpkg"), saved
+    assert saved["results_file_exists"] and not saved["dirty"], saved
+    assert desktop["reopened_read"]
+    again = desktop["reopened"]
+    assert len(again["group_layers"]) == 1, again
+    assert again["valid"] == [True] and again["features"] == [desktop["result_layer"]["features"]]
+    assert again["renderer"] == ["categorizedSymbol"]
+    assert again["files"][0].endswith("analyse_ankunft.gpkg")
+    assert again["classify_done"]
+    if provider.algorithm("infrastructureoverlay") is not None:
+        assert again["infrastructure_enabled"]
+    assert again["input_layer"]  # step 1's layer and mapping come back too
+    assert again["sample_untouched"]
+

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsFeature,
     QgsField,
@@ -45,11 +46,14 @@ def _needs_classify():
 
 @pytest.fixture
 def dock(plugin, qgis_new_project):
+    QgsProject.instance().setFileName("")  # a new project is not saved (results stay temporary)
     plugin.show_panel()
     dock = plugin.dock
     assert dock is not None
     yield dock
     _wait(dock)
+    QgsProject.instance().clear()
+    QgsProject.instance().setFileName("")
 
 
 @pytest.fixture
@@ -334,3 +338,178 @@ def test_strategy_map_step_runs_in_main_thread(dock):
     _wait(dock, 60)
     assert dock.done["strategy"], dock.ui.statusLabel.text()
     assert ".pdf" in dock.pages["strategy"].resultLabel.text()
+
+
+# -- results kept with a saved project -----------------------------------------------------------
+def _gpkg_areas(tmp_path, name="areas.gpkg"):
+    gpkg = tmp_path / name
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    err = QgsVectorFileWriter.writeAsVectorFormatV3(berlin_layer(), str(gpkg), QgsProject.instance().transformContext(), options)
+    assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
+    return gpkg
+
+
+def test_saved_project_keeps_results(dock, tmp_path):
+    """A saved project: step 2's result goes into <project>_ankunft.gpkg and comes back with the project."""
+    _needs_classify()
+    gpkg = _gpkg_areas(tmp_path)
+    input_bytes = gpkg.read_bytes()
+    layer = _add(QgsVectorLayer(str(gpkg), "Gebiete", "ogr"))
+    dock.set_layer(layer)
+    project_file = tmp_path / "analyse.qgz"
+    assert QgsProject.instance().write(str(project_file))
+    results_file = tmp_path / "analyse_ankunft.gpkg"
+    assert dock.results_file() == results_file
+    assert dock.run_step("classify")
+    _wait(dock)
+    assert dock.done["classify"], dock.ui.statusLabel.text()
+    out = QgsProject.instance().mapLayer(dock.main_result("classify"))
+    assert out.providerType() == "ogr" and dock.layer_file(out) == results_file
+    assert out.renderer().type() == "categorizedSymbol"
+    assert out.featureCount() == 448
+    assert len(_group_layers()) == 1
+    # again: the step's table is overwritten, its old layer replaced (not a second copy)
+    assert dock.run_step("classify")
+    _wait(dock)
+    assert len(_group_layers()) == 1 and _group_layers()[0].featureCount() == 448
+    assert gpkg.read_bytes() == input_bytes  # the input file is never written
+    assert QgsProject.instance().write()
+    QgsProject.instance().clear()
+    assert not dock.done["classify"] and not _group_layers()
+    assert QgsProject.instance().read(str(project_file))
+    QCoreApplication.processEvents()
+    layers = _group_layers()
+    assert len(layers) == 1
+    out = layers[0]
+    assert out.isValid() and out.featureCount() == 448
+    assert dock.layer_file(out) == results_file
+    assert out.renderer().type() == "categorizedSymbol"
+    assert dock.done["classify"]
+    assert dock.main_result("classify") == out.id()
+    if dock.algorithm(dock.pages["infrastructure"].alg_id) is not None:
+        assert dock.pages["infrastructure"].runButton.isEnabled()
+        if "AREAS" in dock.pages["infrastructure"].wrappers:
+            assert dock.pages["infrastructure"].values().get("AREAS") == out.id()
+    sources = QgsProject.instance().readEntry("ankunft", "result_sources", "")[0]
+    assert "analyse_ankunft.gpkg" in sources
+
+
+def test_unsaved_project_temporary_results(dock, qgis_iface):
+    """Not saved yet: memory layers, and the user is told once in the message bar."""
+    _needs_classify()
+    layer = _add(berlin_layer())
+    dock.set_layer(layer)
+    assert dock.results_file() is None
+    bar = qgis_iface.messageBar()
+    before = len(bar.get_messages(Qgis.MessageLevel.Info)) if hasattr(bar, "get_messages") else 0
+    for _ in range(2):
+        assert dock.run_step("classify")
+        _wait(dock)
+        assert dock.done["classify"], dock.ui.statusLabel.text()
+        assert QgsProject.instance().mapLayer(dock.main_result("classify")).providerType() == "memory"
+    if hasattr(bar, "get_messages"):
+        assert len(bar.get_messages(Qgis.MessageLevel.Info)) == before + 1
+    assert len(_group_layers()) == 2  # two runs, two temporary layers
+
+
+def test_saving_the_project_keeps_temporary_results(dock, tmp_path):
+    """Results made before the project was saved go into its GeoPackage when it is saved."""
+    _needs_classify()
+    layer = _add(QgsVectorLayer(str(_gpkg_areas(tmp_path)), "Gebiete", "ogr"))
+    dock.set_layer(layer)
+    assert dock.run_step("classify")
+    _wait(dock)
+    assert QgsProject.instance().mapLayer(dock.main_result("classify")).providerType() == "memory"
+    project_file = tmp_path / "neu.qgz"
+    assert QgsProject.instance().write(str(project_file))
+    deadline = time.time() + 10
+    while (QgsProject.instance().mapLayer(dock.main_result("classify")).providerType() == "memory" or QgsProject.instance().isDirty()) and time.time() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    out = QgsProject.instance().mapLayer(dock.main_result("classify"))
+    assert out.providerType() == "ogr" and dock.layer_file(out) == tmp_path / "neu_ankunft.gpkg"
+    assert out.renderer().type() == "categorizedSymbol"
+    assert not QgsProject.instance().isDirty()  # saved again with the kept results
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(str(project_file))
+    QCoreApplication.processEvents()
+    assert dock.done["classify"]
+    layers = _group_layers()
+    assert len(layers) == 1 and layers[0].isValid() and layers[0].featureCount() == 448
+
+
+def test_results_file_that_is_an_input_is_not_written(dock, tmp_path):
+    """An input that happens to be <project>_ankunft.gpkg is never written: results stay temporary."""
+    _needs_classify()
+    gpkg = _gpkg_areas(tmp_path, "analyse_ankunft.gpkg")
+    input_bytes = gpkg.read_bytes()
+    layer = _add(QgsVectorLayer(str(gpkg), "Gebiete", "ogr"))
+    dock.set_layer(layer)
+    assert QgsProject.instance().write(str(tmp_path / "analyse.qgz"))
+    assert dock.run_step("classify")
+    _wait(dock)
+    assert dock.done["classify"]
+    assert QgsProject.instance().mapLayer(dock.main_result("classify")).providerType() == "memory"
+    assert gpkg.read_bytes() == input_bytes
+
+
+def test_strategy_map_fed_by_steps_3_and_4(dock):
+    """Step 6 gets step 3's facilities (FACILITIES, CATEGORY_FIELD) and step 4's population areas
+    (CATCHMENT_AREAS) besides the main results, and runs with them."""
+    _needs_classify()
+    layer = sample_layer()
+    registry = QgsApplication.processingRegistry()
+    needed = ("ankunft:infrastructureoverlay", "ankunft:walkingcatchments", "ankunft:strategymap")
+    if layer is None or any(registry.algorithmById(a) is None for a in needed):
+        pytest.skip("needs the bundled sample and steps 3, 4 and 6")
+    from tests.qgis.desktop import SAMPLE
+
+    _add(layer)
+    dock.set_layer(layer)
+    assert dock.run_step("classify")
+    _wait(dock)
+    roads = _add(QgsVectorLayer("{}|layername=moabit_roads".format(SAMPLE), "Straßen", "ogr"))
+    libraries = _add(QgsVectorLayer("{}|layername=poi_libraries".format(SAMPLE), "Bibliotheken", "ogr"))
+    doctors = _add(QgsVectorLayer("{}|layername=poi_doctors".format(SAMPLE), "Ärzte", "ogr"))
+    strategy = dock.pages["strategy"]
+    assert strategy.is_empty("FACILITIES") and strategy.is_empty("CATCHMENT_AREAS")
+
+    infra = dock.pages["infrastructure"]
+    infra.set_values({"FACILITIES": [libraries.id(), doctors.id()]})
+    assert dock.run_step("infrastructure"), dock.ui.statusLabel.text()
+    _wait(dock, 60)
+    assert dock.done["infrastructure"], dock.ui.statusLabel.text()
+    facilities = dock.main_result("infrastructure", "OUTPUT_FACILITIES")
+    assert facilities is not None and facilities != dock.main_result("infrastructure")
+    assert strategy.values().get("FACILITIES") == facilities
+    assert strategy.values().get("INFRASTRUCTURE") == dock.main_result("infrastructure")
+    if QgsProject.instance().mapLayer(facilities).fields().lookupField("category") >= 0:
+        assert strategy.values().get("CATEGORY_FIELD") == "category"
+
+    catchments = dock.pages["catchments"]
+    catchments.set_values({"NETWORK": roads.id(), "POINTS": libraries.id()})
+    assert catchments.values().get("POPULATION") == dock.main_result("classify")
+    assert "OUTPUT_AREAS" in catchments.parameters()  # off by default, made because step 6 uses it
+    assert dock.run_step("catchments")
+    _wait(dock, 60)
+    assert dock.done["catchments"], dock.ui.statusLabel.text()
+    areas = dock.main_result("catchments", "OUTPUT_AREAS")
+    assert areas is not None and areas != dock.main_result("catchments")
+    assert QgsProject.instance().mapLayer(areas).fields().lookupField("pop_total") >= 0
+    assert strategy.values().get("CATCHMENT_AREAS") == areas
+    assert strategy.values().get("CATCHMENTS") == dock.main_result("catchments")
+    assert strategy.values().get("QUARTERS") == dock.main_result("classify")
+
+    assert dock.run_step("strategy")
+    _wait(dock, 60)
+    assert dock.done["strategy"], dock.ui.statusLabel.text()
+
+
+def test_catchments_without_population_make_no_areas_output(dock):
+    """The extra output is only asked for when the step has population areas."""
+    if QgsApplication.processingRegistry().algorithmById("ankunft:walkingcatchments") is None:
+        pytest.skip("needs ankunft:walkingcatchments")
+    page = dock.pages["catchments"]
+    assert page.is_empty("POPULATION")
+    assert "OUTPUT_AREAS" not in page.parameters()
