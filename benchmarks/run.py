@@ -27,7 +27,12 @@ def main(argv: list[str]) -> int:
         print("=" * 72, flush=True)
         print(script.stem, flush=True)
         print("=" * 72, flush=True)
-        runpy.run_path(str(script), run_name="__main__")
+        saved = sys.argv
+        sys.argv = [str(script)]  # the runner's own arguments (which benchmarks) are not the script's
+        try:
+            runpy.run_path(str(script), run_name="__main__")
+        finally:
+            sys.argv = saved
     return 0
 
 

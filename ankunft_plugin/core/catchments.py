@@ -92,7 +92,10 @@ def reached_edges(graph: WalkGraph, D: np.ndarray, limit: float, start_edges) ->
     indptr, inc = graph.incidence()
     e = inc[_ranges(indptr, nodes)]
     se = np.asarray(start_edges, dtype=np.int64)
-    e = np.unique(np.concatenate([e, se[se >= 0]]))
+    mark = np.zeros(len(graph.edge_cost), dtype=bool)  # a mark per edge: cheaper than sorting (np.unique)
+    mark[e] = True
+    mark[se[se >= 0]] = True
+    e = np.flatnonzero(mark)
     return e[np.isfinite(graph.edge_cost[e])]
 
 
@@ -112,7 +115,7 @@ def edge_reach(graph: WalkGraph, edges, D, limits, se=(), st=(), sd=()) -> np.nd
     du = D[graph.edge_u[edges]]
     dv = D[graph.edge_v[edges]]
     starts = _starts_by_edge(np.asarray(se, dtype=np.int64), np.asarray(st, float), np.asarray(sd, float))
-    special = np.array([e in starts for e in edges.tolist()], dtype=bool) if starts else np.zeros(len(edges), bool)
+    special = np.isin(edges, np.fromiter(starts, dtype=np.int64)) if starts else np.zeros(len(edges), bool)
     out = np.zeros(len(limits))
     with np.errstate(invalid="ignore", divide="ignore"):
         for k, lim in enumerate(limits):
