@@ -31,33 +31,7 @@ from common import peak_rss_mb, qgis_app, save, timed  # noqa: E402
 SIZES = (71, 150, 300)  # lattice side: 9,940 / 44,700 / 179,400 edges
 N_POINTS = 300
 SPACING = 50.0
-_KEEP = []
 
-
-def _start_qgis():
-    """common.qgis_app(), keeping a reference to the provider (common.qgis_app registers
-    ``AnkunftProvider()`` without keeping it, so its Python side can be collected)."""
-    import common
-
-    if common._QGS is None:
-        from qgis.core import QgsApplication
-
-        QgsApplication.setPrefixPath("/usr", True)
-        common._QGS = QgsApplication([], False)
-        common._QGS.initQgis()
-        from processing.core.Processing import Processing
-
-        Processing.initialize()
-    from qgis.core import QgsApplication
-
-    from ankunft_plugin.processing.provider import AnkunftProvider
-
-    reg = QgsApplication.processingRegistry()
-    if reg.providerById("ankunft") is None:
-        provider = AnkunftProvider()
-        _KEEP.append(provider)
-        reg.addProvider(provider)
-    return qgis_app()
 
 
 def write_lattice(path: str, n: int) -> int:
@@ -129,7 +103,7 @@ def write_points(path: str, n: int, count: int, seed: int = 0):
 
 
 def run(max_edges: int | None = None) -> dict:
-    _start_qgis()
+    qgis_app()
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 

@@ -25,35 +25,7 @@ N_BLOCKS = 20_000
 MIN_POP = 300.0
 THRESHOLD = 1.0
 REPEATS = 3
-_KEEP = []
 
-
-def _start_qgis():
-    """common.qgis_app(), but keeping a reference to the provider.
-
-    (common.qgis_app registers ``AnkunftProvider()`` without keeping it; its Python side is then
-    collected and ``createInstance`` fails. Reported to the lead; until fixed, start QGIS here.)"""
-    import common
-
-    if common._QGS is None:
-        from qgis.core import QgsApplication
-
-        QgsApplication.setPrefixPath("/usr", True)
-        common._QGS = QgsApplication([], False)
-        common._QGS.initQgis()
-        from processing.core.Processing import Processing
-
-        Processing.initialize()
-    from qgis.core import QgsApplication
-
-    from ankunft_plugin.processing.provider import AnkunftProvider
-
-    reg = QgsApplication.processingRegistry()
-    if reg.providerById("ankunft") is None:
-        provider = AnkunftProvider()
-        _KEEP.append(provider)
-        reg.addProvider(provider)
-    return qgis_app()
 
 
 def synthetic_layer(n: int = N_BLOCKS, seed: int = 7):
@@ -189,7 +161,7 @@ def main():
     import processing
     from qgis.core import QgsFeatureRequest
 
-    _start_qgis()
+    qgis_app()
     times: dict[str, float] = {}
     with timed(times, "build_layer"):
         layer = synthetic_layer()

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .values import is_null
+
 CLASSES = ("established", "emerging", "none", "insufficient")  # as core.classify.CLASSES
 ARRIVAL_CLASSES = ("established", "emerging")
 VALID_CLASSES = ("established", "emerging", "none")
@@ -48,15 +50,8 @@ ABSENT = ""  # class code of an area in a year where its id does not occur
 def id_key(value) -> str | None:
     """Canonical text of an id: stripped; integral numbers without ``.0``; numeric ids without
     leading zeros (``"01011101"`` and ``1011101`` match). None for NULL/empty."""
-    if value is None:
+    if is_null(value):
         return None
-    is_null = getattr(value, "isNull", None)
-    if callable(is_null):
-        try:
-            if is_null():
-                return None
-        except TypeError:
-            pass
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (float, np.floating)):

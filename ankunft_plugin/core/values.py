@@ -16,6 +16,19 @@ import numpy as np
 PLACEHOLDERS = frozenset({".", "-", "x", "X", "…", "...", "/", "–", "—", "*", "(.)", "k.A.", "k. A.", "NA", "n/a", "nan", "NaN"})
 
 
+def is_null(value) -> bool:
+    """None, or an object that says it is null (QGIS/Qt NULL values have ``isNull()``)."""
+    if value is None:
+        return True
+    check = getattr(value, "isNull", None)
+    if callable(check):
+        try:
+            return bool(check())
+        except TypeError:
+            return False
+    return False
+
+
 def _parse_one(value) -> tuple[float, str | None]:
     if value is None:
         return np.nan, "null"
@@ -24,14 +37,8 @@ def _parse_one(value) -> tuple[float, str | None]:
     if isinstance(value, (int, float, np.integer, np.floating)):
         f = float(value)
         return (f, None) if np.isfinite(f) else (np.nan, "nan")
-    # QVariant NULL and other objects with a null check
-    is_null = getattr(value, "isNull", None)
-    if callable(is_null):
-        try:
-            if is_null():
-                return np.nan, "null"
-        except TypeError:
-            pass
+    if is_null(value):  # QVariant NULL and other objects with a null check
+        return np.nan, "null"
     text = str(value).strip()
     if text == "" or text.upper() == "NULL":
         return np.nan, "empty"

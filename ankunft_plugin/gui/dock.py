@@ -147,13 +147,6 @@ def json_value(value):
     if isinstance(value, (list, tuple)):
         items = [json_value(v) for v in value]
         return [v for v in items if v is not None]
-    is_null = getattr(value, "isNull", None)
-    if callable(is_null):
-        try:
-            if is_null():
-                return None
-        except TypeError:
-            pass
     return None
 
 
