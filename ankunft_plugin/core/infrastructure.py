@@ -433,38 +433,26 @@ NATIONALITY_LANGUAGE = {
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 
 
-def parse_languages(text) -> set[str]:
-    """Offered languages: ``de,ar,tr`` / ``de; ar`` / ``Arabisch, Türkisch`` -> {'de','ar','tr'}."""
+def _language_tokens(text) -> list[str]:
+    """Lower-case items of a list written as ``a,b`` / ``a; b`` / ``a|b`` / ``a/b`` (NULL/empty: none)."""
     if text is None:
-        return set()
+        return []
     s = str(text).strip()
     if not s or s.upper() == "NULL":
-        return set()
-    out = set()
-    for part in re.split(r"[,;|/]+", s):
-        p = part.strip().lower()
-        if not p:
-            continue
-        out.add(p if _LANG_CODE.match(p) else NATIONALITY_LANGUAGE.get(p, p))
-    return out
+        return []
+    return [p for p in (part.strip().lower() for part in re.split(r"[,;|/]+", s)) if p]
+
+
+def parse_languages(text) -> set[str]:
+    """Offered languages: ``de,ar,tr`` / ``de; ar`` / ``Arabisch, Türkisch`` -> {'de','ar','tr'}."""
+    return {p if _LANG_CODE.match(p) else NATIONALITY_LANGUAGE.get(p, p) for p in _language_tokens(text)}
 
 
 def needed_languages(text) -> set[str]:
     """Residents' main nationalities or languages (ISO country codes, names or language codes)
     as language codes. A two-letter code is read as a country code where it is one (``SY`` -> ar,
     ``UA`` -> uk), else as a language code."""
-    if text is None:
-        return set()
-    s = str(text).strip()
-    if not s or s.upper() == "NULL":
-        return set()
-    out = set()
-    for part in re.split(r"[,;|/]+", s):
-        p = part.strip().lower()
-        if not p:
-            continue
-        out.add(NATIONALITY_LANGUAGE.get(p, p))
-    return out
+    return {NATIONALITY_LANGUAGE.get(p, p) for p in _language_tokens(text)}
 
 
 # --------------------------------------------------------------------------------------------
