@@ -156,11 +156,7 @@ def sample_costs(graph: WalkGraph, S: Samples, edges, D, se=(), st=(), sd=(), ow
     e = S.edge[idx]
     f = S.frac[idx]
     c = graph.edge_cost[e]
-    with np.errstate(invalid="ignore"):
-        cu = D[graph.edge_u[e]] + f * c
-        cv = D[graph.edge_v[e]] + (1.0 - f) * c
-    cu = np.where(np.isnan(cu), np.inf, cu)
-    cv = np.where(np.isnan(cv), np.inf, cv)
+    cu, cv = graph.via_ends(D, e, f)
     cost = np.minimum(cu, cv)
     owner = None
     if owner_nodes is not None:

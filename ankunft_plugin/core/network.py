@@ -534,15 +534,22 @@ class WalkGraph:
         d = dijkstra(g, directed=True, indices=np.arange(n, n + len(idx)), limit=limit)
         return d[:, :n]
 
+    def via_ends(self, D: np.ndarray, e, t) -> tuple[np.ndarray, np.ndarray]:
+        """Cost to the positions ``t`` (fraction from edge_u) along edges ``e``, given node costs ``D``
+        (one row, or one row per start): through edge_u and through edge_v; unreachable → inf."""
+        c = self.edge_cost[e]
+        with np.errstate(invalid="ignore"):
+            via_u = D[..., self.edge_u[e]] + t * c
+            via_v = D[..., self.edge_v[e]] + (1.0 - t) * c
+        return np.where(np.isnan(via_u), np.inf, via_u), np.where(np.isnan(via_v), np.inf, via_v)
+
     def end_costs(self, D: np.ndarray, src_snap: Snap, src_idx, dst_snap: Snap, dst_idx) -> np.ndarray:
         """(len(src_idx), len(dst_idx)) costs from node costs ``D`` of the starts to snapped ends,
         including the end snap distance and the direct way along a shared edge."""
         e = dst_snap.edge[dst_idx]
         c = self.edge_cost[e]
         tt = dst_snap.t[dst_idx]
-        with np.errstate(invalid="ignore"):
-            via_u = D[:, self.edge_u[e]] + tt * c
-            via_v = D[:, self.edge_v[e]] + (1.0 - tt) * c
+        via_u, via_v = self.via_ends(D, e, tt)
         out = np.minimum(via_u, via_v)
         se = src_snap.edge[src_idx]
         same = se[:, None] == e[None, :]
@@ -616,11 +623,7 @@ class WalkGraph:
         e = ds.edge[didx]
         c = self.edge_cost[e]
         tt = ds.t[didx]
-        with np.errstate(invalid="ignore"):
-            via_u = D[self.edge_u[e]] + tt * c
-            via_v = D[self.edge_v[e]] + (1.0 - tt) * c
-        via_u = np.where(np.isnan(via_u), np.inf, via_u)
-        via_v = np.where(np.isnan(via_v), np.inf, via_v)
+        via_u, via_v = self.via_ends(D, e, tt)
         use_v = via_v < via_u
         best = np.where(use_v, via_v, via_u)
         src_node = np.where(use_v, srcs[self.edge_v[e]], srcs[self.edge_u[e]])
