@@ -448,8 +448,11 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         ok_pts = np.flatnonzero(snap.ok)
         if len(bpop) and len(ok_pts):
             lim = max(limits)
+            # people are reached on the connected network, as in the siting and infrastructure algorithms:
+            # a building nearest to a cut-off courtyard path is moved onto the street network
+            bsnap = graph.snap_connected(bxy, max_snap)
             if mode == "per_point":
-                M = graph.distances(xy[ok_pts], bxy, lim, max_snap=max_snap, src_snap=_sub(snap, ok_pts)).tocsr()
+                M = graph.distances(xy[ok_pts], bxy, lim, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap).tocsr()
                 row_of = {p: i for i, p in enumerate(ok_pts.tolist())}
                 for k, r in enumerate(recs):
                     i = row_of.get(r.point)
@@ -459,7 +462,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                     sel = M.data[lo:hi] <= limits[r.band]
                     pops[k] += float(bpop[M.indices[lo:hi][sel]].sum())
             else:
-                cost, which = graph.nearest(xy[ok_pts], bxy, max_snap=max_snap, src_snap=_sub(snap, ok_pts))
+                cost, which = graph.nearest(xy[ok_pts], bxy, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap)
                 owner = np.where(which >= 0, ok_pts[np.clip(which, 0, None)], -1)
                 lims = np.asarray(limits)
                 band = np.searchsorted(lims, cost, side="left")  # first band with cost <= limit
@@ -494,14 +497,15 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                 p = g.representative_point()
                 rep[a] = (p.x, p.y)
         cost, which = (
-            graph.nearest(xy[ok_pts], rep, max_snap=max_snap, src_snap=_sub(snap, ok_pts))
+            graph.nearest(xy[ok_pts], rep, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=graph.snap_connected(rep, max_snap))
             if len(ok_pts) else (np.full(na, np.inf), np.full(na, -1))
         )
         walk_min = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), np.nan)
         nearest_id = [ids[ok_pts[w]] if w >= 0 else None for w in which.tolist()]
         covered = np.zeros((na, len(limits)))
         if len(demand.point_pop) and len(ok_pts):
-            bcost, _w = graph.nearest(xy[ok_pts], demand.point_xy, max_snap=max_snap, src_snap=_sub(snap, ok_pts))
+            bcost, _w = graph.nearest(xy[ok_pts], demand.point_xy, max_snap=max_snap, src_snap=_sub(snap, ok_pts),
+                                      dst_snap=graph.snap_connected(demand.point_xy, max_snap))
             for k, lim in enumerate(limits):
                 sel = bcost <= lim
                 covered[:, k] += np.bincount(demand.point_area[sel], weights=demand.point_pop[sel], minlength=na)
@@ -545,8 +549,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         cy = ymax - (np.arange(nrows) + 0.5) * cell
         gx, gy = np.meshgrid(cx, cy)
         ok_pts = np.flatnonzero(snap.ok)
-        cost, _w = graph.nearest(xy[ok_pts], np.column_stack([gx.ravel(), gy.ravel()]), max_snap=max_snap,
-                                 src_snap=_sub(snap, ok_pts))
+        cells = np.column_stack([gx.ravel(), gy.ravel()])
+        cost, _w = graph.nearest(xy[ok_pts], cells, max_snap=max_snap, src_snap=_sub(snap, ok_pts),
+                                 dst_snap=graph.snap_connected(cells, max_snap))
         minutes = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), -9999.0).reshape(nrows, ncols).astype(np.float32)
         with rasterio.open(
             path, "w", driver="GTiff", width=ncols, height=nrows, count=1, dtype="float32", nodata=-9999.0,
