@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import ICON_PATH, __homepage__
 from .help import help_text
+
+
+def _decimals_needed(*values, lowest: int = 2, highest: int = 6) -> int:
+    """Decimals that show every given value exactly (at least ``lowest``)."""
+    need = lowest
+    for v in values:
+        if not isinstance(v, (int, float)) or abs(v) > 1e12:
+            continue
+        for d in range(highest + 1):
+            if abs(round(v, d) - v) < 1e-9:
+                need = max(need, d)
+                break
+        else:
+            need = highest
+    return need
 
 
 class AnkunftAlgorithm(QgsProcessingAlgorithm):
@@ -53,8 +68,17 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
 
     # -- helpers for subclasses ---------------------------------------------------------------
     def add(self, param, help_string: str, advanced: bool = False):
-        """Add a parameter with its help text (every parameter has one) and the advanced flag."""
+        """Add a parameter with its help text (every parameter has one) and the advanced flag.
+        Decimal numbers show as many decimals as their default and minimum need (at least 2), not
+        the widget's six ("300,000000")."""
         param.setHelp(help_string)
+        if isinstance(param, QgsProcessingParameterNumber) and param.dataType() == QgsProcessingParameterNumber.Type.Double:
+            meta = param.metadata() or {}
+            wrapper = dict(meta.get("widget_wrapper") or {})
+            if "decimals" not in wrapper:
+                wrapper["decimals"] = _decimals_needed(param.defaultValue(), param.minimum())
+                meta["widget_wrapper"] = wrapper
+                param.setMetadata(meta)
         if advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
