@@ -55,7 +55,7 @@ def berlin_layer(name: str = "Planungsräume Berlin"):
     K11, moves per 100 inhabitants), ``Migrationshintergrund_Anteil`` (percent), ``SGB_II_Quote``
     (MSS 2013 S3 transfer receipt, percent)."""
     from qgis.core import QgsFeature, QgsField, QgsFields, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+    from qgis.PyQt.QtCore import QMetaType
 
     src = QgsVectorLayer(str(BERLIN / "berlin-lor-planning-areas-until-2020.geojson"), "lor", "ogr")
     assert src.isValid()
@@ -65,9 +65,9 @@ def berlin_layer(name: str = "Planungsräume Berlin"):
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
     fields = QgsFields()
     for fname, kind in (
-        ("PLR_ID", QVariant.String), ("Name", QVariant.String), ("Einwohner", QVariant.Int),
-        ("Ausländer", QVariant.Int), ("Zuzüge_Ausland", QVariant.Int), ("Wanderungsvolumen", QVariant.Double),
-        ("Migrationshintergrund_Anteil", QVariant.Double), ("SGB_II_Quote", QVariant.Double),
+        ("PLR_ID", QMetaType.Type.QString), ("Name", QMetaType.Type.QString), ("Einwohner", QMetaType.Type.Int),
+        ("Ausländer", QMetaType.Type.Int), ("Zuzüge_Ausland", QMetaType.Type.Int), ("Wanderungsvolumen", QMetaType.Type.Double),
+        ("Migrationshintergrund_Anteil", QMetaType.Type.Double), ("SGB_II_Quote", QMetaType.Type.Double),
     ):
         fields.append(QgsField(fname, kind))
     provider = layer.dataProvider()

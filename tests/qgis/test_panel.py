@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QEvent, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QMetaType
 
 from tests.qgis.desktop import berlin_layer, sample_layer
 
@@ -90,7 +90,7 @@ def test_no_layer_loaded(dock):
 
 def test_layer_without_numeric_fields(dock):
     layer = QgsVectorLayer("Polygon?crs=EPSG:25833", "nur Text", "memory")
-    layer.dataProvider().addAttributes([QgsField("name", QVariant.String), QgsField("code", QVariant.String)])
+    layer.dataProvider().addAttributes([QgsField("name", QMetaType.Type.QString), QgsField("code", QMetaType.Type.QString)])
     layer.updateFields()
     feature = QgsFeature(layer.fields())
     feature.setAttributes(["A", "x"])
