@@ -4,17 +4,17 @@
     <context>
         <name>AnkunftAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="37" />
+            <location filename="../ankunft_plugin/processing/base.py" line="57" />
             <source>Analysis</source>
             <translation>Analyse</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="38" />
+            <location filename="../ankunft_plugin/processing/base.py" line="58" />
             <source>Walking accessibility</source>
             <translation>Fußläufige Erreichbarkeit</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="39" />
+            <location filename="../ankunft_plugin/processing/base.py" line="59" />
             <source>Planning</source>
             <translation>Planung</translation>
         </message>
@@ -24,9 +24,14 @@
             <translation>Karten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="41" />
+            <location filename="../ankunft_plugin/processing/base.py" line="61" />
             <source>Tools</source>
             <translation>Werkzeuge</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/base.py" line="78" />
+            <source>Cancelled.</source>
+            <translation>Abgebrochen.</translation>
         </message>
     </context>
     <context>
@@ -118,267 +123,267 @@
     <context>
         <name>AnkunftDock</name>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1096" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1089" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="426" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="419" />
             <source>1 Data and fields</source>
             <translation>1 Daten und Felder</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="427" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="420" />
             <source>2 Arrival quarters (classification)</source>
             <translation>2 Ankunftsquartiere (Klassifizierung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="428" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="421" />
             <source>3 Social infrastructure</source>
             <translation>3 Soziale Infrastruktur</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="429" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="422" />
             <source>4 Walking catchments</source>
             <translation>4 Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="430" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="423" />
             <source>5 New docking points</source>
             <translation>5 Neue Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="431" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
             <source>6 Strategy map</source>
             <translation>6 Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="436" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="429" />
             <source>Area id</source>
             <translation>Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="437" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="430" />
             <source>Area name</source>
             <translation>Gebietsname</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="438" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="431" />
             <source>Population (inhabitants)</source>
             <translation>Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="439" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="432" />
             <source>Arrivals from abroad</source>
             <translation>Zuzüge aus dem Ausland</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="433" />
             <source>Departures</source>
             <translation>Fortzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="441" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="434" />
             <source>Turnover (in- and out-moves)</source>
             <translation>Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="442" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="435" />
             <source>Foreign nationals / migration background</source>
             <translation>Ausländer/innen bzw. Migrationshintergrund</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="443" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="436" />
             <source>Social context (e.g. SGB II)</source>
             <translation>Soziale Lage (z. B. SGB II)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="447" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
             <source>count</source>
             <translation>Anzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="447" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
             <source>percent</source>
             <translation>Prozent</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="447" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
             <source>per 1000 inhabitants</source>
             <translation>je 1000 Einwohner/innen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="485" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="478" />
             <source>Unit</source>
             <translation>Einheit</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="612" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="605" />
             <source>Proposed from the field name (match {} %)</source>
             <translation>Anhand des Feldnamens vorgeschlagen (Übereinstimmung {} %)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="642" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="635" />
             <source>Choose or load a polygon layer with the areas.</source>
             <translation>Wählen oder laden Sie einen Polygonlayer mit den Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="645" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="638" />
             <source>The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.</source>
             <translation>Der Layer hat keine numerischen Felder. Als Text gespeicherte Statistik wird gelesen, wo es geht (auch im deutschen Zahlenformat); Platzhalter wie '.', '-' oder 'x' werden nie zu Zahlen. Liegt die Statistik in einer eigenen Tabelle, verknüpfen Sie sie zuerst mit den Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="655" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="648" />
             <source>Id</source>
             <translation>Schlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="659" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="652" />
             <source>{} (per 1000)</source>
             <translation>{} (je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="663" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="656" />
             <source>A chosen field is not in the layer any more; choose the fields again.</source>
             <translation>Ein gewähltes Feld gibt es im Layer nicht mehr; wählen Sie die Felder neu.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="697" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="690" />
             <source>Choose the population field: rates are computed with it.</source>
             <translation>Wählen Sie das Feld mit der Einwohnerzahl: Damit werden die Quoten berechnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="706" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="699" />
             <source>Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.</source>
             <translation>Gebiete ohne Einwohnerzahl (leer oder Platzhalter): {n} von {total}; sie erhalten die Klasse „Datengrundlage unzureichend“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="708" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="701" />
             <source>Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.</source>
             <translation>Gebiete mit weniger als {min} Einwohner/innen: {n} von {total}; ihre Quoten sind unsicher, sie erhalten „Datengrundlage unzureichend“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="712" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="705" />
             <source>{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.</source>
             <translation>{field} – geheim gehaltene oder fehlende Werte ('.', '-', 'x', leer): {n}; sie zählen nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="714" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="707" />
             <source>{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).</source>
             <translation>{field} – Fallzahlen unter {t}: {n}; in den Ergebnissen leer gelassen (statistische Geheimhaltung).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="716" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="709" />
             <source>{field} – negative values (net figures such as population growth): {n}; they rank low.</source>
             <translation>{field} – negative Werte (Saldo-Größen wie Bevölkerungszuwachs): {n}; sie zählen als niedrig.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="718" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="711" />
             <source>{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.</source>
             <translation>{field} – Quoten über 1000 je 1000 Einwohner/innen: {n}; bitte die Einheit prüfen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="720" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="713" />
             <source>✓ {n} areas, no gaps found.</source>
             <translation>✓ {n} Gebiete, keine Lücken gefunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="748" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="741" />
             <source>Not available yet: the algorithm {} is not part of this version of the plugin.</source>
             <translation>Noch nicht verfügbar: Der Algorithmus {} ist in dieser Version des Plugins nicht enthalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="752" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="745" />
             <source>Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.</source>
             <translation>Braucht Schritt 1: den Gebietslayer, das Feld mit der Einwohnerzahl und mindestens eines der Felder Zuzüge, Fluktuation oder Ausländer/innen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="754" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="747" />
             <source>Needs the result of step {}.</source>
             <translation>Braucht das Ergebnis von Schritt {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="768" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="761" />
             <source>{} (not available)</source>
             <translation>{} (nicht verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="776" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="769" />
             <source>Uses the layer and fields of step 1 ({}).</source>
             <translation>Verwendet den Layer und die Felder aus Schritt 1 ({}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="785" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="778" />
             <source>Still needed: {}.</source>
             <translation>Noch erforderlich: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="913" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="906" />
             <source>Another step is still running.</source>
             <translation>Ein anderer Schritt läuft noch.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="918" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="911" />
             <source>The algorithm {} is not available.</source>
             <translation>Der Algorithmus {} ist nicht verfügbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="932" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="925" />
             <source>Running: {} …</source>
             <translation>Läuft: {} …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="962" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="955" />
             <source>Cancelling …</source>
             <translation>Wird abgebrochen …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="984" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="977" />
             <source>Done: {} added to the group “{}”.</source>
             <translation>Fertig: {} zur Gruppe „{}“ hinzugefügt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="987" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="980" />
             <source>Files: {}</source>
             <translation>Dateien: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="999" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="992" />
             <source>Cancelled: {}.</source>
             <translation>Abgebrochen: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1002" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="995" />
             <source>see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)</source>
             <translation>siehe Protokoll (Ansicht ▸ Bedienfelder ▸ Protokollmeldungen, Reiter Ankunft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1003" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="996" />
             <source>{} failed: {}</source>
             <translation>{} fehlgeschlagen: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1231" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1224" />
             <source>The method page is missing from this installation.</source>
             <translation>Die Methodenseite fehlt in dieser Installation.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1089" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1082" />
             <source>The results are temporary layers until the project is saved. When you save the project, the panel writes them into a GeoPackage beside the project file, so the project reopens with them.</source>
             <translation>Die Ergebnisse sind temporäre Layer, bis das Projekt gespeichert ist. Beim Speichern des Projekts schreibt der Arbeitsbereich sie in ein GeoPackage neben der Projektdatei, sodass das Projekt mit ihnen wieder geöffnet wird.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1115" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1108" />
             <source>{} is an input of this project: the results stay temporary layers.</source>
             <translation>{} ist eine Eingabe dieses Projekts: Die Ergebnisse bleiben temporäre Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1155" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1148" />
             <source>Could not write {} into {}; they stay temporary layers (see the log).</source>
             <translation>{} konnte nicht in {} geschrieben werden; sie bleiben temporäre Layer (siehe Protokoll).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1192" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="1185" />
             <source>The results are kept in {}.</source>
             <translation>Die Ergebnisse sind in {} gespeichert.</translation>
         </message>
@@ -566,272 +571,267 @@
     <context>
         <name>ArrivalDynamicsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="99" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="89" />
             <source>Arrival quarter dynamics over the years</source>
             <translation>Dynamik der Ankunftsquartiere über die Jahre</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="102" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="92" />
             <source>Classifies the areas year by year and shows which quarters are becoming arrival quarters: class per year, trend, change, transitions and hot spots.</source>
             <translation>Klassifiziert die Gebiete Jahr für Jahr und zeigt, welche Quartiere zu Ankunftsquartieren werden: Klasse je Jahr, Trend, Veränderung, Übergänge und Hotspots.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="105" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="95" />
             <source>arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot</source>
             <translation>Ankunftsquartier,arrival quarter,Monitoring,Dynamik,Trend,Übergang,Markow,Getis-Ord,Hotspot</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="110" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="100" />
             <source>Newly emerging arrival quarter</source>
             <translation>Neu: entstehendes Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="111" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="101" />
             <source>Newly established arrival quarter</source>
             <translation>Neu: etabliertes Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="112" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="102" />
             <source>Persistent arrival quarter</source>
             <translation>Beständiges Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="103" />
             <source>No longer an arrival quarter</source>
             <translation>Nicht mehr Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="114" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="104" />
             <source>No arrival quarter (stable)</source>
             <translation>Beständig kein Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="115" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="105" />
             <source>Insufficient data (fewer than two years)</source>
             <translation>Datengrundlage unzureichend (weniger als zwei Jahre)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="123" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>Areas, one layer per year</source>
             <translation>Gebiete, eine Ebene je Jahr</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="123" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id.</source>
             <translation>Die Jahreslieferungen: eine Polygonebene je Jahr, alle mit denselben Feldnamen (z. B. Planungsräume 2015, 2016, …). Die Ebenen werden nie verändert. Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="127" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>Years (comma-separated, in the order of the layers)</source>
             <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Ebenen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="127" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed.</source>
             <translation>Ein Jahr je Ebene, in derselben Reihenfolge wie die Ebenen oben, z. B. 2015,2016,2017. Die Ebenen werden bei Bedarf nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="131" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
             <source>Area id field</source>
             <translation>Feld mit dem Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="131" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
             <source>The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared.</source>
             <translation>Der Gebietsschlüssel (z. B. LOR- oder Blocknummer), der dasselbe Gebiet in jedem Jahr bezeichnet. Gebiete, deren Schlüssel in einigen Jahren fehlt, werden gemeldet; haben zwei Jahre zu wenige gemeinsame Schlüssel, haben sich die Grenzen geändert und die Jahre sind nicht vergleichbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="135" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
             <source>Area name field</source>
             <translation>Feld mit dem Gebietsnamen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="135" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
             <source>Optional: the area name, copied to the output (from the latest year) and used in the log.</source>
             <translation>Optional: der Gebietsname; er wird (aus dem letzten Jahr) in die Ausgabe übernommen und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="150" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
             <source>Minimum share of common ids between years</source>
             <translation>Mindestanteil gemeinsamer Schlüssel zwischen den Jahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="150" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
             <source>If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed and the run stops with a message.</source>
             <translation>Teilen zwei aufeinanderfolgende Jahre weniger Schlüssel als diesen Anteil (bezogen auf das kleinere Jahr), haben sich Gebietsgrenzen oder Schlüsselsystem geändert und der Lauf bricht mit einer Meldung ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="433" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="420" />
             <source>Arrival quarter dynamics</source>
             <translation>Dynamik der Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="155" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="145" />
             <source>One feature per area (geometry of the latest year it occurs in): aq_class_&lt;year&gt; and aq_score_&lt;year&gt; per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year.</source>
             <translation>Ein Objekt je Gebiet (Geometrie aus dem letzten Jahr, in dem es vorkommt): aq_class_&lt;Jahr&gt; und aq_score_&lt;Jahr&gt; je Jahr, trend, change, aq_years, years_missing sowie gi_z, gi_p, cluster für das letzte Jahr.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="149" />
             <source>Class transitions</source>
             <translation>Klassenübergänge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="149" />
             <source>Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all').</source>
             <translation>Tabelle Klasse im Jahr t → Klasse im Jahr t+1: Anzahl der Gebiete und Anteil an der Zeile (Übergangswahrscheinlichkeiten einer Markow-Kette), je Paar aufeinanderfolgender Jahre und zusammengefasst (period 'all').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="164" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="154" />
             <source>Number of areas</source>
             <translation>Anzahl der Gebiete</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="165" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="155" />
             <source>Number of areas that changed class</source>
             <translation>Anzahl der Gebiete mit Klassenwechsel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="166" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="156" />
             <source>Number of areas missing in some years</source>
             <translation>Anzahl der Gebiete, die in einigen Jahren fehlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="167" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="157" />
             <source>Number of hot spots (latest year)</source>
             <translation>Anzahl der Hotspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="168" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="158" />
             <source>Number of cold spots (latest year)</source>
             <translation>Anzahl der Coldspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="171" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="161" />
             <source>Number of areas: {}</source>
             <translation>Anzahl der Gebiete: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="201" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="191" />
             <source>Choose at least two layers (one per year) as input.</source>
             <translation>Wählen Sie mindestens zwei Ebenen (eine je Jahr) als Eingabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="206" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="196" />
             <source>Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.</source>
             <translation>Jahre: '{value}' ist keine Jahreszahl. Schreiben Sie die Jahre durch Kommas getrennt, z. B. 2015,2016,2017.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="210" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="200" />
             <source>{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.</source>
             <translation>{n_years} Jahre angegeben ({years}) für {n_layers} Ebenen: Geben Sie genau ein Jahr je Ebene an, in der Reihenfolge der Ebenen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="216" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="206" />
             <source>Years: each year may occur only once ({years}).</source>
             <translation>Jahre: Jedes Jahr darf nur einmal vorkommen ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="219" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="209" />
             <source>The layers were sorted by year.</source>
             <translation>Die Ebenen wurden nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="226" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="216" />
             <source>Choose the area id field: areas are matched across years by their id.</source>
             <translation>Wählen Sie das Feld mit dem Gebietsschlüssel: Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="230" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="220" />
             <source>Choose the population field.</source>
             <translation>Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="233" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="223" />
             <source>Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld dient nur als Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="375" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="250" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="239" />
             <source>{layer} (year {year})</source>
             <translation>{layer} (Jahr {year})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="255" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="244" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Die Ebene '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="263" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="252" />
             <source>Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.</source>
             <translation>Ebene '{layer}': {n} Schlüssel kommen im Feld '{field}' mehrfach vor (z. B. {ids}). Jedes Gebiet darf je Jahr nur einmal vorkommen: Führen Sie mehrteilige Gebiete zusammen oder wählen Sie ein anderes Schlüsselfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="269" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="258" />
             <source>Layer '{layer}': {n} features have no id in field '{field}' and are left out.</source>
             <translation>Ebene '{layer}': {n} Objekte haben keinen Schlüssel im Feld '{field}' und bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="274" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="263" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.</source>
             <translation>Die Jahre {a} und {b} haben nur {share:.0f} % ihrer Gebietsschlüssel gemeinsam (Feld '{field}'): Zwischen ihnen haben sich die Gebietsgrenzen oder das Schlüsselsystem geändert (z. B. durch eine Gebietsreform). Über eine solche Änderung hinweg lassen sich Gebiete nicht einzeln vergleichen: Werten Sie die Jahre davor und danach getrennt aus oder übertragen Sie zuerst die Daten eines Jahres auf die Gebiete des anderen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="280" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="269" />
             <source>Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.</source>
             <translation>Einige Schlüssel wurden nur unter Nichtbeachtung führender Nullen zugeordnet (z. B. Zahlenfeld in einem Jahr, Textfeld in einem anderen). Prüfen Sie, ob das Feld '{field}' in jedem Jahr dasselbe bedeutet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="287" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="276" />
             <source>{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}</source>
             <translation>{n} Gebiete kommen nicht in jedem Jahr vor (fehlende Jahre in Klammern); sie bleiben mit den vorhandenen Jahren erhalten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="303" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="291" />
             <source>Layer '{layer}': {error}</source>
             <translation>Ebene '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="306" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="294" />
             <source>{year}: {counts}</source>
             <translation>{year}: {counts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="453" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="440" />
             <source>{year}: no area has enough inhabitants and all indicators; every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>{year}: Kein Gebiet hat genug Einwohner und alle Indikatoren; für jedes Gebiet ist die Datengrundlage unzureichend. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="457" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="444" />
             <source>{year}: {indicator} has the same rate in every area; its z-values are 0.</source>
             <translation>{year}: {indicator} hat in jedem Gebiet dieselbe Rate; die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="460" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="447" />
             <source>{year}: {indicator}: {n} areas have negative values (net figures such as population growth); they are used as they are and rank low.</source>
             <translation>{year}: {indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum); sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="466" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="453" />
             <source>{year}: {indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{year}: {indicator}: Die gesamtstädtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="471" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="458" />
             <source>{n} of {total} areas changed class at least once between {first} and {last}.</source>
             <translation>{n} von {total} Gebieten haben zwischen {first} und {last} mindestens einmal die Klasse gewechselt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="485" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="472" />
             <source>Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):</source>
             <translation>Übergänge (alle Paare aufeinanderfolgender Jahre; Zeilen: Klasse im Jahr t, Spalten: Klasse im Jahr t+1):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="491" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="478" />
             <source>Spatial clusters {year}: {hot} hot spots, {cold} cold spots.</source>
             <translation>Räumliche Cluster {year}: {hot} Hotspots, {cold} Coldspots.</translation>
         </message>
@@ -839,407 +839,402 @@
     <context>
         <name>ClassifyArrivalQuartersAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="96" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="86" />
             <source>Classify arrival quarters</source>
             <translation>Ankunftsquartiere einordnen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="99" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="89" />
             <source>Finds established and emerging arrival quarters from small-area statistics, compared within the city.</source>
             <translation>Findet etablierte und neu entstehende Ankunftsquartiere aus kleinräumigen Statistiken, im innerstädtischen Vergleich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="102" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="92" />
             <source>arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring</source>
             <translation>Ankunftsquartier,arrival quarter,Zuwanderung,Migration,Fluktuation,z-Wert,Empirical Bayes,Sozialraummonitoring,Monitoring</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="107" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="97" />
             <source>Established arrival quarter</source>
             <translation>Etabliertes Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="108" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="98" />
             <source>Emerging arrival quarter</source>
             <translation>Neu entstehendes Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="109" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="99" />
             <source>No arrival quarter</source>
             <translation>Kein Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="110" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="100" />
             <source>Insufficient data</source>
             <translation>Datengrundlage unzureichend</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="115" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="105" />
             <source>arrivals</source>
             <translation>Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="116" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="106" />
             <source>turnover</source>
             <translation>Fluktuation</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="117" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="107" />
             <source>diversity</source>
             <translation>Vielfalt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="118" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="108" />
             <source>social context</source>
             <translation>sozialer Kontext</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="127" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="117" />
             <source>{indicator} missing ({value})</source>
             <translation>{indicator} fehlt ({value})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
             <source>population missing ({value})</source>
             <translation>Einwohnerzahl fehlt ({value})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="131" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="121" />
             <source>population is 0</source>
             <translation>Einwohnerzahl ist 0</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="132" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="122" />
             <source>population is negative</source>
             <translation>Einwohnerzahl ist negativ</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="133" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="123" />
             <source>fewer than {n} inhabitants</source>
             <translation>weniger als {n} Einwohner</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="134" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="124" />
             <source>high arrivals</source>
             <translation>hohe Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="135" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
             <source>high turnover</source>
             <translation>hohe Fluktuation</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="136" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="126" />
             <source>high diversity</source>
             <translation>hohe Vielfalt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="137" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="127" />
             <source>diversity below the threshold</source>
             <translation>Vielfalt unter dem Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="138" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="128" />
             <source>turnover stands in for arrivals</source>
             <translation>Fluktuation anstelle der Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="139" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
             <source>no diversity indicator given</source>
             <translation>kein Vielfaltsindikator angegeben</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="140" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="130" />
             <source>high turnover only (not an arrival quarter on its own)</source>
             <translation>nur hohe Fluktuation (allein kein Ankunftsquartier)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="141" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="131" />
             <source>high diversity without high arrivals</source>
             <translation>hohe Vielfalt ohne hohe Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="142" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="132" />
             <source>no indicator high</source>
             <translation>kein Indikator hoch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="151" />
             <source>Areas (blocks, statistical districts, planning areas)</source>
             <translation>Gebiete (Blöcke, statistische Bezirke, Planungsräume)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="151" />
             <source>Polygon layer with one feature per area and its statistics. It is never modified; any CRS works.</source>
             <translation>Polygonebene mit einem Objekt je Gebiet und seinen Kennzahlen. Sie wird nie verändert; jedes Koordinatensystem ist möglich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="167" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
             <source>Area id field</source>
             <translation>Feld Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="167" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
             <source>Optional: the area id, used to name areas in the log (e.g. the LOR or block number).</source>
             <translation>Optional: die Gebietskennung, mit der Gebiete im Protokoll genannt werden (z. B. LOR- oder Blocknummer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="171" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
             <source>Population field (inhabitants)</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="171" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
             <source>Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'.</source>
             <translation>Einwohnerzahl je Gebiet. Damit werden Fallzahlen in Raten umgerechnet; Platzhalter wie '.', '-' oder 'x' und 0 ergeben die Klasse 'Datengrundlage unzureichend'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
             <source>count (converted with the population)</source>
             <translation>Fallzahl (mit der Einwohnerzahl umgerechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
             <source>percent of population</source>
             <translation>Prozent der Bevölkerung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
             <source>per 1000 inhabitants</source>
             <translation>je 1000 Einwohner</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="182" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>Arrivals field (international in-migration)</source>
             <translation>Feld Zuzüge (aus dem Ausland)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="182" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed.</source>
             <translation>Zuzüge aus dem Ausland im Zeitraum oder eine Ersatzgröße wie das Wachstum der ausländischen Bevölkerung zwischen zwei Stichtagen des Melderegisters. Optional, aber mindestens zwei von Zuzügen, Fluktuation und Vielfalt sind nötig.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
             <source>Turnover field (in- plus out-moves)</source>
             <translation>Feld Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
             <source>Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given.</source>
             <translation>Fluktuation: Zu- und Fortzüge des Gebiets, z. B. der Berliner MSS-Indikator K11 (Umzüge je 100 Einwohner = Prozent). Hohe Fluktuation allein macht nie ein Ankunftsquartier; sie tritt nur an die Stelle der Zuzüge, wenn kein Zuzugsfeld angegeben ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="190" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
             <source>Diversity field (foreign nationals or migration background)</source>
             <translation>Feld Vielfalt (ausländische Staatsangehörige oder Migrationshintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="190" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
             <source>Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters.</source>
             <translation>Bewohnerinnen und Bewohner mit ausländischer Staatsangehörigkeit oder Migrationshintergrund. Hohe Vielfalt steht für gewachsene Netzwerke: Sie unterscheidet etablierte von neu entstehenden Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="194" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="184" />
             <source>Social context field (e.g. SGB II recipients)</source>
             <translation>Feld sozialer Kontext (z. B. SGB-II-Bezug)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="194" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="184" />
             <source>Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit).</source>
             <translation>Nur Kontext: Rate und z-Wert werden ausgegeben, die Klasse verändert es nie (die Klasse benennt eine Funktion, kein Defizit).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
             <source>Unit of this field</source>
             <translation>Einheit dieses Felds</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
             <source>Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants.</source>
             <translation>Fallzahl: Zahl der Personen oder Umzüge (durch die Einwohnerzahl geteilt); Prozent der Bevölkerung; oder je 1000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="216" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="206" />
             <source>Minimum population</source>
             <translation>Mindesteinwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="216" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="206" />
             <source>Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS).</source>
             <translation>Gebiete mit weniger Einwohnern erhalten die Klasse 'Datengrundlage unzureichend' und gehen nicht in den städtischen Vergleich ein (wie im Berliner MSS).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="222" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
             <source>Threshold (standard deviations)</source>
             <translation>Schwellenwert (Standardabweichungen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="222" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
             <source>z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean.</source>
             <translation>z-Wert-Modus: Ein Indikator gilt als hoch, wenn er mindestens so viele Standardabweichungen über dem einwohnergewichteten städtischen Mittel liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="228" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
             <source>What counts as high</source>
             <translation>Was als hoch gilt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="228" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
             <source>z-score against the city</source>
             <translation>z-Wert im städtischen Vergleich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="228" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
             <source>quantile of the city's areas</source>
             <translation>Quantil der Gebiete der Stadt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="228" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
             <source>z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers).</source>
             <translation>z-Wert: über dem Schwellenwert in Standardabweichungen. Quantil: mindestens das angegebene Quantil der Raten der Gebiete (robust gegen Ausreißer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="234" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="224" />
             <source>Quantile (quantile mode)</source>
             <translation>Quantil (Quantilmodus)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="234" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="224" />
             <source>Quantile mode only: 0.8 means the top fifth of the areas counts as high.</source>
             <translation>Nur im Quantilmodus: 0,8 bedeutet, dass das oberste Fünftel der Gebiete als hoch gilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="241" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
             <source>Empirical-Bayes smoothing of count indicators</source>
             <translation>Empirical-Bayes-Glättung der Fallzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="241" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
             <source>Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme.</source>
             <translation>Zieht die Raten kleiner Gebiete je nach Einwohnerzahl zur gesamtstädtischen Rate hin (globales Empirical Bayes, wie in GeoDa), damit der Zufall ein kleines Gebiet nicht extrem erscheinen lässt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="245" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="235" />
             <source>Suppress counts below</source>
             <translation>Fallzahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="245" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="235" />
             <source>Statistical confidentiality: count fields with values above 0 and below this number are blanked (NULL) in the output, and so are the rates and z-values derived from them. 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Fallzahlfelder mit Werten über 0 und unter dieser Zahl werden im Ergebnis geleert (NULL), ebenso die daraus abgeleiteten Raten und z-Werte. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="381" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="369" />
             <source>Arrival quarters</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="253" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="243" />
             <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason.</source>
             <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator sowie aq_reason.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="259" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="249" />
             <source>Number of areas: {label}</source>
             <translation>Anzahl Gebiete: {label}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="270" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="260" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Einwohnerfeld der Ebene '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="282" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="272" />
             <source>Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Ebene '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="298" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="288" />
             <source>Reading {n} areas of '{layer}'…</source>
             <translation>Lese {n} Gebiete aus '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="302" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="292" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Die Ebene '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="366" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="316" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="305" />
             <source>Layer '{layer}': {error}</source>
             <translation>Ebene '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="391" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="379" />
             <source>count</source>
             <translation>Fallzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="391" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="379" />
             <source>percent</source>
             <translation>Prozent</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="391" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="379" />
             <source>per 1000</source>
             <translation>je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="395" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="383" />
             <source>{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}</source>
             <translation>{indicator} ('{field}', {unit}): städtisches Mittel {mean:.1f} je 1000, Standardabweichung {sd:.1f}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="399" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="387" />
             <source>; high from {cut:.1f} per 1000</source>
             <translation>; hoch ab {cut:.1f} je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="401" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="389" />
             <source>; smoothed (city rate {b:.1f} per 1000)</source>
             <translation>; geglättet (städtische Rate {b:.1f} je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="406" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="394" />
             <source>No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>Kein Gebiet hat genug Einwohner und alle Indikatoren: Alle Gebiete sind 'Datengrundlage unzureichend'. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="408" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="396" />
             <source>{indicator} has the same rate in every area: its z-values are 0.</source>
             <translation>{indicator} hat in allen Gebieten dieselbe Rate: Die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="411" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="399" />
             <source>{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.</source>
             <translation>{indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum). Sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="417" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="405" />
             <source>{indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{indicator}: Die städtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="419" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="407" />
             <source>Result:</source>
             <translation>Ergebnis:</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="422" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="410" />
             <source>{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)</source>
             <translation>{label}: {n} Gebiete, {pop} Einwohner ({share:.1f} % der Bevölkerung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="437" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="425" />
             <source>Areas with missing values: {areas}</source>
             <translation>Gebiete mit fehlenden Werten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="439" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="427" />
             <source>Confidentiality: {n} count values below {t:g} were blanked in the output.</source>
             <translation>Geheimhaltung: {n} Fallzahlen unter {t:g} wurden im Ergebnis geleert.</translation>
         </message>
@@ -1247,512 +1242,512 @@
     <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="138" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="130" />
             <source>Social infrastructure and arrival ecosystem</source>
             <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="133" />
             <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
             <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="136" />
             <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
             <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="149" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
             <source>Arrival quarter: new offers needed first</source>
             <translation>Ankunftsquartier: hier zuerst neue Angebote</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="142" />
             <source>Arrival quarter: well served</source>
             <translation>Ankunftsquartier: gut versorgt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="143" />
             <source>Gaps in the offer</source>
             <translation>Lücken im Angebot</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
             <source>Well served</source>
             <translation>Gut versorgt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="153" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
             <source>Insufficient data</source>
             <translation>Unzureichende Daten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
             <source>Areas (quarters)</source>
             <translation>Gebiete (Quartiere)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
             <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
             <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="154" />
             <source>Area id field</source>
             <translation>Feld mit der Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="154" />
             <source>Optional: the area id, written to the facilities output and used in the log.</source>
             <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="166" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
             <source>Population field (inhabitants)</source>
             <translation>Bevölkerungsfeld (Einwohner)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="166" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
             <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
             <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="175" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
             <source>Walking network (lines, optional)</source>
             <translation>Fußwegenetz (Linien, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="175" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
             <source>Streets and footpaths, e.g. the output of 'Prepare walking network' or an OSM extract. With it, minutes are walked along the network; without it, straight-line distance is used (and said so in dist_method).</source>
             <translation>Straßen und Fußwege, z. B. die Ausgabe von „Fußwegenetz vorbereiten“ oder ein OSM-Auszug. Mit Netz werden die Minuten entlang des Netzes gemessen, ohne Netz über die Luftlinie (das steht dann in dist_method).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
             <source>Facilities (one or more point or polygon layers)</source>
             <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
             <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
             <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="190" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
             <source>Category field of the facilities (optional)</source>
             <translation>Kategorienfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="190" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
             <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
             <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="194" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="186" />
             <source>Category scheme (empty: built-in)</source>
             <translation>Kategorienschema (leer: eingebautes)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="194" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="186" />
             <source>Category scheme (*.json *.csv)</source>
             <translation>Kategorienschema (*.json *.csv)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="194" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="186" />
             <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
             <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="204" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="196" />
             <source>Walking time limit (minutes)</source>
             <translation>Gehzeitgrenze (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="204" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="196" />
             <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
             <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="210" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
             <source>Languages field of the facilities (optional)</source>
             <translation>Sprachenfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="210" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
             <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
             <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="206" />
             <source>Residents' main languages or nationalities (area field, optional)</source>
             <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="206" />
             <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
             <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="224" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
             <source>Arrivals field (area field, optional)</source>
             <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="224" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
             <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
             <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="234" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="226" />
             <source>Buildings (optional)</source>
             <translation>Gebäude (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="234" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="226" />
             <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
             <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>Measure from (without buildings)</source>
             <translation>Messen von (ohne Gebäude)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>a grid of points inside each area (residents evenly spread)</source>
             <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>one point on each area's surface</source>
             <translation>einem Punkt auf jeder Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
             <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="242" />
             <source>Grid spacing (m)</source>
             <translation>Rasterweite (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="242" />
             <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
             <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="257" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="249" />
             <source>Name field of the facilities</source>
             <translation>Namensfeld der Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="257" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="249" />
             <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="254" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="254" />
             <source>Converts metres into minutes; 4.5 km/h is a usual planning value (lower for older people or with small children).</source>
             <translation>Rechnet Meter in Minuten um; 4,5 km/h ist ein üblicher Planungswert (niedriger für ältere Menschen oder mit kleinen Kindern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstabstand zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
             <source>Facilities and area points farther from the walking network are not connected to it (reported in the log and in snap_ok); the snap distance counts as walking.</source>
             <translation>Einrichtungen und Bezugspunkte, die weiter vom Fußwegenetz entfernt sind, werden nicht angebunden (im Protokoll und in snap_ok gemeldet); der Abstand zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="268" />
             <source>Priority: eco_score below</source>
             <translation>Priorität: eco_score unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="268" />
             <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
             <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="283" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="275" />
             <source>Suppress counts below</source>
             <translation>Zahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="283" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="275" />
             <source>Statistical confidentiality: numbers of people above 0 and below this number (population in a catchment, rates from tiny populations) are blanked (NULL). 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Personenzahlen über 0 und unter diesem Wert (Bevölkerung im Einzugsbereich, Quoten aus sehr kleinen Bevölkerungen) werden geleert (NULL). 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="743" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="731" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="290" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="282" />
             <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
             <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="286" />
             <source>Facilities with catchment population</source>
             <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="286" />
             <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
             <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="300" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="292" />
             <source>Number of facilities used</source>
             <translation>Zahl der verwendeten Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="301" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="293" />
             <source>Number of facilities kept as 'other'</source>
             <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="302" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
             <source>Number of quarters with priority 'new offers needed first'</source>
             <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="303" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
             <source>Distance method</source>
             <translation>Entfernungsmethode</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="596" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="584" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="322" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="310" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.</source>
             <translation>Das Fußwegenetz „{layer}“ hat keine verwendbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="327" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="315" />
             <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
             <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="412" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="400" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="418" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="406" />
             <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
             <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="435" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="423" />
             <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
             <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="436" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="424" />
             <source>Category scheme: {source} ({n} categories).</source>
             <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="440" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="428" />
             <source>Distances are measured in {crs}.</source>
             <translation>Entfernungen werden in {crs} gemessen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="444" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="432" />
             <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
             <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="464" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="452" />
             <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
             <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="472" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="460" />
             <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
             <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="476" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="464" />
             <source>{n} areas have no geometry: they get no figures.</source>
             <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="483" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="471" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="494" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="482" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="497" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="485" />
             <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
             <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="507" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="495" />
             <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
             <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="513" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="501" />
             <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
             <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="523" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="511" />
             <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
             <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="527" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="515" />
             <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
             <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="598" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="586" />
             <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
             <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="600" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="588" />
             <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
             <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="602" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="590" />
             <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
             <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="726" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="714" />
             <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
             <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="732" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="720" />
             <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
             <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="748" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
             <source>Facilities and catchment population</source>
             <translation>Einrichtungen und Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="749" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="737" />
             <source>Done in {s:.1f} s.</source>
             <translation>Fertig in {s:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="764" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="752" />
             <source>Facilities layer '{layer}' is empty: skipped.</source>
             <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="766" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="754" />
             <source>'{layer}' is not a readable vector layer: skipped.</source>
             <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="768" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="756" />
             <source>{n} facilities have no geometry: skipped.</source>
             <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="770" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="758" />
             <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
             <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="776" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="764" />
             <source>The languages field '{field}' is missing in: {layers}.</source>
             <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="782" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="770" />
             <source>'{layer}' (layer name '{pattern}'): {parts}</source>
             <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="784" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="772" />
             <source>'{layer}': {parts}</source>
             <translation>„{layer}“: {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="788" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="776" />
             <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
             <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="792" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="780" />
             <source>  {n} × '{token}' in '{layer}'</source>
             <translation>  {n} × „{token}“ in „{layer}“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="795" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="783" />
             <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="799" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="787" />
             <source>a point on the area's surface</source>
             <translation>einem Punkt auf der Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="800" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="788" />
             <source>a grid of points inside the area</source>
             <translation>einem Punktraster im Gebiet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="801" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="789" />
             <source>its buildings</source>
             <translation>seinen Gebäuden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="802" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="790" />
             <source>nothing (no geometry)</source>
             <translation>nichts (keine Geometrie)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="804" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="792" />
             <source>along the walking network</source>
             <translation>entlang des Fußwegenetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="804" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="792" />
             <source>straight line</source>
             <translation>Luftlinie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="805" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="793" />
             <source>Minutes are measured from {what}; distance: {method}.</source>
             <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="815" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="803" />
             <source>{id}: no eco_score ({label}).</source>
             <translation>{id}: kein eco_score ({label}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="818" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="806" />
             <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
             <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
         </message>
@@ -1805,7 +1800,7 @@
             <translation>Durch Kommas getrennte Wegeklassen, die für Fußgänger gesperrt sind. Wege mit foot=no oder access=private/no ohne foot=yes entfallen ebenfalls, wenn der Layer die Felder 'foot'/'access' hat.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
@@ -1850,57 +1845,52 @@
             <translation>Das Netz wird nach {crs} (Meter) projiziert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="223" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="166" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="165" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="170" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="169" />
             <source>{n} features of '{layer}' have no line geometry and are left out.</source>
             <translation>{n} Objekte von '{layer}' haben keine Liniengeometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="177" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="176" />
             <source>{n} of {total} ways are closed to pedestrians and left out.</source>
             <translation>{n} von {total} Wegen sind für Fußgänger gesperrt und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="180" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="179" />
             <source>No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.</source>
             <translation>In '{layer}' bleiben keine begehbaren Linien übrig. Prüfen Sie das Wegeklassenfeld und die auszulassenden Klassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="185" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="184" />
             <source>The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Die Linien von '{layer}' haben keine Länge (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="190" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="189" />
             <source>Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.</source>
             <translation>Netz: {edges} Kanten, {nodes} Kreuzungen und Enden, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="194" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="193" />
             <source>{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends).</source>
             <translation>{n} zusammenhängende Teilnetze; {share:.1f} % der Länge liegen außerhalb des größten; {d} offene Enden (Sackgassen).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="199" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="198" />
             <source>More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously.</source>
             <translation>Mehr als 5 % des Netzes hängen nicht mit seinem größten Teil zusammen: Einzugsbereiche, die dort beginnen, reichen nicht weit. Prüfen Sie Lücken (Brücken, fehlende Fußwege) oder schneiden Sie den Auszug großzügiger zu.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
             <source>Connected network</source>
             <translation>Zusammenhängendes Netz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
             <source>Disconnected parts</source>
             <translation>Abgetrennte Teile</translation>
         </message>
@@ -2133,7 +2123,7 @@
             <translation>Statistische Geheimhaltung: Eine Fallzahl (und ein daraus abgeleiteter Anteil) zwischen 0 und diesem Wert wird nie gedruckt; stattdessen erscheint „.“. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="630" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="627" />
             <source>Map pages with key figures</source>
             <translation>Kartenseiten mit Kennzahlen</translation>
         </message>
@@ -2183,107 +2173,102 @@
             <translation>Layer „{layer}“ ({key}) ist ungültig. Prüfen Sie seine Datenquelle.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="638" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="277" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="276" />
             <source>No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …).</source>
             <translation>Kein Layer angegeben: Wählen Sie mindestens die Bezirke oder eine Ergebnisebene (eingeordnete Quartiere, Einzugsbereiche, Andockstellen …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="280" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="279" />
             <source>Layer '{layer}' ({key}) has no features.</source>
             <translation>Layer „{layer}“ ({key}) enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="294" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="293" />
             <source>Map CRS: {crs}</source>
             <translation>KBS der Karte: {crs}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="300" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="299" />
             <source>Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'.</source>
             <translation>Layer „{layer}“ hat kein Feld aq_class: Die Quartiere werden ohne Klassen gezeichnet, der Anteil in Ankunftsquartieren wird nicht gezeigt. Verwenden Sie das Ergebnis von „Ankunftsquartiere einordnen“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="304" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="303" />
             <source>No population field found in '{layer}': population figures are shown as n/a. Choose the population field.</source>
             <translation>Kein Einwohnerfeld in „{layer}“ gefunden: Einwohnerzahlen werden als k. A. gezeigt. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="323" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="322" />
             <source>Computing key figures…</source>
             <translation>Kennzahlen werden berechnet…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="328" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="327" />
             <source>{n} districts without geometry are left out.</source>
             <translation>{n} Bezirke ohne Geometrie werden ausgelassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="330" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="329" />
             <source>Layer '{layer}' has no district with a geometry: choose a polygon layer with districts.</source>
             <translation>Layer „{layer}“ enthält keinen Bezirk mit Geometrie: Wählen Sie einen Polygonlayer mit Bezirken.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="376" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="375" />
             <source>{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.</source>
             <translation>{n} Quartiere haben keine verwertbare Einwohnerzahl in „{field}“ (leer, Platzhalter oder gesperrt); sie zählen als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="410" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="408" />
             <source>No catchment of at most {m} minutes in '{layer}': coverage is 0.</source>
             <translation>Kein Einzugsbereich von höchstens {m} Minuten in „{layer}“: Die Erreichbarkeit ist 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="438" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="436" />
             <source>Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes.</source>
             <translation>Layer „{layer}“ hat keine Felder pop_total und {field}: Die Erreichbarkeit wird stattdessen flächenanteilig berechnet. Führen Sie „Fußläufige Einzugsbereiche von Andockstellen“ mit einer Zeitstufe von {m} Minuten aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="516" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="514" />
             <source>Could not open the pages output '{dest}' again.</source>
             <translation>Die Seitenausgabe „{dest}“ konnte nicht wieder geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="519" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="517" />
             <source>Building the print layout…</source>
             <translation>Drucklayout wird erstellt…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="535" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="533" />
             <source>Could not copy layer '{layer}' for the map.</source>
             <translation>Layer „{layer}“ konnte nicht für die Karte kopiert werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="622" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="620" />
             <source>Exporting {n} pages to PDF…</source>
             <translation>{n} Seiten werden als PDF exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="628" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="625" />
             <source>The PDF could not be written to '{path}': {error}</source>
             <translation>Das PDF konnte nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="634" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="631" />
             <source>Exporting the pages as PNG…</source>
             <translation>Seiten werden als PNG exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="640" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="636" />
             <source>The PNG pages could not be written to '{path}': {error}</source>
             <translation>Die PNG-Seiten konnten nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="641" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="637" />
             <source>PNG pages: {files}</source>
             <translation>PNG-Seiten: {files}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="644" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="640" />
             <source>Layout '{name}' ({n} pages) added to the project; PDF: {pdf}</source>
             <translation>Layout „{name}“ ({n} Seiten) zum Projekt hinzugefügt; PDF: {pdf}</translation>
         </message>
@@ -2726,72 +2711,67 @@
             <translation>Ränge 6 und später</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="552" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="590" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="586" />
             <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
             <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="593" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="589" />
             <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="597" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="593" />
             <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="599" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="595" />
             <source>Point demand is used as it is; buildings only place the demand of areas.</source>
             <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="600" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="596" />
             <source>{m} demand points.</source>
             <translation>{m} Nachfragepunkte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="603" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="599" />
             <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
             <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="609" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
             <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
             <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="616" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="612" />
             <source>No upper bound could be proven: the optimality gap is unknown.</source>
             <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="618" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="614" />
             <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
             <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="622" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="618" />
             <source>The exact optimum was computed too ({s:.1f} s).</source>
             <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="620" />
             <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
             <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="627" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="623" />
             <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
             <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="578" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="574" />
             <source>{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{d} Nachfragepunkte, {c} Kandidaten und {e} bestehende Andockstellen lagen am nächsten an einem kleinen, nicht angebundenen Teilstück des Netzes und wurden auf das zusammenhängende Netz verschoben.</translation>
         </message>
@@ -2969,7 +2949,7 @@
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="359" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="358" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
@@ -3059,62 +3039,57 @@
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="324" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="358" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="357" />
             <source>{m} min walk</source>
             <translation>{m} Min. zu Fuß</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="365" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="364" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="388" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="387" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="394" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="393" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="401" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="400" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="407" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="406" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="420" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="419" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="427" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="426" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="429" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="428" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="438" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="437" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="543" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="546" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
@@ -3124,17 +3099,17 @@
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="526" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="529" />
             <source>up to {m} min</source>
             <translation>bis {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="527" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="530" />
             <source>more than {m} min</source>
             <translation>mehr als {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="528" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="531" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>
@@ -3237,17 +3212,12 @@
             <translation>Jahr {year}: kein Feld für {fields}; diese Werte bleiben in der Ebene dieses Jahres leer (NULL).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="193" />
-            <source>Cancelled.</source>
-            <translation>Abgebrochen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="206" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="204" />
             <source>Could not write '{path}': {error}</source>
             <translation>'{path}' konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="225" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="223" />
             <source>{n} layers written to {path} (years {years}); indicator fields: {fields}.</source>
             <translation>{n} Ebenen nach {path} geschrieben (Jahre {years}); Indikatorfelder: {fields}.</translation>
         </message>

@@ -173,7 +173,7 @@ def eb_smooth(counts, population, mask=None, per: float = PER) -> np.ndarray:
     b, a = eb_parameters(y, n, mask)
     if not np.isfinite(b) or b <= 0:
         return out * per
-    weight = a / (a + b / n[ok])
+    weight = eb_weights(n[ok], b, a)
     out[ok] = weight * out[ok] + (1.0 - weight) * b
     return out * per
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsFillSymbol,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -19,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRendererCategory,
     QgsWkbTypes,
 )
 
@@ -37,7 +34,7 @@ from .clusters import (
     cluster_settings,
     compute_clusters,
 )
-from .styles import OKABE_ITO, style_on_load
+from .styles import OKABE_ITO, categorized_fill, style_on_load
 
 # fill colour and brush per change category (Okabe-Ito; "insufficient" hatched)
 CHANGE_STYLE = {
@@ -54,15 +51,8 @@ _NOT_SHARED = ("INPUT", "ID_FIELD", "OUTPUT", CLUSTERS, CLUSTER_VALUES, FDR_ALPH
 
 
 def apply_change_style(layer, labels: dict[str, str]) -> None:
-    """Categorised renderer on ``change``; hot spots of the latest year get a thick outline."""
-    categories = []
-    for key in dyn.CHANGES:
-        spec = CHANGE_STYLE[key]
-        symbol = QgsFillSymbol.createSimple(
-            {"color": spec["color"], "style": spec["style"], "outline_color": "#5A5A5A", "outline_width": "0.15"}
-        )
-        categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("change", categories))
+    """Categorised renderer on ``change`` with the Okabe-Ito colours and the given legend labels."""
+    categorized_fill(layer, "change", dyn.CHANGES, CHANGE_STYLE, labels)
 
 
 def parse_years(text: str) -> list[int]:
@@ -245,8 +235,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         wanted = list(dict.fromkeys(wanted))
         per_year = []
         for t, (year, layer) in enumerate(zip(years, layers)):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             label = self.tr("{layer} (year {year})").format(layer=layer.name(), year=year)
             for fname in wanted:
                 require_field(layer, fname, label)
@@ -294,8 +283,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         labels = self.class_labels()
         results = []
         for t, (label, data) in enumerate(per_year):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             indicators = {name: (data.attributes[fname], unit) for name, (fname, unit) in chosen.items()}
             try:
                 res = classify(data.attributes[pop_field], indicators, params)
@@ -371,8 +359,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         present = alignment.present.sum(axis=1)
         out_rows = []
         for i in range(n_areas):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             row = [alignment.labels[i]]
             if name_field and name_field != id_field:
                 row.append(None if names[i] is None else str(names[i]))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition, QgsProcessingParameterNumber
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -67,6 +72,11 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
         return "{}#{}".format(__homepage__, self.ALG_ID)
 
     # -- helpers for subclasses ---------------------------------------------------------------
+    def check_cancel(self, feedback) -> None:
+        """Stop the run when the user cancelled (call it in every long loop)."""
+        if feedback is not None and feedback.isCanceled():
+            raise QgsProcessingException(QCoreApplication.translate("AnkunftAlgorithm", "Cancelled."))
+
     def add(self, param, help_string: str, advanced: bool = False):
         """Add a parameter with its help text (every parameter has one) and the advanced flag.
         Decimal numbers show as many decimals as their default and minimum need (at least 2), not

@@ -11,8 +11,6 @@ from typing import ClassVar
 
 import numpy as np
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
-    QgsFillSymbol,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -22,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsRendererCategory,
 )
 
 from ..core.classify import (
@@ -38,7 +35,7 @@ from ..core.classify import (
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, write_rows
 from .clusters import CLUSTER_FIELDS, add_cluster_parameters, cluster_settings, compute_clusters
-from .styles import OKABE_ITO, style_on_load
+from .styles import OKABE_ITO, categorized_fill, style_on_load
 
 # fill colour and brush per class (Okabe-Ito; "insufficient" is hatched so it reads without colour)
 CLASS_STYLE = {
@@ -51,14 +48,7 @@ CLASS_STYLE = {
 
 def apply_style(layer, labels: dict[str, str]) -> None:
     """Categorised renderer on ``aq_class`` with the Okabe-Ito colours and the given legend labels."""
-    categories = []
-    for key in CLASSES:
-        spec = CLASS_STYLE[key]
-        symbol = QgsFillSymbol.createSimple(
-            {"color": spec["color"], "style": spec["style"], "outline_color": "#5A5A5A", "outline_width": "0.15"}
-        )
-        categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("aq_class", categories))
+    categorized_fill(layer, "aq_class", CLASSES, CLASS_STYLE, labels)
 
 
 class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
@@ -308,8 +298,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         for name, (fname, unit) in chosen.items():
             idx = in_fields.lookupField(fname)
             indicators[name] = ([a[idx] for a in all_attrs], unit)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
+        self.check_cancel(feedback)
         try:
             result = classify(population, indicators, params)
         except ValueError as err:
@@ -362,8 +351,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 columns.append(("in", in_fields.lookupField(fname), blank_fields.get(fname)))
         rows = []
         for i, attrs in enumerate(all_attrs):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             row = []
             for kind, ref, blank in columns:
                 if kind == "new":

@@ -23,7 +23,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsField,
     QgsFields,
-    QgsFillSymbol,
     QgsGeometry,
     QgsMarkerSymbol,
     QgsPointXY,
@@ -50,7 +49,7 @@ from ..core import infrastructure as infra
 from ..core.values import parse_numbers
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
-from .styles import OKABE_ITO, style_on_load
+from .styles import OKABE_ITO, categorized_fill, style_on_load
 
 PRIORITY_STYLE = {
     "first": {"color": OKABE_ITO["vermillion"], "style": "solid"},
@@ -86,14 +85,7 @@ def _widen(fields, names, length: int):
 
 
 def apply_area_style(layer, labels: dict) -> None:
-    cats = []
-    for key in infra.PRIORITY_CODES:
-        spec = PRIORITY_STYLE[key]
-        symbol = QgsFillSymbol.createSimple(
-            {"color": spec["color"], "style": spec["style"], "outline_color": "#5A5A5A", "outline_width": "0.2"}
-        )
-        cats.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("priority", cats))
+    categorized_fill(layer, "priority", infra.PRIORITY_CODES, PRIORITY_STYLE, labels, outline_width="0.2")
 
 
 def apply_facility_style(layer, keys: list, labels: dict) -> None:
@@ -303,10 +295,6 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         self.addOutput(QgsProcessingOutputString("DIST_METHOD", self.tr("Distance method")))
 
     # -- helpers --------------------------------------------------------------------------------
-    def _cancel(self, feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
-
     def _graph(self, parameters, network, crs, context, feedback):
         """The walking graph of the catchment engine (``graph_cache``: built once per session and
         layer). Points are snapped onto its connected parts only (``WalkGraph.snap_connected`` with
@@ -337,7 +325,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         report = {"empty": [], "not_vector": [], "null_geom": 0, "per_layer": [], "cat_field_missing": [], "lang_missing": []}
         n_layers = max(len(layers), 1)
         for li, layer in enumerate(layers):
-            self._cancel(feedback)
+            self.check_cancel(feedback)
             if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
                 report["not_vector"].append(layer.name() if layer is not None else "?")
                 continue
@@ -484,7 +472,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         grid = self.parameterAsDouble(parameters, self.GRID_SPACING, context) if self.parameterAsEnum(parameters, self.MEASURE_FROM, context) == 0 else None
         rep = infra.representative_points(polys, b_geoms, grid_spacing=grid)
         methods = Counter(rep.method)
-        self._cancel(feedback)
+        self.check_cancel(feedback)
 
         # -- distance engine --------------------------------------------------------------------
         graph = None
@@ -511,7 +499,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 )
         else:
             feedback.pushWarning(self.tr("No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer."))
-        self._cancel(feedback)
+        self.check_cancel(feedback)
 
         # -- facilities ----------------------------------------------------------------------------
         fac_xy, fac_cat, fac_src, fac_tok, fac_name, fac_lang, fac_layer, fac_fid, report = self._read_facilities(
@@ -645,7 +633,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         rows = []
         index_of = [(f.name() in new_values, in_fields.lookupField(f.name())) for f in out_fields]
         for i, feat in enumerate(area_data.features):
-            self._cancel(feedback)
+            self.check_cancel(feedback)
             attrs = feat.attributes()
             row = []
             for f, (is_new, idx) in zip(out_fields, index_of):
@@ -693,7 +681,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             back = QgsCoordinateTransform(crs, areas.sourceCrs(), context.transformContext())
             frows, fgeoms = [], []
             for j, i in enumerate(keep):
-                self._cancel(feedback)
+                self.check_cancel(feedback)
                 row = [
                     fac_layer[i],
                     fac_fid[i],

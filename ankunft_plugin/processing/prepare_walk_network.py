@@ -148,8 +148,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         total = source.featureCount() or 0
         attrs, blobs, hwv, footv, accv, fids = [], [], [], [], [], []
         for i, feat in enumerate(source.getFeatures(request)):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             g = feat.geometry()
             blobs.append(None if g.isNull() or g.isEmpty() else bytes(g.asWkb()))
             attrs.append(feat.attributes())
@@ -219,8 +218,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         rows, geoms = [], []
         for k in range(graph.n_edges):
             if k % 5000 == 0:
-                if feedback.isCanceled():
-                    raise QgsProcessingException(self.tr("Cancelled."))
+                self.check_cancel(feedback)
                 feedback.setProgress(60.0 + 30.0 * k / graph.n_edges)
             line = kept_idx[graph.edge_line[k]]
             a = attrs[line]

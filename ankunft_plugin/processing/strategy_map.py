@@ -236,8 +236,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         tr = self._transform(layer, crs, context)
         geoms, values = [], {f: [] for f in fields if f}
         for feat in layer.getFeatures():
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             g = QgsGeometry(feat.geometry())
             if tr is not None and not g.isNull():
                 g.transform(tr)
@@ -395,8 +394,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
                     ueng = QgsGeometry.createGeometryEngine(union.constGet())
                     ueng.prepareGeometry()
                     for n, j in enumerate(needed):
-                        if feedback.isCanceled():
-                            raise QgsProcessingException(self.tr("Cancelled."))
+                        self.check_cancel(feedback)
                         g = q_geoms[j]
                         area = g.area()
                         if area <= 0:
@@ -622,8 +620,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         feedback.setProgressText(self.tr("Exporting {n} pages to PDF…").format(n=n_pages))
         feedback.setProgress(50)
         ok, error = builder.export_pdf(layout, pdf, feedback=feedback)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
+        self.check_cancel(feedback)
         if not ok:
             raise QgsProcessingException(self.tr("The PDF could not be written to '{path}': {error}").format(path=pdf, error=error))
         results = {self.OUTPUT: dest_id, self.OUTPUT_PDF: pdf, self.LAYOUT_NAME: layout_name, self.PAGES: n_pages}
@@ -634,8 +631,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             feedback.setProgressText(self.tr("Exporting the pages as PNG…"))
             feedback.setProgress(80)
             ok, error, files = builder.export_png(layout, folder, feedback=feedback)
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             if not ok:
                 raise QgsProcessingException(self.tr("The PNG pages could not be written to '{path}': {error}").format(path=folder, error=error))
             feedback.pushInfo(self.tr("PNG pages: {files}").format(files=", ".join(Path(f).name for f in files)))

@@ -60,3 +60,17 @@ def load_qml(layer, name: str) -> bool:
         return False
     _msg, ok = layer.loadNamedStyle(str(path))
     return bool(ok)
+
+
+def categorized_fill(layer, field: str, keys, spec: dict, labels: dict, outline_width: str = "0.15") -> None:
+    """A categorised fill renderer on ``field``: one category per key, colour and brush from
+    ``spec[key]`` (``{"color": …, "style": …}``), legend text from ``labels`` (the key if missing)."""
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
+
+    categories = []
+    for key in keys:
+        symbol = QgsFillSymbol.createSimple(
+            {"color": spec[key]["color"], "style": spec[key]["style"], "outline_color": "#5A5A5A", "outline_width": outline_width}
+        )
+        categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))

@@ -352,7 +352,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                     layer=network.sourceName()
                 )
             )
-        self._check_cancel(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(12.0)
 
         # -- demand -------------------------------------------------------------------------------
@@ -395,7 +395,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             raise QgsProcessingException(
                 self.tr("Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.").format(layer=dname)
             )
-        self._check_cancel(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(25.0)
 
         # -- candidates and existing sites ----------------------------------------------------------
@@ -452,7 +452,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 existing_mask = np.isfinite(dist) & (dist <= limit_m)
             moved_existing = int(esnap.moved.sum())
         self._log_moved(feedback, int(dsnap.moved.sum()), int(csnap.moved.sum()), moved_existing)
-        self._check_cancel(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(30.0)
 
         # -- coverage matrix: one bounded search per candidate, in chunks (progress, cancel) --------
@@ -478,7 +478,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 graph, cxy[usable], vis_radius, max_snap, progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f),
                 snap=csnap.take(usable),
             )
-        self._check_cancel(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(80.0)
 
         # -- optimise -------------------------------------------------------------------------------
@@ -496,7 +496,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             bound_time_limit=bound_limit,
             progress=lambda f: self._progress(feedback, 80.0 + 10.0 * f),
         )
-        self._check_cancel(feedback)
+        self.check_cancel(feedback)
         feedback.setProgress(90.0)
 
         # -- output ---------------------------------------------------------------------------------
@@ -547,10 +547,6 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         }
 
     # -- pieces -----------------------------------------------------------------------------------
-    def _check_cancel(self, feedback):
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
-
     def _progress(self, feedback, value) -> bool:
         feedback.setProgress(value)
         return feedback.isCanceled()
@@ -563,7 +559,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         chunk = max(64, math.ceil(n / 20.0))
         parts = []
         for start in range(0, n, chunk):
-            self._check_cancel(feedback)
+            self.check_cancel(feedback)
             part = np.arange(start, min(start + chunk, n))
             d = graph.distances(cxy[part], dxy, limit_m, max_snap=max_snap, src_snap=csnap.take(part), dst_snap=dsnap)
             parts.append(sparse.csr_matrix(d))

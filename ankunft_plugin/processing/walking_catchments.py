@@ -320,8 +320,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell)
         else:
             recs = cm.nearest_rings(graph, snap, limits, buffer_m, cell=cell)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
+        self.check_cancel(feedback)
         feedback.setProgress(70.0)
 
         # -- population ----------------------------------------------------------------------------

@@ -180,8 +180,7 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
         total = source.featureCount() or 0
         step = 40.0 / total if total else 0.0
         for i, f in enumerate(source.getFeatures()):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             feats.append(QgsFeature(f))
             if step and i % 500 == 0:
                 feedback.setProgress(i * step)
@@ -189,8 +188,7 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
         uris = []
         const_idx = [in_fields.lookupField(n) for n in constant]
         for t, year in enumerate(years):
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+            self.check_cancel(feedback)
             options = QgsVectorFileWriter.SaveVectorOptions()
             options.driverName = "GPKG"
             options.layerName = "year_{}".format(year)
