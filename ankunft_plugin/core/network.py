@@ -404,7 +404,7 @@ class WalkGraph:
         if seg is None:
             return None, None
         mask = np.asarray(edge_mask, dtype=bool)
-        key = hashlib.sha1(np.packbits(mask).tobytes()).hexdigest()
+        key = hashlib.sha1(np.packbits(mask).tobytes(), usedforsecurity=False).hexdigest()
         cache = self.__dict__.setdefault("_masked_cache", {})
         if key not in cache:
             keep = mask[seg["edge"]]

@@ -312,8 +312,8 @@ class StepPage(QWidget, StepForm):
             if wrapper is not None:
                 try:
                     wrapper.setParameterValue(param.defaultValueForGui(), self.context)
-                except Exception:  # noqa: BLE001
-                    pass
+                except Exception as err:  # noqa: BLE001 - one widget that refuses its default must not break the panel
+                    QgsMessageLog.logMessage("{}: {}".format(param.name(), err), LOG_TAG, Qgis.MessageLevel.Warning)
 
     def parameters(self) -> dict:
         """Parameter values for a run; layer outputs go to temporary layers loaded into the project."""

@@ -55,7 +55,7 @@ def layer_key(layer, parameter_value, extra: tuple = ()) -> str | None:
     selected = ""
     if isinstance(parameter_value, QgsProcessingFeatureSourceDefinition) and parameter_value.selectedFeaturesOnly:
         ids = sorted(layer.selectedFeatureIds())
-        selected = hashlib.sha1(",".join(map(str, ids)).encode()).hexdigest()
+        selected = hashlib.sha1(",".join(map(str, ids)).encode(), usedforsecurity=False).hexdigest()
     if layer.isEditable() and layer.isModified():
         return None  # uncommitted edits: never cache
     ext = layer.extent()
@@ -69,7 +69,7 @@ def layer_key(layer, parameter_value, extra: tuple = ()) -> str | None:
         selected,
         *extra,
     )
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
+    return hashlib.sha1(repr(parts).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def get(key):
