@@ -181,8 +181,8 @@ def sample_costs(graph: WalkGraph, S: Samples, edges, D, se=(), st=(), sd=(), ow
 # -- polygons -------------------------------------------------------------------------------------
 def _polygonize(mask: np.ndarray, x0: float, y1: float, cell: float, values=None):
     """Shapely (multi)polygons of the True cells (or, with ``values``, a dict value -> geometry).
-    GDAL's polygonizer: through its Python bindings when present (faster: geometries come back as
-    WKB), else through rasterio."""
+    GDAL's polygonizer through its Python bindings (``osgeo``, shipped with every QGIS); rasterio only
+    when ``osgeo`` cannot be imported."""
     from shapely.geometry import MultiPolygon
 
     vals = mask.astype(np.uint8) if values is None else np.where(mask, values, 0).astype(np.int32)
@@ -200,24 +200,11 @@ def _polygonize(mask: np.ndarray, x0: float, y1: float, cell: float, values=None
 
 
 def _polygonize_gdal(vals, mask, x0, y1, cell):
-    from osgeo import gdal, ogr
     from shapely import wkb
 
-    rows, cols = vals.shape
-    gtype = gdal.GDT_Byte if vals.dtype == np.uint8 else gdal.GDT_Int32
-    ds = gdal.GetDriverByName("MEM").Create("", cols, rows, 2, gtype)
-    ds.SetGeoTransform((x0, cell, 0.0, y1, 0.0, -cell))
-    band = ds.GetRasterBand(1)
-    band.WriteArray(vals)
-    mband = ds.GetRasterBand(2)
-    mband.WriteArray(mask.astype(vals.dtype))
-    ods = ogr.GetDriverByName("Memory").CreateDataSource("")
-    lyr = ods.CreateLayer("p")
-    lyr.CreateField(ogr.FieldDefn("v", ogr.OFTInteger))
-    gdal.Polygonize(band, mband, lyr, 0, [], callback=None)
-    out = [(f.GetField(0), wkb.loads(bytes(f.GetGeometryRef().ExportToWkb()))) for f in lyr]
-    ds = ods = None
-    return out
+    from .gdalio import polygonize
+
+    return [(v, wkb.loads(b)) for v, b in polygonize(vals, mask, x0, y1, cell)]
 
 
 def _polygonize_rasterio(vals, mask, x0, y1, cell):
@@ -330,15 +317,6 @@ def disk_dilate(mask: np.ndarray, radius: float) -> np.ndarray:
     return out
 
 
-def _raster_env():
-    import warnings
-
-    import rasterio
-
-    warnings.filterwarnings("ignore", category=rasterio.errors.NotGeoreferencedWarning)
-    return rasterio.Env()
-
-
 def nearest_band_polygons(xy, cost, owner, limits, buffer_m: float, cell: float):
     """Non-overlapping rings: {(owner, band index): polygon}, each cell assigned to the owner of the
     nearest reached sample and to the first band whose buffer covers it."""
@@ -364,8 +342,7 @@ def nearest_band_polygons(xy, cost, owner, limits, buffer_m: float, cell: float)
         lab = L[ind[0], ind[1]]
         V[cover] = lab[cover] * nb + k
         done |= cover
-    with _raster_env():
-        geoms = _polygonize(V >= 0, x0, y1, cell, values=V)
+    geoms = _polygonize(V >= 0, x0, y1, cell, values=V)
     areas = {}
     vals, counts = np.unique(V[V >= 0], return_counts=True)
     for v, n in zip(vals.tolist(), counts.tolist()):
@@ -514,42 +491,41 @@ def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=2, batch=1
         return _point_results(graph, snap, S, ch, limits, buffer_m, cell, polygons)
 
     out = []
-    with _raster_env():
-        if processes and workers > 1 and len(chunks) > 2 and fork_available():
-            import multiprocessing as mp
+    if processes and workers > 1 and len(chunks) > 2 and fork_available():
+        import multiprocessing as mp
 
-            _FORK_STATE.update(graph=graph, snap=snap, S=S, limits=limits, buffer_m=buffer_m, cell=cell, polygons=polygons)
-            from concurrent.futures import ThreadPoolExecutor
+        _FORK_STATE.update(graph=graph, snap=snap, S=S, limits=limits, buffer_m=buffer_m, cell=cell, polygons=polygons)
+        from concurrent.futures import ThreadPoolExecutor
 
-            try:
-                # GDAL's polygonizer releases the GIL: masks become polygons in threads here while the
-                # worker processes search on
-                with mp.get_context("fork").Pool(workers) as pool, ThreadPoolExecutor(workers) as ex:
-                    futures = []
-                    for packed in pool.imap(_fork_job, chunks):
-                        if cancelled is not None and cancelled():
-                            pool.terminate()
-                            return out
-                        futures.append(ex.submit(lambda pk: to_records(_unpack(pk)), packed))
-                        if progress is not None:
-                            progress(len(futures) / len(chunks))
-                    for fut in futures:
-                        out.extend(fut.result())
-            finally:
-                _FORK_STATE.clear()
-        elif workers > 1 and len(chunks) > 1:
-            from concurrent.futures import ThreadPoolExecutor
-
-            with ThreadPoolExecutor(workers) as ex:
-                for i, results in enumerate(ex.map(work, chunks)):
-                    out.extend(to_records(results))
+        try:
+            # GDAL's polygonizer releases the GIL: masks become polygons in threads here while the
+            # worker processes search on
+            with mp.get_context("fork").Pool(workers) as pool, ThreadPoolExecutor(workers) as ex:
+                futures = []
+                for packed in pool.imap(_fork_job, chunks):
+                    if cancelled is not None and cancelled():
+                        pool.terminate()
+                        return out
+                    futures.append(ex.submit(lambda pk: to_records(_unpack(pk)), packed))
                     if progress is not None:
-                        progress((i + 1) / len(chunks))
-        else:
-            for i, ch in enumerate(chunks):
-                out.extend(to_records(work(ch)))
+                        progress(len(futures) / len(chunks))
+                for fut in futures:
+                    out.extend(fut.result())
+        finally:
+            _FORK_STATE.clear()
+    elif workers > 1 and len(chunks) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers) as ex:
+            for i, results in enumerate(ex.map(work, chunks)):
+                out.extend(to_records(results))
                 if progress is not None:
                     progress((i + 1) / len(chunks))
+    else:
+        for i, ch in enumerate(chunks):
+            out.extend(to_records(work(ch)))
+            if progress is not None:
+                progress((i + 1) / len(chunks))
     return out
 
 
@@ -580,8 +556,7 @@ def dissolved(graph, snap: Snap, limits, buffer_m, cell=None, polygons=True):
     if polygons and len(pts):
         S = edge_samples(graph, cell / 2.0)
         idx, cost, _ = sample_costs(graph, S, E, D, se, st, sd)
-        with _raster_env():
-            polys = band_polygons(S.xy[idx], cost, limits, buffer_m, cell)
+        polys = band_polygons(S.xy[idx], cost, limits, buffer_m, cell)
     else:
         polys = [(None, 0.0)] * len(limits)
     return [CatchmentRecord(-1, k, float(reach[k]), polys[k][1], polys[k][0]) for k in range(len(limits))]

@@ -32,6 +32,7 @@ from qgis.core import (
 
 from ..core import catchments as cm
 from ..core.confidentiality import DEFAULT_THRESHOLD, suppress_counts
+from ..core.gdalio import write_geotiff
 from ..core.network import Snap, metres_to_minutes, minutes_to_metres
 from ..core.values import parse_numbers
 from . import graph_cache
@@ -533,9 +534,6 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         return dest_id
 
     def _write_raster(self, path, graph, xy, snap, max_snap, speed, crs, parameters, context, feedback):
-        import rasterio
-        from rasterio.transform import from_origin
-
         cell = self.parameterAsDouble(parameters, self.RASTER_CELL, context)
         xmin, ymin = graph.node_xy.min(axis=0) - cell
         xmax, ymax = graph.node_xy.max(axis=0) + cell
@@ -552,9 +550,5 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         cost, _w = graph.nearest(xy[ok_pts], cells, max_snap=max_snap, src_snap=_sub(snap, ok_pts),
                                  dst_snap=graph.snap_connected(cells, max_snap))
         minutes = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), -9999.0).reshape(nrows, ncols).astype(np.float32)
-        with rasterio.open(
-            path, "w", driver="GTiff", width=ncols, height=nrows, count=1, dtype="float32", nodata=-9999.0,
-            crs=rasterio.crs.CRS.from_wkt(crs.toWkt()), transform=from_origin(xmin, ymax, cell, cell), compress="deflate",
-        ) as dst:
-            dst.write(minutes, 1)
-            dst.set_band_description(1, "walking minutes to the nearest docking point")
+        # GDAL (osgeo) writes the GeoTIFF: it ships with every QGIS, rasterio is not needed
+        write_geotiff(path, minutes, xmin, ymax, cell, crs.toWkt(), -9999.0, "walking minutes to the nearest docking point")
