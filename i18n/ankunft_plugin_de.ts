@@ -479,17 +479,17 @@
     <context>
         <name>AnkunftGraphCache</name>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="123" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="124" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="150" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="151" />
             <source>Walking network '{layer}': using the graph built earlier in this session.</source>
             <translation>Fußwegenetz '{layer}': Der in dieser Sitzung bereits erstellte Graph wird verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="155" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="156" />
             <source>The walking network '{layer}' has no line geometries ({n} features, {nulls} without geometry). Choose a line layer of streets and footpaths.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine Liniengeometrien ({n} Objekte, {nulls} ohne Geometrie). Wählen Sie einen Linienlayer mit Straßen und Fußwegen.</translation>
         </message>
@@ -839,402 +839,402 @@
     <context>
         <name>ClassifyArrivalQuartersAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="86" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="88" />
             <source>Classify arrival quarters</source>
             <translation>Ankunftsquartiere einordnen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="89" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="91" />
             <source>Finds established and emerging arrival quarters from small-area statistics, compared within the city.</source>
             <translation>Findet etablierte und neu entstehende Ankunftsquartiere aus kleinräumigen Statistiken, im innerstädtischen Vergleich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="92" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="94" />
             <source>arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring</source>
             <translation>Ankunftsquartier,arrival quarter,Zuwanderung,Migration,Fluktuation,z-Wert,Empirical Bayes,Sozialraummonitoring,Monitoring</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="97" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="99" />
             <source>Established arrival quarter</source>
             <translation>Etabliertes Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="98" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="100" />
             <source>Emerging arrival quarter</source>
             <translation>Neu entstehendes Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="99" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="101" />
             <source>No arrival quarter</source>
             <translation>Kein Ankunftsquartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="100" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="102" />
             <source>Insufficient data</source>
             <translation>Datengrundlage unzureichend</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="105" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="107" />
             <source>arrivals</source>
             <translation>Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="106" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="108" />
             <source>turnover</source>
             <translation>Fluktuation</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="107" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="109" />
             <source>diversity</source>
             <translation>Vielfalt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="108" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="110" />
             <source>social context</source>
             <translation>sozialer Kontext</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="117" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
             <source>{indicator} missing ({value})</source>
             <translation>{indicator} fehlt ({value})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="121" />
             <source>population missing ({value})</source>
             <translation>Einwohnerzahl fehlt ({value})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="121" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="123" />
             <source>population is 0</source>
             <translation>Einwohnerzahl ist 0</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="122" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="124" />
             <source>population is negative</source>
             <translation>Einwohnerzahl ist negativ</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="123" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
             <source>fewer than {n} inhabitants</source>
             <translation>weniger als {n} Einwohner</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="124" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="126" />
             <source>high arrivals</source>
             <translation>hohe Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="127" />
             <source>high turnover</source>
             <translation>hohe Fluktuation</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="126" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="128" />
             <source>high diversity</source>
             <translation>hohe Vielfalt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="127" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
             <source>diversity below the threshold</source>
             <translation>Vielfalt unter dem Schwellenwert</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="128" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="130" />
             <source>turnover stands in for arrivals</source>
             <translation>Fluktuation anstelle der Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="131" />
             <source>no diversity indicator given</source>
             <translation>kein Vielfaltsindikator angegeben</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="130" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="132" />
             <source>high turnover only (not an arrival quarter on its own)</source>
             <translation>nur hohe Fluktuation (allein kein Ankunftsquartier)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="131" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="133" />
             <source>high diversity without high arrivals</source>
             <translation>hohe Vielfalt ohne hohe Zuzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="132" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="134" />
             <source>no indicator high</source>
             <translation>kein Indikator hoch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="151" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="153" />
             <source>Areas (blocks, statistical districts, planning areas)</source>
             <translation>Gebiete (Blöcke, statistische Bezirke, Planungsräume)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="151" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="153" />
             <source>Polygon layer with one feature per area and its statistics. It is never modified; any CRS works.</source>
             <translation>Polygonebene mit einem Objekt je Gebiet und seinen Kennzahlen. Sie wird nie verändert; jedes Koordinatensystem ist möglich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="159" />
             <source>Area id field</source>
             <translation>Feld Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="159" />
             <source>Optional: the area id, used to name areas in the log (e.g. the LOR or block number).</source>
             <translation>Optional: die Gebietskennung, mit der Gebiete im Protokoll genannt werden (z. B. LOR- oder Blocknummer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="163" />
             <source>Population field (inhabitants)</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="163" />
             <source>Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'.</source>
             <translation>Einwohnerzahl je Gebiet. Damit werden Fallzahlen in Raten umgerechnet; Platzhalter wie '.', '-' oder 'x' und 0 ergeben die Klasse 'Datengrundlage unzureichend'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>count (converted with the population)</source>
             <translation>Fallzahl (mit der Einwohnerzahl umgerechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>percent of population</source>
             <translation>Prozent der Bevölkerung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>per 1000 inhabitants</source>
             <translation>je 1000 Einwohner</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
             <source>Arrivals field (international in-migration)</source>
             <translation>Feld Zuzüge (aus dem Ausland)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
             <source>International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed.</source>
             <translation>Zuzüge aus dem Ausland im Zeitraum oder eine Ersatzgröße wie das Wachstum der ausländischen Bevölkerung zwischen zwei Stichtagen des Melderegisters. Optional, aber mindestens zwei von Zuzügen, Fluktuation und Vielfalt sind nötig.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="178" />
             <source>Turnover field (in- plus out-moves)</source>
             <translation>Feld Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="178" />
             <source>Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given.</source>
             <translation>Fluktuation: Zu- und Fortzüge des Gebiets, z. B. der Berliner MSS-Indikator K11 (Umzüge je 100 Einwohner = Prozent). Hohe Fluktuation allein macht nie ein Ankunftsquartier; sie tritt nur an die Stelle der Zuzüge, wenn kein Zuzugsfeld angegeben ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="182" />
             <source>Diversity field (foreign nationals or migration background)</source>
             <translation>Feld Vielfalt (ausländische Staatsangehörige oder Migrationshintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="182" />
             <source>Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters.</source>
             <translation>Bewohnerinnen und Bewohner mit ausländischer Staatsangehörigkeit oder Migrationshintergrund. Hohe Vielfalt steht für gewachsene Netzwerke: Sie unterscheidet etablierte von neu entstehenden Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="184" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
             <source>Social context field (e.g. SGB II recipients)</source>
             <translation>Feld sozialer Kontext (z. B. SGB-II-Bezug)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="184" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
             <source>Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit).</source>
             <translation>Nur Kontext: Rate und z-Wert werden ausgegeben, die Klasse verändert es nie (die Klasse benennt eine Funktion, kein Defizit).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="204" />
             <source>Unit of this field</source>
             <translation>Einheit dieses Felds</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="204" />
             <source>Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants.</source>
             <translation>Fallzahl: Zahl der Personen oder Umzüge (durch die Einwohnerzahl geteilt); Prozent der Bevölkerung; oder je 1000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="206" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="208" />
             <source>Minimum population</source>
             <translation>Mindesteinwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="206" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="208" />
             <source>Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS).</source>
             <translation>Gebiete mit weniger Einwohnern erhalten die Klasse 'Datengrundlage unzureichend' und gehen nicht in den städtischen Vergleich ein (wie im Berliner MSS).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
             <source>Threshold (standard deviations)</source>
             <translation>Schwellenwert (Standardabweichungen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
             <source>z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean.</source>
             <translation>z-Wert-Modus: Ein Indikator gilt als hoch, wenn er mindestens so viele Standardabweichungen über dem einwohnergewichteten städtischen Mittel liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
             <source>What counts as high</source>
             <translation>Was als hoch gilt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
             <source>z-score against the city</source>
             <translation>z-Wert im städtischen Vergleich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
             <source>quantile of the city's areas</source>
             <translation>Quantil der Gebiete der Stadt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
             <source>z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers).</source>
             <translation>z-Wert: über dem Schwellenwert in Standardabweichungen. Quantil: mindestens das angegebene Quantil der Raten der Gebiete (robust gegen Ausreißer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="224" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="226" />
             <source>Quantile (quantile mode)</source>
             <translation>Quantil (Quantilmodus)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="224" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="226" />
             <source>Quantile mode only: 0.8 means the top fifth of the areas counts as high.</source>
             <translation>Nur im Quantilmodus: 0,8 bedeutet, dass das oberste Fünftel der Gebiete als hoch gilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="233" />
             <source>Empirical-Bayes smoothing of count indicators</source>
             <translation>Empirical-Bayes-Glättung der Fallzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="233" />
             <source>Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme.</source>
             <translation>Zieht die Raten kleiner Gebiete je nach Einwohnerzahl zur gesamtstädtischen Rate hin (globales Empirical Bayes, wie in GeoDa), damit der Zufall ein kleines Gebiet nicht extrem erscheinen lässt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="235" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="237" />
             <source>Suppress counts below</source>
             <translation>Fallzahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="235" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="237" />
             <source>Statistical confidentiality: count fields with values above 0 and below this number are blanked (NULL) in the output, and so are the rates and z-values derived from them. 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Fallzahlfelder mit Werten über 0 und unter dieser Zahl werden im Ergebnis geleert (NULL), ebenso die daraus abgeleiteten Raten und z-Werte. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="369" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="374" />
             <source>Arrival quarters</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="243" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="245" />
             <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason.</source>
             <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator sowie aq_reason.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="249" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="251" />
             <source>Number of areas: {label}</source>
             <translation>Anzahl Gebiete: {label}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="260" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="262" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Einwohnerfeld der Ebene '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="272" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="274" />
             <source>Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Ebene '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="288" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="290" />
             <source>Reading {n} areas of '{layer}'…</source>
             <translation>Lese {n} Gebiete aus '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="292" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="294" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Die Ebene '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="305" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="310" />
             <source>Layer '{layer}': {error}</source>
             <translation>Ebene '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="379" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
             <source>count</source>
             <translation>Fallzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="379" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
             <source>percent</source>
             <translation>Prozent</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="379" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
             <source>per 1000</source>
             <translation>je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="383" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="390" />
             <source>{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}</source>
             <translation>{indicator} ('{field}', {unit}): städtisches Mittel {mean:.1f} je 1000, Standardabweichung {sd:.1f}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="387" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="394" />
             <source>; high from {cut:.1f} per 1000</source>
             <translation>; hoch ab {cut:.1f} je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="389" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="396" />
             <source>; smoothed (city rate {b:.1f} per 1000)</source>
             <translation>; geglättet (städtische Rate {b:.1f} je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="394" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="401" />
             <source>No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>Kein Gebiet hat genug Einwohner und alle Indikatoren: Alle Gebiete sind 'Datengrundlage unzureichend'. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="396" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="403" />
             <source>{indicator} has the same rate in every area: its z-values are 0.</source>
             <translation>{indicator} hat in allen Gebieten dieselbe Rate: Die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="399" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="406" />
             <source>{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.</source>
             <translation>{indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum). Sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="405" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="412" />
             <source>{indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{indicator}: Die städtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="407" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="414" />
             <source>Result:</source>
             <translation>Ergebnis:</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="410" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="417" />
             <source>{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)</source>
             <translation>{label}: {n} Gebiete, {pop} Einwohner ({share:.1f} % der Bevölkerung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="425" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="432" />
             <source>Areas with missing values: {areas}</source>
             <translation>Gebiete mit fehlenden Werten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="427" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="434" />
             <source>Confidentiality: {n} count values below {t:g} were blanked in the output.</source>
             <translation>Geheimhaltung: {n} Fallzahlen unter {t:g} wurden im Ergebnis geleert.</translation>
         </message>
@@ -1242,514 +1242,602 @@
     <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="130" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="131" />
             <source>Social infrastructure and arrival ecosystem</source>
             <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="133" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="134" />
             <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
             <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="136" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="137" />
             <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
             <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="142" />
             <source>Arrival quarter: new offers needed first</source>
             <translation>Ankunftsquartier: hier zuerst neue Angebote</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="142" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="143" />
             <source>Arrival quarter: well served</source>
             <translation>Ankunftsquartier: gut versorgt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="143" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
             <source>Gaps in the offer</source>
             <translation>Lücken im Angebot</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
             <source>Well served</source>
             <translation>Gut versorgt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="146" />
             <source>Insufficient data</source>
             <translation>Unzureichende Daten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
             <source>Areas (quarters)</source>
             <translation>Gebiete (Quartiere)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
             <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
             <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="154" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="155" />
             <source>Area id field</source>
             <translation>Feld mit der Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="154" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="155" />
             <source>Optional: the area id, written to the facilities output and used in the log.</source>
             <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
             <source>Population field (inhabitants)</source>
             <translation>Bevölkerungsfeld (Einwohner)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
             <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
             <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
             <source>Walking network (lines, optional)</source>
             <translation>Fußwegenetz (Linien, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
             <source>Streets and footpaths, e.g. the output of 'Prepare walking network' or an OSM extract. With it, minutes are walked along the network; without it, straight-line distance is used (and said so in dist_method).</source>
             <translation>Straßen und Fußwege, z. B. die Ausgabe von „Fußwegenetz vorbereiten“ oder ein OSM-Auszug. Mit Netz werden die Minuten entlang des Netzes gemessen, ohne Netz über die Luftlinie (das steht dann in dist_method).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="177" />
             <source>Facilities (one or more point or polygon layers)</source>
             <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="176" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="177" />
             <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
             <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="183" />
             <source>Category field of the facilities (optional)</source>
             <translation>Kategorienfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="183" />
             <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
             <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="186" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
             <source>Category scheme (empty: built-in)</source>
             <translation>Kategorienschema (leer: eingebautes)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="186" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
             <source>Category scheme (*.json *.csv)</source>
             <translation>Kategorienschema (*.json *.csv)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="186" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
             <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
             <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="196" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="197" />
             <source>Walking time limit (minutes)</source>
             <translation>Gehzeitgrenze (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="196" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="197" />
             <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
             <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="203" />
             <source>Languages field of the facilities (optional)</source>
             <translation>Sprachenfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="203" />
             <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
             <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="206" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="207" />
             <source>Residents' main languages or nationalities (area field, optional)</source>
             <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="206" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="207" />
             <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
             <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="217" />
             <source>Arrivals field (area field, optional)</source>
             <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="217" />
             <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
             <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="226" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="227" />
             <source>Buildings (optional)</source>
             <translation>Gebäude (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="226" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="227" />
             <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
             <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
             <source>Measure from (without buildings)</source>
             <translation>Messen von (ohne Gebäude)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
             <source>a grid of points inside each area (residents evenly spread)</source>
             <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
             <source>one point on each area's surface</source>
             <translation>einem Punkt auf jeder Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
             <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
             <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="242" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
             <source>Grid spacing (m)</source>
             <translation>Rasterweite (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="242" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
             <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
             <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="249" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
             <source>Name field of the facilities</source>
             <translation>Namensfeld der Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="249" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
             <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="254" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="254" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
             <source>Converts metres into minutes; 4.5 km/h is a usual planning value (lower for older people or with small children).</source>
             <translation>Rechnet Meter in Minuten um; 4,5 km/h ist ein üblicher Planungswert (niedriger für ältere Menschen oder mit kleinen Kindern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstabstand zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
             <source>Facilities and area points farther from the walking network are not connected to it (reported in the log and in snap_ok); the snap distance counts as walking.</source>
             <translation>Einrichtungen und Bezugspunkte, die weiter vom Fußwegenetz entfernt sind, werden nicht angebunden (im Protokoll und in snap_ok gemeldet); der Abstand zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="268" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
             <source>Priority: eco_score below</source>
             <translation>Priorität: eco_score unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="268" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
             <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
             <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="275" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
             <source>Suppress counts below</source>
             <translation>Zahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="275" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
             <source>Statistical confidentiality: numbers of people above 0 and below this number (population in a catchment, rates from tiny populations) are blanked (NULL). 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Personenzahlen über 0 und unter diesem Wert (Bevölkerung im Einzugsbereich, Quoten aus sehr kleinen Bevölkerungen) werden geleert (NULL). 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="731" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="732" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="282" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="283" />
             <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
             <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="286" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="287" />
             <source>Facilities with catchment population</source>
             <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="286" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="287" />
             <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
             <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="292" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="293" />
             <source>Number of facilities used</source>
             <translation>Zahl der verwendeten Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="293" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
             <source>Number of facilities kept as 'other'</source>
             <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
             <source>Number of quarters with priority 'new offers needed first'</source>
             <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="296" />
             <source>Distance method</source>
             <translation>Entfernungsmethode</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="584" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="585" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="310" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="311" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.</source>
             <translation>Das Fußwegenetz „{layer}“ hat keine verwendbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="315" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="316" />
             <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
             <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="400" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="401" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="406" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="407" />
             <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
             <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="423" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="424" />
             <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
             <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="424" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="425" />
             <source>Category scheme: {source} ({n} categories).</source>
             <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="428" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="429" />
             <source>Distances are measured in {crs}.</source>
             <translation>Entfernungen werden in {crs} gemessen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="432" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="433" />
             <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
             <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="452" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="453" />
             <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
             <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="460" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="461" />
             <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
             <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="464" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="465" />
             <source>{n} areas have no geometry: they get no figures.</source>
             <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="471" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="472" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="482" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="483" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="485" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="486" />
             <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
             <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="495" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="496" />
             <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
             <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="501" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="502" />
             <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
             <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="511" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="512" />
             <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
             <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="515" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="516" />
             <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
             <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="586" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="587" />
             <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
             <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="588" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="589" />
             <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
             <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="590" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="591" />
             <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
             <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="714" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="715" />
             <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
             <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="720" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="721" />
             <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
             <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="737" />
             <source>Facilities and catchment population</source>
             <translation>Einrichtungen und Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="737" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="738" />
             <source>Done in {s:.1f} s.</source>
             <translation>Fertig in {s:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="752" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="753" />
             <source>Facilities layer '{layer}' is empty: skipped.</source>
             <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="754" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="755" />
             <source>'{layer}' is not a readable vector layer: skipped.</source>
             <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="756" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="757" />
             <source>{n} facilities have no geometry: skipped.</source>
             <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="758" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="759" />
             <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
             <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="764" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="765" />
             <source>The languages field '{field}' is missing in: {layers}.</source>
             <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="770" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="771" />
             <source>'{layer}' (layer name '{pattern}'): {parts}</source>
             <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="772" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="773" />
             <source>'{layer}': {parts}</source>
             <translation>„{layer}“: {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="776" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="777" />
             <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
             <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="780" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="781" />
             <source>  {n} × '{token}' in '{layer}'</source>
             <translation>  {n} × „{token}“ in „{layer}“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="783" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="784" />
             <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="787" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="788" />
             <source>a point on the area's surface</source>
             <translation>einem Punkt auf der Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="788" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="789" />
             <source>a grid of points inside the area</source>
             <translation>einem Punktraster im Gebiet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="789" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="790" />
             <source>its buildings</source>
             <translation>seinen Gebäuden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="790" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="791" />
             <source>nothing (no geometry)</source>
             <translation>nichts (keine Geometrie)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="792" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="793" />
             <source>along the walking network</source>
             <translation>entlang des Fußwegenetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="792" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="793" />
             <source>straight line</source>
             <translation>Luftlinie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="793" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="794" />
             <source>Minutes are measured from {what}; distance: {method}.</source>
             <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="803" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="804" />
             <source>{id}: no eco_score ({label}).</source>
             <translation>{id}: kein eco_score ({label}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="806" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="807" />
             <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
             <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
+        </message>
+    </context>
+    <context>
+        <name>NumberReading</name>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="21" />
+            <source>number field</source>
+            <translation>Zahlenfeld</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="22" />
+            <source>numbers without thousands separators</source>
+            <translation>Zahlen ohne Tausendertrennzeichen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="23" />
+            <source>thousands dot recognised</source>
+            <translation>Tausenderpunkt erkannt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="24" />
+            <source>decimal dot recognised</source>
+            <translation>Dezimalpunkt erkannt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="25" />
+            <source>decimal comma recognised</source>
+            <translation>Dezimalkomma erkannt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="26" />
+            <source>thousands comma recognised</source>
+            <translation>Tausenderkomma erkannt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="27" />
+            <source>German and English forms mixed, every value unambiguous</source>
+            <translation>deutsche und englische Schreibweise gemischt, jeder Wert eindeutig</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="28" />
+            <source>separator cannot be decided</source>
+            <translation>Trennzeichen nicht entscheidbar</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="29" />
+            <source>no number</source>
+            <translation>keine Zahl</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="44" />
+            <source>{name}: {how}, {n} values</source>
+            <translation>{name}: {how}, {n} Werte</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="46" />
+            <source> (decided by the column's role: counts of people are whole numbers)</source>
+            <translation> (nach der Rolle der Spalte entschieden: Personenzahlen sind ganze Zahlen)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="46" />
+            <source> (decided by the column's role: rates and factors have decimals)</source>
+            <translation> (nach der Rolle der Spalte entschieden: Quoten und Faktoren haben Nachkommastellen)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="48" />
+            <source>; {n} with spaces between thousands</source>
+            <translation>; {n} mit Leerzeichen zwischen den Tausendern</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="50" />
+            <source>; {n} with '%' (kept as written)</source>
+            <translation>; {n} mit '%' (Wert wie geschrieben übernommen)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="53" />
+            <source>; {n} missing or placeholders ({parts})</source>
+            <translation>; {n} fehlend oder Platzhalter ({parts})</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="55" />
+            <source>; {n} not readable as numbers (e.g. {examples})</source>
+            <translation>; {n} nicht als Zahl lesbar (z. B. {examples})</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/number_reading.py" line="36" />
+            <source>{name}: '.' or ',' may be a thousands or a decimal separator here (e.g. {examples}); the plugin does not guess. Store the column as a number field, or write the numbers unambiguously (1387 instead of 1.387; 1.5 instead of 1.500 for decimals).</source>
+            <translation>{name}: '.' oder ',' kann hier Tausender- oder Dezimaltrennzeichen sein (z. B. {examples}); das Plugin rät nicht. Speichern Sie die Spalte als Zahlenfeld oder schreiben Sie die Zahlen eindeutig (1387 statt 1.387; 1,5 statt 1.500 für Dezimalzahlen).</translation>
         </message>
     </context>
     <context>
@@ -1898,377 +1986,377 @@
     <context>
         <name>StrategyMapAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="110" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="111" />
             <source>District strategy map (PDF)</source>
             <translation>Strategiekarte für Stadtteile (PDF)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="113" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="114" />
             <source>Print layout with one page per district: arrival quarters, docking points, catchments, infrastructure and key figures; exported to PDF.</source>
             <translation>Drucklayout mit einer Seite je Bezirk: Ankunftsquartiere, Andockstellen, Einzugsbereiche, Infrastruktur und Kennzahlen; Export als PDF.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="116" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="117" />
             <source>strategy map,print layout,atlas,PDF,district,Strategiekarte,Ankunftsquartier,Andockstelle</source>
             <translation>Strategiekarte,Drucklayout,Atlas,PDF,Bezirk,Stadtteil,Ankunftsquartier,Andockstelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="124" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="125" />
             <source>Districts (one page each)</source>
             <translation>Bezirke (je eine Seite)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="124" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="125" />
             <source>Polygons, one map page each (atlas coverage), e.g. districts or district regions. Without it, one page shows the whole extent of the layers.</source>
             <translation>Polygone, je eines pro Kartenseite (Atlas-Abdeckung), z. B. Bezirke oder Bezirksregionen. Ohne diese Ebene zeigt eine Seite das gesamte Gebiet der Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="128" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="129" />
             <source>District name field</source>
             <translation>Feld mit dem Bezirksnamen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="128" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="129" />
             <source>The field with the district's name, shown in the page title. Default: a field called name (or similar).</source>
             <translation>Das Feld mit dem Namen des Bezirks für den Seitentitel. Standard: ein Feld namens name (oder ähnlich).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="132" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="133" />
             <source>Classified quarters</source>
             <translation>Eingeordnete Quartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="132" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="133" />
             <source>Output of 'Classify arrival quarters' (field aq_class). Drawn by class; gives population and the share in arrival quarters.</source>
             <translation>Ergebnis von „Ankunftsquartiere einordnen“ (Feld aq_class). Wird nach Klassen dargestellt; liefert Einwohnerzahl und Anteil in Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="136" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="137" />
             <source>Population field</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="136" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="137" />
             <source>Inhabitants per quarter, for the key figures. Default: a field called population/inhabitants, or the latest inh_YYYY.</source>
             <translation>Einwohnerinnen und Einwohner je Quartier für die Kennzahlen. Standard: ein Feld population/inhabitants oder das jüngste inh_JJJJ.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="142" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="143" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="142" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="143" />
             <source>Output of 'Walking catchments of docking points' (field minutes). Drawn per band; the key figure 'within N minutes' uses the bands up to MINUTES.</source>
             <translation>Ergebnis von „Fußläufige Einzugsbereiche von Andockstellen“ (Feld minutes). Dargestellt je Zeitstufe; die Kennzahl „in N Gehminuten“ nutzt die Zeitstufen bis MINUTES.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="146" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="147" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsgebiete mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="146" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="147" />
             <source>Optional: the areas output of 'Walking catchments of docking points' (fields pop_total and pop_5, pop_10 …). When given, the coverage figure counts these people (placed on buildings) instead of apportioning the catchments by area.</source>
             <translation>Optional: die Gebietsausgabe von „Fußläufige Einzugsbereiche von Andockstellen“ (Felder pop_total und pop_5, pop_10 …). Wenn angegeben, zählt die Erreichbarkeitskennzahl diese (auf Gebäude verteilten) Personen, statt die Einzugsbereiche flächenanteilig umzulegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="151" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="152" />
             <source>Existing docking points</source>
             <translation>Bestehende Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="151" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="152" />
             <source>The existing docking points (Andockstellen).</source>
             <translation>Die bestehenden Andockstellen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="155" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="156" />
             <source>Social infrastructure (points)</source>
             <translation>Soziale Infrastruktur (Punkte)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="155" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="156" />
             <source>Facilities by category, e.g. the facilities output of 'Social infrastructure and arrival ecosystem'.</source>
             <translation>Einrichtungen nach Kategorie, z. B. die Einrichtungsausgabe von „Soziale Infrastruktur und Ankunfts-Ökosystem“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="159" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="160" />
             <source>Category field</source>
             <translation>Kategorienfeld</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="159" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="160" />
             <source>The facilities' category field. Default: category (keys of the built-in scheme, labelled in the map language).</source>
             <translation>Das Kategorienfeld der Einrichtungen. Standard: category (Schlüssel des mitgelieferten Schemas, beschriftet in der Kartensprache).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="163" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="164" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="163" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="164" />
             <source>Output of 'Social infrastructure and arrival ecosystem' (eco_missing, priority): arrival quarters with gaps are hatched, missing categories go into the key figures.</source>
             <translation>Ergebnis von „Soziale Infrastruktur und Ankunfts-Ökosystem“ (eco_missing, priority): Ankunftsquartiere mit Angebotslücken werden schraffiert, fehlende Kategorien gehen in die Kennzahlen ein.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="167" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="168" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="167" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="168" />
             <source>Output of 'Suggest docking points' (field rank), drawn as stars labelled with their rank.</source>
             <translation>Ergebnis von „Andockstellen vorschlagen“ (Feld rank), dargestellt als Sterne mit ihrem Rang.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="171" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="172" />
             <source>Streets (background)</source>
             <translation>Straßen (Hintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="171" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="172" />
             <source>Streets and paths for a clean background (no web tiles needed). Major roads are drawn wider when a highway/fclass field exists.</source>
             <translation>Straßen und Wege für einen ruhigen Hintergrund (keine Webkacheln nötig). Hauptstraßen werden breiter gezeichnet, wenn ein Feld highway/fclass vorhanden ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="175" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="176" />
             <source>Water (background)</source>
             <translation>Gewässer (Hintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="175" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="176" />
             <source>Rivers, canals and lakes for the background.</source>
             <translation>Flüsse, Kanäle und Seen für den Hintergrund.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="179" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="180" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="179" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="180" />
             <source>Map title; the district name is appended. Empty: 'Strategiekarte Ankunftsquartiere' (or the English title).</source>
             <translation>Kartentitel; der Name des Bezirks wird angehängt. Leer: „Strategiekarte Ankunftsquartiere“ (oder der englische Titel).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
             <source>Paper size</source>
             <translation>Papierformat</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
             <source>A3 landscape</source>
             <translation>A3 quer</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
             <source>A4 landscape</source>
             <translation>A4 quer</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
             <source>A3 landscape (default) or A4 landscape.</source>
             <translation>A3 quer (Standard) oder A4 quer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
             <source>Map language</source>
             <translation>Kartensprache</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
             <source>German</source>
             <translation>Deutsch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
             <source>English</source>
             <translation>Englisch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
             <source>Language of the texts on the map (legend, key figures, notes). German by default.</source>
             <translation>Sprache der Texte auf der Karte (Legende, Kennzahlen, Hinweise). Standard: Deutsch.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
             <source>Data attribution</source>
             <translation>Quellenangabe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
             <source>Sources printed on every page. Keep the OpenStreetMap attribution when OSM data is shown.</source>
             <translation>Quellenangabe auf jeder Seite. Die OpenStreetMap-Angabe muss stehen bleiben, wenn OSM-Daten gezeigt werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
             <source>Walking minutes for the coverage figure</source>
             <translation>Gehminuten für die Erreichbarkeitskennzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
             <source>The key figure counts the population within this many minutes' walk (catchment bands up to this value).</source>
             <translation>Die Kennzahl zählt die Bevölkerung innerhalb so vieler Gehminuten (Zeitstufen der Einzugsbereiche bis zu diesem Wert).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="200" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="201" />
             <source>Suppress counts below</source>
             <translation>Fallzahlen sperren unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="200" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="201" />
             <source>Statistical confidentiality: a count (and a share derived from it) between 0 and this value is never printed; '.' is shown instead. 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Eine Fallzahl (und ein daraus abgeleiteter Anteil) zwischen 0 und diesem Wert wird nie gedruckt; stattdessen erscheint „.“. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="627" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="628" />
             <source>Map pages with key figures</source>
             <translation>Kartenseiten mit Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="205" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="206" />
             <source>One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…).</source>
             <translation>Ein Polygon je Seite (die Atlas-Abdeckung) mit den Kennzahlen als Zahlen (kf_…) und als gedruckter Text (t_…).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="209" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="210" />
             <source>Strategy map (PDF)</source>
             <translation>Strategiekarte (PDF)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="209" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="210" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF-Dateien (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="209" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="210" />
             <source>The multi-page PDF, one page per district.</source>
             <translation>Das mehrseitige PDF, eine Seite je Bezirk.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="213" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="214" />
             <source>Folder for PNG pages</source>
             <translation>Ordner für PNG-Seiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="213" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="214" />
             <source>Optional: each page also as a PNG image (150 dpi) in this folder.</source>
             <translation>Optional: jede Seite zusätzlich als PNG-Bild (150 dpi) in diesem Ordner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="217" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="218" />
             <source>Layout name</source>
             <translation>Name des Layouts</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="218" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="219" />
             <source>Number of pages</source>
             <translation>Anzahl der Seiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="226" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="227" />
             <source>Layer '{layer}' ({key}) is not valid. Check its data source.</source>
             <translation>Layer „{layer}“ ({key}) ist ungültig. Prüfen Sie seine Datenquelle.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="276" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="277" />
             <source>No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …).</source>
             <translation>Kein Layer angegeben: Wählen Sie mindestens die Bezirke oder eine Ergebnisebene (eingeordnete Quartiere, Einzugsbereiche, Andockstellen …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="279" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="280" />
             <source>Layer '{layer}' ({key}) has no features.</source>
             <translation>Layer „{layer}“ ({key}) enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="293" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="294" />
             <source>Map CRS: {crs}</source>
             <translation>KBS der Karte: {crs}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="299" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="300" />
             <source>Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'.</source>
             <translation>Layer „{layer}“ hat kein Feld aq_class: Die Quartiere werden ohne Klassen gezeichnet, der Anteil in Ankunftsquartieren wird nicht gezeigt. Verwenden Sie das Ergebnis von „Ankunftsquartiere einordnen“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="303" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="304" />
             <source>No population field found in '{layer}': population figures are shown as n/a. Choose the population field.</source>
             <translation>Kein Einwohnerfeld in „{layer}“ gefunden: Einwohnerzahlen werden als k. A. gezeigt. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="322" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="323" />
             <source>Computing key figures…</source>
             <translation>Kennzahlen werden berechnet…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="327" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="328" />
             <source>{n} districts without geometry are left out.</source>
             <translation>{n} Bezirke ohne Geometrie werden ausgelassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="329" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="330" />
             <source>Layer '{layer}' has no district with a geometry: choose a polygon layer with districts.</source>
             <translation>Layer „{layer}“ enthält keinen Bezirk mit Geometrie: Wählen Sie einen Polygonlayer mit Bezirken.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="375" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="376" />
             <source>{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.</source>
             <translation>{n} Quartiere haben keine verwertbare Einwohnerzahl in „{field}“ (leer, Platzhalter oder gesperrt); sie zählen als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="408" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="409" />
             <source>No catchment of at most {m} minutes in '{layer}': coverage is 0.</source>
             <translation>Kein Einzugsbereich von höchstens {m} Minuten in „{layer}“: Die Erreichbarkeit ist 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="436" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="437" />
             <source>Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes.</source>
             <translation>Layer „{layer}“ hat keine Felder pop_total und {field}: Die Erreichbarkeit wird stattdessen flächenanteilig berechnet. Führen Sie „Fußläufige Einzugsbereiche von Andockstellen“ mit einer Zeitstufe von {m} Minuten aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="514" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="515" />
             <source>Could not open the pages output '{dest}' again.</source>
             <translation>Die Seitenausgabe „{dest}“ konnte nicht wieder geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="517" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="518" />
             <source>Building the print layout…</source>
             <translation>Drucklayout wird erstellt…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="533" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="534" />
             <source>Could not copy layer '{layer}' for the map.</source>
             <translation>Layer „{layer}“ konnte nicht für die Karte kopiert werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="620" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="621" />
             <source>Exporting {n} pages to PDF…</source>
             <translation>{n} Seiten werden als PDF exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="625" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="626" />
             <source>The PDF could not be written to '{path}': {error}</source>
             <translation>Das PDF konnte nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="631" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="632" />
             <source>Exporting the pages as PNG…</source>
             <translation>Seiten werden als PNG exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="636" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="637" />
             <source>The PNG pages could not be written to '{path}': {error}</source>
             <translation>Die PNG-Seiten konnten nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="637" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="638" />
             <source>PNG pages: {files}</source>
             <translation>PNG-Seiten: {files}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="640" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="641" />
             <source>Layout '{name}' ({n} pages) added to the project; PDF: {pdf}</source>
             <translation>Layout „{name}“ ({n} Seiten) zum Projekt hinzugefügt; PDF: {pdf}</translation>
         </message>
@@ -2276,502 +2364,502 @@
     <context>
         <name>SuggestDockingPointsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="104" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="105" />
             <source>Suggest docking points</source>
             <translation>Andockstellen vorschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="107" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="108" />
             <source>Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible.</source>
             <translation>Ordnet Standortkandidaten danach, wie viele Ankommende sie zusammen mit den bestehenden Andockstellen fußläufig erreichen, und zeigt, wie nah die Liste am bestmöglichen Ergebnis liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="110" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="111" />
             <source>docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation</source>
             <translation>Andockstelle,docking point,Standortplanung,Maximal Covering,MCLP,fußläufig,Ankunftsquartier,Optimierung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="114" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="115" />
             <source>Demand (areas or points)</source>
             <translation>Nachfrage (Gebiete oder Punkte)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="114" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="115" />
             <source>Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field.</source>
             <translation>Wo die zu erreichenden Menschen wohnen: Gebiete (z. B. Planungsräume, Blöcke) oder Punkte (z. B. Adressen), mit ihrer Zahl im Gewichtungsfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="123" />
             <source>Weight field (people)</source>
             <translation>Gewichtungsfeld (Personen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="123" />
             <source>Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1.</source>
             <translation>Zahl der Menschen je Nachfrageobjekt, z. B. Einwohnerzahl der Ankunftsquartiere oder Zuzüge. Platzhalter wie '.', '-' oder 'x' zählen als 0 und werden gemeldet. Leer: jedes Objekt zählt 1.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="132" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="133" />
             <source>Buildings (place demand on buildings)</source>
             <translation>Gebäude (Nachfrage auf Gebäude verteilen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="132" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="133" />
             <source>Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points.</source>
             <translation>Optional: Gebäudegrundrisse. Das Gewicht jedes Nachfragegebiets wird nach Grundfläche auf die Gebäude darin verteilt, damit die Menschen dort liegen, wo sie wohnen. Gebiete ohne Gebäude (und alle Gebiete, wenn keine Gebäude angegeben sind) verteilen ihr Gewicht auf ein regelmäßiges Punktraster.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="138" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="139" />
             <source>Candidate sites</source>
             <translation>Standortkandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="138" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="139" />
             <source>Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …</source>
             <translation>Punkte, an denen eine Andockstelle entstehen könnte: Geschäfte, Märkte, Bibliotheken, Postfilialen, Haltestellen, Erdgeschosse von Wohnungsunternehmen …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="142" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="143" />
             <source>Existing docking points (kept)</source>
             <translation>Bestehende Andockstellen (bleiben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="142" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="143" />
             <source>Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest.</source>
             <translation>Optional: bereits bestehende Andockstellen. Sie bleiben; wen sie erreichen, gilt schon als versorgt, und neue Standorte werden für die übrigen Menschen gewählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="148" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="149" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="148" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="149" />
             <source>Lines people walk on (e.g. OSM footways and streets). Lines are connected where they share a vertex; bridges without a shared vertex stay separate.</source>
             <translation>Linien, auf denen Menschen gehen (z. B. OSM-Fußwege und Straßen). Linien sind an gemeinsamen Stützpunkten verbunden; Brücken ohne gemeinsamen Stützpunkt bleiben getrennt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="152" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="153" />
             <source>Cost factor field (network)</source>
             <translation>Feld mit Kostenfaktor (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="152" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="153" />
             <source>Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length.</source>
             <translation>Optional: ein Faktor je Linie, mit dem ihre Länge in Gehaufwand umgerechnet wird (z. B. aus 'Fußwegenetz vorbereiten': 1,2 an stark befahrenen Straßen; 0 oder weniger: nicht begehbar). Leer: einfache Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="164" />
             <source>Walking time (minutes)</source>
             <translation>Gehzeit (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="164" />
             <source>A demand point counts as reached by a site when the walk is at most this long ('um die Ecke').</source>
             <translation>Ein Nachfragepunkt gilt als von einem Standort erreicht, wenn der Fußweg höchstens so lange dauert ('um die Ecke').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="170" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="170" />
             <source>4.5 km/h is a common planning value; use about 3 km/h for older people or with small children.</source>
             <translation>4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder mit kleinen Kindern etwa 3 km/h ansetzen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="176" />
             <source>Number of new sites</source>
             <translation>Anzahl neuer Standorte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="176" />
             <source>How many new docking points to suggest. The list is ranked: the first sites add the most.</source>
             <translation>Wie viele neue Andockstellen vorgeschlagen werden. Die Liste ist nach Rang geordnet: Die ersten Standorte bringen am meisten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Method</source>
             <translation>Verfahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Greedy (fast, gap reported)</source>
             <translation>Greedy (schnell, Lücke wird angegeben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Exact (MILP, proves the optimum)</source>
             <translation>Exakt (MILP, beweist das Optimum)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit.</source>
             <translation>Greedy nimmt schrittweise den Standort hinzu, der die meisten noch nicht erreichten Menschen erreicht; garantiert sind mindestens 63 % des Bestmöglichen, meist deutlich mehr, und der Abstand zum Optimum wird angegeben. Exakt löst das Problem als gemischt-ganzzahliges Programm (HiGHS) und beweist das Optimum oder nennt beim Zeitlimit die bewiesene Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>Visibility (passers-by)</source>
             <translation>Sichtbarkeit (Laufkundschaft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>None</source>
             <translation>Keine</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>From a candidate field</source>
             <translation>Aus einem Feld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>Street length within a short walk (computed)</source>
             <translation>Straßenlänge in kurzer Gehentfernung (berechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall).</source>
             <translation>Andockstellen sollen 'im Vorbeigehen' sichtbar sein. Die Sichtbarkeit entscheidet zwischen gleich guten Standorten und kann mit einem Sichtbarkeitsgewicht über 0 etwas Versorgung aufwiegen. Berechnet: die Länge der Straßen, die im Sichtbarkeitsradius erreichbar sind (Dichte und Verknüpfung des Straßennetzes, ein Näherungswert für Laufkundschaft).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="200" />
             <source>Visibility field of the candidates</source>
             <translation>Sichtbarkeitsfeld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="200" />
             <source>With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by).</source>
             <translation>Bei 'Aus einem Feld der Kandidaten': eine Zahl je Kandidat, höher heißt sichtbarer (z. B. gezählte Passantinnen und Passanten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="210" />
             <source>Visibility weight (percentage points of coverage)</source>
             <translation>Sichtbarkeitsgewicht (Prozentpunkte Versorgung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="210" />
             <source>0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility.</source>
             <translation>0: Sichtbarkeit entscheidet nur bei Gleichstand. Über 0: Der sichtbarste Kandidat zählt so, als erreichte er so viele Prozent aller Menschen zusätzlich; die anderen im Verhältnis ihrer Sichtbarkeit.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="221" />
             <source>Visibility radius (m)</source>
             <translation>Sichtbarkeitsradius (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="221" />
             <source>Computed visibility: street length reachable within this walking distance of the candidate.</source>
             <translation>Berechnete Sichtbarkeit: Straßenlänge, die innerhalb dieser Gehentfernung vom Kandidaten erreichbar ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="227" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="228" />
             <source>Maximum distance to the network (m)</source>
             <translation>Maximaler Abstand zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="227" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="228" />
             <source>Demand points, candidates and existing sites farther than this from the walking network are left out and reported. The straight distance to the network counts as walking time.</source>
             <translation>Nachfragepunkte, Kandidaten und bestehende Standorte, die weiter vom Fußwegenetz entfernt sind, bleiben unberücksichtigt und werden gemeldet. Der Luftlinienabstand zum Netz zählt als Gehzeit.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="235" />
             <source>Grid spacing for areas without buildings (m)</source>
             <translation>Rasterabstand für Gebiete ohne Gebäude (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="235" />
             <source>Areas without buildings spread their weight evenly over grid points this far apart.</source>
             <translation>Gebiete ohne Gebäude verteilen ihr Gewicht gleichmäßig auf Rasterpunkte in diesem Abstand.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="242" />
             <source>Time limit of the exact method (s)</source>
             <translation>Zeitlimit des exakten Verfahrens (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="242" />
             <source>The exact method stops after this time with the best solution found and its proven gap.</source>
             <translation>Das exakte Verfahren endet nach dieser Zeit mit der besten gefundenen Lösung und ihrer bewiesenen Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="249" />
             <source>Time to check the greedy result (s)</source>
             <translation>Zeit zur Prüfung des Greedy-Ergebnisses (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="249" />
             <source>Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser).</source>
             <translation>Greedy: Das exakte Problem wird zusätzlich höchstens so lange gelöst, um den Abstand zum Optimum zu messen; endet es nicht, gilt die beste bewiesene Schranke. 0: nur die Schranke aus dem Greedy-Lauf selbst (schnell, gröber).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="260" />
             <source>Suppress weights below</source>
             <translation>Gewichte unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="260" />
             <source>Statistical confidentiality: an added weight above 0 and below this number is written as NULL (and so is the cumulative coverage of that row). 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Ein Zugewinn über 0 und unter dieser Zahl wird als NULL geschrieben (ebenso die kumulierte Versorgung dieser Zeile). 0 schaltet dies ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="539" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="540" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="266" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="267" />
             <source>The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.</source>
             <translation>Die gewählten Kandidaten mit ihren Attributen und rank, added_weight (neu erreichte Menschen), cum_coverage_pct (Anteil aller Menschen, die die bestehenden Standorte und die Ränge 1…rank erreichen) und visibility.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="270" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="271" />
             <source>Coverage before (%)</source>
             <translation>Versorgung vorher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="271" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="272" />
             <source>Coverage after (%)</source>
             <translation>Versorgung nachher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="272" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="273" />
             <source>Optimality gap (%)</source>
             <translation>Optimalitätslücke (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="273" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="274" />
             <source>Basis of the gap</source>
             <translation>Grundlage der Lücke</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="274" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="275" />
             <source>Demand too far from the network (%)</source>
             <translation>Nachfrage zu weit vom Netz (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="291" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="292" />
             <source>{n} features of the network have no geometry and are left out.</source>
             <translation>{n} Objekte des Netzes haben keine Geometrie und bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="293" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="294" />
             <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="298" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="299" />
             <source>against the proven optimum</source>
             <translation>gegenüber dem bewiesenen Optimum</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="299" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="300" />
             <source>against the solver's proven upper bound (the optimum was not reached in the time limit)</source>
             <translation>gegenüber der bewiesenen oberen Schranke des Lösers (das Optimum wurde im Zeitlimit nicht erreicht)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="300" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="301" />
             <source>against an upper bound from the greedy run itself (the true gap is smaller or equal)</source>
             <translation>gegenüber einer oberen Schranke aus dem Greedy-Lauf selbst (die wahre Lücke ist kleiner oder gleich)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="301" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="302" />
             <source>nothing left to choose</source>
             <translation>nichts mehr zu wählen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="319" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="320" />
             <source>Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.</source>
             <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld der Ebene '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="342" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="343" />
             <source>Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.</source>
             <translation>Berechnung in {crs}; Reichweite: {minutes:g} Min. bei {speed:g} km/h = {metres:.0f} m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="347" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="348" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Erstelle den Fußwegegraphen von '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="350" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="351" />
             <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
             <translation>Ebene '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="362" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="363" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Ebene '{layer}' hat keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="367" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="368" />
             <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
             <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="374" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="375" />
             <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
             <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="383" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="384" />
             <source>Layer '{layer}': {n} features without geometry are left out.</source>
             <translation>Ebene '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="391" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="392" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus '{layer}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="395" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="396" />
             <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
             <translation>Ebene '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="405" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="406" />
             <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
             <translation>Ebene '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="412" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="413" />
             <source>{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.</source>
             <translation>{n} von {total} Kandidaten aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt (oder haben keine Geometrie) und können nicht gewählt werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="419" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="420" />
             <source>No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.</source>
             <translation>Kein Kandidat aus '{layer}' liegt innerhalb von {d:g} m vom Fußwegenetz. Prüfen Sie, ob Kandidaten und Netz dasselbe Gebiet abdecken (und ihr KBS), oder erhöhen Sie den maximalen Abstand zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="425" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="426" />
             <source>Only {n} candidates: all of them are listed.</source>
             <translation>Nur {n} Kandidaten: Alle werden aufgeführt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="433" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="434" />
             <source>{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.</source>
             <translation>{n} Nachfragepunkte ({pct:.1f} % des Gewichts, {people} Personen) liegen weiter als {d:g} m vom Netz entfernt: Niemand erreicht sie, sie gelten als nicht versorgt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="445" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="446" />
             <source>{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.</source>
             <translation>{n} bestehende Andockstellen aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt und erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="459" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="460" />
             <source>Walking reach of {n} candidates to {m} demand points…</source>
             <translation>Fußläufige Erreichbarkeit von {n} Kandidaten zu {m} Nachfragepunkten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="470" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="471" />
             <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
             <translation>Ebene '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="476" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="477" />
             <source>Street length within {r:g} m of each candidate…</source>
             <translation>Straßenlänge innerhalb von {r:g} m um jeden Kandidaten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="485" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="486" />
             <source>exact</source>
             <translation>exakt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="485" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="486" />
             <source>greedy</source>
             <translation>Greedy</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="486" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="487" />
             <source>Choosing {k} sites ({method})…</source>
             <translation>Wähle {k} Standorte ({method}) …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="534" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="535" />
             <source>Rank 1</source>
             <translation>Rang 1</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="535" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="536" />
             <source>Ranks 2–3</source>
             <translation>Ränge 2–3</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="536" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="537" />
             <source>Ranks 4–5</source>
             <translation>Ränge 4–5</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="537" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="538" />
             <source>Ranks 6 and later</source>
             <translation>Ränge 6 und später</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="586" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="587" />
             <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
             <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="589" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="590" />
             <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="593" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="594" />
             <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="595" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="596" />
             <source>Point demand is used as it is; buildings only place the demand of areas.</source>
             <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="596" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="597" />
             <source>{m} demand points.</source>
             <translation>{m} Nachfragepunkte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="599" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="600" />
             <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
             <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="606" />
             <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
             <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="612" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="613" />
             <source>No upper bound could be proven: the optimality gap is unknown.</source>
             <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="614" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="615" />
             <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
             <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="618" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="619" />
             <source>The exact optimum was computed too ({s:.1f} s).</source>
             <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="620" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="621" />
             <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
             <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="623" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
             <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
             <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="574" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="575" />
             <source>{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{d} Nachfragepunkte, {c} Kandidaten und {e} bestehende Andockstellen lagen am nächsten an einem kleinen, nicht angebundenen Teilstück des Netzes und wurden auf das zusammenhängende Netz verschoben.</translation>
         </message>
@@ -2779,337 +2867,337 @@
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="142" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="143" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="145" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="146" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="148" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="149" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="151" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="152" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="151" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="152" />
             <source>Streets and footpaths (best the output of 'Prepare walking network'). Every line is walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run with other points or bands is fast.</source>
             <translation>Straßen und Fußwege (am besten das Ergebnis von 'Fußwegenetz vorbereiten'). Jede Linie ist in beiden Richtungen begehbar. Ein Layer in geographischen Koordinaten wird in seine UTM-Zone projiziert. Der Graph bleibt für die Sitzung erhalten: Ein zweiter Lauf mit anderen Punkten oder Zeitstufen ist schnell.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="155" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="156" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="155" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="156" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="160" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="160" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="164" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="164" />
             <source>Comma-separated walking times in minutes, e.g. 5,10,15.</source>
             <translation>Durch Kommas getrennte Gehzeiten in Minuten, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="168" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="168" />
             <source>4.5 km/h is a common planning value; use 3–3.5 km/h for older people or parents with prams.</source>
             <translation>4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder Eltern mit Kinderwagen 3–3,5 km/h.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="171" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstentfernung zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="171" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
             <source>Points farther from the network get no catchment; they are listed in the log and flagged in snap_status, never dropped silently. The straight distance to the network counts as walking.</source>
             <translation>Punkte, die weiter vom Netz entfernt sind, erhalten keinen Einzugsbereich; sie stehen im Protokoll und sind in snap_status gekennzeichnet, sie fallen nie stillschweigend weg. Die gerade Entfernung zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="176" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="176" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="180" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="197" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="197" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Suppress counts below</source>
             <translation>Werte unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off.</source>
             <translation>Einwohnerzahlen von 1 bis unter diesem Wert bleiben leer (statistische Geheimhaltung). 0 schaltet das aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="209" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="209" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="358" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="359" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="214" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="215" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
             <source>ok</source>
             <translation>ok</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
             <source>too far from the network</source>
             <translation>zu weit vom Netz entfernt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="233" />
             <source>no geometry</source>
             <translation>ohne Geometrie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="233" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="234" />
             <source>on a small disconnected part of the network</source>
             <translation>auf einem kleinen, abgetrennten Teil des Netzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="246" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
             <source>Walking minutes '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15.</source>
             <translation>Die Gehminuten '{text}' sind nicht lesbar. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="265" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="266" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="272" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="273" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine nutzbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="276" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="277" />
             <source>{n} features of the network have no geometry and are left out.</source>
             <translation>{n} Objekte des Netzes haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="278" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="279" />
             <source>{n} lines have no cost factor and count with their plain length.</source>
             <translation>{n} Linien haben keinen Kostenfaktor und zählen mit ihrer einfachen Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="280" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="281" />
             <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="282" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="283" />
             <source>Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).</source>
             <translation>Netz: {edges} Kanten, {km:.1f} km, {comp} zusammenhängende Teilnetze ({share:.1f} % der Länge außerhalb des größten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="291" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="292" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="357" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="358" />
             <source>{m} min walk</source>
             <translation>{m} Min. zu Fuß</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="364" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="365" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="387" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="388" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="393" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="394" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="400" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="401" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="406" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="407" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="419" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="420" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="426" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="427" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="428" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="429" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="437" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="438" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="546" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="547" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="302" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="303" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="529" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="530" />
             <source>up to {m} min</source>
             <translation>bis {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="530" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="531" />
             <source>more than {m} min</source>
             <translation>mehr als {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="531" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="532" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .confidentiality import small_count_mask
-from .values import parse_numbers
+from .numbers import COUNT, RATE, ColumnReading, NumberFormatError, read_column
 
 UNIT_COUNT, UNIT_PERCENT, UNIT_PER_1000 = 0, 1, 2
 UNITS = (UNIT_COUNT, UNIT_PERCENT, UNIT_PER_1000)
@@ -110,6 +110,7 @@ class ClassifyResult:
     classifying: tuple[str, ...] = ()  # indicators that decide the class
     warnings: list[str] = field(default_factory=list)  # codes: no_valid_areas, no_variation:<name>, negative_counts:<name>:<n>, …
     params: ClassifyParams = field(default_factory=ClassifyParams)
+    readings: dict[str, ColumnReading] = field(default_factory=dict)  # "population" and per indicator: how the column was read
 
     def __len__(self) -> int:
         return len(self.aq_class)
@@ -246,15 +247,20 @@ def _check_params(params: ClassifyParams) -> None:
         raise ValueError("min_population must be 0 or more, not {!r}".format(params.min_population))
 
 
-def _parse(values) -> tuple[np.ndarray, list]:
-    """``values.parse_numbers`` with a fast path for columns that are plain numbers already."""
+def _parse(values, role: str, name: str) -> tuple[np.ndarray, list, ColumnReading]:
+    """``numbers.read_column`` with a fast path for columns that are plain numbers already;
+    raises ``NumberFormatError`` for a column whose separators cannot be decided."""
     values = list(values)
     if all(type(v) is float or type(v) is int for v in values):
         arr = np.asarray(values, dtype=float)
         bad = ~np.isfinite(arr)
         if not bad.any():
-            return arr, [None] * len(values)
-    return parse_numbers(values)
+            n = len(values)
+            return arr, [None] * n, ColumnReading(name=name, role=role, code="numeric" if n else "empty", n_rows=n, n_values=n, n_numeric=n)
+    numbers, problems, reading = read_column(values, role=role, name=name)
+    if reading.refused:
+        raise NumberFormatError(reading)
+    return numbers, problems, reading
 
 
 def _problem_code(problem: str | None) -> str:
@@ -262,16 +268,29 @@ def _problem_code(problem: str | None) -> str:
 
 
 # -- the classification ------------------------------------------------------------------------
-def classify(population, indicators: dict[str, tuple[Sequence, int]], params: ClassifyParams | None = None) -> ClassifyResult:
+def classify(
+    population,
+    indicators: dict[str, tuple[Sequence, int]],
+    params: ClassifyParams | None = None,
+    names: dict[str, str] | None = None,
+) -> ClassifyResult:
     """Classify areas into established / emerging / none / insufficient arrival quarters.
 
     ``population``: inhabitants per area (numbers, None, strings incl. German placeholders).
     ``indicators``: name (one of INDICATORS) -> (raw values, unit). At least two of arrivals,
     turnover and diversity are required (``ValueError`` otherwise). Raises ``ValueError`` for
-    unknown indicator names, units or mismatched lengths."""
+    unknown indicator names, units or mismatched lengths.
+
+    Text values are read column-aware (``numbers.read_column``): the population as a count of
+    people, count indicators as counts, percent and per-1000 indicators as rates; how each column
+    was read is in ``result.readings``. A column whose separators cannot be decided raises
+    ``numbers.NumberFormatError`` (a ``ValueError``). ``names`` (``"population"`` or an indicator →
+    field name) only names the columns in those readings."""
     params = params or ClassifyParams()
     _check_params(params)
-    pop, pop_problems = _parse(population)
+    names = names or {}
+    readings: dict[str, ColumnReading] = {}
+    pop, pop_problems, readings["population"] = _parse(population, COUNT, names.get("population", "population"))
     n_areas = len(pop)
     unknown = [k for k in indicators if k not in INDICATORS]
     if unknown:
@@ -288,7 +307,7 @@ def classify(population, indicators: dict[str, tuple[Sequence, int]], params: Cl
         values, unit = indicators[name]
         if unit not in UNITS:
             raise ValueError("unknown unit {!r} for {}".format(unit, name))
-        vals, probs = _parse(values)
+        vals, probs, readings[name] = _parse(values, COUNT if unit == UNIT_COUNT else RATE, names.get(name, name))
         if len(vals) != n_areas:
             raise ValueError("{} has {} values for {} areas".format(name, len(vals), n_areas))
         parsed[name], problems[name], units[name] = vals, probs, int(unit)
@@ -424,6 +443,7 @@ def classify(population, indicators: dict[str, tuple[Sequence, int]], params: Cl
         classifying=classifying,
         warnings=warnings,
         params=params,
+        readings=readings,
     )
 
 

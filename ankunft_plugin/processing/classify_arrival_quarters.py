@@ -32,9 +32,11 @@ from ..core.classify import (
     classify,
     summary,
 )
+from ..core.numbers import NumberFormatError
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, write_rows
 from .clusters import CLUSTER_FIELDS, add_cluster_parameters, cluster_settings, compute_clusters
+from .number_reading import log_reading, raise_refused
 from .styles import OKABE_ITO, categorized_fill, style_on_load
 
 # fill colour and brush per class (Okabe-Ito; "insufficient" is hatched so it reads without colour)
@@ -299,8 +301,11 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             idx = in_fields.lookupField(fname)
             indicators[name] = ([a[idx] for a in all_attrs], unit)
         self.check_cancel(feedback)
+        field_names = {"population": pop_field, **{name: fname for name, (fname, _unit) in chosen.items()}}
         try:
-            result = classify(population, indicators, params)
+            result = classify(population, indicators, params, names=field_names)
+        except NumberFormatError as err:
+            raise_refused(err)
         except ValueError as err:
             raise QgsProcessingException(self.tr("Layer '{layer}': {error}").format(layer=layer_name, error=str(err))) from err
         feedback.setProgress(50.0)
@@ -376,6 +381,8 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
     def _log(self, feedback, result, params, chosen, data, id_field, in_fields, n_blanked) -> None:
         names = self.indicator_labels()
         labels = self.class_labels()
+        for reading in result.readings.values():
+            log_reading(feedback, reading)
         unit_text = {0: self.tr("count"), 1: self.tr("percent"), 2: self.tr("per 1000")}
         for name in result.used:
             info = result.city.get(name, {})

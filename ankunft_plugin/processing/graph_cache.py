@@ -24,7 +24,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.network import WalkGraph, lines_from_wkb
-from ..core.values import parse_numbers
+from ..core.values import FACTOR
+from .number_reading import read_field
 
 MAX_GRAPHS = 3
 _CACHE: OrderedDict = OrderedDict()
@@ -132,7 +133,7 @@ def read_lines(source, crs, context, feedback, cost_field: str = "", progress=(0
     nulls = sum(1 for x in lines if x is None)
     factors = None
     if cost_field:
-        factors, _problems = parse_numbers(costs)
+        factors, _problems = read_field(costs, FACTOR, cost_field, feedback)
     return lines, factors, np.asarray(fids, dtype=np.int64), nulls
 
 

@@ -46,9 +46,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..core import infrastructure as infra
-from ..core.values import parse_numbers
+from ..core.values import COUNT
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .number_reading import read_field
 from .styles import OKABE_ITO, categorized_fill, style_on_load
 
 PRIORITY_STYLE = {
@@ -445,7 +446,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             idx = in_fields.lookupField(name)
             return [f.attributes()[idx] for f in area_data.features]
 
-        pop, pop_problems = parse_numbers(column(pop_field))
+        pop, pop_problems = read_field(column(pop_field), COUNT, pop_field, feedback)
         ids = [str(v) for v in column(id_field)] if id_field else [str(int(f)) for f in area_data.fids]
         bad_pop = [ids[i] for i, p in enumerate(pop_problems) if p is not None]
         if bad_pop:
@@ -454,7 +455,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                     n=len(bad_pop), field=pop_field, ids=", ".join(bad_pop[:5])
                 )
             )
-        arrivals = parse_numbers(column(arr_field))[0] if arr_field else None
+        arrivals = read_field(column(arr_field), COUNT, arr_field, feedback)[0] if arr_field else None
         aq_class = column("aq_class") if in_fields.lookupField("aq_class") >= 0 else None
         if aq_class is None:
             feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.").format(layer=area_name))

@@ -48,11 +48,12 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..__about__ import __version__
 from ..core.confidentiality import DEFAULT_THRESHOLD
-from ..core.values import parse_numbers
+from ..core.values import COUNT, FACTOR, parse_numbers
 from ..layout import builder
 from ..layout.texts import DEFAULT_ATTRIBUTION, apply_coverage, key_figure_rows, key_figures, split_missing, text
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, utm_crs_for
+from .number_reading import read_field
 from .styles import style_on_load
 
 NAME_CANDIDATES = ("name", "NAME", "Name", "bezname", "BEZNAME", "district", "Ortsteilna", "GEN", "gen")
@@ -369,7 +370,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             q_geoms, q_vals = self._read(quarters, [q_pop, q_class], crs, context, feedback)
             q_members = members(surface_points(q_geoms))
             if q_pop:
-                pop, problems = parse_numbers(q_vals[q_pop])
+                pop, problems = read_field(q_vals[q_pop], COUNT, q_pop, feedback)
                 n_bad = sum(1 for p in problems if p is not None)
                 if n_bad:
                     feedback.pushInfo(self.tr("{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.").format(n=n_bad, field=q_pop))
@@ -383,7 +384,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
                     if g.isNull() or g.isEmpty():
                         continue
                     if c_min:
-                        v, _p = parse_numbers([c_vals[c_min][i]])
+                        v, _p = parse_numbers([c_vals[c_min][i]], role=FACTOR)
                         if not (np.isfinite(v[0]) and v[0] <= minutes + 1e-9):
                             continue
                     parts.append(g)
@@ -428,8 +429,8 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             names = carea.fields().names()
             if pop_n in names and "pop_total" in names:
                 a_geoms, a_vals = self._read(carea, [pop_n, "pop_total"], crs, context, feedback)
-                covered_n, _p1 = parse_numbers(a_vals[pop_n])
-                total_n, _p2 = parse_numbers(a_vals["pop_total"])
+                covered_n, _p1 = read_field(a_vals[pop_n], COUNT, pop_n, feedback)
+                total_n, _p2 = read_field(a_vals["pop_total"], COUNT, "pop_total", feedback)
                 a_members = members(surface_points(a_geoms))
                 counted = [(float(np.nansum(covered_n[m])) if m else 0.0, float(np.nansum(total_n[m])) if m else 0.0) for m in a_members]
             else:

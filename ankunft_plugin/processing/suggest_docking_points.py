@@ -35,10 +35,11 @@ from ..core.confidentiality import suppress_counts
 from ..core.demand import building_points
 from ..core.network import minutes_to_metres
 from ..core.siting import demand_points, street_reach, suggest_sites
-from ..core.values import parse_numbers
+from ..core.values import COUNT, FACTOR
 from . import graph_cache
 from .base import AnkunftAlgorithm
 from .bridge import network_crs, new_fields, point_xy, read_source, require_field, to_shapely, write_rows
+from .number_reading import read_field
 from .styles import OKABE_ITO, style_on_load
 
 VIS_NONE, VIS_FIELD, VIS_REACH = 0, 1, 2
@@ -361,7 +362,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         if len(ddata) == 0:
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=dname))
         if weight_field:
-            weights, _problems = parse_numbers(ddata.attributes[weight_field])
+            weights, _problems = read_field(ddata.attributes[weight_field], COUNT, weight_field, feedback)
             n_missing = int(np.isnan(weights).sum())
             if n_missing:
                 feedback.pushWarning(
@@ -463,7 +464,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         # -- visibility -----------------------------------------------------------------------------
         visibility = None
         if vis_mode == VIS_FIELD:
-            visibility, _problems = parse_numbers(cdata.attributes[vis_field])
+            visibility, _problems = read_field(cdata.attributes[vis_field], FACTOR, vis_field, feedback)
             visibility = visibility[usable]
             n_bad = int(np.isnan(visibility).sum())
             if n_bad:

@@ -34,7 +34,7 @@ from ..core import catchments as cm
 from ..core.confidentiality import DEFAULT_THRESHOLD, suppress_counts
 from ..core.gdalio import write_geotiff
 from ..core.network import Snap, metres_to_minutes, minutes_to_metres
-from ..core.values import parse_numbers
+from ..core.values import COUNT
 from . import graph_cache
 from .base import AnkunftAlgorithm
 from .bridge import (
@@ -47,6 +47,7 @@ from .bridge import (
     to_shapely,
     write_rows,
 )
+from .number_reading import read_field
 from .styles import OKABE_ITO, style_on_load
 
 BAND_COLOURS = [OKABE_ITO[k] for k in ("bluish_green", "sky_blue", "blue", "yellow", "orange", "vermillion", "reddish_purple")]
@@ -421,7 +422,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                 self.tr("Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.").format(layer=pop_src.sourceName())
             )
         data = read_source(pop_src, [pop_field], context, feedback, dest_crs=crs, keep_features=True, progress=(70.0, 74.0))
-        pop, problems = parse_numbers(data.attributes[pop_field])
+        pop, problems = read_field(data.attributes[pop_field], COUNT, pop_field, feedback)
         bad = sum(1 for p in problems if p)
         if bad:
             feedback.pushInfo(self.tr("{n} population values of '{layer}' are empty or placeholders and count as unknown.").format(n=bad, layer=pop_src.sourceName()))

@@ -203,11 +203,12 @@ def test_social_is_context_only():
 
 
 def test_placeholders_zero_and_small_population():
-    pop = ["1000", "1.000", "2000", ".", 0, -5, 250, None, "1000", "1000", "1000", "1000"]
+    pop = ["1000", "1.5", "2000", ".", 0, -5, 250, None, "1000", "1000", "1000", "1000"]
     arr = [10, 10, 20, 10, 0, 3, 2, 5, "x", "", 10, 100]
     div = [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, "-", 20]
     res = classify(pop, {"arrivals": (arr, UNIT_COUNT), "diversity": (div, UNIT_PERCENT)})
-    assert res.population[1] == 1.0  # "1.000" is read as 1.0 by values.parse_numbers (English decimal)
+    assert res.population[1] == 1.5  # a decimal dot: the column shows it, so '.' is a decimal separator
+    assert res.readings["population"].code == "decimal_dot" and res.readings["population"].n_missing == 2
     expect = {
         1: ["population_below_min"],
         3: ["population_missing:."],
@@ -292,3 +293,29 @@ def test_summary_shares():
     assert sum(v["areas"] for v in s.values()) == 10
     assert sum(v["share"] for v in s.values()) == pytest.approx(1.0)
     assert s[res.aq_class[9]]["population"] >= 3000
+
+
+def test_german_thousands_in_text_columns_classify_like_numbers():
+    """'1.387' in a population column is 1387 people (a count is an integer), and the result is
+    the same as with numbers; how each column was read is reported."""
+    rng = np.random.default_rng(3)
+    pop = rng.integers(1000, 90000, 60)
+    arr = (pop * rng.uniform(0.005, 0.05, 60)).round()
+    div = rng.uniform(5, 60, 60).round(1)
+    plain = classify(list(map(int, pop)), {"arrivals": (list(arr), UNIT_COUNT), "diversity": (list(div), UNIT_PERCENT)})
+    german_pop = ["{:,}".format(int(p)).replace(",", ".") for p in pop]
+    german_arr = ["{:,}".format(int(a)).replace(",", ".") for a in arr]
+    german_div = ["{:.1f} %".format(d).replace(".", ",") for d in div]
+    res = classify(german_pop, {"arrivals": (german_arr, UNIT_COUNT), "diversity": (german_div, UNIT_PERCENT)}, names={"population": "EW"})
+    assert list(res.aq_class) == list(plain.aq_class)
+    assert np.allclose(res.population, pop)
+    assert res.readings["population"].name == "EW" and res.readings["population"].code == "thousands_dot"
+    assert res.readings["diversity"].code == "decimal_comma" and res.readings["diversity"].n_percent == 60
+
+
+def test_undecidable_column_is_refused():
+    from ankunft_plugin.core.numbers import NumberFormatError
+
+    with pytest.raises(NumberFormatError):
+        # per-1000 rates written '1.387' … and '20,4': the column contradicts itself
+        classify([1000] * 3, {"arrivals": ([5, 6, 7], UNIT_COUNT), "diversity": (["1.387", "20,4", "20.45"], UNIT_PER_1000)})
