@@ -19,7 +19,7 @@
             <translation>Planung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="56" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="57" />
             <source>Maps</source>
             <translation>Karten</translation>
         </message>
@@ -525,22 +525,22 @@
     <context>
         <name>AnkunftProvider</name>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="100" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="101" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="103" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="104" />
             <source>Ankunftsquartiere (arrival quarters) {}</source>
             <translation>Ankunftsquartiere {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="121" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="122" />
             <source>Could not read the model {}</source>
             <translation>Das Modell {} konnte nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="52" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="53" />
             <source>Full analysis: classification to strategy map</source>
             <translation>Gesamtanalyse: von der Einordnung bis zur Strategiekarte</translation>
         </message>
@@ -1240,6 +1240,219 @@
         </message>
     </context>
     <context>
+        <name>HarmonizeAreasAlgorithm</name>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="59" />
+            <source>Harmonise areas (move counts onto other boundaries)</source>
+            <translation>Gebiete harmonisieren (Zählwerte auf andere Grenzen übertragen)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="62" />
+            <source>Moves counts from one set of areas onto another – across a boundary reform, or from grid cells onto the planner's areas – area-weighted or through buildings, residential land or a population grid, with the uncertainty per area.</source>
+            <translation>Überträgt Zählwerte von einer Gebietseinteilung auf eine andere – über eine Gebietsreform hinweg oder von Gitterzellen auf die Gebiete der Planung –, flächengewichtet oder über Gebäude, Wohnbauflächen oder ein Bevölkerungsgitter, mit der Unsicherheit je Gebiet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="65" />
+            <source>harmonise,boundary reform,Gebietsreform,areal interpolation,dasymetric,Zensus,grid,LOR</source>
+            <translation>harmonisieren,Gebietsreform,Gebietsstand,Flächenumrechnung,dasymetrisch,Zensus,Gitter,LOR</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="69" />
+            <source>Source areas (with the counts)</source>
+            <translation>Ausgangsgebiete (mit den Zählwerten)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="69" />
+            <source>The areas the figures were delivered on, e.g. the planning areas before a boundary reform, or grid cells as polygons. Never modified.</source>
+            <translation>Die Gebiete, auf denen die Zahlen geliefert wurden, z. B. die Planungsräume vor einer Gebietsreform oder Gitterzellen als Polygone. Werden nie verändert.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="73" />
+            <source>Count fields to move</source>
+            <translation>Zu übertragende Zählfelder</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="73" />
+            <source>Numbers of people (inhabitants, foreigners, arrivals …). Only counts can be moved: a field whose name reads like a percentage or rate is refused; give it as a percentage with its denominator below. The first count field is the reference for the uncertainty.</source>
+            <translation>Anzahlen von Menschen (Einwohner, Ausländer, Zuzüge …). Nur Zählwerte lassen sich übertragen: ein Feld, dessen Name nach Anteil oder Quote klingt, wird abgelehnt; es unten als Prozentfeld mit seinem Nenner angeben. Das erste Zählfeld ist der Bezugswert für die Unsicherheit.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="77" />
+            <source>Percentage fields (need a denominator)</source>
+            <translation>Prozentfelder (brauchen einen Nenner)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="77" />
+            <source>Optional: percentages (e.g. share of foreigners). They are turned into counts with the denominator, moved, and turned back into percentages of the moved denominator.</source>
+            <translation>Optional: Anteile in Prozent (z. B. Ausländeranteil). Sie werden mit dem Nenner in Zählwerte umgerechnet, übertragen und wieder in Prozent des übertragenen Nenners umgerechnet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="81" />
+            <source>Denominator of the percentages</source>
+            <translation>Nenner der Prozentwerte</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="81" />
+            <source>The count the percentages refer to (usually the inhabitants). Required when percentage fields are given; moved as a count too and then the reference for the uncertainty.</source>
+            <translation>Der Zählwert, auf den sich die Prozentwerte beziehen (meist die Einwohner). Pflicht, wenn Prozentfelder angegeben sind; wird ebenfalls als Zählwert übertragen und ist dann der Bezugswert für die Unsicherheit.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="85" />
+            <source>Target areas</source>
+            <translation>Zielgebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="85" />
+            <source>The areas the counts are moved onto, e.g. the planning areas after the reform, or the planner's quarters. Their fields are kept.</source>
+            <translation>Die Gebiete, auf die übertragen wird, z. B. die Planungsräume nach der Reform oder die Quartiere der Planung. Ihre Felder bleiben erhalten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="89" />
+            <source>Buildings (dasymetric weights)</source>
+            <translation>Gebäude (dasymetrische Gewichte)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="89" />
+            <source>Optional: building footprints. A split source area's people go where its buildings are (by footprint area) instead of by surface.</source>
+            <translation>Optional: Gebäudegrundrisse. Die Menschen eines geteilten Ausgangsgebiets werden dorthin verteilt, wo seine Gebäude stehen (nach Grundfläche), statt nach der Fläche.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="93" />
+            <source>Residential land (dasymetric weights)</source>
+            <translation>Wohnbauflächen (dasymetrische Gewichte)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="93" />
+            <source>Optional: polygons of residential land use (e.g. OSM landuse=residential, filtered beforehand). A split source area's people go where its residential land is. Buildings or a population grid take precedence.</source>
+            <translation>Optional: Polygone der Wohnnutzung (z. B. OSM landuse=residential, vorher gefiltert). Die Menschen eines geteilten Ausgangsgebiets werden auf seine Wohnbauflächen verteilt. Gebäude oder ein Bevölkerungsgitter haben Vorrang.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="98" />
+            <source>Sliver tolerance (%)</source>
+            <translation>Splitter-Toleranz (%)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="98" />
+            <source>Pieces smaller than this share of a source area are digitising differences between the two boundary sets, not real splits: they are dropped and the rest renormalised (no people are lost).</source>
+            <translation>Teilstücke unter diesem Anteil eines Ausgangsgebiets sind Digitalisierungsunterschiede zwischen den beiden Grenzständen, keine echten Teilungen: sie werden verworfen und der Rest neu normiert (es geht niemand verloren).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="103" />
+            <source>Blank counts below</source>
+            <translation>Zählwerte darunter ausblenden</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="103" />
+            <source>Statistical confidentiality: moved counts of people greater than 0 and below this number are written as NULL, and percentages derived from them too. 0 switches it off.</source>
+            <translation>Statistische Geheimhaltung: übertragene Personenzahlen größer 0 und unter diesem Wert werden als NULL geschrieben, daraus abgeleitete Anteile ebenso. 0 schaltet das ab.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="108" />
+            <source>Harmonised areas</source>
+            <translation>Harmonisierte Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="108" />
+            <source>The target areas with the moved counts (same field names, fractions kept so totals add up), percentages recomputed, harm_split (share of the reference count that came from split source areas: the uncertainty), harm_n_src (number of source areas) and harm_method (area, buildings/grid = points, landuse, mixed).</source>
+            <translation>Die Zielgebiete mit den übertragenen Zählwerten (gleiche Feldnamen, Nachkommastellen bleiben, damit die Summen stimmen), neu berechneten Prozentwerten, harm_split (Anteil des Bezugswerts aus geteilten Ausgangsgebieten: die Unsicherheit), harm_n_src (Zahl der Ausgangsgebiete) und harm_method (area = Fläche, points = Gebäude/Gitter, landuse = Wohnbauflächen, mixed = gemischt).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="112" />
+            <source>Number of source areas split between several targets</source>
+            <translation>Zahl der auf mehrere Zielgebiete aufgeteilten Ausgangsgebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="112" />
+            <source>Reference count in the source areas</source>
+            <translation>Bezugswert in den Ausgangsgebieten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="112" />
+            <source>Reference count moved onto the targets</source>
+            <translation>Auf die Zielgebiete übertragener Bezugswert</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="112" />
+            <source>Reference count of source areas outside every target</source>
+            <translation>Bezugswert der Ausgangsgebiete außerhalb aller Zielgebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="130" />
+            <source>Choose at least one count field of '{layer}' to move.</source>
+            <translation>Mindestens ein Zählfeld von '{layer}' zum Übertragen wählen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="133" />
+            <source>Field(s) {fields} of '{layer}' look like percentages or rates, which cannot be moved between areas (their sums mean nothing). Give them as percentage fields together with their denominator (e.g. the inhabitants), or move the underlying counts.</source>
+            <translation>Feld(er) {fields} von '{layer}' sehen nach Anteilen oder Quoten aus; diese lassen sich nicht zwischen Gebieten übertragen (ihre Summen bedeuten nichts). Als Prozentfelder zusammen mit ihrem Nenner (z. B. den Einwohnern) angeben oder die zugrunde liegenden Zählwerte übertragen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="138" />
+            <source>Percentages ({fields}) can only be moved with their denominator: choose the field with the count they refer to (e.g. the inhabitants).</source>
+            <translation>Prozentwerte ({fields}) lassen sich nur mit ihrem Nenner übertragen: das Feld mit dem Zählwert wählen, auf den sie sich beziehen (z. B. die Einwohner).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="155" />
+            <source>Both a population grid and buildings are given: the grid weights the split areas, the buildings are not used.</source>
+            <translation>Bevölkerungsgitter und Gebäude sind angegeben: das Gitter gewichtet die geteilten Gebiete, die Gebäude werden nicht verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="160" />
+            <source>{n} buildings weight the split areas by footprint.</source>
+            <translation>{n} Gebäude gewichten die geteilten Gebiete nach Grundfläche.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="166" />
+            <source>{n} residential land polygons weight the split areas without buildings or grid cells.</source>
+            <translation>{n} Wohnbauflächen gewichten die geteilten Gebiete ohne Gebäude oder Gitterzellen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="181" />
+            <source>Areas are overlaid in {crs}.</source>
+            <translation>Die Gebiete werden in {crs} verschnitten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="246" />
+            <source>Layer '{layer}', field '{field}': {n} areas have no number (empty or a placeholder); the target areas receiving from them get no value (NULL) in this field.</source>
+            <translation>Layer '{layer}', Feld '{field}': {n} Gebiete haben keine Zahl (leer oder ein Platzhalter); die Zielgebiete, die von ihnen erhalten, bekommen in diesem Feld keinen Wert (NULL).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="256" />
+            <source>{split} of {n} source areas are split between several target areas; {slivers} slivers (digitising differences) were dropped.</source>
+            <translation>{split} von {n} Ausgangsgebieten werden auf mehrere Zielgebiete aufgeteilt; {slivers} Splitter (Digitalisierungsunterschiede) wurden verworfen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="261" />
+            <source>grid cells</source>
+            <translation>Gitterzellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="261" />
+            <source>buildings</source>
+            <translation>Gebäude</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="262" />
+            <source>Weighting: {p} source areas by {label}, {l} by residential land, {a} by surface.</source>
+            <translation>Gewichtung: {p} Ausgangsgebiete nach {label}, {l} nach Wohnbauflächen, {a} nach Fläche.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="268" />
+            <source>{field}: {a:.1f} in the source areas, {b:.1f} moved onto the target areas.</source>
+            <translation>{field}: {a:.1f} in den Ausgangsgebieten, {b:.1f} auf die Zielgebiete übertragen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="270" />
+            <source>{n} source areas lie outside every target area or have no geometry; their {field} ({v:.0f}) is not moved.</source>
+            <translation>{n} Ausgangsgebiete liegen außerhalb aller Zielgebiete oder haben keine Geometrie; ihr Wert {field} ({v:.0f}) wird nicht übertragen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/harmonize_areas.py" line="277" />
+            <source>Uncertainty: in {n} target areas more than half of {field} comes from split source areas (median share {m:.0f} %).</source>
+            <translation>Unsicherheit: in {n} Zielgebieten stammt mehr als die Hälfte von {field} aus geteilten Ausgangsgebieten (Median-Anteil {m:.0f} %).</translation>
+        </message>
+    </context>
+    <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
             <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="131" />
@@ -1838,6 +2051,79 @@
             <location filename="../ankunft_plugin/processing/number_reading.py" line="36" />
             <source>{name}: '.' or ',' may be a thousands or a decimal separator here (e.g. {examples}); the plugin does not guess. Store the column as a number field, or write the numbers unambiguously (1387 instead of 1.387; 1.5 instead of 1.500 for decimals).</source>
             <translation>{name}: '.' oder ',' kann hier Tausender- oder Dezimaltrennzeichen sein (z. B. {examples}); das Plugin rät nicht. Speichern Sie die Spalte als Zahlenfeld oder schreiben Sie die Zahlen eindeutig (1387 statt 1.387; 1,5 statt 1.500 für Dezimalzahlen).</translation>
+        </message>
+    </context>
+    <context>
+        <name>PopulationCells</name>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="59" />
+            <source>Population grid cells (points)</source>
+            <translation>Bevölkerungs-Gitterzellen (Punkte)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="59" />
+            <source>Optional: points with a number of people each, e.g. the cell centres of the Zensus 2022 100 m grid (load the CSV as delimited text with x_mp_100m/y_mp_100m as coordinates in EPSG:3035). Each cell's people sit at its centre and are placed on the walking network like a building's. Where people are counted, the cells replace population areas (areas given too only receive the cells' sums); in 'Harmonise areas' they weight the split areas.</source>
+            <translation>Optional: Punkte mit je einer Zahl von Menschen, z. B. die Zellmittelpunkte des 100-m-Gitters des Zensus 2022 (die CSV als getrennten Text laden, x_mp_100m/y_mp_100m als Koordinaten in EPSG:3035). Die Menschen einer Zelle sitzen in ihrem Mittelpunkt und werden wie die eines Gebäudes auf das Wegenetz gelegt. Wo Menschen gezählt werden, ersetzen die Zellen die Bevölkerungsgebiete (zusätzlich angegebene Gebiete erhalten nur die Summen der Zellen); in 'Gebiete harmonisieren' gewichten sie die geteilten Gebiete.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="64" />
+            <source>Number of people per grid cell</source>
+            <translation>Zahl der Menschen je Gitterzelle</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="64" />
+            <source>The field of the grid cells with the number of people (Zensus 2022: Einwohner). Placeholders ('–', '.', 'x', empty; the census blanks small counts) count as nobody and are reported.</source>
+            <translation>Das Feld der Gitterzellen mit der Zahl der Menschen (Zensus 2022: Einwohner). Platzhalter ('–', '.', 'x', leer; der Zensus hält kleine Zahlen geheim) zählen als niemand und werden gemeldet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="69" />
+            <source>Population raster (people per cell)</source>
+            <translation>Bevölkerungsraster (Menschen je Zelle)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="69" />
+            <source>Optional: a single-band raster with the number of people per cell (e.g. the Zensus grid rasterised, or a GHSL population grid). Nodata and negative cells count as nobody; each cell's people sit at its centre. Used instead of grid points when both are given.</source>
+            <translation>Optional: ein einkanaliges Raster mit der Zahl der Menschen je Zelle (z. B. das gerasterte Zensusgitter oder ein GHSL-Bevölkerungsgitter). NoData- und negative Zellen zählen als niemand; die Menschen einer Zelle sitzen in ihrem Mittelpunkt. Wird statt der Gitterpunkte verwendet, wenn beides angegeben ist.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="153" />
+            <source>Grid cells '{layer}' are given without the field with the number of people. Choose it (Zensus 2022: Einwohner).</source>
+            <translation>Gitterzellen '{layer}' sind ohne das Feld mit der Zahl der Menschen angegeben. Bitte wählen (Zensus 2022: Einwohner).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="162" />
+            <source>{n} grid cells of '{layer}' have no number in '{field}' (empty or a placeholder; the census blanks small counts) and count as nobody.</source>
+            <translation>{n} Gitterzellen von '{layer}' haben keine Zahl in '{field}' (leer oder ein Platzhalter; der Zensus hält kleine Zahlen geheim) und zählen als niemand.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="168" />
+            <source>{n} grid cells of '{layer}' have negative numbers of people; they count as nobody.</source>
+            <translation>{n} Gitterzellen von '{layer}' haben negative Personenzahlen; sie zählen als niemand.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="171" />
+            <source>{n} grid cells with {p:.0f} people read from '{layer}'.</source>
+            <translation>{n} Gitterzellen mit {p:.0f} Menschen aus '{layer}' gelesen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="180" />
+            <source>Raster '{layer}' has {n} bands; the first one is read as people per cell.</source>
+            <translation>Das Raster '{layer}' hat {n} Kanäle; der erste wird als Menschen je Zelle gelesen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="193" />
+            <source>Raster '{layer}' is too large to read at once ({n} cells). Clip it to the study area first (Raster ▸ Extraction ▸ Clip Raster by Extent).</source>
+            <translation>Das Raster '{layer}' ist zu groß, um es auf einmal zu lesen ({n} Zellen). Bitte zuerst auf das Untersuchungsgebiet zuschneiden (Raster ▸ Extraktion ▸ Raster auf Ausdehnung zuschneiden).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="197" />
+            <source>Raster '{layer}' cannot be read with GDAL ({path}). Use a GeoTIFF or another file GDAL reads.</source>
+            <translation>Das Raster '{layer}' lässt sich mit GDAL nicht lesen ({path}). Bitte ein GeoTIFF oder eine andere von GDAL lesbare Datei verwenden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/population_source.py" line="202" />
+            <source>{n} raster cells with {p:.0f} people read from '{layer}'.</source>
+            <translation>{n} Rasterzellen mit {p:.0f} Menschen aus '{layer}' gelesen.</translation>
         </message>
     </context>
     <context>
@@ -2867,337 +3153,337 @@
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="143" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="144" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="146" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="147" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="149" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="150" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="152" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="153" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="152" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="153" />
             <source>Streets and footpaths (best the output of 'Prepare walking network'). Every line is walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run with other points or bands is fast.</source>
             <translation>Straßen und Fußwege (am besten das Ergebnis von 'Fußwegenetz vorbereiten'). Jede Linie ist in beiden Richtungen begehbar. Ein Layer in geographischen Koordinaten wird in seine UTM-Zone projiziert. Der Graph bleibt für die Sitzung erhalten: Ein zweiter Lauf mit anderen Punkten oder Zeitstufen ist schnell.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="156" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="157" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="156" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="157" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="160" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="161" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="160" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="161" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="164" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="165" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="164" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="165" />
             <source>Comma-separated walking times in minutes, e.g. 5,10,15.</source>
             <translation>Durch Kommas getrennte Gehzeiten in Minuten, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="168" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="169" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="168" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="169" />
             <source>4.5 km/h is a common planning value; use 3–3.5 km/h for older people or parents with prams.</source>
             <translation>4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder Eltern mit Kinderwagen 3–3,5 km/h.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="173" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstentfernung zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="173" />
             <source>Points farther from the network get no catchment; they are listed in the log and flagged in snap_status, never dropped silently. The straight distance to the network counts as walking.</source>
             <translation>Punkte, die weiter vom Netz entfernt sind, erhalten keinen Einzugsbereich; sie stehen im Protokoll und sind in snap_status gekennzeichnet, sie fallen nie stillschweigend weg. Die gerade Entfernung zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="176" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="177" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="176" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="177" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="197" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="198" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="197" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="198" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="202" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="202" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Suppress counts below</source>
             <translation>Werte unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off.</source>
             <translation>Einwohnerzahlen von 1 bis unter diesem Wert bleiben leer (statistische Geheimhaltung). 0 schaltet das aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="359" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="360" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="215" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="216" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="220" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="220" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="224" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="224" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
             <source>ok</source>
             <translation>ok</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="233" />
             <source>too far from the network</source>
             <translation>zu weit vom Netz entfernt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="233" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="234" />
             <source>no geometry</source>
             <translation>ohne Geometrie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="234" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="235" />
             <source>on a small disconnected part of the network</source>
             <translation>auf einem kleinen, abgetrennten Teil des Netzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
             <source>Walking minutes '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15.</source>
             <translation>Die Gehminuten '{text}' sind nicht lesbar. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="266" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="267" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="273" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="274" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine nutzbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="277" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="278" />
             <source>{n} features of the network have no geometry and are left out.</source>
             <translation>{n} Objekte des Netzes haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="279" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="280" />
             <source>{n} lines have no cost factor and count with their plain length.</source>
             <translation>{n} Linien haben keinen Kostenfaktor und zählen mit ihrer einfachen Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="281" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="282" />
             <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="283" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="284" />
             <source>Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).</source>
             <translation>Netz: {edges} Kanten, {km:.1f} km, {comp} zusammenhängende Teilnetze ({share:.1f} % der Länge außerhalb des größten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="292" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="293" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="358" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="359" />
             <source>{m} min walk</source>
             <translation>{m} Min. zu Fuß</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="365" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="366" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="388" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="389" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="394" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="395" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="401" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="402" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="407" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="408" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="420" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="421" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="427" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="428" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="429" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="430" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="438" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="439" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="547" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="545" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="303" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="304" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="530" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="531" />
             <source>up to {m} min</source>
             <translation>bis {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="531" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="532" />
             <source>more than {m} min</source>
             <translation>mehr als {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="532" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="533" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>

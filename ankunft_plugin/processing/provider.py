@@ -15,6 +15,7 @@ ALGORITHMS = (
     ("classify_arrival_quarters", "ClassifyArrivalQuartersAlgorithm"),
     ("arrival_dynamics", "ArrivalDynamicsAlgorithm"),
     ("wide_table_years", "WideTableToYearsAlgorithm"),
+    ("harmonize_areas", "HarmonizeAreasAlgorithm"),
     ("prepare_walk_network", "PrepareWalkNetworkAlgorithm"),
     ("walking_catchments", "WalkingCatchmentsAlgorithm"),
     ("infrastructure_overlay", "InfrastructureOverlayAlgorithm"),

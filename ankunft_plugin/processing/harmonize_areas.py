@@ -1,0 +1,280 @@
+"""``ankunft:harmonizeareas`` – move counts from one set of areas onto another (boundary reforms, grids).
+
+The QGIS shell around ``core/harmonize.py``: reads the source areas and their count fields (and
+percentages with their denominator), the target areas and the optional ancillary data (buildings,
+residential land use, a population grid as points or raster), moves the counts and writes the
+target areas with the moved counts, the split share (uncertainty) and the number of source areas.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from ..core import harmonize as hz
+from ..core.confidentiality import suppress_counts, suppress_derived
+from ..core.demand import building_points
+from ..core.values import parse_numbers
+from .base import AnkunftAlgorithm
+from .bridge import new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .population_source import add_population_cell_parameters, read_population_cells
+
+
+def target_methods(weights: hz.TransferWeights) -> list[str]:
+    """Per target: the weighting of the sources it received from (one method, or ``mixed``)."""
+    wt = weights.matrix.T.tocsr()
+    out = []
+    for j in range(wt.shape[0]):
+        src = wt.indices[wt.indptr[j] : wt.indptr[j + 1]]
+        kinds = sorted({str(weights.method[i]) for i in src.tolist()})
+        out.append(kinds[0] if len(kinds) == 1 else ("mixed" if kinds else "none"))
+    return out
+
+
+class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
+    ALG_ID = "harmonizeareas"
+    GROUP_ID = "tools"
+
+    SOURCE = "SOURCE"
+    COUNT_FIELDS = "COUNT_FIELDS"
+    PERCENT_FIELDS = "PERCENT_FIELDS"
+    DENOMINATOR_FIELD = "DENOMINATOR_FIELD"
+    TARGET = "TARGET"
+    BUILDINGS = "BUILDINGS"
+    LANDUSE = "LANDUSE"
+    SLIVER = "SLIVER"
+    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    OUTPUT = "OUTPUT"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Harmonise areas (move counts onto other boundaries)")
+
+    def shortDescription(self) -> str:  # noqa: N802
+        return self.tr("Moves counts from one set of areas onto another – across a boundary reform, or from grid cells onto the planner's areas – area-weighted or through buildings, residential land or a population grid, with the uncertainty per area.")
+
+    def tags(self) -> list[str]:
+        return self.tr("harmonise,boundary reform,Gebietsreform,areal interpolation,dasymetric,Zensus,grid,LOR").split(",")
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        poly = [QgsProcessing.SourceType.TypeVectorPolygon]
+        self.add(
+            QgsProcessingParameterFeatureSource(self.SOURCE, self.tr("Source areas (with the counts)"), poly),
+            self.tr("The areas the figures were delivered on, e.g. the planning areas before a boundary reform, or grid cells as polygons. Never modified."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.COUNT_FIELDS, self.tr("Count fields to move"), parentLayerParameterName=self.SOURCE, type=QgsProcessingParameterField.DataType.Any, allowMultiple=True),
+            self.tr("Numbers of people (inhabitants, foreigners, arrivals …). Only counts can be moved: a field whose name reads like a percentage or rate is refused; give it as a percentage with its denominator below. The first count field is the reference for the uncertainty."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.PERCENT_FIELDS, self.tr("Percentage fields (need a denominator)"), parentLayerParameterName=self.SOURCE, type=QgsProcessingParameterField.DataType.Any, allowMultiple=True, optional=True),
+            self.tr("Optional: percentages (e.g. share of foreigners). They are turned into counts with the denominator, moved, and turned back into percentages of the moved denominator."),
+        )
+        self.add(
+            QgsProcessingParameterField(self.DENOMINATOR_FIELD, self.tr("Denominator of the percentages"), parentLayerParameterName=self.SOURCE, type=QgsProcessingParameterField.DataType.Any, optional=True),
+            self.tr("The count the percentages refer to (usually the inhabitants). Required when percentage fields are given; moved as a count too and then the reference for the uncertainty."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.TARGET, self.tr("Target areas"), poly),
+            self.tr("The areas the counts are moved onto, e.g. the planning areas after the reform, or the planner's quarters. Their fields are kept."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.BUILDINGS, self.tr("Buildings (dasymetric weights)"), poly, optional=True),
+            self.tr("Optional: building footprints. A split source area's people go where its buildings are (by footprint area) instead of by surface."),
+        )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.LANDUSE, self.tr("Residential land (dasymetric weights)"), poly, optional=True),
+            self.tr("Optional: polygons of residential land use (e.g. OSM landuse=residential, filtered beforehand). A split source area's people go where its residential land is. Buildings or a population grid take precedence."),
+        )
+        add_population_cell_parameters(self)
+        self.add(
+            QgsProcessingParameterNumber(self.SLIVER, self.tr("Sliver tolerance (%)"), QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0, maxValue=49.0),
+            self.tr("Pieces smaller than this share of a source area are digitising differences between the two boundary sets, not real splits: they are dropped and the rest renormalised (no people are lost)."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.SUPPRESS_BELOW, self.tr("Blank counts below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0),
+            self.tr("Statistical confidentiality: moved counts of people greater than 0 and below this number are written as NULL, and percentages derived from them too. 0 switches it off."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Harmonised areas"), QgsProcessing.SourceType.TypeVectorPolygon),
+            self.tr("The target areas with the moved counts (same field names, fractions kept so totals add up), percentages recomputed, harm_split (share of the reference count that came from split source areas: the uncertainty), harm_n_src (number of source areas) and harm_method (area, buildings/grid = points, landuse, mixed)."),
+        )
+        for key, text in (
+            ("N_SPLIT", self.tr("Number of source areas split between several targets")),
+            ("TOTAL_SOURCE", self.tr("Reference count in the source areas")),
+            ("TOTAL_TARGET", self.tr("Reference count moved onto the targets")),
+            ("UNALLOCATED", self.tr("Reference count of source areas outside every target")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(key, text))
+
+    # -- reading --------------------------------------------------------------------------------
+    def _fields(self, parameters, context, source):
+        counts = self.parameterAsFields(parameters, self.COUNT_FIELDS, context) or []
+        pcts = self.parameterAsFields(parameters, self.PERCENT_FIELDS, context) or []
+        denom = self.parameterAsString(parameters, self.DENOMINATOR_FIELD, context)
+        name = source.sourceName()
+        for f in [*counts, *pcts, denom]:
+            if f:
+                require_field(source, f, name)
+        if not counts and not pcts:
+            raise QgsProcessingException(self.tr("Choose at least one count field of '{layer}' to move.").format(layer=name))
+        rates = [f for f in counts if hz.looks_like_rate(f)]
+        if rates:
+            raise QgsProcessingException(
+                self.tr("Field(s) {fields} of '{layer}' look like percentages or rates, which cannot be moved between areas (their sums mean nothing). Give them as percentage fields together with their denominator (e.g. the inhabitants), or move the underlying counts.").format(
+                    fields=", ".join(rates), layer=name)
+            )
+        if pcts and not denom:
+            raise QgsProcessingException(
+                self.tr("Percentages ({fields}) can only be moved with their denominator: choose the field with the count they refer to (e.g. the inhabitants).").format(fields=", ".join(pcts))
+            )
+        if denom and denom not in counts:
+            counts = [denom, *counts]
+        return counts, pcts, denom
+
+    def _ancillary(self, parameters, context, feedback, crs, extent_crs, extent):
+        """Weighted points (grid cells or buildings) and residential land, in the metric CRS."""
+        cells = read_population_cells(self, parameters, context, feedback, crs, extent_crs, extent)
+        pxy = pw = None
+        kind = None
+        if cells is not None and len(cells):
+            pxy, pw, kind = cells.xy, cells.pop, "grid"
+        buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
+        if buildings is not None:
+            if pxy is not None:
+                feedback.pushInfo(self.tr("Both a population grid and buildings are given: the grid weights the split areas, the buildings are not used."))
+            else:
+                bdata = read_source(buildings, (), context, feedback, dest_crs=crs)
+                pxy, pw, _idx = building_points(to_shapely(bdata.geometries))
+                kind = "buildings"
+                feedback.pushInfo(self.tr("{n} buildings weight the split areas by footprint.").format(n=len(pw)))
+        land = None
+        landuse = self.parameterAsSource(parameters, self.LANDUSE, context)
+        if landuse is not None:
+            ldata = read_source(landuse, (), context, feedback, dest_crs=crs)
+            land = [g for g in to_shapely(ldata.geometries) if g is not None]
+            feedback.pushInfo(self.tr("{n} residential land polygons weight the split areas without buildings or grid cells.").format(n=len(land)))
+        return pxy, pw, land, kind
+
+    # -- run ------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.SOURCE, context)
+        target = self.parameterAsSource(parameters, self.TARGET, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SOURCE))
+        if target is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
+        counts_f, pct_f, denom = self._fields(parameters, context, source)
+        threshold = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
+        sliver = self.parameterAsDouble(parameters, self.SLIVER, context) / 100.0
+        crs = utm_crs_for(target.sourceCrs(), target.sourceExtent(), context)
+        feedback.pushInfo(self.tr("Areas are overlaid in {crs}.").format(crs=crs.authid()))
+
+        sdata = read_source(source, [*counts_f, *pct_f], context, feedback, dest_crs=crs, progress=(0.0, 15.0))
+        tdata = read_source(target, (), context, feedback, keep_features=True, progress=(15.0, 25.0))
+        t_metric = read_source(target, (), context, feedback, dest_crs=crs, progress=(25.0, 30.0))
+        counts = np.column_stack([self._numbers(sdata, f, source.sourceName(), feedback) for f in counts_f]) if counts_f else np.zeros((len(sdata), 0))
+        pcts = [self._numbers(sdata, f, source.sourceName(), feedback) for f in pct_f]
+        if pct_f:
+            d = counts[:, counts_f.index(denom)]
+            counts = np.column_stack([counts, *[hz.rates_to_counts(p, d, 100.0) for p in pcts]])
+        pxy, pw, land, kind = self._ancillary(parameters, context, feedback, crs, target.sourceCrs(), target.sourceExtent())
+        self.check_cancel(feedback)
+        feedback.setProgress(35.0)
+
+        res = hz.harmonize(to_shapely(sdata.geometries), to_shapely(t_metric.geometries), counts, reference=0,
+                           points_xy=pxy, points_weight=pw, landuse_geoms=land, sliver=sliver)
+        self.check_cancel(feedback)
+        feedback.setProgress(80.0)
+        self._log(feedback, res, counts, counts_f[0], kind)
+
+        # -- output ------------------------------------------------------------------------------
+        k = len(counts_f)
+        moved = res.counts
+        spec = [(f, "double") for f in counts_f] + [(f, "double") for f in pct_f]
+        spec += [("harm_split", "double"), ("harm_n_src", "int"), ("harm_method", "string")]
+        fields = new_fields(target.fields(), spec)
+        wkb = QgsWkbTypes.multiType(target.wkbType())
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, target.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        out_counts = [suppress_counts(moved[:, c], threshold) for c in range(k)]
+        out_pcts = []
+        if pct_f:
+            d_moved = moved[:, counts_f.index(denom)]
+            for j in range(len(pct_f)):
+                num = moved[:, k + j]
+                pct = hz.counts_to_rates(num, d_moved, 100.0)
+                out_pcts.append(suppress_derived(suppress_derived(pct, d_moved, threshold), num, threshold))
+        methods = target_methods(res.weights)
+        names = [f.name() for f in target.fields() if f.name() not in {s[0] for s in spec}]
+        rows, geoms = [], []
+        for j, feat in enumerate(tdata.features):
+            row = [feat[n] for n in names]
+            row += [oc[j] for oc in out_counts] + [op[j] for op in out_pcts]
+            row += [res.split_share[j], int(res.n_sources[j]), methods[j]]
+            rows.append(row)
+            g = tdata.geometries[j]
+            if g is not None and not g.isNull() and not g.isMultipart():
+                g.convertToMultiType()
+            geoms.append(g)
+        write_rows(sink, fields, rows, geoms, feedback, progress=(80.0, 98.0))
+        ref_in = float(np.nansum(counts[:, 0]))
+        ref_out = float(np.nansum(moved[:, 0]))
+        return {
+            self.OUTPUT: dest_id,
+            "N_SPLIT": int(res.weights.split.sum()),
+            "TOTAL_SOURCE": ref_in,
+            "TOTAL_TARGET": ref_out,
+            "UNALLOCATED": float(res.unallocated[0]) if len(res.unallocated) else 0.0,
+        }
+
+    def _numbers(self, data, field, layer, feedback) -> np.ndarray:
+        values, problems = parse_numbers(data.attributes[field])
+        bad = sum(1 for p in problems if p)
+        if bad:
+            feedback.pushWarning(
+                self.tr("Layer '{layer}', field '{field}': {n} areas have no number (empty or a placeholder); the target areas receiving from them get no value (NULL) in this field.").format(
+                    layer=layer, field=field, n=bad)
+            )
+        return values
+
+    def _log(self, feedback, res, counts, ref_name, kind) -> None:
+        method = res.method
+        n_split = int(res.weights.split.sum())
+        n_src = int(np.sum(method != "none"))
+        feedback.pushInfo(
+            self.tr("{split} of {n} source areas are split between several target areas; {slivers} slivers (digitising differences) were dropped.").format(
+                split=n_split, n=n_src, slivers=res.weights.slivers)
+        )
+        by = {m: int(np.sum(method == m)) for m in hz.METHODS}
+        label = self.tr("grid cells") if kind == "grid" else self.tr("buildings")
+        feedback.pushInfo(
+            self.tr("Weighting: {p} source areas by {label}, {l} by residential land, {a} by surface.").format(
+                p=by["points"], label=label, l=by["landuse"], a=by["area"])
+        )
+        ref_in = float(np.nansum(counts[:, 0]))
+        ref_out = float(np.nansum(res.counts[:, 0]))
+        feedback.pushInfo(self.tr("{field}: {a:.1f} in the source areas, {b:.1f} moved onto the target areas.").format(field=ref_name, a=ref_in, b=ref_out))
+        if by["unallocated"] or by["none"]:
+            feedback.reportError(
+                self.tr("{n} source areas lie outside every target area or have no geometry; their {field} ({v:.0f}) is not moved.").format(
+                    n=by["unallocated"] + by["none"], field=ref_name, v=float(res.unallocated[0])),
+                False,
+            )
+        ss = res.split_share[np.isfinite(res.split_share)]
+        if len(ss):
+            feedback.pushInfo(
+                self.tr("Uncertainty: in {n} target areas more than half of {field} comes from split source areas (median share {m:.0f} %).").format(
+                    n=int(np.sum(ss > 0.5)), field=ref_name, m=100.0 * float(np.median(ss)))
+            )
