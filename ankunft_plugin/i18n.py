@@ -29,6 +29,16 @@ def user_locale() -> str:
     return name[:2].lower() or "en"
 
 
+def ui_lang() -> str:
+    """The QGIS UI language as one of the vocabulary's languages, ``de`` or ``en``."""
+    from .core.vocabulary import norm_lang
+
+    try:
+        return norm_lang(user_locale())
+    except Exception:  # noqa: BLE001 - no QGIS settings: English
+        return "en"
+
+
 def install_translator() -> str | None:
     """Install the compiled translation for the QGIS locale (full name, then two-letter code).
 

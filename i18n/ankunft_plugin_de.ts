@@ -210,7 +210,7 @@
         <message>
             <location filename="../ankunft_plugin/gui/dock.py" line="440" />
             <source>per 1000 inhabitants</source>
-            <translation>je 1000 Einwohner/innen</translation>
+            <translation>je 1000 Einwohnerinnen und Einwohner</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/gui/dock.py" line="478" />
@@ -588,12 +588,12 @@
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="100" />
             <source>Newly emerging arrival quarter</source>
-            <translation>Neu: entstehendes Ankunftsquartier</translation>
+            <translation>Jetzt neues Ankunftsquartier</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="101" />
             <source>Newly established arrival quarter</source>
-            <translation>Neu: etabliertes Ankunftsquartier</translation>
+            <translation>Jetzt etabliertes Ankunftsquartier</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="102" />
@@ -618,22 +618,22 @@
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>Areas, one layer per year</source>
-            <translation>Gebiete, eine Ebene je Jahr</translation>
+            <translation>Gebiete, ein Layer je Jahr</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id.</source>
-            <translation>Die Jahreslieferungen: eine Polygonebene je Jahr, alle mit denselben Feldnamen (z. B. Planungsräume 2015, 2016, …). Die Ebenen werden nie verändert. Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
+            <translation>Die Jahreslieferungen: ein Polygon-Layer je Jahr, alle mit denselben Feldnamen (z. B. Planungsräume 2015, 2016, …). Die Layer werden nie verändert. Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>Years (comma-separated, in the order of the layers)</source>
-            <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Ebenen)</translation>
+            <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Layer)</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed.</source>
-            <translation>Ein Jahr je Ebene, in derselben Reihenfolge wie die Ebenen oben, z. B. 2015,2016,2017. Die Ebenen werden bei Bedarf nach Jahr sortiert.</translation>
+            <translation>Ein Jahr je Layer, in derselben Reihenfolge wie die Layer oben, z. B. 2015,2016,2017. Die Layer werden bei Bedarf nach Jahr sortiert.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
@@ -718,7 +718,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="191" />
             <source>Choose at least two layers (one per year) as input.</source>
-            <translation>Wählen Sie mindestens zwei Ebenen (eine je Jahr) als Eingabe.</translation>
+            <translation>Wählen Sie mindestens zwei Layer (einen je Jahr) als Eingabe.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="196" />
@@ -728,7 +728,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="200" />
             <source>{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.</source>
-            <translation>{n_years} Jahre angegeben ({years}) für {n_layers} Ebenen: Geben Sie genau ein Jahr je Ebene an, in der Reihenfolge der Ebenen.</translation>
+            <translation>{n_years} Jahre angegeben ({years}) für {n_layers} Layer: Geben Sie genau ein Jahr je Layer an, in der Reihenfolge der Layer.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="206" />
@@ -738,7 +738,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="209" />
             <source>The layers were sorted by year.</source>
-            <translation>Die Ebenen wurden nach Jahr sortiert.</translation>
+            <translation>Die Layer wurden nach Jahr sortiert.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="216" />
@@ -763,17 +763,17 @@
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="244" />
             <source>Layer '{layer}' has no features.</source>
-            <translation>Die Ebene '{layer}' enthält keine Objekte.</translation>
+            <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="252" />
             <source>Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.</source>
-            <translation>Ebene '{layer}': {n} Schlüssel kommen im Feld '{field}' mehrfach vor (z. B. {ids}). Jedes Gebiet darf je Jahr nur einmal vorkommen: Führen Sie mehrteilige Gebiete zusammen oder wählen Sie ein anderes Schlüsselfeld.</translation>
+            <translation>Layer '{layer}': {n} Schlüssel kommen im Feld '{field}' mehrfach vor (z. B. {ids}). Jedes Gebiet darf je Jahr nur einmal vorkommen: Führen Sie mehrteilige Gebiete zusammen oder wählen Sie ein anderes Schlüsselfeld.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="258" />
             <source>Layer '{layer}': {n} features have no id in field '{field}' and are left out.</source>
-            <translation>Ebene '{layer}': {n} Objekte haben keinen Schlüssel im Feld '{field}' und bleiben unberücksichtigt.</translation>
+            <translation>Layer '{layer}': {n} Objekte haben keinen Schlüssel im Feld '{field}' und bleiben unberücksichtigt.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="263" />
@@ -793,7 +793,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="291" />
             <source>Layer '{layer}': {error}</source>
-            <translation>Ebene '{layer}': {error}</translation>
+            <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="294" />
@@ -861,7 +861,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="100" />
             <source>Emerging arrival quarter</source>
-            <translation>Neu entstehendes Ankunftsquartier</translation>
+            <translation>Neues Ankunftsquartier</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="101" />
@@ -971,7 +971,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="153" />
             <source>Polygon layer with one feature per area and its statistics. It is never modified; any CRS works.</source>
-            <translation>Polygonebene mit einem Objekt je Gebiet und seinen Kennzahlen. Sie wird nie verändert; jedes Koordinatensystem ist möglich.</translation>
+            <translation>Polygon-Layer mit einem Objekt je Gebiet und seinen Kennzahlen. Er wird nie verändert; jedes Koordinatensystem ist möglich.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="159" />
@@ -1006,7 +1006,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>per 1000 inhabitants</source>
-            <translation>je 1000 Einwohner</translation>
+            <translation>je 1000 Einwohnerinnen und Einwohner</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
@@ -1146,12 +1146,12 @@
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="262" />
             <source>Choose the population field of layer '{layer}'.</source>
-            <translation>Wählen Sie das Einwohnerfeld der Ebene '{layer}'.</translation>
+            <translation>Wählen Sie das Einwohnerfeld des Layers '{layer}'.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="274" />
             <source>Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
-            <translation>Ebene '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
+            <translation>Layer '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="290" />
@@ -1161,17 +1161,17 @@
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="294" />
             <source>Layer '{layer}' has no features.</source>
-            <translation>Die Ebene '{layer}' enthält keine Objekte.</translation>
+            <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="310" />
             <source>Layer '{layer}': {error}</source>
-            <translation>Ebene '{layer}': {error}</translation>
+            <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
             <source>count</source>
-            <translation>Fallzahl</translation>
+            <translation>Anzahl</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
@@ -1492,7 +1492,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="146" />
             <source>Insufficient data</source>
-            <translation>Unzureichende Daten</translation>
+            <translation>Datengrundlage unzureichend</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
@@ -2294,7 +2294,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/strategy_map.py" line="125" />
             <source>Polygons, one map page each (atlas coverage), e.g. districts or district regions. Without it, one page shows the whole extent of the layers.</source>
-            <translation>Polygone, je eines pro Kartenseite (Atlas-Abdeckung), z. B. Bezirke oder Bezirksregionen. Ohne diese Ebene zeigt eine Seite das gesamte Gebiet der Layer.</translation>
+            <translation>Polygone, je eines pro Kartenseite (Atlas-Abdeckung), z. B. Bezirke oder Bezirksregionen. Ohne diesen Layer zeigt eine Seite das gesamte Gebiet der Layer.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/strategy_map.py" line="129" />
@@ -2549,7 +2549,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/strategy_map.py" line="277" />
             <source>No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …).</source>
-            <translation>Kein Layer angegeben: Wählen Sie mindestens die Bezirke oder eine Ergebnisebene (eingeordnete Quartiere, Einzugsbereiche, Andockstellen …).</translation>
+            <translation>Kein Layer angegeben: Wählen Sie mindestens die Bezirke oder einen Ergebnis-Layer (eingeordnete Quartiere, Einzugsbereiche, Andockstellen …).</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/strategy_map.py" line="280" />
@@ -2957,7 +2957,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="320" />
             <source>Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.</source>
-            <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld der Ebene '{layer}'.</translation>
+            <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld des Layers '{layer}'.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="343" />
@@ -2972,27 +2972,27 @@
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="351" />
             <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
-            <translation>Ebene '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
+            <translation>Layer '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="363" />
             <source>Layer '{layer}' has no features.</source>
-            <translation>Ebene '{layer}' hat keine Objekte.</translation>
+            <translation>Layer '{layer}' hat keine Objekte.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="368" />
             <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
-            <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
+            <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="375" />
             <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
-            <translation>Ebene '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
+            <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="384" />
             <source>Layer '{layer}': {n} features without geometry are left out.</source>
-            <translation>Ebene '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
+            <translation>Layer '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="392" />
@@ -3002,12 +3002,12 @@
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="396" />
             <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
-            <translation>Ebene '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
+            <translation>Layer '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="406" />
             <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
-            <translation>Ebene '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
+            <translation>Layer '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="413" />
@@ -3042,7 +3042,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="471" />
             <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
-            <translation>Ebene '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
+            <translation>Layer '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="477" />
@@ -3493,12 +3493,12 @@
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="91" />
             <source>Wide table to one layer per year</source>
-            <translation>Breite Tabelle in eine Ebene je Jahr</translation>
+            <translation>Breite Tabelle in einen Layer je Jahr</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="94" />
             <source>Splits a table with one field per year (einw_2019, einw_2020, …) into one layer per year with the same field names, ready for the arrival dynamics.</source>
-            <translation>Teilt eine Tabelle mit einem Feld je Jahr (einw_2019, einw_2020, …) in eine Ebene je Jahr mit gleichen Feldnamen auf, bereit für die Dynamik der Ankunftsquartiere.</translation>
+            <translation>Teilt eine Tabelle mit einem Feld je Jahr (einw_2019, einw_2020, …) in einen Layer je Jahr mit gleichen Feldnamen auf, bereit für die Dynamik der Ankunftsquartiere.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="97" />
@@ -3508,12 +3508,12 @@
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="100" />
             <source>Wide table or layer</source>
-            <translation>Breite Tabelle oder Ebene</translation>
+            <translation>Breite Tabelle oder Layer</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="100" />
             <source>A table or layer with one field per indicator and year, named like einw_2019, einw_2020, ausl_2019 … (the year at the end, after _, -, . or directly). Fields without a year (id, name) are copied into every year. The input is never modified.</source>
-            <translation>Eine Tabelle oder Ebene mit einem Feld je Indikator und Jahr, benannt wie einw_2019, einw_2020, ausl_2019 … (die Jahreszahl am Ende, nach _, -, . oder direkt). Felder ohne Jahr (Schlüssel, Name) werden in jedes Jahr übernommen. Die Eingabe wird nie verändert.</translation>
+            <translation>Eine Tabelle oder ein Layer mit einem Feld je Indikator und Jahr, benannt wie einw_2019, einw_2020, ausl_2019 … (die Jahreszahl am Ende, nach _, -, . oder direkt). Felder ohne Jahr (Schlüssel, Name) werden in jedes Jahr übernommen. Die Eingabe wird nie verändert.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="104" />
@@ -3528,7 +3528,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="108" />
             <source>GeoPackage with one layer per year</source>
-            <translation>GeoPackage mit einer Ebene je Jahr</translation>
+            <translation>GeoPackage mit einem Layer je Jahr</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="108" />
@@ -3538,17 +3538,17 @@
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="108" />
             <source>One GeoPackage with a layer year_&lt;year&gt; per year; each has the fields without a year plus the indicator fields without the year suffix (einw, ausl …).</source>
-            <translation>Ein GeoPackage mit einer Ebene year_&lt;Jahr&gt; je Jahr; jede enthält die Felder ohne Jahr und die Indikatorfelder ohne Jahreszahl (einw, ausl …).</translation>
+            <translation>Ein GeoPackage mit einem Layer year_&lt;Jahr&gt; je Jahr; jede enthält die Felder ohne Jahr und die Indikatorfelder ohne Jahreszahl (einw, ausl …).</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="112" />
             <source>Layers per year</source>
-            <translation>Ebenen je Jahr</translation>
+            <translation>Layer je Jahr</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="113" />
             <source>Years (comma-separated, in the order of the layers)</source>
-            <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Ebenen)</translation>
+            <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Layer)</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="114" />
@@ -3558,7 +3558,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="127" />
             <source>Layer '{layer}' has no field whose name ends in a year (e.g. einw_2019). Fields: {fields}.</source>
-            <translation>Die Ebene '{layer}' hat kein Feld, dessen Name auf eine Jahreszahl endet (z. B. einw_2019). Felder: {fields}.</translation>
+            <translation>Der Layer '{layer}' hat kein Feld, dessen Name auf eine Jahreszahl endet (z. B. einw_2019). Felder: {fields}.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="133" />
@@ -3573,17 +3573,17 @@
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="143" />
             <source>Layer '{layer}' has no fields for the year(s) {missing}; years found: {found}.</source>
-            <translation>Die Ebene '{layer}' hat keine Felder für die Jahre {missing}; gefundene Jahre: {found}.</translation>
+            <translation>Der Layer '{layer}' hat keine Felder für die Jahre {missing}; gefundene Jahre: {found}.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="156" />
             <source>Layer '{layer}': the field(s) {fields} exist both with and without a year; rename one of them.</source>
-            <translation>Ebene '{layer}': Die Felder {fields} gibt es mit und ohne Jahreszahl; benennen Sie eines davon um.</translation>
+            <translation>Layer '{layer}': Die Felder {fields} gibt es mit und ohne Jahreszahl; benennen Sie eines davon um.</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="164" />
             <source>Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer.</source>
-            <translation>Jahr {year}: kein Feld für {fields}; diese Werte bleiben in der Ebene dieses Jahres leer (NULL).</translation>
+            <translation>Jahr {year}: kein Feld für {fields}; diese Werte bleiben im Layer dieses Jahres leer (NULL).</translation>
         </message>
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="204" />
@@ -3593,7 +3593,7 @@
         <message>
             <location filename="../ankunft_plugin/processing/wide_table_years.py" line="223" />
             <source>{n} layers written to {path} (years {years}); indicator fields: {fields}.</source>
-            <translation>{n} Ebenen nach {path} geschrieben (Jahre {years}); Indikatorfelder: {fields}.</translation>
+            <translation>{n} Layer nach {path} geschrieben (Jahre {years}); Indikatorfelder: {fields}.</translation>
         </message>
     </context>
 </TS>

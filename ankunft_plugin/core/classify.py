@@ -52,34 +52,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import vocabulary
 from .confidentiality import small_count_mask
 from .numbers import COUNT, RATE, ColumnReading, NumberFormatError, read_column
+from .vocabulary import CLASS_KEYS
 
 UNIT_COUNT, UNIT_PERCENT, UNIT_PER_1000 = 0, 1, 2
 UNITS = (UNIT_COUNT, UNIT_PERCENT, UNIT_PER_1000)
 INDICATORS = ("arrivals", "turnover", "diversity", "social")
 CLASSIFYING = ("arrivals", "turnover", "diversity")  # the social indicator is context only
-CLASSES = ("established", "emerging", "none", "insufficient")
+CLASSES = CLASS_KEYS  # the vocabulary (core/vocabulary.py) names them
 MODES = ("zscore", "quantile")
 PER = 1000.0  # rates are per 1000 inhabitants
 
 # reason codes (``missing:<indicator>:<placeholder>`` and ``population_missing:<problem>`` carry details)
-REASON_CODES = (
-    "population_missing",
-    "population_zero",
-    "population_negative",
-    "population_below_min",
-    "missing",
-    "high_arrivals",
-    "high_turnover",
-    "high_diversity",
-    "diversity_below_threshold",
-    "turnover_stands_in",
-    "no_diversity_indicator",
-    "high_turnover_only",
-    "high_diversity_only",
-    "no_high_indicator",
-)
+REASON_CODES = vocabulary.REASON_CODES
 
 
 @dataclass

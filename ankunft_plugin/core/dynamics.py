@@ -36,11 +36,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .values import is_null
+from .vocabulary import ARRIVAL_CLASS_KEYS, CHANGE_KEYS, CLASS_KEYS, VALID_CLASS_KEYS
 
-CLASSES = ("established", "emerging", "none", "insufficient")  # as core.classify.CLASSES
-ARRIVAL_CLASSES = ("established", "emerging")
-VALID_CLASSES = ("established", "emerging", "none")
-CHANGES = ("newly_emerging", "newly_established", "persistent", "fading", "stable_none", "insufficient")
+CLASSES = CLASS_KEYS  # the vocabulary (core/vocabulary.py) names them
+ARRIVAL_CLASSES = ARRIVAL_CLASS_KEYS
+VALID_CLASSES = VALID_CLASS_KEYS
+CHANGES = CHANGE_KEYS
 ABSENT = ""  # class code of an area in a year where its id does not occur
 
 

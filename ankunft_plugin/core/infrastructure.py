@@ -52,6 +52,7 @@ from scipy.spatial import cKDTree
 from .confidentiality import DEFAULT_THRESHOLD, suppress_counts, suppress_derived
 from .demand import Placement, building_points, place, points_in_polygons
 from .network import DEFAULT_SPEED_KMH, ZERO, metres_to_minutes, minutes_to_metres
+from .vocabulary import ARRIVAL_CLASS_KEYS, OTHER_CATEGORY, PRIORITY_KEYS
 
 _PLUGIN_DIR = Path(__file__).resolve().parents[1]
 # resources/ sits beside the package in the repository and inside it in the installed plugin
@@ -63,9 +64,9 @@ BUILTIN_SCHEME = next(
     ),
     _PLUGIN_DIR.parent / "resources" / "categories" / "scheme.json",
 )
-OTHER = "other"
-AQ_CLASSES = ("established", "emerging")
-PRIORITY_CODES = ("first", "aq_served", "gap", "served", "insufficient")
+OTHER = OTHER_CATEGORY
+AQ_CLASSES = ARRIVAL_CLASS_KEYS
+PRIORITY_CODES = PRIORITY_KEYS
 OSM_TAG_KEYS = (
     "amenity",
     "social_facility",

@@ -60,7 +60,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QComboBox, QLabel, QTableWidgetItem, QWidget
 
 from ..__about__ import RESOURCES_DIR
-from ..core import fieldmatch
+from ..core import fieldmatch, vocabulary
 from ..core.values import parse_numbers
 
 UI_DIR = RESOURCES_DIR / "ui"
@@ -437,7 +437,9 @@ class AnkunftDock(QgsDockWidget):
         }.get(role, role)
 
     def unit_labels(self) -> list[str]:
-        return [self.tr("count"), self.tr("percent"), self.tr("per 1000 inhabitants")]
+        from ..i18n import ui_lang  # one vocabulary (core/vocabulary) for panel, toolbox and layers
+
+        return list(vocabulary.labels("unit", ui_lang()).values())
 
     # -- algorithms -----------------------------------------------------------------------------
     @staticmethod

@@ -6,7 +6,6 @@ and scaled for A4 (same aspect ratio), so one design serves both.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,8 +46,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
-from ..__about__ import RESOURCES_DIR
-from ..processing.styles import OKABE_ITO
+from ..core import vocabulary
+from ..core.vocabulary import OKABE_ITO
 from .texts import CLASS_ORDER, text
 
 A3 = (420.0, 297.0)
@@ -56,32 +55,20 @@ A4 = (297.0, 210.0)
 MM = Qgis.LayoutUnit.Millimeters
 FONT = "Open Sans"
 
-CLASS_COLORS = {
-    "established": (OKABE_ITO["blue"], "solid"),
-    "emerging": (OKABE_ITO["orange"], "solid"),
-    "none": ("#F4F4F4", "solid"),
-    "insufficient": (OKABE_ITO["grey"], "b_diagonal"),
-}
-# Okabe-Ito without black (docking points) and bluish green (catchments); shapes change after 7 colours
-FACILITY_COLORS = ["#E69F00", "#56B4E9", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
-FACILITY_SHAPES = ["circle", "square", "triangle", "diamond"]
+CLASS_COLORS = {t.key: (t.colour, t.brush) for t in vocabulary.CLASSES}  # one source: core/vocabulary
+# Okabe-Ito without black (docking points) and bluish green; shapes change after the colours (core/vocabulary)
+FACILITY_COLORS = list(vocabulary.CATEGORY_PALETTE)
+FACILITY_SHAPES = list(vocabulary.CATEGORY_SHAPES)
 HIDDEN_CATEGORIES = ("other", "unknown")  # not drawn: they are no offer of the ecosystem
 
 
 def category_labels(lang: str) -> dict[str, str]:
-    """Category key → label of the built-in scheme in the map language ({} when there is none)."""
-    path = RESOURCES_DIR / "categories" / "scheme.json"
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    """Category key (and field code) → label of the built-in scheme in the map language ({} when there is none)."""
     out = {}
-    for cat in data.get("categories", []):
-        key = cat.get("key")
-        if key:
-            out[key] = cat.get("label_{}".format(lang)) or cat.get("label_en") or key
-            if cat.get("field"):
-                out.setdefault(cat["field"], out[key])
+    for t in vocabulary.category_terms():
+        out[t.key] = t.label(lang)
+    for code, key in vocabulary.category_fields().items():
+        out.setdefault(code, out.get(key, key))
     return out
 
 
@@ -102,7 +89,7 @@ def style_quarters(layer, lang: str, class_field: str, name_field: str | None) -
     for key in CLASS_ORDER:
         color, brush = CLASS_COLORS[key]
         symbol = QgsFillSymbol.createSimple({"color": color, "style": brush, "outline_color": "#6E6E6E", "outline_width": "0.2"})
-        if key in ("established", "emerging"):
+        if key in vocabulary.ARRIVAL_CLASS_KEYS:
             symbol.setOpacity(0.72)
         categories.append(QgsRendererCategory(key, symbol, text(lang, key)))
     layer.setRenderer(QgsCategorizedSymbolRenderer(class_field, categories))

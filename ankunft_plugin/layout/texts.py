@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..core import vocabulary
 from ..core.confidentiality import DEFAULT_THRESHOLD, small_count_mask
 
 LANGUAGES = ("de", "en")
-ARRIVAL_CLASSES = ("established", "emerging")
-CLASS_ORDER = ("established", "emerging", "none", "insufficient")
+ARRIVAL_CLASSES = vocabulary.ARRIVAL_CLASS_KEYS
+CLASS_ORDER = vocabulary.CLASS_KEYS
 
 DEFAULT_ATTRIBUTION = (
     "© OpenStreetMap contributors (ODbL); Amt für Statistik Berlin-Brandenburg; "
@@ -28,10 +29,7 @@ TEXTS = {
         "default_title": "Strategiekarte Ankunftsquartiere",
         "whole_area": "Gesamtgebiet",
         "quarters": "Ankunftsquartiere",
-        "established": "Etabliertes Ankunftsquartier",
-        "emerging": "Neues Ankunftsquartier",
-        "none": "Übriges Gebiet",
-        "insufficient": "Zu wenige Daten",
+        **vocabulary.labels("class", "de"),  # established, emerging, none, insufficient
         "catchments": "Fußläufige Einzugsbereiche",
         "minutes": "bis {} Gehminuten",
         "docking": "Andockstellen (bestehend)",
@@ -60,10 +58,7 @@ TEXTS = {
         "default_title": "Arrival quarters strategy map",
         "whole_area": "Whole area",
         "quarters": "Arrival quarters",
-        "established": "Established arrival quarter",
-        "emerging": "Emerging arrival quarter",
-        "none": "Other area",
-        "insufficient": "Insufficient data",
+        **vocabulary.labels("class", "en"),
         "catchments": "Walking catchments",
         "minutes": "within {} minutes' walk",
         "docking": "Docking points (existing)",

@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from ..core import dynamics as dyn
+from ..core import vocabulary
 from ..core.classify import CLASSES, CLASSIFYING, INDICATORS, ClassifyParams, classify
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, write_rows
@@ -34,17 +35,10 @@ from .clusters import (
     cluster_settings,
     compute_clusters,
 )
-from .styles import OKABE_ITO, categorized_fill, style_on_load
+from .styles import categorized_fill, style_on_load
 
-# fill colour and brush per change category (Okabe-Ito; "insufficient" hatched)
-CHANGE_STYLE = {
-    "newly_emerging": {"color": OKABE_ITO["vermillion"], "style": "solid"},
-    "newly_established": {"color": OKABE_ITO["blue"], "style": "solid"},
-    "persistent": {"color": OKABE_ITO["sky_blue"], "style": "solid"},
-    "fading": {"color": OKABE_ITO["yellow"], "style": "solid"},
-    "stable_none": {"color": "#F2F2F2", "style": "solid"},
-    "insufficient": {"color": OKABE_ITO["grey"], "style": "b_diagonal"},
-}
+# fill colour and brush per change category from the vocabulary ("insufficient" hatched)
+CHANGE_STYLE = vocabulary.colours("change")
 
 # the parameters taken over from ankunft:classifyarrivalquarters (same keys, defaults, help)
 _NOT_SHARED = ("INPUT", "ID_FIELD", "OUTPUT", CLUSTERS, CLUSTER_VALUES, FDR_ALPHA, CONTIGUITY_TOLERANCE)
@@ -95,18 +89,12 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         return self.tr("arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot").split(",")
 
     # -- labels ---------------------------------------------------------------------------------
-    def change_labels(self) -> dict[str, str]:
-        return {
-            "newly_emerging": self.tr("Newly emerging arrival quarter"),
-            "newly_established": self.tr("Newly established arrival quarter"),
-            "persistent": self.tr("Persistent arrival quarter"),
-            "fading": self.tr("No longer an arrival quarter"),
-            "stable_none": self.tr("No arrival quarter (stable)"),
-            "insufficient": self.tr("Insufficient data (fewer than two years)"),
-        }
+    def change_labels(self, lang: str | None = None) -> dict[str, str]:
+        """Change category → label (``core/vocabulary``) in ``lang`` (default: the QGIS language)."""
+        return vocabulary.labels("change", lang or self.ui_lang())
 
-    def class_labels(self) -> dict[str, str]:
-        return self.C().class_labels()
+    def class_labels(self, lang: str | None = None) -> dict[str, str]:
+        return vocabulary.labels("class", lang or self.ui_lang())
 
     # -- parameters -----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802

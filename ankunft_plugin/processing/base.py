@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import ICON_PATH, __homepage__
+from ..i18n import ui_lang
 from .help import help_text
 
 
@@ -76,6 +77,10 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
         """Stop the run when the user cancelled (call it in every long loop)."""
         if feedback is not None and feedback.isCanceled():
             raise QgsProcessingException(QCoreApplication.translate("AnkunftAlgorithm", "Cancelled."))
+
+    def ui_lang(self) -> str:
+        """The QGIS UI language as ``de``/``en`` (for labels taken from ``core/vocabulary``)."""
+        return ui_lang()
 
     def add(self, param, help_string: str, advanced: bool = False):
         """Add a parameter with its help text (every parameter has one) and the advanced flag.

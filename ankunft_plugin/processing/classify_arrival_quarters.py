@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core import vocabulary
 from ..core.classify import (
     CLASSES,
     CLASSIFYING,
@@ -37,15 +38,10 @@ from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, write_rows
 from .clusters import CLUSTER_FIELDS, add_cluster_parameters, cluster_settings, compute_clusters
 from .number_reading import log_reading, raise_refused
-from .styles import OKABE_ITO, categorized_fill, style_on_load
+from .styles import categorized_fill, style_on_load
 
-# fill colour and brush per class (Okabe-Ito; "insufficient" is hatched so it reads without colour)
-CLASS_STYLE = {
-    "established": {"color": OKABE_ITO["blue"], "style": "solid"},
-    "emerging": {"color": OKABE_ITO["orange"], "style": "solid"},
-    "none": {"color": "#F2F2F2", "style": "solid"},
-    "insufficient": {"color": OKABE_ITO["grey"], "style": "b_diagonal"},
-}
+# fill colour and brush per class from the vocabulary ("insufficient" is hatched so it reads without colour)
+CLASS_STYLE = vocabulary.colours("class")
 
 
 def apply_style(layer, labels: dict[str, str]) -> None:
@@ -94,46 +90,16 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         return self.tr("arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring").split(",")
 
     # -- labels ---------------------------------------------------------------------------------
-    def class_labels(self) -> dict[str, str]:
-        return {
-            "established": self.tr("Established arrival quarter"),
-            "emerging": self.tr("Emerging arrival quarter"),
-            "none": self.tr("No arrival quarter"),
-            "insufficient": self.tr("Insufficient data"),
-        }
+    def class_labels(self, lang: str | None = None) -> dict[str, str]:
+        """Class key → label (``core/vocabulary``) in ``lang`` (default: the QGIS language)."""
+        return vocabulary.labels("class", lang or self.ui_lang())
 
-    def indicator_labels(self) -> dict[str, str]:
-        return {
-            "arrivals": self.tr("arrivals"),
-            "turnover": self.tr("turnover"),
-            "diversity": self.tr("diversity"),
-            "social": self.tr("social context"),
-        }
+    def indicator_labels(self, lang: str | None = None) -> dict[str, str]:
+        return vocabulary.labels("indicator", lang or self.ui_lang())
 
-    def reason_label(self, code: str, min_population: float) -> str:
-        """A reason code of the core as short translated text."""
-        head, _, rest = code.partition(":")
-        names = self.indicator_labels()
-        if head == "missing":
-            name, _, problem = rest.partition(":")
-            return self.tr("{indicator} missing ({value})").format(indicator=names.get(name, name), value=problem)
-        if head == "population_missing":
-            return self.tr("population missing ({value})").format(value=rest)
-        texts = {
-            "population_zero": self.tr("population is 0"),
-            "population_negative": self.tr("population is negative"),
-            "population_below_min": self.tr("fewer than {n} inhabitants").format(n="{:g}".format(min_population)),
-            "high_arrivals": self.tr("high arrivals"),
-            "high_turnover": self.tr("high turnover"),
-            "high_diversity": self.tr("high diversity"),
-            "diversity_below_threshold": self.tr("diversity below the threshold"),
-            "turnover_stands_in": self.tr("turnover stands in for arrivals"),
-            "no_diversity_indicator": self.tr("no diversity indicator given"),
-            "high_turnover_only": self.tr("high turnover only (not an arrival quarter on its own)"),
-            "high_diversity_only": self.tr("high diversity without high arrivals"),
-            "no_high_indicator": self.tr("no indicator high"),
-        }
-        return texts.get(code, code)
+    def reason_label(self, code: str, min_population: float, lang: str | None = None) -> str:
+        """A reason code of the core as short text (``core/vocabulary``)."""
+        return vocabulary.reason_label(code, lang or self.ui_lang(), min_population)
 
     def _reason_texts(self, reasons, min_population: float) -> list[str]:
         """Translated reason text per area (each distinct combination of codes translated once)."""
@@ -383,7 +349,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         labels = self.class_labels()
         for reading in result.readings.values():
             log_reading(feedback, reading)
-        unit_text = {0: self.tr("count"), 1: self.tr("percent"), 2: self.tr("per 1000")}
+        unit_text = dict(enumerate(vocabulary.labels("unit", self.ui_lang()).values()))
         for name in result.used:
             info = result.city.get(name, {})
             fname, unit = chosen[name]
@@ -421,7 +387,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             )
         if id_field:
             idx = in_fields.lookupField(id_field)
-            for key in ("established", "emerging"):
+            for key in vocabulary.ARRIVAL_CLASS_KEYS:
                 ids = [str(data.features[i].attributes()[idx]) for i in np.flatnonzero(result.aq_class == key)]
                 if ids:
                     more = len(ids) - 30

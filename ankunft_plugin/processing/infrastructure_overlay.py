@@ -46,33 +46,20 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMetaType
 
 from ..core import infrastructure as infra
+from ..core import vocabulary
 from ..core.values import COUNT
-from .base import AnkunftAlgorithm
+from .base import AnkunftAlgorithm, ui_lang
 from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .number_reading import read_field
 from .styles import OKABE_ITO, categorized_fill, style_on_load
 
-PRIORITY_STYLE = {
-    "first": {"color": OKABE_ITO["vermillion"], "style": "solid"},
-    "aq_served": {"color": OKABE_ITO["bluish_green"], "style": "solid"},
-    "gap": {"color": OKABE_ITO["orange"], "style": "solid"},
-    "served": {"color": OKABE_ITO["sky_blue"], "style": "solid"},
-    "insufficient": {"color": OKABE_ITO["grey"], "style": "b_diagonal"},
-}
-CATEGORY_COLOURS = [
-    OKABE_ITO[k]
-    for k in ("vermillion", "blue", "orange", "bluish_green", "reddish_purple", "sky_blue", "yellow", "black")
-]
-CATEGORY_SHAPES = ["circle", "square", "triangle", "diamond"]
+PRIORITY_STYLE = vocabulary.colours("priority")
+CATEGORY_COLOURS = list(vocabulary.CATEGORY_PALETTE)
+CATEGORY_SHAPES = list(vocabulary.CATEGORY_SHAPES)
 
 
 def _user_lang() -> str:
-    try:
-        from ..i18n import user_locale
-
-        return user_locale()
-    except Exception:  # noqa: BLE001 - outside QGIS: English
-        return "en"
+    return ui_lang()
 
 
 def _widen(fields, names, length: int):
@@ -137,14 +124,9 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         return self.tr("infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM").split(",")
 
     # -- labels ---------------------------------------------------------------------------------
-    def priority_labels(self) -> dict:
-        return {
-            "first": self.tr("Arrival quarter: new offers needed first"),
-            "aq_served": self.tr("Arrival quarter: well served"),
-            "gap": self.tr("Gaps in the offer"),
-            "served": self.tr("Well served"),
-            "insufficient": self.tr("Insufficient data"),
-        }
+    def priority_labels(self, lang: str | None = None) -> dict:
+        """Priority code → label (``core/vocabulary``) in ``lang`` (default: the QGIS language)."""
+        return vocabulary.labels("priority", lang or self.ui_lang())
 
     # -- parameters -----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802

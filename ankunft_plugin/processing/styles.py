@@ -11,22 +11,13 @@ from collections.abc import Callable
 from qgis.core import QgsProcessingLayerPostProcessorInterface
 
 from ..__about__ import RESOURCES_DIR
+from ..core.vocabulary import OKABE_ITO, OUTLINE
 
 STYLE_DIR = RESOURCES_DIR / "styles"
 _KEEP: list = []
 
-# Colour-blind-safe palette (Okabe & Ito 2008) used across the plugin.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-    "black": "#000000",
-    "grey": "#BBBBBB",
-}
+# The palette lives in the vocabulary (core/vocabulary.py); re-exported for the algorithms.
+__all__ = ["OKABE_ITO", "categorized_fill", "load_qml", "style_on_load"]
 
 
 class _Styler(QgsProcessingLayerPostProcessorInterface):
@@ -70,7 +61,7 @@ def categorized_fill(layer, field: str, keys, spec: dict, labels: dict, outline_
     categories = []
     for key in keys:
         symbol = QgsFillSymbol.createSimple(
-            {"color": spec[key]["color"], "style": spec[key]["style"], "outline_color": "#5A5A5A", "outline_width": outline_width}
+            {"color": spec[key]["color"], "style": spec[key]["style"], "outline_color": OUTLINE, "outline_width": outline_width}
         )
         categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))

@@ -31,6 +31,7 @@ from qgis.core import (
 )
 
 from ..core import catchments as cm
+from ..core import vocabulary
 from ..core.confidentiality import DEFAULT_THRESHOLD, suppress_counts
 from ..core.gdalio import write_geotiff
 from ..core.network import Snap, metres_to_minutes, minutes_to_metres
@@ -50,7 +51,7 @@ from .bridge import (
 from .number_reading import read_field
 from .styles import OKABE_ITO, style_on_load
 
-BAND_COLOURS = [OKABE_ITO[k] for k in ("bluish_green", "sky_blue", "blue", "yellow", "orange", "vermillion", "reddish_purple")]
+BAND_COLOURS = list(vocabulary.BAND_PALETTE)  # sequential, colour-blind safe, no class colour (core/vocabulary)
 MODES = ("per_point", "dissolved", "nearest")
 
 
@@ -77,8 +78,9 @@ def apply_area_style(layer, bands, labels) -> None:
     ranges = []
     lo = 0.0
     edges = [*bands, 1e9]
+    palette = vocabulary.band_colours(len(bands))
     for k, hi in enumerate(edges):
-        colour = BAND_COLOURS[k % len(BAND_COLOURS)] if k < len(bands) else OKABE_ITO["vermillion"]
+        colour = palette[k] if k < len(bands) else vocabulary.OKABE_ITO["vermillion"]
         sym = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#5A5A5A", "outline_width": "0.15"})
         ranges.append(QgsRendererRange(lo, hi, sym, labels[k]))
         lo = hi
@@ -93,8 +95,9 @@ def apply_raster_style(layer, bands, labels) -> None:
     from qgis.PyQt.QtGui import QColor
 
     items = []
+    palette = vocabulary.band_colours(len(bands))
     for k, b in enumerate(bands):
-        items.append(QgsColorRampShader.ColorRampItem(float(b), QColor(BAND_COLOURS[k % len(BAND_COLOURS)]), labels[k]))
+        items.append(QgsColorRampShader.ColorRampItem(float(b), QColor(palette[k]), labels[k]))
     items.append(QgsColorRampShader.ColorRampItem(float("inf"), QColor(OKABE_ITO["vermillion"]), labels[-1]))
     ramp = QgsColorRampShader(0.0, float(bands[-1]))
     ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
@@ -107,8 +110,9 @@ def apply_raster_style(layer, bands, labels) -> None:
 def apply_style(layer, bands, labels) -> None:
     """One category per band (colour-blind-safe), wider bands drawn first so the smaller stay visible."""
     cats = []
+    palette = vocabulary.band_colours(len(bands))
     for k, b in enumerate(bands):
-        colour = BAND_COLOURS[k % len(BAND_COLOURS)]
+        colour = palette[k]
         sym = QgsFillSymbol.createSimple({"color": colour, "outline_color": colour, "outline_width": "0.3"})
         sym.setOpacity(0.45)
         cats.append(QgsRendererCategory(float(b), sym, labels[k]))
@@ -227,13 +231,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         )
 
     # ------------------------------------------------------------------------------------------
-    def status_labels(self):
-        return {
-            "ok": self.tr("ok"),
-            "too_far": self.tr("too far from the network"),
-            "no_geometry": self.tr("no geometry"),
-            "small_component": self.tr("on a small disconnected part of the network"),
-        }
+    def status_labels(self, lang: str | None = None):
+        """Snap status → label (``core/vocabulary``) in ``lang`` (default: the QGIS language)."""
+        return vocabulary.labels("snap", lang or self.ui_lang())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         network = self.parameterAsSource(parameters, self.NETWORK, context)
