@@ -16,26 +16,37 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 HELP_DIR = ROOT / "resources" / "help"
 VOID = {"br", "img", "hr", "meta", "link", "input", "wbr"}
+# In a whole HTML document (method.*.html, opened in a browser) these only hold blocks: their
+# children keep a line each, and only the text blocks (p, li, td, h1 …) are joined.
+CONTAINERS = {"html", "head", "body", "ul", "ol", "table", "tr", "thead", "tbody", "style", "title"}
 TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 
 
-def tag_delta(token: str) -> int:
-    """+1 for an opening tag, -1 for a closing tag, 0 for void/self-closing tags and comments."""
-    if token.startswith("<!--") or token.endswith("/>"):
+def is_document(text: str) -> bool:
+    return text.lstrip().lower().startswith(("<!doctype", "<html"))
+
+
+def tag_delta(token: str, containers=frozenset()) -> int:
+    """+1 for an opening tag, -1 for a closing tag, 0 for void/self-closing tags, comments and
+    the given container tags."""
+    if token.startswith(("<!--", "<!")) or token.endswith("/>"):
         return 0
     m = re.match(r"<\s*(/)?\s*([A-Za-z0-9]+)", token)
-    if not m or m.group(2).lower() in VOID:
+    if not m or m.group(2).lower() in VOID or m.group(2).lower() in containers:
         return 0
     return -1 if m.group(1) else 1
 
 
 def rewrap(text: str) -> str:
+    """Algorithm help: every top-level block on one line. A whole document: every text block
+    (p, li, td, h1 …) on one line, the containers around them as they are."""
+    containers = CONTAINERS if is_document(text) else frozenset()
     out, depth = [], 0
     for part in TOKEN.split(text):
         if not part:
             continue
         if part.startswith("<"):
-            depth = max(0, depth + tag_delta(part))
+            depth = max(0, depth + tag_delta(part, containers))
             out.append(part)
         elif depth > 0 or part.strip():
             out.append(re.sub(r"[ \t]*\n\s*", " ", part))

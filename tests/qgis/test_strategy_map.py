@@ -24,6 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QImage
 
+from ankunft_plugin.core import vocabulary
 from ankunft_plugin.layout.texts import apply_coverage, key_figure_rows, key_figures, split_missing
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,17 +168,17 @@ def test_legend_lists_only_the_classes_present(strategy_run):
     quarters_node = next(n for n in model.rootGroup().findLayers() if n.layer().name() == "Ankunftsquartiere")
     assert isinstance(quarters_node, QgsLayerTreeLayer)
     original = [n.data(0) for n in model.layerOriginalLegendNodes(quarters_node)]
-    assert set(original) == {"Etabliertes Ankunftsquartier", "Neues Ankunftsquartier", "Übriges Gebiet", "Zu wenige Daten"}
+    assert set(original) == set(vocabulary.labels("class", "de").values())
     # background layers are not in the legend
     names = {n.layer().name() for n in model.rootGroup().findLayers()}
     assert "Straßen und Wege" not in names and "Gewässer" not in names
     # what is printed: page 1 (Moabit) has established and other areas, page 2 (one 'none' area) only that
     text = subprocess.run(["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True).stdout
     page1, page2 = text.split("\f")[:2]
-    assert "Etabliertes Ankunftsquartier" in page1 and "Übriges Gebiet" in page1
-    assert "Übriges Gebiet" in page2 and "Etabliertes Ankunftsquartier" not in page2
+    assert "Etabliertes Ankunftsquartier" in page1 and vocabulary.label("class", "none", "de") in page1
+    assert vocabulary.label("class", "none", "de") in page2 and "Etabliertes Ankunftsquartier" not in page2
     for page in (page1, page2):
-        assert "Neues Ankunftsquartier" not in page and "Zu wenige Daten" not in page
+        assert "Neues Ankunftsquartier" not in page and vocabulary.label("class", "insufficient", "de") not in page
 
 
 def test_no_value_below_the_threshold_is_printed(strategy_run):
