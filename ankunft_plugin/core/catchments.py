@@ -13,7 +13,7 @@ at most one and a half – of the exact vector buffer (``vector_polygon`` comput
 checks), and it never bridges rivers or railways that the network does not cross: no hulls, no
 triangulation.
 
-The work splits by point: worker processes (Linux, fork) or threads; see ``per_point``.
+The work splits by point (threads only, never processes; see ``per_point``).
 """
 
 from __future__ import annotations
@@ -29,53 +29,58 @@ from .demand import bounds_of, building_points, building_shares
 from .network import Snap, WalkGraph
 
 
-@dataclass
-class Samples:
-    """Points every <= ``spacing`` along all edges (at the middle of equal pieces)."""
+def _vertex_positions(graph: WalkGraph) -> tuple[np.ndarray, np.ndarray]:
+    """(key per vertex, base per edge): a vertex's distance along its edge plus the edge's base, one
+    increasing sequence over all edges (cached on the graph)."""
+    cache = graph.__dict__.get("_vertex_pos")
+    if cache is not None:
+        return cache
+    c = graph.coord_xy
+    ptr = graph.coord_ptr
+    seg = np.zeros(len(c))
+    if len(c) > 1:
+        seg[1:] = np.hypot(np.diff(c[:, 0]), np.diff(c[:, 1]))
+    seg[ptr[:-1]] = 0.0  # no length across edges
+    cum = np.cumsum(seg)
+    first = cum[ptr[:-1]] if len(ptr) > 1 else np.zeros(0)
+    nv = np.diff(ptr)
+    within = cum - np.repeat(first, nv)
+    base = np.zeros(len(nv))
+    if len(nv):
+        span = np.repeat(0.0, len(nv))
+        last = ptr[1:] - 1
+        span = within[last] + 1.0  # a gap of 1 m between edges keeps the sequence increasing
+        base[1:] = np.cumsum(span)[:-1]
+    key = within + np.repeat(base, nv)
+    graph.__dict__["_vertex_pos"] = (key, base)
+    return key, base
 
-    xy: np.ndarray
-    edge: np.ndarray
-    frac: np.ndarray
-    weight: np.ndarray  # length (m) of the piece a sample stands for
-    ptr: np.ndarray  # (m+1,) samples of edge e are ptr[e]:ptr[e+1]
-    spacing: float
 
-
-def edge_samples(graph: WalkGraph, spacing: float) -> Samples:
-    """Samples of the graph's edges, cached on the graph per spacing."""
-    cache = graph.__dict__.setdefault("_samples_cache", {})
-    key = round(float(spacing), 6)
-    if key in cache:
-        return cache[key]
-    m = graph.n_edges
-    k = np.maximum(1, np.ceil(graph.edge_len / spacing).astype(np.int64)) if m else np.zeros(0, dtype=np.int64)
-    ptr = np.zeros(m + 1, dtype=np.int64)
-    np.cumsum(k, out=ptr[1:])
-    total = int(ptr[-1])
-    edge = np.repeat(np.arange(m), k)
-    j = np.arange(total) - ptr[:-1][edge]
-    frac = (j + 0.5) / k[edge]
-    weight = graph.edge_len[edge] / k[edge]
-    xy = np.empty((total, 2))
-    # interpolate along each polyline: straight edges (two vertices) in bulk, the rest per edge
-    nv = np.array([len(c) for c in graph.edge_coords]) if m else np.zeros(0, dtype=np.int64)
-    straight = nv == 2
-    if straight.any():
-        se = np.flatnonzero(straight[edge])
-        e = edge[se]
-        a = np.array([graph.edge_coords[i][0] for i in range(m)])
-        b = np.array([graph.edge_coords[i][-1] for i in range(m)])
-        xy[se] = a[e] + (b[e] - a[e]) * frac[se, None]
-    for i in np.flatnonzero(~straight):
-        c = graph.edge_coords[i]
-        seg = np.hypot(*np.diff(c, axis=0).T)
-        cum = np.concatenate([[0.0], np.cumsum(seg)])
-        pos = frac[ptr[i] : ptr[i + 1]] * cum[-1]
-        xy[ptr[i] : ptr[i + 1], 0] = np.interp(pos, cum, c[:, 0])
-        xy[ptr[i] : ptr[i + 1], 1] = np.interp(pos, cum, c[:, 1])
-    s = Samples(xy, edge, frac, weight, ptr, float(spacing))
-    cache[key] = s
-    return s
+def sample_edges(graph: WalkGraph, edges, spacing: float):
+    """Points every <= ``spacing`` along the ``edges`` (at the middle of equal pieces), vectorised:
+    (xy, edge, frac, weight) – weight is the length (m) a sample stands for."""
+    edges = np.asarray(edges, dtype=np.int64)
+    if len(edges) == 0:
+        return np.zeros((0, 2)), edges, np.zeros(0), np.zeros(0)
+    key, base = _vertex_positions(graph)
+    ptr = graph.coord_ptr
+    ln = key[ptr[edges + 1] - 1] - base[edges]  # geometric length along the polyline
+    k = np.maximum(1, np.ceil(ln / spacing).astype(np.int64))
+    total = int(k.sum())
+    rep = np.repeat(np.arange(len(edges)), k)
+    j = np.arange(total) - np.repeat(np.cumsum(k) - k, k)
+    frac = (j + 0.5) / k[rep]
+    e = edges[rep]
+    q = base[e] + frac * ln[rep]
+    i = np.searchsorted(key, q, side="right") - 1
+    i = np.clip(i, ptr[e], ptr[e + 1] - 2)
+    c = graph.coord_xy
+    span = key[i + 1] - key[i]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(span > 0, (q - key[i]) / span, 0.0)
+    xy = c[i] + (c[i + 1] - c[i]) * t[:, None]
+    weight = graph.edge_len[e] / k[rep]
+    return xy, e, frac, weight
 
 
 def _ranges(ptr, edges):
@@ -87,8 +92,9 @@ def _ranges(ptr, edges):
 
 
 def reached_edges(graph: WalkGraph, D: np.ndarray, limit: float, start_edges) -> np.ndarray:
-    """Edges touching a node with cost <= limit, plus the start edges."""
-    nodes = np.flatnonzero(limit >= D)
+    """Edges touching a node with cost <= limit, plus the start edges (``D``: a dense row of node
+    costs or a ``LocalRow``)."""
+    nodes = D.within(limit) if hasattr(D, "within") else np.flatnonzero(limit >= D)
     indptr, inc = graph.incidence()
     e = inc[_ranges(indptr, nodes)]
     se = np.asarray(start_edges, dtype=np.int64)
@@ -149,12 +155,11 @@ def _union_length(iv) -> float:
     return total
 
 
-def sample_costs(graph: WalkGraph, S: Samples, edges, D, se=(), st=(), sd=(), owner_nodes=None, owner_starts=None):
-    """Sample indices of ``edges`` and their walking cost (and owner: the start that reaches them first,
-    when ``owner_nodes`` (per node) and ``owner_starts`` (per start) are given)."""
-    idx = _ranges(S.ptr, np.asarray(edges, dtype=np.int64))
-    e = S.edge[idx]
-    f = S.frac[idx]
+def sample_costs(graph: WalkGraph, spacing: float, edges, D, se=(), st=(), sd=(), owner_nodes=None, owner_starts=None):
+    """Samples every <= ``spacing`` along ``edges`` and their walking cost (and owner: the start that
+    reaches them first, when ``owner_nodes`` (per node) and ``owner_starts`` (per start) are given):
+    (xy, cost, owner, weight)."""
+    xy, e, f, weight = sample_edges(graph, edges, spacing)
     c = graph.edge_cost[e]
     cu, cv = graph.via_ends(D, e, f)
     cost = np.minimum(cu, cv)
@@ -175,7 +180,7 @@ def sample_costs(graph: WalkGraph, S: Samples, edges, D, se=(), st=(), sd=(), ow
             cost[j[better]] = direct[better]
             if owner is not None:
                 owner[j[better]] = owner_starts[k]
-    return idx, cost, owner
+    return xy, cost, owner, weight
 
 
 # -- polygons -------------------------------------------------------------------------------------
@@ -229,34 +234,121 @@ def _grid(xy, cell, pad):
     return x0, y1, ncols, nrows, col, row
 
 
-def band_masks(xy, cost, limits, buffer_m: float, cell: float):
-    """For each limit: (mask, x0, y1) or None – the grid cells whose centre lies within ``buffer_m``
-    of the centre of a cell holding a sample with cost <= limit (the same as an exact Euclidean
-    distance transform thresholded at the buffer). ``x0, y1`` is the mask's upper left corner.
-    All bands in one pass: the band index of each cell's cheapest sample is spread over the disk
-    with a running minimum (nested bands), then each band's mask is cut to its own extent."""
-    out = [None] * len(limits)
+FILL_HOLES_M2 = 20_000.0  # holes under 2 ha inside a catchment (block interiors) are closed
+
+
+def band_raster(xy, cost, limits, buffer_m: float, cell: float):
+    """One labelled raster for all bands: (spread, x0, y1) or None. ``spread`` holds per cell the
+    first band whose buffer covers it (uint8; 255 = none): a cell belongs to band k's catchment when
+    its centre lies within ``buffer_m`` of the centre of a cell holding a sample with cost <= limit k
+    (the same as an exact Euclidean distance transform thresholded at the buffer). The band index of
+    each cell's cheapest sample is spread over the disk with a running minimum (nested bands); the
+    raster is cut to the reached cells, ``x0, y1`` is its upper left corner."""
     sel = cost <= max(limits) if len(cost) else np.zeros(0, bool)
     if not sel.any():
-        return out
+        return None
     xy, cost = xy[sel], cost[sel]
     pad = buffer_m + 2 * cell
     x0, y1, ncols, nrows, col, row = _grid(xy, cell, pad)
     band = np.full((nrows, ncols), 255, dtype=np.uint8)
-    k_of = np.searchsorted(np.asarray(limits, dtype=float), cost, side="left")
-    for k in range(len(limits) - 1, -1, -1):  # the lowest band of a cell is written last
-        hit = k_of == k
-        band[row[hit], col[hit]] = k
+    k_of = np.searchsorted(np.asarray(limits, dtype=float), cost, side="left").astype(np.uint8)
+    # the lowest band of a cell wins: write in decreasing order of band
+    o = np.argsort(-k_of.astype(np.int16), kind="stable")
+    band[row[o], col[o]] = k_of[o]
     spread = band_dilate(band, buffer_m / cell)
-    for k in range(len(limits)):
+    m = spread < 255
+    rr = np.flatnonzero(m.any(axis=1))
+    cc = np.flatnonzero(m.any(axis=0))
+    r0, r1, c0, c1 = rr[0], rr[-1] + 1, cc[0], cc[-1] + 1
+    # keep one empty cell around (polygon rings never touch the window's edge)
+    r0, c0 = max(r0 - 1, 0), max(c0 - 1, 0)
+    r1, c1 = min(r1 + 1, nrows), min(c1 + 1, ncols)
+    return np.ascontiguousarray(spread[r0:r1, c0:c1]), x0 + c0 * cell, y1 - r0 * cell
+
+
+def fill_small_holes(spread: np.ndarray, n_bands: int, max_cells: float) -> np.ndarray:
+    """Close the holes of at most ``max_cells`` cells inside each band's area (in place, nested:
+    a hole closed in band k belongs to band k and all wider bands)."""
+    if max_cells <= 0:
+        return spread
+    for k in range(n_bands):
         m = spread <= k
-        rr = np.flatnonzero(m.any(axis=1))
-        if len(rr) == 0:
+        if not m.any():
             continue
-        cc = np.flatnonzero(m.any(axis=0))
-        r0, r1, c0, c1 = rr[0], rr[-1] + 1, cc[0], cc[-1] + 1
-        out[k] = (m[r0:r1, c0:c1], x0 + c0 * cell, y1 - r0 * cell)
+        lab, n = ndimage.label(~m)  # 4-connected gaps, as GDAL polygonises the reached cells
+        if n == 0:
+            continue
+        size = np.bincount(lab.ravel(), minlength=n + 1)
+        small = size <= max_cells
+        small[0] = False
+        # a gap that touches the window's edge is outside, not a hole
+        small[np.unique(np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]]))] = False
+        if not small.any():
+            continue
+        spread[small[lab]] = k
+    return spread
+
+
+def smooth_polygon(geom, cell: float):
+    """Outline without stair steps: every ring through the midpoints of its raster edges (a staircase
+    becomes its diagonal, a corner is cut by at most 0.36 cells), then simplified with a tolerance of
+    half a cell (Douglas-Peucker; where that would make the polygon invalid, with topology kept). Returns a valid (multi)polygon or None."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if geom is None or geom.is_empty:
+        return None
+
+    def mid(ring):
+        c = np.asarray(ring.coords)[:-1, :2]
+        if len(c) < 3:
+            return None
+        m = (c + np.roll(c, -1, axis=0)) / 2.0
+        return np.vstack([m, m[:1]])
+
+    polys = []
+    for p in getattr(geom, "geoms", [geom]):
+        ext = mid(p.exterior)
+        if ext is None:
+            continue
+        holes = [h for h in (mid(r) for r in p.interiors) if h is not None]
+        polys.append(Polygon(ext, holes))
+    if not polys:
+        return None
+    out = polys[0] if len(polys) == 1 else MultiPolygon(polys)
+    simple = out.simplify(0.5 * cell, preserve_topology=False)  # Douglas-Peucker: fast
+    out = simple if simple.is_valid else out.simplify(0.5 * cell, preserve_topology=True)
+    if not out.is_valid:
+        out = out.buffer(0)
+    return None if out.is_empty else out
+
+
+def raster_polygons(item, n_bands: int, cell: float, smooth: bool = True, fill_holes_m2: float = FILL_HOLES_M2):
+    """(polygon or None, area m²) per band of a ``band_raster`` result (small holes closed, outlines
+    smoothed)."""
+    if item is None:
+        return [(None, 0.0)] * n_bands
+    spread, x0, y1 = item
+    fill_small_holes(spread, n_bands, fill_holes_m2 / (cell * cell))
+    out = []
+    for k in range(n_bands):
+        m = spread <= k
+        if not m.any():
+            out.append((None, 0.0))
+            continue
+        g = _polygonize(m, x0, y1, cell)
+        if smooth:
+            g = smooth_polygon(g, cell)
+        out.append((g, float(g.area) if g is not None else 0.0))
     return out
+
+
+def band_polygons(xy, cost, limits, buffer_m: float, cell: float, smooth: bool = True,
+                  fill_holes_m2: float = FILL_HOLES_M2):
+    """For each limit: (polygon or None, area m²) of the samples with cost <= limit buffered by
+    ``buffer_m`` on a grid of ``cell`` metres (holes under ``fill_holes_m2`` closed, outlines
+    smoothed unless ``smooth`` is False)."""
+    item = band_raster(xy, cost, limits, buffer_m, cell)
+    return raster_polygons(item, len(limits), cell, smooth, fill_holes_m2)
 
 
 def band_dilate(band: np.ndarray, radius: float) -> np.ndarray:
@@ -276,24 +368,6 @@ def band_dilate(band: np.ndarray, radius: float) -> np.ndarray:
         else:
             np.minimum(out[:dy], h[-dy:], out=out[:dy])
     return out
-
-
-def masks_to_polygons(masks, cell: float):
-    """(polygon or None, area m²) per mask of ``band_masks``."""
-    res = []
-    for item in masks:
-        if item is None:
-            res.append((None, 0.0))
-            continue
-        poly, x0, y1 = item
-        res.append((_polygonize(poly, x0, y1, cell), float(poly.sum()) * cell * cell))
-    return res
-
-
-def band_polygons(xy, cost, limits, buffer_m: float, cell: float):
-    """For each limit: (polygon or None, area m²) of the samples with cost <= limit buffered by
-    ``buffer_m`` on a grid of ``cell`` metres."""
-    return masks_to_polygons(band_masks(xy, cost, limits, buffer_m, cell), cell)
 
 
 def disk_dilate(mask: np.ndarray, radius: float) -> np.ndarray:
@@ -404,128 +478,76 @@ def default_cell(buffer_m: float) -> float:
     return max(1.0, float(buffer_m) / 4.0)
 
 
-_FORK_STATE: dict = {}
+def _spatial_order(graph: WalkGraph, snap: Snap, pts: np.ndarray, cell: float) -> np.ndarray:
+    """``pts`` sorted along a Z-order curve of their edge's first node (cells of ``cell`` metres), so
+    that a batch of points shares most of the nodes it can reach."""
+    if len(pts) < 2:
+        return pts
+    xy = graph.node_xy[graph.edge_u[snap.edge[pts]]]
+    ij = np.floor((xy - xy.min(axis=0)) / max(cell, 1e-9)).astype(np.int64)
+    ij = np.clip(ij, 0, 0xFFFF)
+    code = np.zeros(len(pts), dtype=np.int64)
+    for bit in range(16):
+        code |= ((ij[:, 0] >> bit) & 1) << (2 * bit)
+        code |= ((ij[:, 1] >> bit) & 1) << (2 * bit + 1)
+    return pts[np.argsort(code, kind="stable")]
 
 
-def _point_results(graph, snap, S, ch, limits, buffer_m, cell, polygons):
-    """Reach per limit and the band masks of the points ``ch`` (one search for the chunk)."""
+def point_catchment(graph, snap, D, p, limits, buffer_m, cell, polygons=True, smooth=True):
+    """Reach per limit and (polygon, area) per band of point ``p`` from its node costs ``D``."""
     lim = max(limits)
-    D = graph.search(snap, ch, lim)
-    out = []
-    for r, p in enumerate(ch.tolist()):
-        se, st, sd = [snap.edge[p]], [snap.t[p]], [snap.dist[p]]
-        E = reached_edges(graph, D[r], lim, se)
-        reach = edge_reach(graph, E, D[r], limits, se, st, sd)
-        masks = [None] * len(limits)
-        if polygons:
-            idx, cost, _ = sample_costs(graph, S, E, D[r], se, st, sd)
-            masks = band_masks(S.xy[idx], cost, limits, buffer_m, cell)
-        out.append((p, reach, masks))
-    return out
+    se, st, sd = [snap.edge[p]], [snap.t[p]], [snap.dist[p]]
+    E = reached_edges(graph, D, lim, se)
+    reach = edge_reach(graph, E, D, limits, se, st, sd)
+    if not polygons:
+        return reach, [(None, 0.0)] * len(limits)
+    xy, cost, _o, _w = sample_costs(graph, cell / 2.0, E, D, se, st, sd)
+    return reach, band_polygons(xy, cost, limits, buffer_m, cell, smooth=smooth)
 
 
-def _pack(results):
-    """Masks as bit-packed bytes for the way back from a worker process."""
-    packed = []
-    for p, reach, masks in results:
-        pm = [None if m is None else (np.packbits(m[0]), m[0].shape, m[1], m[2]) for m in masks]
-        packed.append((p, reach, pm))
-    return packed
-
-
-def _unpack(packed):
-    out = []
-    for p, reach, pm in packed:
-        masks = [
-            None if m is None else (np.unpackbits(m[0], count=m[1][0] * m[1][1]).reshape(m[1]).astype(bool), m[2], m[3])
-            for m in pm
-        ]
-        out.append((p, reach, masks))
-    return out
-
-
-def _fork_job(ch):
-    st = _FORK_STATE
-    return _pack(_point_results(st["graph"], st["snap"], st["S"], ch, st["limits"], st["buffer_m"], st["cell"], st["polygons"]))
-
-
-def fork_available() -> bool:
-    """Worker processes by 'fork': Linux only (macOS system frameworks are not fork-safe, Windows has
-    no fork); ANKUNFT_NO_FORK=1 switches them off (threads are used instead)."""
-    import multiprocessing as mp
-    import os
-    import sys
-
-    if os.environ.get("ANKUNFT_NO_FORK", "") == "1" or not sys.platform.startswith("linux"):
-        return False
-    return "fork" in mp.get_all_start_methods()
-
-
-def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=2, batch=16, polygons=True,
-              progress=None, cancelled=None, processes=False):
+def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=1, batch=8, polygons=True,
+              progress=None, cancelled=None, smooth=True):
     """One record per snapped point and limit (nested bands share one search).
 
-    The work splits by point: with ``processes`` (POSIX 'fork' only) the searches and band masks
-    run in ``workers`` forked processes (they inherit the graph; only numpy/scipy run there) while
-    this process turns the masks into polygons; otherwise in threads (which gain little: the grid
-    work holds the GIL)."""
+    Points are taken in batches of nearby points (Z-order); each batch is one Dijkstra limited to the
+    nodes its points can reach (``WalkGraph.search_local``), so the work per point depends on what it
+    reaches, not on the size of the network. ``polygons=False``: reach only (no samples, no rasters).
+    ``workers`` > 1 uses threads of this process (never processes: the caller decides; the GDAL
+    polygonizer and parts of numpy release the GIL)."""
     cell = cell or default_cell(buffer_m)
     limits = [float(x) for x in limits]
-    S = edge_samples(graph, cell / 2.0) if polygons else None
-    pts = np.flatnonzero(snap.ok)
+    lim = max(limits)
+    pts = _spatial_order(graph, snap, np.flatnonzero(snap.ok), 2.0 * lim)
     chunks = [pts[i : i + batch] for i in range(0, len(pts), batch)]
-    graph.matrix()
-    graph.incidence()
-
-    def to_records(results):
-        recs = []
-        for p, reach, masks in results:
-            polys = masks_to_polygons(masks, cell)
-            for k in range(len(limits)):
-                recs.append(CatchmentRecord(p, k, float(reach[k]), polys[k][1], polys[k][0]))
-        return recs
+    if len(pts):
+        graph.matrix()
 
     def work(ch):
         if cancelled is not None and cancelled():
             return []
-        return _point_results(graph, snap, S, ch, limits, buffer_m, cell, polygons)
+        D = graph.search_local(snap, ch, lim)
+        recs = []
+        for r, p in enumerate(ch.tolist()):
+            reach, polys = point_catchment(graph, snap, D[r], p, limits, buffer_m, cell, polygons, smooth)
+            for k in range(len(limits)):
+                recs.append(CatchmentRecord(p, k, float(reach[k]), polys[k][1], polys[k][0]))
+        return recs
 
     out = []
-    if processes and workers > 1 and len(chunks) > 2 and fork_available():
-        import multiprocessing as mp
-
-        _FORK_STATE.update(graph=graph, snap=snap, S=S, limits=limits, buffer_m=buffer_m, cell=cell, polygons=polygons)
-        from concurrent.futures import ThreadPoolExecutor
-
-        try:
-            # GDAL's polygonizer releases the GIL: masks become polygons in threads here while the
-            # worker processes search on
-            with mp.get_context("fork").Pool(workers) as pool, ThreadPoolExecutor(workers) as ex:
-                futures = []
-                for packed in pool.imap(_fork_job, chunks):
-                    if cancelled is not None and cancelled():
-                        pool.terminate()
-                        return out
-                    futures.append(ex.submit(lambda pk: to_records(_unpack(pk)), packed))
-                    if progress is not None:
-                        progress(len(futures) / len(chunks))
-                for fut in futures:
-                    out.extend(fut.result())
-        finally:
-            _FORK_STATE.clear()
-    elif workers > 1 and len(chunks) > 1:
+    if workers > 1 and len(chunks) > 1:
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(workers) as ex:
-            for i, results in enumerate(ex.map(work, chunks)):
-                out.extend(to_records(results))
+            for i, recs in enumerate(ex.map(work, chunks)):
+                out.extend(recs)
                 if progress is not None:
                     progress((i + 1) / len(chunks))
     else:
         for i, ch in enumerate(chunks):
-            out.extend(to_records(work(ch)))
+            out.extend(work(ch))
             if progress is not None:
                 progress((i + 1) / len(chunks))
+    out.sort(key=lambda r: (r.point, r.band))
     return out
 
 
@@ -554,9 +576,8 @@ def dissolved(graph, snap: Snap, limits, buffer_m, cell=None, polygons=True):
     E = reached_edges(graph, D, lim, se)
     reach = edge_reach(graph, E, D, limits, se, st, sd)
     if polygons and len(pts):
-        S = edge_samples(graph, cell / 2.0)
-        idx, cost, _ = sample_costs(graph, S, E, D, se, st, sd)
-        polys = band_polygons(S.xy[idx], cost, limits, buffer_m, cell)
+        xy, cost, _o, _w = sample_costs(graph, cell / 2.0, E, D, se, st, sd)
+        polys = band_polygons(xy, cost, limits, buffer_m, cell)
     else:
         polys = [(None, 0.0)] * len(limits)
     return [CatchmentRecord(-1, k, float(reach[k]), polys[k][1], polys[k][0]) for k in range(len(limits))]
@@ -574,10 +595,8 @@ def nearest_rings(graph, snap: Snap, limits, buffer_m, cell=None):
         return []
     se, st, sd = snap.edge[pts], snap.t[pts], snap.dist[pts]
     E = reached_edges(graph, D, lim, se)
-    S = edge_samples(graph, cell / 2.0)
-    idx, cost, owner = sample_costs(graph, S, E, D, se, st, sd, owner_nodes=owner_nodes, owner_starts=pts)
-    geoms, areas = nearest_band_polygons(S.xy[idx], cost, owner, limits, buffer_m, cell)
-    w = S.weight[idx]
+    xy, cost, owner, w = sample_costs(graph, cell / 2.0, E, D, se, st, sd, owner_nodes=owner_nodes, owner_starts=pts)
+    geoms, areas = nearest_band_polygons(xy, cost, owner, limits, buffer_m, cell)
     nb = len(limits)
     band = np.searchsorted(np.asarray(limits), cost, side="left")
     inside = (band < nb) & (owner >= 0)

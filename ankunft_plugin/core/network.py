@@ -160,16 +160,64 @@ def _cluster(xy: np.ndarray, tol: float) -> np.ndarray:
     return inv.astype(np.int64)
 
 
+class LocalCosts:
+    """Node costs of searches limited to some nodes (``WalkGraph.search_local``): ``d`` (starts,
+    local nodes) over the sorted global node ids ``nodes``. Row ``r`` (``costs[r]``) is indexed by
+    global node ids like a dense row of ``WalkGraph.search`` (inf outside)."""
+
+    def __init__(self, d: np.ndarray, nodes: np.ndarray):
+        self.d = d
+        self.nodes = nodes
+
+    def __len__(self) -> int:
+        return self.d.shape[0]
+
+    def __getitem__(self, r) -> LocalRow:
+        return LocalRow(self.d[r], self.nodes)
+
+
+class LocalRow:
+    """One start's costs of a ``LocalCosts``: ``row[node_ids]`` gives the costs (inf where not searched)."""
+
+    def __init__(self, d: np.ndarray, nodes: np.ndarray):
+        self.d = np.append(d, np.inf)
+        self.nodes = nodes
+
+    def __getitem__(self, idx):
+        if isinstance(idx, tuple):  # D[..., ids]
+            idx = idx[-1]
+        idx = np.asarray(idx, dtype=np.int64)
+        if len(self.nodes) == 0:
+            return np.full(idx.shape, np.inf)
+        pos = np.searchsorted(self.nodes, idx)
+        pos = np.minimum(pos, len(self.nodes) - 1)
+        hit = self.nodes[pos] == idx
+        return self.d[np.where(hit, pos, -1)]
+
+    def within(self, limit: float) -> np.ndarray:
+        """Global ids of the nodes with cost <= limit."""
+        return self.nodes[limit >= self.d[:-1]]
+
+
 class WalkGraph:
     """Undirected walking graph with edge geometries; see the module docstring."""
 
-    def __init__(self, node_xy, edge_u, edge_v, edge_len, edge_cost, edge_coords, edge_line=None):
+    def __init__(self, node_xy, edge_u, edge_v, edge_len, edge_cost, edge_coords=None, edge_line=None,
+                 coord_xy=None, coord_ptr=None, component=None):
         self.node_xy = np.asarray(node_xy, dtype=float).reshape(-1, 2)
         self.edge_u = np.asarray(edge_u, dtype=np.int64)
         self.edge_v = np.asarray(edge_v, dtype=np.int64)
         self.edge_len = np.asarray(edge_len, dtype=float)
         self.edge_cost = np.asarray(edge_cost, dtype=float)
-        self.edge_coords = list(edge_coords)
+        # edge geometries as one flat array: the vertices of edge e are coord_xy[coord_ptr[e]:coord_ptr[e+1]]
+        if coord_xy is None:
+            parts = list(edge_coords) if edge_coords is not None else []
+            nv = np.array([len(c) for c in parts], dtype=np.int64)
+            coord_ptr = np.zeros(len(parts) + 1, dtype=np.int64)
+            np.cumsum(nv, out=coord_ptr[1:])
+            coord_xy = np.concatenate([np.asarray(c, dtype=float)[:, :2] for c in parts]) if parts else np.zeros((0, 2))
+        self.coord_xy = np.asarray(coord_xy, dtype=float).reshape(-1, 2)
+        self.coord_ptr = np.asarray(coord_ptr, dtype=np.int64)
         # index of the input line each edge comes from (-1 when unknown)
         self.edge_line = (
             np.asarray(edge_line, dtype=np.int64) if edge_line is not None else np.full(len(self.edge_u), -1)
@@ -178,7 +226,31 @@ class WalkGraph:
         self._seg = None
         self._tree = None
         self._incidence = None
-        self.component = self._components()
+        self._node_tree = None
+        self._edge_coords = None
+        self.component = np.asarray(component, dtype=np.int64) if component is not None else self._components()
+
+    @property
+    def edge_coords(self) -> list:
+        """The vertices of every edge as a list of (k, 2) arrays (views into ``coord_xy``)."""
+        if self._edge_coords is None:
+            ptr = self.coord_ptr.tolist()
+            self._edge_coords = [self.coord_xy[a:b] for a, b in zip(ptr[:-1], ptr[1:])]
+        return self._edge_coords
+
+    def node_tree(self) -> cKDTree:
+        """KD-tree of the nodes (for searches limited to what a point can reach)."""
+        if self._node_tree is None:
+            self._node_tree = cKDTree(self.node_xy)
+        return self._node_tree
+
+    def min_cost_factor(self) -> float:
+        """Smallest cost per metre of any passable edge (1 without cost factors): a walk of cost c
+        never leaves the disk of radius c / min_cost_factor around its start."""
+        ok = np.isfinite(self.edge_cost) & (self.edge_len > 0)
+        if not ok.any():
+            return 1.0
+        return float(max(np.min(self.edge_cost[ok] / self.edge_len[ok]), 1e-6))
 
     # -- construction ------------------------------------------------------------------------------
     @classmethod
@@ -234,14 +306,15 @@ class WalkGraph:
             fac = np.asarray(factors, dtype=float)
             f = fac[line_of]
             f = np.where(np.isfinite(f) & (f > 0), f, np.inf)
-        coords = [xy[s : e + 1] for s, e in zip(a.tolist(), b.tolist())]
-        # snap the end coordinates exactly onto their node
-        for k, c in enumerate(coords):
-            c = c.copy()
-            c[0] = node_xy[eu[k]]
-            c[-1] = node_xy[ev[k]]
-            coords[k] = c
-        return cls(node_xy, eu, ev, elen, elen * f, coords, line_of)
+        nv = b - a + 1
+        coord_ptr = np.zeros(len(a) + 1, dtype=np.int64)
+        np.cumsum(nv, out=coord_ptr[1:])
+        take = np.repeat(a - coord_ptr[:-1], nv) + np.arange(int(coord_ptr[-1]))
+        coord_xy = xy[take].copy()
+        # the end coordinates exactly on their node
+        coord_xy[coord_ptr[:-1]] = node_xy[eu]
+        coord_xy[coord_ptr[1:] - 1] = node_xy[ev]
+        return cls(node_xy, eu, ev, elen, elen * f, None, line_of, coord_xy=coord_xy, coord_ptr=coord_ptr)
 
     def _components(self) -> np.ndarray:
         n = len(self.node_xy)
@@ -355,15 +428,13 @@ class WalkGraph:
                 self._seg = None
                 return None
             # only passable edges are snap targets
-            counts = np.array([len(c) - 1 for c in self.edge_coords])
-            counts = np.where(np.isfinite(self.edge_cost), counts, 0)
+            nverts = np.diff(self.coord_ptr)
+            counts = np.where(np.isfinite(self.edge_cost), nverts - 1, 0)
             if counts.sum() == 0:
                 return None
-            allc = np.concatenate(self.edge_coords)
-            nverts = np.array([len(c) for c in self.edge_coords])
-            starts = np.concatenate([[0], np.cumsum(nverts)[:-1]])
-            idx = np.concatenate([np.arange(s, s + k) for s, k in zip(starts, counts)]) if len(counts) else []
-            idx = np.asarray(idx, dtype=np.int64)
+            allc = self.coord_xy
+            starts = self.coord_ptr[:-1]
+            idx = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
             a, b = allc[idx], allc[idx + 1]
             seg_edge = np.repeat(np.arange(self.n_edges), counts)
             seg_len = np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
@@ -533,6 +604,40 @@ class WalkGraph:
         n = self.n_nodes
         d = dijkstra(g, directed=True, indices=np.arange(n, n + len(idx)), limit=limit)
         return d[:, :n]
+
+    def search_local(self, snap: Snap, idx, limit: float) -> LocalCosts:
+        """Bounded Dijkstra from the snapped starts ``idx`` on the nodes they can reach at all: those
+        within ``limit`` / ``min_cost_factor`` (straight line) of the ends of their edge. Same costs as
+        ``search`` (every walk is at least as long as the straight line), but the work and the result
+        depend on the reach, not on the size of the network."""
+        idx = np.asarray(idx, dtype=np.int64)
+        n = self.n_nodes
+        if len(idx) == 0 or n == 0:
+            return LocalCosts(np.full((len(idx), 0), np.inf), np.zeros(0, dtype=np.int64))
+        e, off_u, off_v = self._start_offsets(snap, idx)
+        fmin = self.min_cost_factor()
+        centres = np.concatenate([self.node_xy[self.edge_u[e]], self.node_xy[self.edge_v[e]]])
+        radii = (limit - np.concatenate([off_u, off_v])) / fmin + 1e-6
+        keep = np.isfinite(radii) & (radii >= 0)
+        tree = self.node_tree()
+        found = [np.concatenate([self.edge_u[e], self.edge_v[e]])]
+        for c, r in zip(centres[keep], radii[keep]):
+            found.append(np.asarray(tree.query_ball_point(c, r), dtype=np.int64))
+        nodes = np.unique(np.concatenate(found))
+        k = len(idx)
+        nl = len(nodes)
+        base = self.matrix()[nodes][:, nodes]
+        lu = np.searchsorted(nodes, self.edge_u[e])
+        lv = np.searchsorted(nodes, self.edge_v[e])
+        rows = np.concatenate([np.arange(nl, nl + k), np.arange(nl, nl + k)])
+        cols = np.concatenate([lu, lv])
+        vals = np.maximum(np.concatenate([off_u, off_v]), ZERO)
+        okv = np.isfinite(vals)
+        extra = sparse.coo_matrix((vals[okv], (rows[okv], cols[okv])), shape=(nl + k, nl + k))
+        big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
+        g = (big + extra.tocsr()).tocsr()
+        d = dijkstra(g, directed=True, indices=np.arange(nl, nl + k), limit=limit)
+        return LocalCosts(d[:, :nl], nodes)
 
     def via_ends(self, D: np.ndarray, e, t) -> tuple[np.ndarray, np.ndarray]:
         """Cost to the positions ``t`` (fraction from edge_u) along edges ``e``, given node costs ``D``

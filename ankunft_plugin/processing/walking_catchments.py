@@ -9,6 +9,7 @@ people are blanked below the suppression threshold.
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 from qgis.core import (
@@ -316,8 +317,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             feedback.setProgress(25.0 + 45.0 * frac)
 
         if mode == "per_point":
-            recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=2, progress=progress,
-                                cancelled=feedback.isCanceled, processes=True)
+            # threads of this process (the core never forks QGIS): two where the machine has them
+            recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=min(2, os.cpu_count() or 1),
+                                progress=progress, cancelled=feedback.isCanceled)
         elif mode == "dissolved":
             recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell)
         else:
