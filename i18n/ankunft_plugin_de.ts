@@ -4,17 +4,17 @@
     <context>
         <name>AnkunftAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="57" />
+            <location filename="../ankunft_plugin/processing/base.py" line="58" />
             <source>Analysis</source>
             <translation>Analyse</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="58" />
+            <location filename="../ankunft_plugin/processing/base.py" line="59" />
             <source>Walking accessibility</source>
             <translation>Fußläufige Erreichbarkeit</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="59" />
+            <location filename="../ankunft_plugin/processing/base.py" line="60" />
             <source>Planning</source>
             <translation>Planung</translation>
         </message>
@@ -24,12 +24,12 @@
             <translation>Karten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="61" />
+            <location filename="../ankunft_plugin/processing/base.py" line="62" />
             <source>Tools</source>
             <translation>Werkzeuge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="78" />
+            <location filename="../ankunft_plugin/processing/base.py" line="79" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
@@ -123,269 +123,344 @@
     <context>
         <name>AnkunftDock</name>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1089" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="63" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="419" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="155" />
             <source>1 Data and fields</source>
             <translation>1 Daten und Felder</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="420" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="156" />
             <source>2 Arrival quarters (classification)</source>
             <translation>2 Ankunftsquartiere (Klassifizierung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="421" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="157" />
             <source>3 Social infrastructure</source>
             <translation>3 Soziale Infrastruktur</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="422" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="158" />
             <source>4 Walking catchments</source>
             <translation>4 Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="423" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="159" />
             <source>5 New docking points</source>
             <translation>5 Neue Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="424" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="160" />
             <source>6 Strategy map</source>
             <translation>6 Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="429" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="165" />
             <source>Area id</source>
             <translation>Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="430" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="166" />
             <source>Area name</source>
             <translation>Gebietsname</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="431" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="167" />
             <source>Population (inhabitants)</source>
             <translation>Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="432" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="168" />
             <source>Arrivals from abroad</source>
             <translation>Zuzüge aus dem Ausland</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="433" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="169" />
             <source>Departures</source>
             <translation>Fortzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="434" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="170" />
             <source>Turnover (in- and out-moves)</source>
             <translation>Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="435" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="171" />
             <source>Foreign nationals / migration background</source>
             <translation>Ausländer/innen bzw. Migrationshintergrund</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="436" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="172" />
             <source>Social context (e.g. SGB II)</source>
             <translation>Soziale Lage (z. B. SGB II)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
-            <source>count</source>
-            <translation>Anzahl</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
-            <source>percent</source>
-            <translation>Prozent</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="440" />
-            <source>per 1000 inhabitants</source>
-            <translation>je 1000 Einwohnerinnen und Einwohner</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="478" />
-            <source>Unit</source>
-            <translation>Einheit</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="605" />
-            <source>Proposed from the field name (match {} %)</source>
-            <translation>Anhand des Feldnamens vorgeschlagen (Übereinstimmung {} %)</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="635" />
-            <source>Choose or load a polygon layer with the areas.</source>
-            <translation>Wählen oder laden Sie einen Polygonlayer mit den Gebieten.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="638" />
-            <source>The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.</source>
-            <translation>Der Layer hat keine numerischen Felder. Als Text gespeicherte Statistik wird gelesen, wo es geht (auch im deutschen Zahlenformat); Platzhalter wie '.', '-' oder 'x' werden nie zu Zahlen. Liegt die Statistik in einer eigenen Tabelle, verknüpfen Sie sie zuerst mit den Gebieten.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="648" />
-            <source>Id</source>
-            <translation>Schlüssel</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="652" />
-            <source>{} (per 1000)</source>
-            <translation>{} (je 1000)</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="656" />
-            <source>A chosen field is not in the layer any more; choose the fields again.</source>
-            <translation>Ein gewähltes Feld gibt es im Layer nicht mehr; wählen Sie die Felder neu.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="690" />
-            <source>Choose the population field: rates are computed with it.</source>
-            <translation>Wählen Sie das Feld mit der Einwohnerzahl: Damit werden die Quoten berechnet.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="699" />
-            <source>Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.</source>
-            <translation>Gebiete ohne Einwohnerzahl (leer oder Platzhalter): {n} von {total}; sie erhalten die Klasse „Datengrundlage unzureichend“.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="701" />
-            <source>Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.</source>
-            <translation>Gebiete mit weniger als {min} Einwohner/innen: {n} von {total}; ihre Quoten sind unsicher, sie erhalten „Datengrundlage unzureichend“.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="705" />
-            <source>{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.</source>
-            <translation>{field} – geheim gehaltene oder fehlende Werte ('.', '-', 'x', leer): {n}; sie zählen nie als 0.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="707" />
-            <source>{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).</source>
-            <translation>{field} – Fallzahlen unter {t}: {n}; in den Ergebnissen leer gelassen (statistische Geheimhaltung).</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="709" />
-            <source>{field} – negative values (net figures such as population growth): {n}; they rank low.</source>
-            <translation>{field} – negative Werte (Saldo-Größen wie Bevölkerungszuwachs): {n}; sie zählen als niedrig.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="711" />
-            <source>{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.</source>
-            <translation>{field} – Quoten über 1000 je 1000 Einwohner/innen: {n}; bitte die Einheit prüfen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="713" />
-            <source>✓ {n} areas, no gaps found.</source>
-            <translation>✓ {n} Gebiete, keine Lücken gefunden.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="741" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="228" />
             <source>Not available yet: the algorithm {} is not part of this version of the plugin.</source>
             <translation>Noch nicht verfügbar: Der Algorithmus {} ist in dieser Version des Plugins nicht enthalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="745" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="232" />
             <source>Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.</source>
             <translation>Braucht Schritt 1: den Gebietslayer, das Feld mit der Einwohnerzahl und mindestens eines der Felder Zuzüge, Fluktuation oder Ausländer/innen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="747" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="234" />
             <source>Needs the result of step {}.</source>
             <translation>Braucht das Ergebnis von Schritt {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="761" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="251" />
             <source>{} (not available)</source>
             <translation>{} (nicht verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="769" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="264" />
             <source>Uses the layer and fields of step 1 ({}).</source>
             <translation>Verwendet den Layer und die Felder aus Schritt 1 ({}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="778" />
-            <source>Still needed: {}.</source>
-            <translation>Noch erforderlich: {}.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="906" />
-            <source>Another step is still running.</source>
-            <translation>Ein anderer Schritt läuft noch.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="911" />
-            <source>The algorithm {} is not available.</source>
-            <translation>Der Algorithmus {} ist nicht verfügbar.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="925" />
-            <source>Running: {} …</source>
-            <translation>Läuft: {} …</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="955" />
-            <source>Cancelling …</source>
-            <translation>Wird abgebrochen …</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="977" />
-            <source>Done: {} added to the group “{}”.</source>
-            <translation>Fertig: {} zur Gruppe „{}“ hinzugefügt.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="980" />
-            <source>Files: {}</source>
-            <translation>Dateien: {}</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="992" />
-            <source>Cancelled: {}.</source>
-            <translation>Abgebrochen: {}.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="995" />
-            <source>see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)</source>
-            <translation>siehe Protokoll (Ansicht ▸ Bedienfelder ▸ Protokollmeldungen, Reiter Ankunft)</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="996" />
-            <source>{} failed: {}</source>
-            <translation>{} fehlgeschlagen: {}</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1224" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="402" />
             <source>The method page is missing from this installation.</source>
             <translation>Die Methodenseite fehlt in dieser Installation.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1082" />
-            <source>The results are temporary layers until the project is saved. When you save the project, the panel writes them into a GeoPackage beside the project file, so the project reopens with them.</source>
-            <translation>Die Ergebnisse sind temporäre Layer, bis das Projekt gespeichert ist. Beim Speichern des Projekts schreibt der Arbeitsbereich sie in ein GeoPackage neben der Projektdatei, sodass das Projekt mit ihnen wieder geöffnet wird.</translation>
+            <location filename="../ankunft_plugin/gui/dock.py" line="254" />
+            <source>{}  ✗ failed</source>
+            <translation>{}  ✗ fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1108" />
-            <source>{} is an input of this project: the results stay temporary layers.</source>
-            <translation>{} ist eine Eingabe dieses Projekts: Die Ergebnisse bleiben temporäre Layer.</translation>
+            <location filename="../ankunft_plugin/gui/dock.py" line="256" />
+            <source>{}  – cancelled</source>
+            <translation>{}  – abgebrochen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1148" />
-            <source>Could not write {} into {}; they stay temporary layers (see the log).</source>
-            <translation>{} konnte nicht in {} geschrieben werden; sie bleiben temporäre Layer (siehe Protokoll).</translation>
+            <location filename="../ankunft_plugin/gui/dock.py" line="267" />
+            <source>Still required: {}.</source>
+            <translation>Noch erforderlich: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="1185" />
-            <source>The results are kept in {}.</source>
-            <translation>Die Ergebnisse sind in {} gespeichert.</translation>
+            <location filename="../ankunft_plugin/gui/dock.py" line="285" />
+            <source>Run</source>
+            <translation>Ausführen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="306" />
+            <source>Step 1 needs no run</source>
+            <translation>Schritt 1 braucht keinen Lauf</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="311" />
+            <source>Run step {} anyway</source>
+            <translation>Schritt {} trotzdem ausführen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="313" />
+            <source>Run step {}</source>
+            <translation>Schritt {} ausführen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/dock.py" line="314" />
+            <source>Runs {} in the background; Cancel stops it, earlier results stay.</source>
+            <translation>Führt {} im Hintergrund aus; „Abbrechen“ hält ihn an, vorige Ergebnisse bleiben.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="22" />
+            <source>areas</source>
+            <translation>Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="23" />
+            <source>walking network</source>
+            <translation>Fußwegenetz</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="24" />
+            <source>docking points</source>
+            <translation>Andockstellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="25" />
+            <source>candidate sites</source>
+            <translation>Standortkandidaten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="26" />
+            <source>facilities</source>
+            <translation>Einrichtungen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="27" />
+            <source>buildings</source>
+            <translation>Gebäude</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="28" />
+            <source>districts / map pages</source>
+            <translation>Bezirke / Kartenseiten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="29" />
+            <source>streets</source>
+            <translation>Straßen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="30" />
+            <source>water</source>
+            <translation>Gewässer</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="38" />
+            <source>The walking network is mostly in pieces: {share} % of its length lies outside its largest connected part. Catchments along it end early; check that the layer is a network of streets and footpaths.</source>
+            <translation>Das Fußwegenetz ist größtenteils zerstückelt: {share} % seiner Länge liegen außerhalb des größten zusammenhängenden Teils. Einzugsbereiche enden dort früh; prüfen Sie, ob der Layer ein Netz aus Straßen und Fußwegen ist.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="40" />
+            <source>{n} of {total} points lie more than {metres} m from the walking network; they reach nothing. Check the points and the network.</source>
+            <translation>{n} von {total} Punkten liegen mehr als {metres} m vom Fußwegenetz entfernt; sie erreichen nichts. Prüfen Sie Punkte und Netz.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="42" />
+            <source>{n} of {total} areas lie outside the walking network: they would count as unreached. Use the study area (areas inside the walking network).</source>
+            <translation>{n} von {total} Gebieten liegen außerhalb des Fußwegenetzes: Sie würden als unerreicht zählen. Nutzen Sie das Untersuchungsgebiet (Gebiete im Fußwegenetz).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="44" />
+            <source>None of the {total} areas lies inside the walking network (or is selected): the step has nothing to work on.</source>
+            <translation>Keines der {total} Gebiete liegt im Fußwegenetz (oder ist ausgewählt): Der Schritt hat nichts zu bearbeiten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="46" />
+            <source>No weight field: every area would count as one person. Choose the population field.</source>
+            <translation>Kein Gewichtsfeld: Jedes Gebiet zählte als eine Person. Wählen Sie das Einwohnerfeld.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="48" />
+            <source>“{layer}” does not look like {role} (its name or fields say otherwise, e.g. railways).</source>
+            <translation>„{layer}“ passt nicht zur Rolle „{role}“ (Name oder Felder sprechen dagegen, z. B. Bahngleise).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="50" />
+            <source>Nothing in the name or fields of “{layer}” says it holds {role}; check the choice.</source>
+            <translation>Nichts in Name oder Feldern von „{layer}“ deutet auf die Rolle „{role}“ hin; prüfen Sie die Auswahl.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="52" />
+            <source>“{layer}” has the wrong geometry for {role}.</source>
+            <translation>„{layer}“ hat die falsche Geometrie für die Rolle „{role}“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="64" />
+            <source>Areas inside the walking network</source>
+            <translation>Gebiete im Fußwegenetz</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="64" />
+            <source>Selected areas</source>
+            <translation>Ausgewählte Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="64" />
+            <source>All areas</source>
+            <translation>Alle Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="65" />
+            <source>Which areas this step works on. Areas outside the study area are left out and reported, never counted as unreached. The same choice holds for steps 3–5.</source>
+            <translation>Welche Gebiete dieser Schritt bearbeitet. Gebiete außerhalb des Untersuchungsgebiets bleiben außen vor und werden genannt, nie als unerreicht gezählt. Die Wahl gilt für die Schritte 3–5.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="67" />
+            <source>Study area</source>
+            <translation>Untersuchungsgebiet</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="131" />
+            <source>{n} of {total} areas lie inside the walking network; the others are left out (not counted as unreached).</source>
+            <translation>{n} von {total} Gebieten liegen im Fußwegenetz; die übrigen bleiben außen vor (nicht als unerreicht gezählt).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="134" />
+            <source>{n} of {total} areas are selected in “{layer}”.</source>
+            <translation>{n} von {total} Gebieten sind in „{layer}“ ausgewählt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="137" />
+            <source>Choose the walking network: the study area is the areas inside it.</source>
+            <translation>Wählen Sie das Fußwegenetz: Das Untersuchungsgebiet sind die Gebiete darin.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="140" />
+            <source>All {total} areas are used.</source>
+            <translation>Alle {total} Gebiete werden verwendet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="43" />
+            <source>{label}: {n} areas ({share} % of the population)</source>
+            <translation>{label}: {n} Gebiete ({share} % der Bevölkerung)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="45" />
+            <source>{label}: {n} areas</source>
+            <translation>{label}: {n} Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="54" />
+            <source>{n} of {total} areas have gaps in their offer within walking distance.</source>
+            <translation>{n} von {total} Gebieten haben Lücken im Angebot in Gehweite.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="56" />
+            <source>{n} areas are marked as priority.</source>
+            <translation>{n} Gebiete sind als Priorität markiert.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="58" />
+            <source>{n} facilities counted.</source>
+            <translation>{n} Einrichtungen gezählt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="74" />
+            <source>{n} catchments.</source>
+            <translation>{n} Einzugsbereiche.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="75" />
+            <source>Within {m} minutes: {p} inhabitants</source>
+            <translation>In {m} Minuten: {p} Einwohner</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="77" />
+            <source>(summed over the docking points; people reached by two points count twice)</source>
+            <translation>(über die Andockstellen summiert; wer von zwei Stellen erreicht wird, zählt doppelt)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="83" />
+            <source>Population reached: {before} % → {after} %.</source>
+            <translation>Erreichte Bevölkerung: {before} % → {after} %.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="86" />
+            <source>Optimality gap: {gap} %.</source>
+            <translation>Optimalitätslücke: {gap} %.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="89" />
+            <source>Not reachable on the network: {share} % of the demand.</source>
+            <translation>Nicht über das Netz erreichbar: {share} % der Nachfrage.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="94" />
+            <source>{n} map pages.</source>
+            <translation>{n} Kartenseiten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/summary.py" line="97" />
+            <source>PDF: {path}</source>
+            <translation>PDF: {path}</translation>
         </message>
     </context>
     <context>
@@ -571,267 +646,237 @@
     <context>
         <name>ArrivalDynamicsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="89" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="83" />
             <source>Arrival quarter dynamics over the years</source>
             <translation>Dynamik der Ankunftsquartiere über die Jahre</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="92" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="86" />
             <source>Classifies the areas year by year and shows which quarters are becoming arrival quarters: class per year, trend, change, transitions and hot spots.</source>
             <translation>Klassifiziert die Gebiete Jahr für Jahr und zeigt, welche Quartiere zu Ankunftsquartieren werden: Klasse je Jahr, Trend, Veränderung, Übergänge und Hotspots.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="95" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="89" />
             <source>arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot</source>
             <translation>Ankunftsquartier,arrival quarter,Monitoring,Dynamik,Trend,Übergang,Markow,Getis-Ord,Hotspot</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="100" />
-            <source>Newly emerging arrival quarter</source>
-            <translation>Jetzt neues Ankunftsquartier</translation>
-        </message>
-        <message>
             <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="101" />
-            <source>Newly established arrival quarter</source>
-            <translation>Jetzt etabliertes Ankunftsquartier</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="102" />
-            <source>Persistent arrival quarter</source>
-            <translation>Beständiges Ankunftsquartier</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="103" />
-            <source>No longer an arrival quarter</source>
-            <translation>Nicht mehr Ankunftsquartier</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="104" />
-            <source>No arrival quarter (stable)</source>
-            <translation>Beständig kein Ankunftsquartier</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="105" />
-            <source>Insufficient data (fewer than two years)</source>
-            <translation>Datengrundlage unzureichend (weniger als zwei Jahre)</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>Areas, one layer per year</source>
             <translation>Gebiete, ein Layer je Jahr</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="101" />
             <source>The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id.</source>
             <translation>Die Jahreslieferungen: ein Polygon-Layer je Jahr, alle mit denselben Feldnamen (z. B. Planungsräume 2015, 2016, …). Die Layer werden nie verändert. Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="105" />
             <source>Years (comma-separated, in the order of the layers)</source>
             <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Layer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="105" />
             <source>One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed.</source>
             <translation>Ein Jahr je Layer, in derselben Reihenfolge wie die Layer oben, z. B. 2015,2016,2017. Die Layer werden bei Bedarf nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="109" />
             <source>Area id field</source>
             <translation>Feld mit dem Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="109" />
             <source>The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared.</source>
             <translation>Der Gebietsschlüssel (z. B. LOR- oder Blocknummer), der dasselbe Gebiet in jedem Jahr bezeichnet. Gebiete, deren Schlüssel in einigen Jahren fehlt, werden gemeldet; haben zwei Jahre zu wenige gemeinsame Schlüssel, haben sich die Grenzen geändert und die Jahre sind nicht vergleichbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>Area name field</source>
             <translation>Feld mit dem Gebietsnamen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>Optional: the area name, copied to the output (from the latest year) and used in the log.</source>
             <translation>Optional: der Gebietsname; er wird (aus dem letzten Jahr) in die Ausgabe übernommen und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="128" />
             <source>Minimum share of common ids between years</source>
             <translation>Mindestanteil gemeinsamer Schlüssel zwischen den Jahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="128" />
             <source>If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed and the run stops with a message.</source>
             <translation>Teilen zwei aufeinanderfolgende Jahre weniger Schlüssel als diesen Anteil (bezogen auf das kleinere Jahr), haben sich Gebietsgrenzen oder Schlüsselsystem geändert und der Lauf bricht mit einer Meldung ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="420" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="408" />
             <source>Arrival quarter dynamics</source>
             <translation>Dynamik der Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="145" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="133" />
             <source>One feature per area (geometry of the latest year it occurs in): aq_class_&lt;year&gt; and aq_score_&lt;year&gt; per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year.</source>
             <translation>Ein Objekt je Gebiet (Geometrie aus dem letzten Jahr, in dem es vorkommt): aq_class_&lt;Jahr&gt; und aq_score_&lt;Jahr&gt; je Jahr, trend, change, aq_years, years_missing sowie gi_z, gi_p, cluster für das letzte Jahr.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="149" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="137" />
             <source>Class transitions</source>
             <translation>Klassenübergänge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="149" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="137" />
             <source>Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all').</source>
             <translation>Tabelle Klasse im Jahr t → Klasse im Jahr t+1: Anzahl der Gebiete und Anteil an der Zeile (Übergangswahrscheinlichkeiten einer Markow-Kette), je Paar aufeinanderfolgender Jahre und zusammengefasst (period 'all').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="154" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="142" />
             <source>Number of areas</source>
             <translation>Anzahl der Gebiete</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="155" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="143" />
             <source>Number of areas that changed class</source>
             <translation>Anzahl der Gebiete mit Klassenwechsel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="156" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="144" />
             <source>Number of areas missing in some years</source>
             <translation>Anzahl der Gebiete, die in einigen Jahren fehlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="157" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="145" />
             <source>Number of hot spots (latest year)</source>
             <translation>Anzahl der Hotspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="158" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="146" />
             <source>Number of cold spots (latest year)</source>
             <translation>Anzahl der Coldspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="161" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="149" />
             <source>Number of areas: {}</source>
             <translation>Anzahl der Gebiete: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="191" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="179" />
             <source>Choose at least two layers (one per year) as input.</source>
             <translation>Wählen Sie mindestens zwei Layer (einen je Jahr) als Eingabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="196" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="184" />
             <source>Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.</source>
             <translation>Jahre: '{value}' ist keine Jahreszahl. Schreiben Sie die Jahre durch Kommas getrennt, z. B. 2015,2016,2017.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="200" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="188" />
             <source>{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.</source>
             <translation>{n_years} Jahre angegeben ({years}) für {n_layers} Layer: Geben Sie genau ein Jahr je Layer an, in der Reihenfolge der Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="206" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="194" />
             <source>Years: each year may occur only once ({years}).</source>
             <translation>Jahre: Jedes Jahr darf nur einmal vorkommen ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="209" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="197" />
             <source>The layers were sorted by year.</source>
             <translation>Die Layer wurden nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="216" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="204" />
             <source>Choose the area id field: areas are matched across years by their id.</source>
             <translation>Wählen Sie das Feld mit dem Gebietsschlüssel: Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="220" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="208" />
             <source>Choose the population field.</source>
             <translation>Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="223" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="211" />
             <source>Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld dient nur als Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="239" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="227" />
             <source>{layer} (year {year})</source>
             <translation>{layer} (Jahr {year})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="244" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="232" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="252" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="240" />
             <source>Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.</source>
             <translation>Layer '{layer}': {n} Schlüssel kommen im Feld '{field}' mehrfach vor (z. B. {ids}). Jedes Gebiet darf je Jahr nur einmal vorkommen: Führen Sie mehrteilige Gebiete zusammen oder wählen Sie ein anderes Schlüsselfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="258" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="246" />
             <source>Layer '{layer}': {n} features have no id in field '{field}' and are left out.</source>
             <translation>Layer '{layer}': {n} Objekte haben keinen Schlüssel im Feld '{field}' und bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="263" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="251" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.</source>
             <translation>Die Jahre {a} und {b} haben nur {share:.0f} % ihrer Gebietsschlüssel gemeinsam (Feld '{field}'): Zwischen ihnen haben sich die Gebietsgrenzen oder das Schlüsselsystem geändert (z. B. durch eine Gebietsreform). Über eine solche Änderung hinweg lassen sich Gebiete nicht einzeln vergleichen: Werten Sie die Jahre davor und danach getrennt aus oder übertragen Sie zuerst die Daten eines Jahres auf die Gebiete des anderen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="269" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="257" />
             <source>Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.</source>
             <translation>Einige Schlüssel wurden nur unter Nichtbeachtung führender Nullen zugeordnet (z. B. Zahlenfeld in einem Jahr, Textfeld in einem anderen). Prüfen Sie, ob das Feld '{field}' in jedem Jahr dasselbe bedeutet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="276" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="264" />
             <source>{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}</source>
             <translation>{n} Gebiete kommen nicht in jedem Jahr vor (fehlende Jahre in Klammern); sie bleiben mit den vorhandenen Jahren erhalten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="291" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="279" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="294" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="282" />
             <source>{year}: {counts}</source>
             <translation>{year}: {counts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="440" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="428" />
             <source>{year}: no area has enough inhabitants and all indicators; every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>{year}: Kein Gebiet hat genug Einwohner und alle Indikatoren; für jedes Gebiet ist die Datengrundlage unzureichend. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="444" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="432" />
             <source>{year}: {indicator} has the same rate in every area; its z-values are 0.</source>
             <translation>{year}: {indicator} hat in jedem Gebiet dieselbe Rate; die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="447" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="435" />
             <source>{year}: {indicator}: {n} areas have negative values (net figures such as population growth); they are used as they are and rank low.</source>
             <translation>{year}: {indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum); sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="453" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="441" />
             <source>{year}: {indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{year}: {indicator}: Die gesamtstädtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="458" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="446" />
             <source>{n} of {total} areas changed class at least once between {first} and {last}.</source>
             <translation>{n} von {total} Gebieten haben zwischen {first} und {last} mindestens einmal die Klasse gewechselt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="472" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="460" />
             <source>Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):</source>
             <translation>Übergänge (alle Paare aufeinanderfolgender Jahre; Zeilen: Klasse im Jahr t, Spalten: Klasse im Jahr t+1):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="478" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="466" />
             <source>Spatial clusters {year}: {hot} hot spots, {cold} cold spots.</source>
             <translation>Räumliche Cluster {year}: {hot} Hotspots, {cold} Coldspots.</translation>
         </message>
@@ -839,404 +884,352 @@
     <context>
         <name>ClassifyArrivalQuartersAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="88" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="84" />
             <source>Classify arrival quarters</source>
             <translation>Ankunftsquartiere einordnen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="91" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="87" />
             <source>Finds established and emerging arrival quarters from small-area statistics, compared within the city.</source>
             <translation>Findet etablierte und neu entstehende Ankunftsquartiere aus kleinräumigen Statistiken, im innerstädtischen Vergleich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="94" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="90" />
             <source>arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring</source>
             <translation>Ankunftsquartier,arrival quarter,Zuwanderung,Migration,Fluktuation,z-Wert,Empirical Bayes,Sozialraummonitoring,Monitoring</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="99" />
-            <source>Established arrival quarter</source>
-            <translation>Etabliertes Ankunftsquartier</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="100" />
-            <source>Emerging arrival quarter</source>
-            <translation>Neues Ankunftsquartier</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="101" />
-            <source>No arrival quarter</source>
-            <translation>Kein Ankunftsquartier</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="102" />
-            <source>Insufficient data</source>
-            <translation>Datengrundlage unzureichend</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="107" />
-            <source>arrivals</source>
-            <translation>Zuzüge</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="108" />
-            <source>turnover</source>
-            <translation>Fluktuation</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="109" />
-            <source>diversity</source>
-            <translation>Vielfalt</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="110" />
-            <source>social context</source>
-            <translation>sozialer Kontext</translation>
-        </message>
-        <message>
             <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
-            <source>{indicator} missing ({value})</source>
-            <translation>{indicator} fehlt ({value})</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="121" />
-            <source>population missing ({value})</source>
-            <translation>Einwohnerzahl fehlt ({value})</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="123" />
-            <source>population is 0</source>
-            <translation>Einwohnerzahl ist 0</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="124" />
-            <source>population is negative</source>
-            <translation>Einwohnerzahl ist negativ</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
-            <source>fewer than {n} inhabitants</source>
-            <translation>weniger als {n} Einwohner</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="126" />
-            <source>high arrivals</source>
-            <translation>hohe Zuzüge</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="127" />
-            <source>high turnover</source>
-            <translation>hohe Fluktuation</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="128" />
-            <source>high diversity</source>
-            <translation>hohe Vielfalt</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
-            <source>diversity below the threshold</source>
-            <translation>Vielfalt unter dem Schwellenwert</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="130" />
-            <source>turnover stands in for arrivals</source>
-            <translation>Fluktuation anstelle der Zuzüge</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="131" />
-            <source>no diversity indicator given</source>
-            <translation>kein Vielfaltsindikator angegeben</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="132" />
-            <source>high turnover only (not an arrival quarter on its own)</source>
-            <translation>nur hohe Fluktuation (allein kein Ankunftsquartier)</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="133" />
-            <source>high diversity without high arrivals</source>
-            <translation>hohe Vielfalt ohne hohe Zuzüge</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="134" />
-            <source>no indicator high</source>
-            <translation>kein Indikator hoch</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="153" />
             <source>Areas (blocks, statistical districts, planning areas)</source>
             <translation>Gebiete (Blöcke, statistische Bezirke, Planungsräume)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="153" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
             <source>Polygon layer with one feature per area and its statistics. It is never modified; any CRS works.</source>
             <translation>Polygon-Layer mit einem Objekt je Gebiet und seinen Kennzahlen. Er wird nie verändert; jedes Koordinatensystem ist möglich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="159" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
             <source>Area id field</source>
             <translation>Feld Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="159" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
             <source>Optional: the area id, used to name areas in the log (e.g. the LOR or block number).</source>
             <translation>Optional: die Gebietskennung, mit der Gebiete im Protokoll genannt werden (z. B. LOR- oder Blocknummer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="163" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
             <source>Population field (inhabitants)</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="163" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
             <source>Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'.</source>
             <translation>Einwohnerzahl je Gebiet. Damit werden Fallzahlen in Raten umgerechnet; Platzhalter wie '.', '-' oder 'x' und 0 ergeben die Klasse 'Datengrundlage unzureichend'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="138" />
             <source>count (converted with the population)</source>
             <translation>Fallzahl (mit der Einwohnerzahl umgerechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="138" />
             <source>percent of population</source>
             <translation>Prozent der Bevölkerung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="138" />
             <source>per 1000 inhabitants</source>
             <translation>je 1000 Einwohnerinnen und Einwohner</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="140" />
             <source>Arrivals field (international in-migration)</source>
             <translation>Feld Zuzüge (aus dem Ausland)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="140" />
             <source>International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed.</source>
             <translation>Zuzüge aus dem Ausland im Zeitraum oder eine Ersatzgröße wie das Wachstum der ausländischen Bevölkerung zwischen zwei Stichtagen des Melderegisters. Optional, aber mindestens zwei von Zuzügen, Fluktuation und Vielfalt sind nötig.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="178" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="144" />
             <source>Turnover field (in- plus out-moves)</source>
             <translation>Feld Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="178" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="144" />
             <source>Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given.</source>
             <translation>Fluktuation: Zu- und Fortzüge des Gebiets, z. B. der Berliner MSS-Indikator K11 (Umzüge je 100 Einwohner = Prozent). Hohe Fluktuation allein macht nie ein Ankunftsquartier; sie tritt nur an die Stelle der Zuzüge, wenn kein Zuzugsfeld angegeben ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="182" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="148" />
             <source>Diversity field (foreign nationals or migration background)</source>
             <translation>Feld Vielfalt (ausländische Staatsangehörige oder Migrationshintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="182" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="148" />
             <source>Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters.</source>
             <translation>Bewohnerinnen und Bewohner mit ausländischer Staatsangehörigkeit oder Migrationshintergrund. Hohe Vielfalt steht für gewachsene Netzwerke: Sie unterscheidet etablierte von neu entstehenden Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="152" />
             <source>Social context field (e.g. SGB II recipients)</source>
             <translation>Feld sozialer Kontext (z. B. SGB-II-Bezug)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="152" />
             <source>Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit).</source>
             <translation>Nur Kontext: Rate und z-Wert werden ausgegeben, die Klasse verändert es nie (die Klasse benennt eine Funktion, kein Defizit).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="204" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
             <source>Unit of this field</source>
             <translation>Einheit dieses Felds</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="204" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
             <source>Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants.</source>
             <translation>Fallzahl: Zahl der Personen oder Umzüge (durch die Einwohnerzahl geteilt); Prozent der Bevölkerung; oder je 1000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="208" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
             <source>Minimum population</source>
             <translation>Mindesteinwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="208" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
             <source>Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS).</source>
             <translation>Gebiete mit weniger Einwohnern erhalten die Klasse 'Datengrundlage unzureichend' und gehen nicht in den städtischen Vergleich ein (wie im Berliner MSS).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
             <source>Threshold (standard deviations)</source>
             <translation>Schwellenwert (Standardabweichungen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
             <source>z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean.</source>
             <translation>z-Wert-Modus: Ein Indikator gilt als hoch, wenn er mindestens so viele Standardabweichungen über dem einwohnergewichteten städtischen Mittel liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
             <source>What counts as high</source>
             <translation>Was als hoch gilt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
             <source>z-score against the city</source>
             <translation>z-Wert im städtischen Vergleich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
             <source>quantile of the city's areas</source>
             <translation>Quantil der Gebiete der Stadt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
             <source>z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers).</source>
             <translation>z-Wert: über dem Schwellenwert in Standardabweichungen. Quantil: mindestens das angegebene Quantil der Raten der Gebiete (robust gegen Ausreißer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="226" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="192" />
             <source>Quantile (quantile mode)</source>
             <translation>Quantil (Quantilmodus)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="226" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="192" />
             <source>Quantile mode only: 0.8 means the top fifth of the areas counts as high.</source>
             <translation>Nur im Quantilmodus: 0,8 bedeutet, dass das oberste Fünftel der Gebiete als hoch gilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="233" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="199" />
             <source>Empirical-Bayes smoothing of count indicators</source>
             <translation>Empirical-Bayes-Glättung der Fallzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="233" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="199" />
             <source>Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme.</source>
             <translation>Zieht die Raten kleiner Gebiete je nach Einwohnerzahl zur gesamtstädtischen Rate hin (globales Empirical Bayes, wie in GeoDa), damit der Zufall ein kleines Gebiet nicht extrem erscheinen lässt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="237" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="203" />
             <source>Suppress counts below</source>
             <translation>Fallzahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="237" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="203" />
             <source>Statistical confidentiality: count fields with values above 0 and below this number are blanked (NULL) in the output, and so are the rates and z-values derived from them. 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Fallzahlfelder mit Werten über 0 und unter dieser Zahl werden im Ergebnis geleert (NULL), ebenso die daraus abgeleiteten Raten und z-Werte. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="374" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="340" />
             <source>Arrival quarters</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="245" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="211" />
             <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason.</source>
             <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator sowie aq_reason.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="251" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="217" />
             <source>Number of areas: {label}</source>
             <translation>Anzahl Gebiete: {label}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="262" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="228" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Einwohnerfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="274" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="240" />
             <source>Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Layer '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="290" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="256" />
             <source>Reading {n} areas of '{layer}'…</source>
             <translation>Lese {n} Gebiete aus '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="294" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="260" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="310" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="276" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
-            <source>count</source>
-            <translation>Anzahl</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
-            <source>percent</source>
-            <translation>Prozent</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="386" />
-            <source>per 1000</source>
-            <translation>je 1000</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="390" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="356" />
             <source>{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}</source>
             <translation>{indicator} ('{field}', {unit}): städtisches Mittel {mean:.1f} je 1000, Standardabweichung {sd:.1f}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="394" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="360" />
             <source>; high from {cut:.1f} per 1000</source>
             <translation>; hoch ab {cut:.1f} je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="396" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="362" />
             <source>; smoothed (city rate {b:.1f} per 1000)</source>
             <translation>; geglättet (städtische Rate {b:.1f} je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="401" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="367" />
             <source>No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>Kein Gebiet hat genug Einwohner und alle Indikatoren: Alle Gebiete sind 'Datengrundlage unzureichend'. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="403" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="369" />
             <source>{indicator} has the same rate in every area: its z-values are 0.</source>
             <translation>{indicator} hat in allen Gebieten dieselbe Rate: Die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="406" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="372" />
             <source>{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.</source>
             <translation>{indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum). Sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="412" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="378" />
             <source>{indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{indicator}: Die städtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="414" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="380" />
             <source>Result:</source>
             <translation>Ergebnis:</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="417" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="383" />
             <source>{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)</source>
             <translation>{label}: {n} Gebiete, {pop} Einwohner ({share:.1f} % der Bevölkerung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="432" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="398" />
             <source>Areas with missing values: {areas}</source>
             <translation>Gebiete mit fehlenden Werten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="434" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="400" />
             <source>Confidentiality: {n} count values below {t:g} were blanked in the output.</source>
             <translation>Geheimhaltung: {n} Fallzahlen unter {t:g} wurden im Ergebnis geleert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataPageMixin</name>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="160" />
+            <source>Proposed from the field name (match {} %)</source>
+            <translation>Anhand des Feldnamens vorgeschlagen (Übereinstimmung {} %)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="190" />
+            <source>Choose or load a polygon layer with the areas.</source>
+            <translation>Wählen oder laden Sie einen Polygonlayer mit den Gebieten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="193" />
+            <source>The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.</source>
+            <translation>Der Layer hat keine numerischen Felder. Als Text gespeicherte Statistik wird gelesen, wo es geht (auch im deutschen Zahlenformat); Platzhalter wie '.', '-' oder 'x' werden nie zu Zahlen. Liegt die Statistik in einer eigenen Tabelle, verknüpfen Sie sie zuerst mit den Gebieten.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="203" />
+            <source>Id</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="207" />
+            <source>{} (per 1000)</source>
+            <translation>{} (je 1000)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="211" />
+            <source>A chosen field is not in the layer any more; choose the fields again.</source>
+            <translation>Ein gewähltes Feld gibt es im Layer nicht mehr; wählen Sie die Felder neu.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="251" />
+            <source>Choose the population field: rates are computed with it.</source>
+            <translation>Wählen Sie das Feld mit der Einwohnerzahl: Damit werden die Quoten berechnet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="260" />
+            <source>Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.</source>
+            <translation>Gebiete ohne Einwohnerzahl (leer oder Platzhalter): {n} von {total}; sie erhalten die Klasse „Datengrundlage unzureichend“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="262" />
+            <source>Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.</source>
+            <translation>Gebiete mit weniger als {min} Einwohner/innen: {n} von {total}; ihre Quoten sind unsicher, sie erhalten „Datengrundlage unzureichend“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="266" />
+            <source>{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.</source>
+            <translation>{field} – geheim gehaltene oder fehlende Werte ('.', '-', 'x', leer): {n}; sie zählen nie als 0.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="268" />
+            <source>{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).</source>
+            <translation>{field} – Fallzahlen unter {t}: {n}; in den Ergebnissen leer gelassen (statistische Geheimhaltung).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="270" />
+            <source>{field} – negative values (net figures such as population growth): {n}; they rank low.</source>
+            <translation>{field} – negative Werte (Saldo-Größen wie Bevölkerungszuwachs): {n}; sie zählen als niedrig.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="272" />
+            <source>{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.</source>
+            <translation>{field} – Quoten über 1000 je 1000 Einwohner/innen: {n}; bitte die Einheit prüfen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/data_page.py" line="274" />
+            <source>✓ {n} areas, no gaps found.</source>
+            <translation>✓ {n} Gebiete, keine Lücken gefunden.</translation>
         </message>
     </context>
     <context>
@@ -1455,512 +1448,487 @@
     <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="131" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="118" />
             <source>Social infrastructure and arrival ecosystem</source>
             <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="134" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="121" />
             <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
             <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="137" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="124" />
             <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
             <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="142" />
-            <source>Arrival quarter: new offers needed first</source>
-            <translation>Ankunftsquartier: hier zuerst neue Angebote</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="143" />
-            <source>Arrival quarter: well served</source>
-            <translation>Ankunftsquartier: gut versorgt</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
-            <source>Gaps in the offer</source>
-            <translation>Lücken im Angebot</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
-            <source>Well served</source>
-            <translation>Gut versorgt</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="146" />
-            <source>Insufficient data</source>
-            <translation>Datengrundlage unzureichend</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="133" />
             <source>Areas (quarters)</source>
             <translation>Gebiete (Quartiere)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="151" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="133" />
             <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
             <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="155" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="137" />
             <source>Area id field</source>
             <translation>Feld mit der Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="155" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="137" />
             <source>Optional: the area id, written to the facilities output and used in the log.</source>
             <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
             <source>Population field (inhabitants)</source>
             <translation>Bevölkerungsfeld (Einwohner)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
             <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
             <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
             <source>Walking network (lines, optional)</source>
             <translation>Fußwegenetz (Linien, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="150" />
             <source>Streets and footpaths, e.g. the output of 'Prepare walking network' or an OSM extract. With it, minutes are walked along the network; without it, straight-line distance is used (and said so in dist_method).</source>
             <translation>Straßen und Fußwege, z. B. die Ausgabe von „Fußwegenetz vorbereiten“ oder ein OSM-Auszug. Mit Netz werden die Minuten entlang des Netzes gemessen, ohne Netz über die Luftlinie (das steht dann in dist_method).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="177" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
             <source>Facilities (one or more point or polygon layers)</source>
             <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="177" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
             <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
             <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="183" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="165" />
             <source>Category field of the facilities (optional)</source>
             <translation>Kategorienfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="183" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="165" />
             <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
             <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="169" />
             <source>Category scheme (empty: built-in)</source>
             <translation>Kategorienschema (leer: eingebautes)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="169" />
             <source>Category scheme (*.json *.csv)</source>
             <translation>Kategorienschema (*.json *.csv)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="169" />
             <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
             <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="197" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="179" />
             <source>Walking time limit (minutes)</source>
             <translation>Gehzeitgrenze (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="197" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="179" />
             <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
             <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="203" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
             <source>Languages field of the facilities (optional)</source>
             <translation>Sprachenfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="203" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
             <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
             <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="207" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="189" />
             <source>Residents' main languages or nationalities (area field, optional)</source>
             <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="207" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="189" />
             <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
             <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="217" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="199" />
             <source>Arrivals field (area field, optional)</source>
             <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="217" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="199" />
             <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
             <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="227" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="209" />
             <source>Buildings (optional)</source>
             <translation>Gebäude (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="227" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="209" />
             <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
             <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>Measure from (without buildings)</source>
             <translation>Messen von (ohne Gebäude)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>a grid of points inside each area (residents evenly spread)</source>
             <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>one point on each area's surface</source>
             <translation>einem Punkt auf jeder Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
             <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
             <source>Grid spacing (m)</source>
             <translation>Rasterweite (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
             <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
             <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>Name field of the facilities</source>
             <translation>Namensfeld der Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="250" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="237" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="237" />
             <source>Converts metres into minutes; 4.5 km/h is a usual planning value (lower for older people or with small children).</source>
             <translation>Rechnet Meter in Minuten um; 4,5 km/h ist ein üblicher Planungswert (niedriger für ältere Menschen oder mit kleinen Kindern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="244" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstabstand zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="244" />
             <source>Facilities and area points farther from the walking network are not connected to it (reported in the log and in snap_ok); the snap distance counts as walking.</source>
             <translation>Einrichtungen und Bezugspunkte, die weiter vom Fußwegenetz entfernt sind, werden nicht angebunden (im Protokoll und in snap_ok gemeldet); der Abstand zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
             <source>Priority: eco_score below</source>
             <translation>Priorität: eco_score unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
             <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
             <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
             <source>Suppress counts below</source>
             <translation>Zahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
             <source>Statistical confidentiality: numbers of people above 0 and below this number (population in a catchment, rates from tiny populations) are blanked (NULL). 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Personenzahlen über 0 und unter diesem Wert (Bevölkerung im Einzugsbereich, Quoten aus sehr kleinen Bevölkerungen) werden geleert (NULL). 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="732" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="714" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="283" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="265" />
             <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
             <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="287" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
             <source>Facilities with catchment population</source>
             <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="287" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="269" />
             <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
             <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="293" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="275" />
             <source>Number of facilities used</source>
             <translation>Zahl der verwendeten Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="294" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="276" />
             <source>Number of facilities kept as 'other'</source>
             <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="295" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="277" />
             <source>Number of quarters with priority 'new offers needed first'</source>
             <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="296" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="278" />
             <source>Distance method</source>
             <translation>Entfernungsmethode</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="585" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="567" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="311" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="293" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.</source>
             <translation>Das Fußwegenetz „{layer}“ hat keine verwendbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="316" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="298" />
             <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
             <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="401" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="383" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="407" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="389" />
             <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
             <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="424" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="406" />
             <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
             <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="425" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="407" />
             <source>Category scheme: {source} ({n} categories).</source>
             <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="429" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="411" />
             <source>Distances are measured in {crs}.</source>
             <translation>Entfernungen werden in {crs} gemessen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="433" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="415" />
             <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
             <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="453" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="435" />
             <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
             <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="461" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="443" />
             <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
             <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="465" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="447" />
             <source>{n} areas have no geometry: they get no figures.</source>
             <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="472" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="454" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="483" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="465" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="486" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="468" />
             <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
             <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="496" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="478" />
             <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
             <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="502" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="484" />
             <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
             <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="512" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="494" />
             <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
             <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="516" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="498" />
             <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
             <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="587" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="569" />
             <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
             <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="589" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="571" />
             <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
             <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="591" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="573" />
             <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
             <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="715" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="697" />
             <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
             <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="721" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="703" />
             <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
             <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="737" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="719" />
             <source>Facilities and catchment population</source>
             <translation>Einrichtungen und Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="738" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="720" />
             <source>Done in {s:.1f} s.</source>
             <translation>Fertig in {s:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="753" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="735" />
             <source>Facilities layer '{layer}' is empty: skipped.</source>
             <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="755" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="737" />
             <source>'{layer}' is not a readable vector layer: skipped.</source>
             <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="757" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="739" />
             <source>{n} facilities have no geometry: skipped.</source>
             <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="759" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="741" />
             <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
             <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="765" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="747" />
             <source>The languages field '{field}' is missing in: {layers}.</source>
             <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="771" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="753" />
             <source>'{layer}' (layer name '{pattern}'): {parts}</source>
             <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="773" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="755" />
             <source>'{layer}': {parts}</source>
             <translation>„{layer}“: {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="777" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="759" />
             <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
             <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="781" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="763" />
             <source>  {n} × '{token}' in '{layer}'</source>
             <translation>  {n} × „{token}“ in „{layer}“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="784" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="766" />
             <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="788" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="770" />
             <source>a point on the area's surface</source>
             <translation>einem Punkt auf der Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="789" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="771" />
             <source>a grid of points inside the area</source>
             <translation>einem Punktraster im Gebiet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="790" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="772" />
             <source>its buildings</source>
             <translation>seinen Gebäuden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="791" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="773" />
             <source>nothing (no geometry)</source>
             <translation>nichts (keine Geometrie)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="793" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="775" />
             <source>along the walking network</source>
             <translation>entlang des Fußwegenetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="793" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="775" />
             <source>straight line</source>
             <translation>Luftlinie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="794" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="776" />
             <source>Minutes are measured from {what}; distance: {method}.</source>
             <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="804" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="786" />
             <source>{id}: no eco_score ({label}).</source>
             <translation>{id}: kein eco_score ({label}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="807" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="789" />
             <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
             <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
         </message>
@@ -2267,6 +2235,87 @@
             <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
             <source>Disconnected parts</source>
             <translation>Abgetrennte Teile</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsMixin</name>
+        <message>
+            <location filename="../ankunft_plugin/gui/results.py" line="118" />
+            <source>The results are temporary layers until the project is saved. When you save the project, the panel writes them into a GeoPackage beside the project file, so the project reopens with them.</source>
+            <translation>Die Ergebnisse sind temporäre Layer, bis das Projekt gespeichert ist. Beim Speichern des Projekts schreibt der Arbeitsbereich sie in ein GeoPackage neben der Projektdatei, sodass das Projekt mit ihnen wieder geöffnet wird.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/results.py" line="122" />
+            <source>Ankunftsquartiere</source>
+            <translation>Ankunftsquartiere</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/results.py" line="141" />
+            <source>{} is an input of this project: the results stay temporary layers.</source>
+            <translation>{} ist eine Eingabe dieses Projekts: Die Ergebnisse bleiben temporäre Layer.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/results.py" line="181" />
+            <source>Could not write {} into {}; they stay temporary layers (see the log).</source>
+            <translation>{} konnte nicht in {} geschrieben werden; sie bleiben temporäre Layer (siehe Protokoll).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/results.py" line="218" />
+            <source>The results are kept in {}.</source>
+            <translation>Die Ergebnisse sind in {} gespeichert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunnerMixin</name>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="93" />
+            <source>Another step is still running.</source>
+            <translation>Ein anderer Schritt läuft noch.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="98" />
+            <source>The algorithm {} is not available.</source>
+            <translation>Der Algorithmus {} ist nicht verfügbar.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="115" />
+            <source>Running: {} …</source>
+            <translation>Läuft: {} …</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="160" />
+            <source>Could not merge the layers of “{}” (see the log).</source>
+            <translation>Die Layer von „{}“ ließen sich nicht zusammenführen (siehe Protokoll).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="232" />
+            <source>{}: cancelled – earlier results stay.</source>
+            <translation>{}: abgebrochen – vorige Ergebnisse bleiben.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="219" />
+            <source>Files: {}</source>
+            <translation>Dateien: {}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="223" />
+            <source>Done: {} ({:.1f} s).</source>
+            <translation>Fertig: {} ({:.1f} s).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="238" />
+            <source>see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)</source>
+            <translation>siehe Protokoll (Ansicht ▸ Bedienfelder ▸ Protokollmeldungen, Reiter Ankunft)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="239" />
+            <source>{} failed: {}</source>
+            <translation>{} fehlgeschlagen: {}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/runner.py" line="240" />
+            <source>Earlier results stay.</source>
+            <translation>Vorige Ergebnisse bleiben.</translation>
         </message>
     </context>
     <context>
@@ -3153,337 +3202,317 @@
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="144" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="149" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="147" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="152" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="150" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="155" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="153" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="158" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="153" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="158" />
             <source>Streets and footpaths (best the output of 'Prepare walking network'). Every line is walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run with other points or bands is fast.</source>
             <translation>Straßen und Fußwege (am besten das Ergebnis von 'Fußwegenetz vorbereiten'). Jede Linie ist in beiden Richtungen begehbar. Ein Layer in geographischen Koordinaten wird in seine UTM-Zone projiziert. Der Graph bleibt für die Sitzung erhalten: Ein zweiter Lauf mit anderen Punkten oder Zeitstufen ist schnell.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="157" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="162" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="157" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="162" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="161" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="166" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="161" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="166" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="165" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="170" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="165" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="170" />
             <source>Comma-separated walking times in minutes, e.g. 5,10,15.</source>
             <translation>Durch Kommas getrennte Gehzeiten in Minuten, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="169" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="174" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="169" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="174" />
             <source>4.5 km/h is a common planning value; use 3–3.5 km/h for older people or parents with prams.</source>
             <translation>4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder Eltern mit Kinderwagen 3–3,5 km/h.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="173" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="178" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstentfernung zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="173" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="178" />
             <source>Points farther from the network get no catchment; they are listed in the log and flagged in snap_status, never dropped silently. The straight distance to the network counts as walking.</source>
             <translation>Punkte, die weiter vom Netz entfernt sind, erhalten keinen Einzugsbereich; sie stehen im Protokoll und sind in snap_status gekennzeichnet, sie fallen nie stillschweigend weg. Die gerade Entfernung zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="177" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="177" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="187" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="187" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="187" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="187" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="187" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="195" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="195" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="199" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="199" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="198" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="203" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="198" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="203" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="202" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="207" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="202" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="207" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Suppress counts below</source>
             <translation>Werte unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off.</source>
             <translation>Einwohnerzahlen von 1 bis unter diesem Wert bleiben leer (statistische Geheimhaltung). 0 schaltet das aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="216" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="216" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="360" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="362" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="216" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="221" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="220" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="225" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="220" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="225" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="224" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="229" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="224" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="229" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
-            <source>ok</source>
-            <translation>ok</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="233" />
-            <source>too far from the network</source>
-            <translation>zu weit vom Netz entfernt</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="234" />
-            <source>no geometry</source>
-            <translation>ohne Geometrie</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="235" />
-            <source>on a small disconnected part of the network</source>
-            <translation>auf einem kleinen, abgetrennten Teil des Netzes</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="249" />
             <source>Walking minutes '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15.</source>
             <translation>Die Gehminuten '{text}' sind nicht lesbar. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="267" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="268" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="274" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="275" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine nutzbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="278" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="279" />
             <source>{n} features of the network have no geometry and are left out.</source>
             <translation>{n} Objekte des Netzes haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="280" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="281" />
             <source>{n} lines have no cost factor and count with their plain length.</source>
             <translation>{n} Linien haben keinen Kostenfaktor und zählen mit ihrer einfachen Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="282" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="283" />
             <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="284" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="285" />
             <source>Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).</source>
             <translation>Netz: {edges} Kanten, {km:.1f} km, {comp} zusammenhängende Teilnetze ({share:.1f} % der Länge außerhalb des größten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="293" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="294" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="359" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="361" />
             <source>{m} min walk</source>
             <translation>{m} Min. zu Fuß</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="366" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="368" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="389" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="391" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="395" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="397" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="402" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="404" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="408" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="410" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="421" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="423" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="428" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="430" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="430" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="432" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="439" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="441" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="545" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="547" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="304" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="305" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="531" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="533" />
             <source>up to {m} min</source>
             <translation>bis {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="532" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="534" />
             <source>more than {m} min</source>
             <translation>mehr als {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="533" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="535" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>

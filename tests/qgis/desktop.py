@@ -110,6 +110,175 @@ def sample_layer():
 
 
 # ---------------------------------------------------------------------------------------------
+# the whole panel on the bundled sample, as a new user does it (headless tests and the desktop)
+# ---------------------------------------------------------------------------------------------
+# What a planner picks where the panel leaves an input empty (only then): the layers make demo uses.
+CHOICES = {
+    "INPUT": "planning_areas", "NETWORK": "moabit_roads", "POINTS": "poi_community_centers",
+    "EXISTING": "poi_community_centers", "BUILDINGS": "moabit_buildings", "DISTRICTS": "map_pages",
+    "STREETS": "moabit_roads", "WATER": "moabit_water", "DOCKING_POINTS": "poi_community_centers",
+}
+STEP_KEYS = ("classify", "infrastructure", "catchments", "docking", "strategy")
+
+
+def sample_layer_names() -> list[str]:
+    from osgeo import ogr
+
+    ds = ogr.Open(str(SAMPLE))
+    names = sorted(ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount()))
+    ds = None
+    return names
+
+
+def add_all_sample_layers(project=None) -> dict:
+    """Every layer of the bundled sample, in alphabetical order, as "add all layers" does."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    project = project or QgsProject.instance()
+    layers = {}
+    for name in sample_layer_names():
+        layer = QgsVectorLayer("{}|layername={}".format(SAMPLE, name), name, "ogr")
+        project.addMapLayer(layer)
+        layers[name] = layer
+    return layers
+
+
+def wait_for(dock, timeout: float = 60.0) -> float:
+    """Keep the event loop running until the panel's step has finished; the seconds it took."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    started = time.time()
+    while dock.is_running() and time.time() - started < timeout:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    return time.time() - started
+
+
+def settle(seconds: float = 0.2) -> None:
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    end = time.time() + seconds
+    while time.time() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def layer_by_name(name: str):
+    from qgis.core import QgsProject
+
+    found = [lyr for lyr in QgsProject.instance().mapLayersByName(name) if not lyr.customProperty("ankunft/result", "")]
+    return found[0] if found else None
+
+
+def tree_layer_count() -> int:
+    from qgis.core import QgsProject
+
+    return len(QgsProject.instance().layerTreeRoot().findLayers())
+
+
+def fill_what_is_empty(dock, key: str, overrides: dict | None = None) -> list[str]:
+    """Choose a layer only for the required inputs the panel left empty; the names chosen."""
+    page = dock.pages[key]
+    chosen = []
+    for param in page.missing():
+        name = (overrides or {}).get(param.name()) or CHOICES.get(param.name())
+        layer = layer_by_name(name) if name else None
+        if layer is not None:
+            page.set_values({param.name(): [layer.id()] if param.type() == "multilayer" else layer.id()})
+            chosen.append("{}={}".format(param.name(), name))
+    for name, value in (overrides or {}).items():  # a deliberate choice (e.g. the rails as network)
+        layer = layer_by_name(value)
+        if name in page.wrappers and layer is not None and "{}={}".format(name, value) not in chosen:
+            page.set_values({name: layer.id()})
+            chosen.append("{}={} (by hand)".format(name, value))
+    settle(0.05)
+    return chosen
+
+
+def key_figures(dock) -> dict:
+    """Classes, coverage before/after and the key-figure table of the strategy map's pages."""
+    from qgis.core import QgsProject
+
+    project = QgsProject.instance()
+    figures: dict = {}
+    classified = project.mapLayer(dock.main_result("classify") or "")
+    if classified is not None:
+        counts: dict = {}
+        for feature in classified.getFeatures():
+            counts[str(feature["aq_class"])] = counts.get(str(feature["aq_class"]), 0) + 1
+        figures["classes"] = counts
+    docking = dock.last_results.get("docking", {})
+    if docking:
+        figures["coverage"] = [round(float(docking.get("COVERAGE_BEFORE_PCT") or 0), 1), round(float(docking.get("COVERAGE_AFTER_PCT") or 0), 1)]
+    pages = project.mapLayer(dock.main_result("strategy") or "")
+    if pages is not None:
+        figures["table"] = sorted(
+            [str(f["name"]), str(f["t_population"]), str(f["t_aq_share"]), str(f["t_coverage"]), str(f["t_missing"])] for f in pages.getFeatures()
+        )
+    return figures
+
+
+def walk_all_steps(dock, overrides: dict | None = None, timeout: float = 60.0) -> dict:
+    """Steps 1–6 through the panel: only what the panel leaves empty is chosen; each step is run
+    with the footer's run button. Returns what was chosen, the summaries and the figures."""
+    record: dict = {"chosen": {}, "summaries": {}, "seconds": {}, "findings": {}, "status": {}, "empty_before": {}}
+    settle(0.3)
+    if dock.layer() is None:
+        dock.set_layer(layer_by_name(CHOICES["INPUT"]))
+        record["chosen"]["data"] = ["INPUT=planning_areas"]
+    record["mapping"] = dock.mapping()
+    for key in STEP_KEYS:
+        page = dock.pages[key]
+        record["empty_before"][key] = [p.name() for p in page.missing()]
+        record["chosen"][key] = fill_what_is_empty(dock, key, (overrides or {}).get(key))
+        dock.ui.stepsBox.setCurrentIndex(list(dock.pages).index(key) + 1)
+        settle(0.05)
+        record["findings"][key] = list(dock.findings.get(key, []))
+        record.setdefault("footer", {})[key] = dock.footerRunButton.text()
+        if not dock.footerRunButton.isEnabled():
+            record["status"][key] = "cannot run: " + page.needsLabel.text()
+            continue
+        dock.footerRunButton.click()
+        record["seconds"][key] = round(wait_for(dock, timeout), 2)
+        record["status"][key] = dock.ui.statusLabel.text()
+        record["summaries"][key] = page.resultLabel.text()
+        record.setdefault("done", {})[key] = bool(dock.done.get(key)) and not dock.state.get(key)
+    record["figures"] = key_figures(dock)
+    return record
+
+
+def demo_figures(out_dir: Path) -> dict:
+    """Run ``scripts/demo.py`` (what ``make demo`` runs) into ``out_dir``; its key figures."""
+    import re
+
+    env = dict(os.environ, ANKUNFT_DEMO_OUT=str(out_dir), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py")], env=env, capture_output=True, text=True, timeout=300, cwd=str(ROOT))
+    figures: dict = {"returncode": proc.returncode}
+    match = re.search(r"population within 10 min ([0-9.]+) % → ([0-9.]+) %", proc.stdout)
+    if match:
+        figures["coverage"] = [float(match.group(1)), float(match.group(2))]
+    gpkg = out_dir / "ankunft_demo.gpkg"
+    from osgeo import ogr
+
+    ds = ogr.Open(str(gpkg)) if gpkg.exists() else None
+    if ds is not None:
+        counts: dict = {}
+        for feature in ds.GetLayerByName("arrival_quarters"):
+            counts[str(feature.GetField("aq_class"))] = counts.get(str(feature.GetField("aq_class")), 0) + 1
+        figures["classes"] = counts
+        pages = ds.GetLayerByName("map_pages_keyfigures")
+        if pages is not None:
+            figures["table"] = sorted(
+                [str(f.GetField(k)) for k in ("name", "t_population", "t_aq_share", "t_coverage", "t_missing")] for f in pages
+            )
+        ds = None
+    figures["stdout_tail"] = proc.stdout[-1500:]
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------
 # outside QGIS: Xvfb, profile, plugin folder, process control
 # ---------------------------------------------------------------------------------------------
 def xvfb_available() -> bool:
@@ -612,7 +781,7 @@ class _Inside:
             "renderer": [lyr.renderer().type() if lyr.renderer() else None for lyr in layers],
             "files": [str(dock.layer_file(lyr)) for lyr in layers],
             "classify_done": bool(dock.done.get("classify")),
-            "infrastructure_enabled": dock.pages["infrastructure"].runButton.isEnabled(),
+            "infrastructure_enabled": dock.step_ready("infrastructure"),
             "input_layer": dock.layer().name() if dock.layer() is not None else None,
             "sample_untouched": SAMPLE.stat().st_mtime_ns == self.sample_mtime,
         }

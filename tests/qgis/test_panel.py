@@ -184,7 +184,12 @@ def test_run_classification_through_panel(dock, berlin):
     assert dock.results["classify"]
     for key in ("infrastructure", "catchments", "docking", "strategy"):  # the next steps open up
         available = dock.algorithm(dock.pages[key].alg_id) is not None
-        assert dock.pages[key].runButton.isEnabled() == available
+        assert dock.step_ready(key)
+        page = dock.pages[key]
+        # a required input that no layer of the project plausibly fills stays empty: "still required"
+        assert page.runButton.isEnabled() == (available and not page.missing())
+        if available and page.missing():
+            assert dock.tr("Still required: {}.").split("{")[0] in page.needsLabel.text()
     assert "✓" in dock.ui.stepsBox.itemText(1)
 
 
@@ -388,7 +393,7 @@ def test_saved_project_keeps_results(dock, tmp_path):
     assert dock.done["classify"]
     assert dock.main_result("classify") == out.id()
     if dock.algorithm(dock.pages["infrastructure"].alg_id) is not None:
-        assert dock.pages["infrastructure"].runButton.isEnabled()
+        assert dock.step_ready("infrastructure")
         if "AREAS" in dock.pages["infrastructure"].wrappers:
             assert dock.pages["infrastructure"].values().get("AREAS") == out.id()
     sources = QgsProject.instance().readEntry("ankunft", "result_sources", "")[0]
@@ -410,7 +415,7 @@ def test_unsaved_project_temporary_results(dock, qgis_iface):
         assert QgsProject.instance().mapLayer(dock.main_result("classify")).providerType() == "memory"
     if hasattr(bar, "get_messages"):
         assert len(bar.get_messages(Qgis.MessageLevel.Info)) == before + 1
-    assert len(_group_layers()) == 2  # two runs, two temporary layers
+    assert len(_group_layers()) == 1  # one layer per result: the rerun replaced it
 
 
 def test_saving_the_project_keeps_temporary_results(dock, tmp_path):
@@ -499,7 +504,7 @@ def test_strategy_map_fed_by_steps_3_and_4(dock):
     assert QgsProject.instance().mapLayer(areas).fields().lookupField("pop_total") >= 0
     assert strategy.values().get("CATCHMENT_AREAS") == areas
     assert strategy.values().get("CATCHMENTS") == dock.main_result("catchments")
-    assert strategy.values().get("QUARTERS") == dock.main_result("classify")
+    assert strategy.values().get("QUARTERS") == dock.main_result("infrastructure")  # the quarters with their offer
 
     assert dock.run_step("strategy")
     _wait(dock, 60)
@@ -513,3 +518,29 @@ def test_catchments_without_population_make_no_areas_output(dock):
     page = dock.pages["catchments"]
     assert page.is_empty("POPULATION")
     assert "OUTPUT_AREAS" not in page.parameters()
+
+
+# -- issue 12: the whole sample, as a new user adds it -------------------------------------------
+def test_sample_all_layers_roles_not_geometry(dock):
+    """All sample layers added at once: the network is the roads (never the rails), docking points the
+    community centres (never the first point layer), and a role is the same in every step."""
+    from tests.qgis.desktop import add_all_sample_layers, settle
+
+    layers = add_all_sample_layers()
+    settle(0.3)
+    assert dock.layer() is not None and dock.layer().name() == "planning_areas"
+    roads, centres = layers["moabit_roads"].id(), layers["poi_community_centers"].id()
+    assert dock.role_layers("network") == [roads]
+    assert dock.role_layers("docking_points") == [centres]
+    assert layers["poi_bus_stops"].id() not in dock.role_layers("candidates")
+    assert len(dock.role_layers("candidates")) == 7
+
+
+def test_sample_walk_all_steps_headless(dock, tmp_path):
+    from tests.qgis.desktop import add_all_sample_layers, walk_all_steps
+
+    _needs_classify()
+    add_all_sample_layers()
+    record = walk_all_steps(dock)
+    print(record)
+    assert all(record["done"].values()), record["status"]
