@@ -13,11 +13,12 @@ PY_SOURCES = $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*' | 
 UI_SOURCES = $(shell find $(PLUGIN) resources -name '*.ui' 2>/dev/null | sort)
 QM_FILES = $(patsubst %.ts,%.qm,$(wildcard i18n/*.ts))
 
-.PHONY: help setup test test-unit test-qgis test-desktop lint demo bench package install uninstall translations screenshots clean
+.PHONY: help setup test test-unit test-qgis test-desktop test-blocked lint check demo bench package install uninstall translations screenshots clean
 
 help:
 	@echo "make setup         install QGIS 3.40 LTR, the Debian science stack and the test tools (idempotent)"
-	@echo "make test          lint + unit tests (no QGIS) + QGIS tests (headless)"
+	@echo "make test          lint + unit tests (no QGIS) + QGIS tests (headless), again with rasterio/geopandas/pandas blocked"
+	@echo "make check         the plugin repository's checks on the zip: validator rules, bandit, detect-secrets, install"
 	@echo "make demo          run the whole analysis on the bundled sample (writes demo-output/)"
 	@echo "make bench         speed ratios against the QGIS peers (writes benchmarks/results/)"
 	@echo "make package       installable zip in dist/"
@@ -45,6 +46,15 @@ test: setup $(QM_FILES)
 	$(VPY) -m ruff check $(PLUGIN) tests benchmarks scripts
 	$(VPY) -m pytest tests/unit -p no:qgis -q
 	$(VPY) -m pytest tests/qgis -q
+
+# A second QGIS run as on a stock QGIS: rasterio, geopandas and pandas made unimportable (tests/blockimports).
+test-blocked: setup $(QM_FILES)
+	ANKUNFT_BLOCK_IMPORTS=rasterio,geopandas,pandas $(VPY) -m pytest tests/qgis -q
+
+# The plugin repository's checks (plugins.qgis.org) on the zip, and the zip installed into a clean profile.
+check: setup package
+	$(VPY) scripts/check_package.py dist/$(PLUGIN)-$(VERSION).zip
+	$(VPY) -m pytest tests/qgis/test_install_package.py -q -k "zip_installs or scipy_missing"
 
 demo: setup install
 	$(VPY) scripts/demo.py

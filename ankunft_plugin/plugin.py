@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -21,12 +21,34 @@ class AnkunftPlugin:
         self.toolbar = None
         self.dock = None
         self.menu_title = ""
+        self._dependency_logged = False
+        self._dependency_shown = False
         install_translator()
+
+    # -- dependencies -------------------------------------------------------------------------
+    def check_dependencies(self) -> str:
+        """Check numpy/scipy/shapely/GDAL once; a problem is written to the log (every session, also
+        qgis_process) and shown once in the message bar (desktop). Returns the message ('' when all is well)."""
+        from .dependencies import message
+
+        text = message()
+        if text and not self._dependency_logged:
+            self._dependency_logged = True
+            QgsMessageLog.logMessage(text, "Ankunft", Qgis.MessageLevel.Critical)
+        if text and not self._dependency_shown and self.iface is not None and hasattr(self.iface, "messageBar"):
+            self._dependency_shown = True
+            first, _, rest = text.partition("\n")
+            self.iface.messageBar().pushMessage(
+                QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere"), "{} {}".format(first, rest.replace("\n", " ")),
+                Qgis.MessageLevel.Critical, 0,
+            )
+        return text
 
     # -- Processing -------------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS API)
         from .processing.provider import AnkunftProvider
 
+        self.check_dependencies()
         if self.provider is None:
             provider = AnkunftProvider()
             # addProvider takes ownership; on a duplicate id it refuses (and drops the object)
@@ -36,6 +58,7 @@ class AnkunftPlugin:
     # -- GUI --------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API)
         self.initProcessing()
+        self.check_dependencies()
         self.menu_title = QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere")
         icon = QIcon(str(ICON_PATH))
 

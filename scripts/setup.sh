@@ -40,7 +40,7 @@ fi
 qgis_version=$(QT_QPA_PLATFORM=offscreen /usr/bin/python3 -c "from qgis.core import Qgis; print(Qgis.QGIS_VERSION)" 2>/dev/null || true)
 echo "[setup] QGIS ${qgis_version:-not importable}"
 
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import pytest_qgis, ruff, hypothesis, pytest_cov" 2>/dev/null; then
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import pytest_qgis, ruff, hypothesis, pytest_cov, bandit, detect_secrets" 2>/dev/null; then
   echo "[setup] creating .venv (system site packages) with the PyPI test tools"
   /usr/bin/python3 -m venv --system-site-packages .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt

@@ -19,6 +19,20 @@ os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="ankunf
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# ANKUNFT_BLOCK_IMPORTS=rasterio,geopandas,pandas: run the tests as on a stock QGIS without those modules
+# (``make test`` does a second QGIS run so). Child processes (qgis_process, the desktop) get the same block
+# through tests/blockimports/sitecustomize.py on PYTHONPATH.
+BLOCKED: frozenset = frozenset()
+if os.environ.get("ANKUNFT_BLOCK_IMPORTS"):
+    import importlib.util
+
+    _blockdir = ROOT / "tests" / "blockimports"
+    _spec = importlib.util.spec_from_file_location("ankunft_block_imports", _blockdir / "sitecustomize.py")
+    _blockmod = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(_blockmod)
+    BLOCKED = _blockmod.install()
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(_blockdir), os.environ.get("PYTHONPATH")) if p)
+
 
 SAMPLE = ROOT / "resources" / "sample"
 
@@ -37,6 +51,12 @@ _SNAPSHOT: dict[str, tuple[int, int]] = {}
 
 def pytest_sessionstart(session):
     _SNAPSHOT.update(_data_snapshot())
+
+
+def pytest_report_header(config):
+    if BLOCKED:
+        return "blocked imports (as on a stock QGIS): {}".format(", ".join(sorted(BLOCKED)))
+    return None
 
 
 import pytest  # noqa: E402

@@ -72,6 +72,13 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self) -> str:  # noqa: N802
         return "{}#{}".format(__homepage__, self.ALG_ID)
 
+    def canExecute(self):  # noqa: N802 (QGIS API)
+        """False, with what to install, when numpy/scipy/shapely/GDAL is missing or too old."""
+        from ..dependencies import problems, short_message
+
+        found = problems()
+        return (False, short_message(found)) if found else (True, "")
+
     # -- helpers for subclasses ---------------------------------------------------------------
     def check_cancel(self, feedback) -> None:
         """Stop the run when the user cancelled (call it in every long loop)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from qgis.core import QgsApplication, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -69,18 +69,45 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
 
 def algorithm_classes() -> list:
-    """The algorithm classes that exist in this build."""
-    classes = []
+    """The algorithm classes that exist in this build (see :func:`algorithms` for the unimportable ones)."""
+    return [cls for cls in (_load(m, c) for m, c in ALGORITHMS) if isinstance(cls, type)]
+
+
+def _load(module_name: str, class_name: str):
+    """The class; None when the module is not part of this build; the ImportError when a dependency
+    (numpy, scipy, shapely, GDAL) cannot be imported."""
+    full = "{}.{}".format(__package__, module_name)
+    try:
+        module = importlib.import_module(full)
+    except ModuleNotFoundError as err:
+        if err.name == full:  # not part of this build
+            return None
+        return err
+    except ImportError as err:  # a too old or broken package (missing name, DLL load failed …)
+        return err
+    return getattr(module, class_name)
+
+
+def algorithms() -> list:
+    """One instance per algorithm; an algorithm whose dependencies cannot be imported is listed as a stand-in
+    that says why it cannot run, so the provider (and every other provider) keeps working."""
+    from ..dependencies import message
+    from .unavailable import UnavailableAlgorithm, declared
+
+    found = []
     for module_name, class_name in ALGORITHMS:
-        full = "{}.{}".format(__package__, module_name)
-        try:
-            module = importlib.import_module(full)
-        except ModuleNotFoundError as err:
-            if err.name == full:  # not part of this build
+        loaded = _load(module_name, class_name)
+        if isinstance(loaded, type):
+            found.append(loaded())
+        elif loaded is not None:
+            info = declared(module_name, class_name)
+            if info is None:
+                QgsMessageLog.logMessage("{}: {}".format(module_name, loaded), "Ankunft", Qgis.MessageLevel.Critical)
                 continue
-            raise
-        classes.append(getattr(module, class_name))
-    return classes
+            reason = message() or QCoreApplication.translate("AnkunftProvider", "This algorithm cannot be loaded: {}").format(loaded)
+            QgsMessageLog.logMessage("{}: {}".format(info[0], loaded), "Ankunft", Qgis.MessageLevel.Warning)
+            found.append(UnavailableAlgorithm(info[0], info[1], class_name, info[2], reason))
+    return found
 
 
 class AnkunftProvider(QgsProcessingProvider):
@@ -111,8 +138,8 @@ class AnkunftProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802
         self._models = []
-        for cls in algorithm_classes():
-            self.addAlgorithm(cls())
+        for alg in algorithms():
+            self.addAlgorithm(alg)
         for path in sorted(MODELS_DIR.glob("*.model3")):
             model = ShippedModel(path)
             if model.ok:

@@ -88,3 +88,66 @@ def test_make_package_zip_is_valid(tmp_path):
     )
     assert probe.returncode == 0, probe.stderr
     assert str(folder / "metadata.txt") in probe.stdout and "True" in probe.stdout and version in probe.stdout
+
+
+# -- the zip as a user installs it ("Install from ZIP" unpacks it into the profile's plugin folder) ----------
+@pytest.fixture(scope="module")
+def zip_profile(tmp_path_factory):
+    """``make package``'s zip unpacked into a clean QGIS profile and enabled there; returns the config dir."""
+    if QGIS_PROCESS is None:
+        pytest.skip("qgis_process not installed")
+    built = subprocess.run(["make", "-s", "package"], cwd=ROOT, capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    zpath = Path(built.stdout.strip().splitlines()[-1])
+    zpath = zpath if zpath.is_absolute() else ROOT / zpath
+    config = tmp_path_factory.mktemp("clean-qgis-config")
+    plugins = config / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(zpath) as zf:
+        zf.extractall(plugins)
+    enable = subprocess.run([QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"], env=_env(config),
+                            capture_output=True, text=True, timeout=120)
+    assert enable.returncode == 0 and "ankunft_plugin" in enable.stdout, enable.stdout + enable.stderr
+    return config
+
+
+def _list_json(config: Path, **extra_env) -> tuple[dict, str]:
+    env = {**_env(config), **extra_env}
+    listing = subprocess.run([QGIS_PROCESS, "--json", "list"], env=env, capture_output=True, text=True, timeout=180)
+    assert listing.returncode == 0, listing.stdout[-2000:] + listing.stderr[-2000:]
+    return json.loads(listing.stdout), listing.stderr
+
+
+EXPECTED_IDS = {"ankunft:" + a for a in ("classifyarrivalquarters", "arrivaldynamics", "widetabletoyears",
+                                          "preparewalknetwork", "walkingcatchments", "infrastructureoverlay",
+                                          "suggestdockingpoints", "strategymap", "fullanalysis")}
+
+
+def test_zip_installs_into_clean_profile_and_loads(zip_profile):
+    """What a user gets from "Install from ZIP": the plugin loads from the zip alone (no repository beside it)."""
+    data, stderr = _list_json(zip_profile)
+    algs = data["providers"]["ankunft"]["algorithms"]
+    assert set(algs) >= EXPECTED_IDS, sorted(algs)
+    assert "cannot run" not in stderr, stderr
+
+
+def _blocked_env(modules: str) -> dict:
+    block = ROOT / "tests" / "blockimports"
+    return {"ANKUNFT_BLOCK_IMPORTS": modules,
+            "PYTHONPATH": os.pathsep.join(p for p in (str(block), os.environ.get("PYTHONPATH", "")) if p)}
+
+
+def test_scipy_missing_lists_everything_and_explains(zip_profile):
+    """scipy unimportable (as in some QGIS 4 macOS builds): `qgis_process list` still lists every provider and
+    our algorithms; one message says what is missing and how to install it; running an algorithm says why not."""
+    plain, _ = _list_json(zip_profile)
+    data, stderr = _list_json(zip_profile, **_blocked_env("scipy"))
+    assert set(data["providers"]) == set(plain["providers"])  # no provider lost
+    assert set(data["providers"]["ankunft"]["algorithms"]) == set(plain["providers"]["ankunft"]["algorithms"])
+    assert stderr.count("SciPy is missing") == 1, stderr
+    for platform in ("Windows", "macOS", "Linux"):
+        assert platform in stderr
+    run = subprocess.run([QGIS_PROCESS, "run", "ankunft:walkingcatchments", "--", "NETWORK=x"],
+                         env={**_env(zip_profile), **_blocked_env("scipy")}, capture_output=True, text=True, timeout=180)
+    assert run.returncode != 0
+    assert "SciPy is missing" in run.stdout + run.stderr
