@@ -46,6 +46,7 @@ test: setup $(QM_FILES)
 	$(VPY) -m ruff check $(PLUGIN) tests benchmarks scripts
 	$(VPY) -m pytest tests/unit -p no:qgis -q
 	$(VPY) -m pytest tests/qgis -q
+	ANKUNFT_BLOCK_IMPORTS=rasterio,geopandas,pandas $(VPY) -m pytest tests/qgis -q
 
 # A second QGIS run as on a stock QGIS: rasterio, geopandas and pandas made unimportable (tests/blockimports).
 test-blocked: setup $(QM_FILES)

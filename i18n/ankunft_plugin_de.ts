@@ -29,7 +29,7 @@
             <translation>Werkzeuge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="79" />
+            <location filename="../ankunft_plugin/processing/base.py" line="86" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
@@ -118,6 +118,59 @@
             <location filename="../ankunft_plugin/processing/clusters.py" line="85" />
             <source>Spatial clusters (Gi*, FDR {alpha}): {hot} hot, {cold} cold.</source>
             <translation>Räumliche Cluster (Gi*, FDR {alpha}): {hot} hot, {cold} cold.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnkunftDependencies</name>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="119" />
+            <source>Ankunftsquartiere cannot run its analyses: Python packages that QGIS normally ships are missing or too old.</source>
+            <translation>Ankunftsquartiere kann seine Analysen nicht ausführen: Python-Pakete, die QGIS normalerweise mitbringt, fehlen oder sind zu alt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="122" />
+            <source>- {name} is missing (needs {minimum} or newer).</source>
+            <translation>- {name} fehlt (benötigt wird {minimum} oder neuer).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="125" />
+            <source>- {name} {found} is too old (needs {minimum} or newer).</source>
+            <translation>- {name} {found} ist zu alt (benötigt wird {minimum} oder neuer).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="129" />
+            <source>How to install:</source>
+            <translation>So installieren Sie es:</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="131" />
+            <source>Windows (QGIS standalone or OSGeo4W): open the OSGeo4W Shell from the Start menu and run: python -m pip install --upgrade {packages}</source>
+            <translation>Windows (QGIS-Standalone oder OSGeo4W): die OSGeo4W Shell aus dem Startmenü öffnen und ausführen: python -m pip install --upgrade {packages}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="132" />
+            <source>macOS (QGIS.app from qgis.org): in Terminal run: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --upgrade {packages} (use the name of your QGIS app, e.g. QGIS-LTR.app)</source>
+            <translation>macOS (QGIS.app von qgis.org): im Terminal ausführen: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --upgrade {packages} (mit dem Namen Ihrer QGIS-App, z. B. QGIS-LTR.app)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="134" />
+            <source>GDAL's Python bindings come with QGIS: on Windows repair QGIS with the OSGeo4W installer (package python3-gdal); on macOS reinstall QGIS from qgis.org.</source>
+            <translation>Die Python-Anbindung von GDAL gehört zu QGIS: unter Windows QGIS mit dem OSGeo4W-Installer reparieren (Paket python3-gdal), unter macOS QGIS von qgis.org neu installieren.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="135" />
+            <source>Linux: install your distribution's packages, e.g. sudo apt install {packages} (Debian/Ubuntu) or sudo dnf install {packages} (Fedora).</source>
+            <translation>Linux: die Pakete Ihrer Distribution installieren, z. B. sudo apt install {packages} (Debian/Ubuntu) oder sudo dnf install {packages} (Fedora).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="136" />
+            <source>Then restart QGIS. The other Processing providers are not affected.</source>
+            <translation>Danach QGIS neu starten. Die anderen Processing-Anbieter sind nicht betroffen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/dependencies.py" line="146" />
+            <source>This algorithm needs {names} (missing or too old). The QGIS log (tab Ankunft) says how to install it.</source>
+            <translation>Dieser Algorithmus benötigt {names} (fehlt oder zu alt). Das QGIS-Protokoll (Reiter Ankunft) sagt, wie man es installiert.</translation>
         </message>
     </context>
     <context>
@@ -572,27 +625,27 @@
     <context>
         <name>AnkunftPlugin</name>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="59" />
+            <location filename="../ankunft_plugin/plugin.py" line="82" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="42" />
+            <location filename="../ankunft_plugin/plugin.py" line="65" />
             <source>Ankunftsquartiere panel</source>
             <translation>Arbeitsbereich Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="44" />
+            <location filename="../ankunft_plugin/plugin.py" line="67" />
             <source>Open the Ankunftsquartiere workspace: classify, map infrastructure, walking catchments, docking points, strategy maps</source>
             <translation>Arbeitsbereich Ankunftsquartiere öffnen: Quartiere einordnen, Infrastruktur kartieren, fußläufige Einzugsbereiche, Andockstellen, Strategiekarten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="47" />
+            <location filename="../ankunft_plugin/plugin.py" line="70" />
             <source>Ankunftsquartiere algorithms (Processing toolbox)</source>
             <translation>Algorithmen Ankunftsquartiere (Processing-Werkzeugkiste)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="51" />
+            <location filename="../ankunft_plugin/plugin.py" line="74" />
             <source>Method and help</source>
             <translation>Methode und Hilfe</translation>
         </message>
@@ -600,17 +653,17 @@
     <context>
         <name>AnkunftProvider</name>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="101" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="128" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="104" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="131" />
             <source>Ankunftsquartiere (arrival quarters) {}</source>
             <translation>Ankunftsquartiere {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="122" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="149" />
             <source>Could not read the model {}</source>
             <translation>Das Modell {} konnte nicht gelesen werden</translation>
         </message>
@@ -618,6 +671,11 @@
             <location filename="../ankunft_plugin/processing/provider.py" line="53" />
             <source>Full analysis: classification to strategy map</source>
             <translation>Gesamtanalyse: von der Einordnung bis zur Strategiekarte</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/provider.py" line="107" />
+            <source>This algorithm cannot be loaded: {}</source>
+            <translation>Dieser Algorithmus kann nicht geladen werden: {}</translation>
         </message>
     </context>
     <context>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
+from qgis.core import Qgis, QgsApplication, QgsProcessingModelAlgorithm
 
 
 def test_provider_registered(provider):
@@ -49,3 +49,47 @@ def test_load_unload_load(plugin, qgis_iface, qgis_processing):
             assert plugin.menu_title not in qgis_iface.vector_menu
     finally:
         plugin.initGui()  # restore the session plugin for the other tests
+
+
+def test_missing_dependency_gives_one_message_and_algorithms_say_why(plugin, qgis_iface, monkeypatch):
+    """A missing scipy (simulated: the check's result) → one message in the bar and the log; the provider is
+    there and every algorithm's canExecute() is False with the reason."""
+    import ankunft_plugin
+    from ankunft_plugin import dependencies as deps
+
+    scipy_req = next(r for r in deps.REQUIREMENTS if r.module == "scipy")
+    monkeypatch.setattr(deps, "_CACHE", [deps.Problem(scipy_req, None, "ModuleNotFoundError: scipy")])
+    bar = qgis_iface.messageBar()
+    before = len(bar.get_messages(Qgis.MessageLevel.Critical))
+    fresh = ankunft_plugin.classFactory(qgis_iface)
+    text = fresh.check_dependencies()
+    fresh.check_dependencies()  # a second call (initGui after initProcessing) shows nothing new
+    new = bar.get_messages(Qgis.MessageLevel.Critical)[before:]
+    assert len(new) == 1 and "SciPy is missing" in new[0], new
+    assert "SciPy is missing (needs 1.9 or newer)" in text
+    for platform in ("Windows", "macOS", "Linux", "python3-scipy"):
+        assert platform in text
+    registry = QgsApplication.processingRegistry()
+    algs = registry.providerById("ankunft").algorithms()
+    assert len(algs) >= 9
+    for alg in algs:
+        if isinstance(alg, QgsProcessingModelAlgorithm):
+            continue
+        ok, why = alg.canExecute()
+        assert not ok and "SciPy" in why, alg.id()
+
+
+def test_stand_ins_match_the_real_algorithms():
+    """Where a module cannot be imported, its stand-in has the real id, group and (translated) name."""
+    from ankunft_plugin.processing import provider as prov
+    from ankunft_plugin.processing.unavailable import UnavailableAlgorithm, declared
+
+    for module_name, class_name in prov.ALGORITHMS:
+        real = prov._load(module_name, class_name)()
+        info = declared(module_name, class_name)
+        assert info is not None, module_name
+        stand_in = UnavailableAlgorithm(info[0], info[1], class_name, info[2], "needs scipy")
+        assert (stand_in.name(), stand_in.groupId(), stand_in.displayName(), stand_in.group()) == (
+            real.name(), real.groupId(), real.displayName(), real.group())
+        assert stand_in.canExecute() == (False, "needs scipy")
+        assert stand_in.shortHelpString().startswith("<p><b>needs scipy</b></p>")
