@@ -66,7 +66,8 @@ def test_catchments_nested_and_equal_to_the_core(moabit):
     bands = api.catchments(net, pts, minutes=(5, 10))
     assert [b.minutes for b in bands] == [5.0, 10.0] and all(b.point == -1 for b in bands)
     assert 0 < bands[0].area_m2 < bands[1].area_m2
-    assert bands[1].geometry.buffer(1.0).contains(bands[0].geometry)
+    # nested (up to the outline smoothing at half a cell)
+    assert bands[0].geometry.difference(bands[1].geometry).area < 0.01 * bands[0].area_m2
     snap = net.snap_connected(pts, 200.0)
     ref = cm.dissolved(net, snap, [api.minutes_to_metres(5), api.minutes_to_metres(10)], 30.0)
     assert [b.reach_m for b in bands] == pytest.approx([r.reach_m for r in ref])
