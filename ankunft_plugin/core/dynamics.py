@@ -171,6 +171,67 @@ def boundary_changes(present: np.ndarray, min_share: float = 0.5) -> list[int]:
     return [t for t, s in enumerate(share) if not (s >= min_share)]
 
 
+def shared_with(present: np.ndarray, target: int) -> np.ndarray:
+    """For each year: the share of ids of the smaller of (that year, the ``target`` year) that occur
+    in both (1.0 for the target itself; NaN if a year is empty)."""
+    present = np.asarray(present, dtype=bool)
+    out = np.full(present.shape[1], np.nan)
+    b = present[:, target]
+    for t in range(present.shape[1]):
+        a = present[:, t]
+        smaller = min(a.sum(), b.sum())
+        if smaller > 0:
+            out[t] = (a & b).sum() / smaller
+    return out
+
+
+def reform_years(present: np.ndarray, target: int, min_share: float = 0.5) -> list[int]:
+    """Years whose areas are not the ``target`` year's (fewer than ``min_share`` common ids): their
+    figures must be moved onto the target geometry before the years can be compared."""
+    share = shared_with(present, target)
+    return [t for t, s in enumerate(share) if t != target and not (s >= min_share)]
+
+
+_PER = {0: None, 1: 100.0, 2: 1000.0}  # unit code (core.classify UNIT_*) -> per
+
+
+@dataclass
+class HarmonisedYear:
+    """One year's figures moved onto the target areas."""
+
+    population: np.ndarray  # (targets,)
+    indicators: dict  # name -> (values in the original unit, unit)
+    result: object  # core.harmonize.Harmonized (split share, sources, methods)
+    total_before: float  # population of the year's own areas
+    total_after: float  # population on the target areas
+
+
+def harmonise_year(source_geoms, target_geoms, population, indicators, weights=None, **kwargs) -> HarmonisedYear:
+    """Move a year's population and indicators onto the target areas (``core.harmonize``).
+
+    ``indicators``: name -> (values, unit) with unit 0 (count), 1 (percent) or 2 (per 1000 of the
+    population). Percentages and rates are moved as the counts behind them and turned back into
+    the same unit on the moved population, so every year is classified on the same terms.
+    Placeholders must already be NaN (``values.parse_numbers``)."""
+    from .harmonize import counts_to_rates, harmonize, rates_to_counts
+
+    pop = np.asarray(population, dtype=float)
+    cols, names = [pop], []
+    for name, (values, unit) in indicators.items():
+        v = np.asarray(values, dtype=float)
+        per = _PER[int(unit)]
+        cols.append(v if per is None else rates_to_counts(v, pop, per))
+        names.append(name)
+    res = harmonize(source_geoms, target_geoms, np.column_stack(cols), reference=0, weights=weights, **kwargs)
+    moved_pop = res.counts[:, 0]
+    out = {}
+    for k, name in enumerate(names, start=1):
+        unit = int(indicators[name][1])
+        per = _PER[unit]
+        out[name] = (res.counts[:, k] if per is None else counts_to_rates(res.counts[:, k], moved_pop, per), unit)
+    return HarmonisedYear(moved_pop, out, res, float(np.nansum(pop)), float(np.nansum(moved_pop)))
+
+
 def scatter(values_per_year: Sequence[Sequence], alignment: Alignment, fill=np.nan, dtype=float) -> np.ndarray:
     """(areas × years) matrix of each year's row values placed at their area; ``fill`` where absent."""
     out = np.full((alignment.n_areas, alignment.n_years), fill, dtype=dtype)

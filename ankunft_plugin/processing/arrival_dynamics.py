@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateTransform,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
@@ -23,8 +26,9 @@ from qgis.core import (
 from ..core import dynamics as dyn
 from ..core import vocabulary
 from ..core.classify import CLASSES, CLASSIFYING, INDICATORS, ClassifyParams, classify
+from ..core.values import parse_numbers
 from .base import AnkunftAlgorithm
-from .bridge import new_fields, read_source, require_field, write_rows
+from .bridge import LayerData, new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .classify_arrival_quarters import ClassifyArrivalQuartersAlgorithm
 from .clusters import (
     CLUSTER_VALUES,
@@ -42,6 +46,7 @@ CHANGE_STYLE = vocabulary.colours("change")
 
 # the parameters taken over from ankunft:classifyarrivalquarters (same keys, defaults, help)
 _NOT_SHARED = ("INPUT", "ID_FIELD", "OUTPUT", CLUSTERS, CLUSTER_VALUES, FDR_ALPHA, CONTIGUITY_TOLERANCE)
+MAX_UNALLOCATED = 0.05  # a year whose areas leave more of their people outside the target areas cannot be harmonised
 
 
 def apply_change_style(layer, labels: dict[str, str]) -> None:
@@ -74,6 +79,8 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     FDR_ALPHA = FDR_ALPHA
     CONTIGUITY_TOLERANCE = CONTIGUITY_TOLERANCE
     BOUNDARY_SHARE = "BOUNDARY_SHARE"
+    HARMONIZE = "HARMONIZE"
+    TARGET_YEAR = "TARGET_YEAR"
     OUTPUT = "OUTPUT"
     OUTPUT_TRANSITIONS = "OUTPUT_TRANSITIONS"
 
@@ -127,7 +134,17 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         add_cluster_parameters(self, default_on=True)
         self.add(
             QgsProcessingParameterNumber(self.BOUNDARY_SHARE, self.tr("Minimum share of common ids between years"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0),
-            self.tr("If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed and the run stops with a message."),
+            self.tr("If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed: the years are harmonised onto one geometry (below) or, where that is not possible, the run stops with a message."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.HARMONIZE, self.tr("Harmonise years on other boundaries"), defaultValue=True),
+            self.tr("Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (area-weighted, as 'Harmonise areas'): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_<year>). Off: such years stop the run."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterNumber(self.TARGET_YEAR, self.tr("Geometry of the year"), QgsProcessingParameterNumber.Type.Integer, optional=True),
+            self.tr("The year whose areas all years are harmonised onto. Empty: the latest year."),
             advanced=True,
         )
         self.add(
@@ -144,6 +161,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             "PARTIAL": self.tr("Number of areas missing in some years"),
             "HOT": self.tr("Number of hot spots (latest year)"),
             "COLD": self.tr("Number of cold spots (latest year)"),
+            "HARMONISED_YEARS": self.tr("Number of years harmonised onto the target year's areas"),
         }
         for key, label in self.change_labels().items():
             counts[key.upper()] = self.tr("Number of areas: {}").format(label)
@@ -231,6 +249,12 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             if len(data) == 0:
                 raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=label))
             per_year.append((label, data))
+
+        # -- years on other boundaries: harmonise onto one geometry ------------------------------------
+        harmonised = {}
+        if self.parameterAsBoolean(parameters, self.HARMONIZE, context):
+            target = self._target_year(parameters, context, years)
+            harmonised = self._harmonise(per_year, years, target, id_field, name_field, pop_field, chosen, min_share, layers, context, feedback)
 
         # -- match areas by id ---------------------------------------------------------------------
         alignment = dyn.align_ids([data.attributes[id_field] for _label, data in per_year])
@@ -336,6 +360,13 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         ]
         if clusters["on"]:
             spec += [("gi_z", "double"), ("gi_p", "double"), ("cluster", "string")]
+        if harmonised:
+            spec += [("harm_years", "string")] + [("harm_split_{}".format(years[t]), "double") for t in sorted(harmonised)]
+            harm_split = {}
+            for t, split in harmonised.items():
+                rows = alignment.rows[t]
+                harm_split[t] = np.full(n_areas, np.nan)
+                harm_split[t][rows[rows >= 0]] = np.asarray(split)[rows >= 0]
         fields = new_fields(None, spec)
         wkb = layers[-1].wkbType()
         if QgsWkbTypes.geometryType(wkb) != QgsWkbTypes.GeometryType.PolygonGeometry:
@@ -364,6 +395,8 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             ]
             if clusters["on"]:
                 row += [gi_z[i], gi_p[i], cluster[i]]
+            if harmonised:
+                row += [",".join(str(years[t]) for t in sorted(harmonised))] + [harm_split[t][i] for t in sorted(harmonised)]
             out_rows.append(row)
         geoms_out = []
         for g in geometries:
@@ -414,11 +447,85 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             "N_PARTIAL": len(partial),
             "N_HOT": int(np.sum(cluster == "hot")),
             "N_COLD": int(np.sum(cluster == "cold")),
+            "N_HARMONISED_YEARS": len(harmonised),
         }
         for c in dyn.CHANGES:
             out["N_{}".format(c.upper())] = n_change[c]
         feedback.setProgress(100.0)
         return out
+
+    # -- harmonising years across a boundary reform -------------------------------------------------
+    def _target_year(self, parameters, context, years) -> int:
+        value = parameters.get(self.TARGET_YEAR)
+        if value is None or str(value).strip() in ("", "NULL", "None"):
+            return len(years) - 1
+        year = self.parameterAsInt(parameters, self.TARGET_YEAR, context)
+        if year not in years:
+            raise QgsProcessingException(
+                self.tr("Geometry of the year: {year} is not one of the years given ({years}).").format(year=year, years=", ".join(str(y) for y in years))
+            )
+        return years.index(year)
+
+    def _harmonise(self, per_year, years, target, id_field, name_field, pop_field, chosen, min_share, layers, context, feedback) -> dict:
+        """Move the years whose areas are not the target year's onto the target geometry, in place in
+        ``per_year``. Returns {year index: split share per target area}. Stops where that is not possible."""
+        pre = dyn.align_ids([data.attributes[id_field] for _label, data in per_year])
+        todo = dyn.reform_years(pre.present, target, min_share)
+        if not todo:
+            return {}
+        shares = dyn.shared_with(pre.present, target)
+        t_label, t_data = per_year[target]
+        crs = utm_crs_for(t_data.crs, layers[target].extent(), context)
+        t_geoms = self._metric(t_data, crs, context)
+        if all(g is None for g in t_geoms):
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no geometries: the other years cannot be harmonised onto it.").format(layer=t_label))
+        feedback.pushInfo(
+            self.tr("{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} by area weighting.").format(
+                n=len(todo), year=years[target], m=len(t_data))
+        )
+        out = {}
+        weights_cache = {}
+        for t in todo:
+            self.check_cancel(feedback)
+            label, data = per_year[t]
+            pop, _p = parse_numbers(data.attributes[pop_field])
+            ind = {name: (parse_numbers(data.attributes[f])[0], unit) for name, (f, unit) in chosen.items()}
+            key = tuple(str(v) for v in data.attributes[id_field])
+            src = self._metric(data, crs, context)
+            hy = dyn.harmonise_year(src, t_geoms, pop, ind, weights=weights_cache.get(key))
+            weights_cache[key] = hy.result.weights
+            lost = float(hy.result.unallocated[0]) if len(hy.result.unallocated) else 0.0
+            if hy.total_before > 0 and lost / hy.total_before > MAX_UNALLOCATED:
+                raise QgsProcessingException(
+                    self.tr("Years {a} and {b} share only {share:.0f} % of their area ids, and {pct:.0f} % of the population of {a} lies outside the areas of {b}: the two layers do not cover the same place, so the years cannot be harmonised. Check the layers and their CRS, or analyse the years separately.").format(
+                        a=years[t], b=years[target], share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0), pct=100.0 * lost / hy.total_before)
+                )
+            attrs = {id_field: list(t_data.attributes[id_field]), pop_field: hy.population.tolist()}
+            if name_field:
+                attrs[name_field] = list(t_data.attributes[name_field])
+            for name, (f, _unit) in chosen.items():
+                attrs[f] = hy.indicators[name][0].tolist()
+            per_year[t] = (label, LayerData(fids=t_data.fids, attributes=attrs, geometries=[QgsGeometry(g) for g in t_data.geometries], crs=t_data.crs))
+            out[t] = hy.result.split_share
+            diff = 100.0 * (hy.total_after - hy.total_before) / hy.total_before if hy.total_before else 0.0
+            ss = hy.result.split_share[np.isfinite(hy.result.split_share)]
+            feedback.pushInfo(
+                self.tr("{year} harmonised onto {target}: {n} areas ({split} split), population {a:.0f} → {b:.0f} ({d:+.4f} %); share of the population from split areas: median {m:.0f} %, maximum {x:.0f} %.").format(
+                    year=years[t], target=years[target], n=len(data), split=int(hy.result.weights.split.sum()), a=hy.total_before, b=hy.total_after, d=diff,
+                    m=100.0 * float(np.median(ss)) if len(ss) else 0.0, x=100.0 * float(np.max(ss)) if len(ss) else 0.0)
+            )
+        return out
+
+    @staticmethod
+    def _metric(data, crs, context):
+        tr = QgsCoordinateTransform(data.crs, crs, context.transformContext()) if data.crs != crs else None
+        geoms = []
+        for g in data.geometries:
+            g2 = QgsGeometry(g)
+            if tr is not None and not g2.isNull():
+                g2.transform(tr)
+            geoms.append(g2)
+        return to_shapely(geoms)
 
     def _log_warnings(self, feedback, year, codes) -> None:
         names = self.C().indicator_labels()

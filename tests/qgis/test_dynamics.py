@@ -197,7 +197,24 @@ def test_boundary_change_gives_clear_message(run_alg, berlin_years):
         renamed.changeAttributeValue(f.id(), idx, "X" + f["id"])
     renamed.commitChanges()
     with pytest.raises(QgsProcessingException, match="share only 0 %"):
-        _run(run_alg, _params([berlin_years[-2], renamed], [2019, 2020]))
+        _run(run_alg, _params([berlin_years[-2], renamed], [2019, 2020], HARMONIZE=False))
+    # with harmonisation (the default) the same areas under new ids are moved one to one
+    result, out, _t = _run(run_alg, _params([berlin_years[-2], renamed], [2019, 2020]))
+    assert result["N_HARMONISED_YEARS"] == 1
+    feats = list(out.getFeatures())
+    assert all(f["harm_years"] == "2019" for f in feats)
+    assert max(f["harm_split_2019"] for f in feats if f["harm_split_2019"] is not None) < 0.01
+    # a layer somewhere else cannot be harmonised: the run stops and says why
+    moved = berlin_years[-1].clone()
+    moved.startEditing()
+    for f in moved.getFeatures():
+        g = f.geometry()
+        g.translate(5.0, 0.0)
+        moved.changeGeometry(f.id(), g)
+        moved.changeAttributeValue(f.id(), idx, "Y" + f["id"])
+    moved.commitChanges()
+    with pytest.raises(QgsProcessingException, match="do not cover the same place"):
+        _run(run_alg, _params([berlin_years[-2], moved], [2019, 2020]))
 
 
 def test_year_count_mismatch(run_alg, berlin_years):
