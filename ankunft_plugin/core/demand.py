@@ -213,3 +213,27 @@ def place(
     if not xs:
         return Placement(np.zeros((0, 2)), np.zeros(0, dtype=np.int64), np.zeros(0), method)
     return Placement(np.vstack(xs), np.concatenate(areas), np.concatenate(shares), method)
+
+
+def spread_over_points(polygons, area_pop, xy, weight, boundary: bool = True):
+    """Each area's people spread over weighted points inside it (grid cells by their people,
+    buildings by footprint): ``(xy, people, area index, has)`` of the points that lie in an area
+    with a positive total weight; ``has`` per area (False: no weighted point inside, count the area
+    some other way). Areas with an unknown population (NaN) give their points 0 people."""
+    area_pop = np.asarray(area_pop, dtype=float)
+    xy = np.zeros((0, 2)) if xy is None else np.asarray(xy, dtype=float).reshape(-1, 2)
+    owner, share, has = building_shares(polygons, xy, weight, boundary=boundary)
+    inside = (owner >= 0) & (share > 0)
+    people = np.nan_to_num(area_pop[owner[inside]]) * share[inside]
+    return xy[inside], people, owner[inside], has
+
+
+def cells_in_areas(polygons, xy, people, boundary: bool = True):
+    """Grid cells (centres with people) summed to areas: ``(owner per cell (-1 outside all),
+    people per area)``. A cell belongs to the first area that holds its centre."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    people = np.asarray(people, dtype=float).reshape(-1)
+    owner = points_in_polygons(polygons, xy, boundary) if len(polygons) else np.full(len(xy), -1, dtype=np.int64)
+    ok = owner >= 0
+    per_area = np.bincount(owner[ok], weights=people[ok], minlength=len(polygons)) if len(polygons) else np.zeros(0)
+    return owner, per_area

@@ -26,7 +26,7 @@ from qgis.core import (
 from ..core import dynamics as dyn
 from ..core import vocabulary
 from ..core.classify import CLASSES, CLASSIFYING, INDICATORS, ClassifyParams, classify
-from ..core.values import parse_numbers
+from ..core.values import COUNT, RATE
 from .base import AnkunftAlgorithm
 from .bridge import LayerData, new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .classify_arrival_quarters import ClassifyArrivalQuartersAlgorithm
@@ -39,6 +39,7 @@ from .clusters import (
     cluster_settings,
     compute_clusters,
 )
+from .number_reading import read_field
 from .styles import categorized_fill, style_on_load
 
 # fill colour and brush per change category from the vocabulary ("insufficient" hatched)
@@ -488,8 +489,8 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         for t in todo:
             self.check_cancel(feedback)
             label, data = per_year[t]
-            pop, _p = parse_numbers(data.attributes[pop_field])
-            ind = {name: (parse_numbers(data.attributes[f])[0], unit) for name, (f, unit) in chosen.items()}
+            pop, _p = read_field(data.attributes[pop_field], COUNT, pop_field, None)
+            ind = {name: (read_field(data.attributes[f], COUNT if unit == 0 else RATE, f, None)[0], unit) for name, (f, unit) in chosen.items()}
             key = tuple(str(v) for v in data.attributes[id_field])
             src = self._metric(data, crs, context)
             hy = dyn.harmonise_year(src, t_geoms, pop, ind, weights=weights_cache.get(key))

@@ -23,9 +23,10 @@ from qgis.core import (
 from ..core import harmonize as hz
 from ..core.confidentiality import suppress_counts, suppress_derived
 from ..core.demand import building_points
-from ..core.values import parse_numbers
+from ..core.values import COUNT, RATE
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .number_reading import read_field
 from .population_source import add_population_cell_parameters, read_population_cells
 
 
@@ -183,8 +184,8 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         sdata = read_source(source, [*counts_f, *pct_f], context, feedback, dest_crs=crs, progress=(0.0, 15.0))
         tdata = read_source(target, (), context, feedback, keep_features=True, progress=(15.0, 25.0))
         t_metric = read_source(target, (), context, feedback, dest_crs=crs, progress=(25.0, 30.0))
-        counts = np.column_stack([self._numbers(sdata, f, source.sourceName(), feedback) for f in counts_f]) if counts_f else np.zeros((len(sdata), 0))
-        pcts = [self._numbers(sdata, f, source.sourceName(), feedback) for f in pct_f]
+        counts = np.column_stack([self._numbers(sdata, f, COUNT, source.sourceName(), feedback) for f in counts_f]) if counts_f else np.zeros((len(sdata), 0))
+        pcts = [self._numbers(sdata, f, RATE, source.sourceName(), feedback) for f in pct_f]
         if pct_f:
             d = counts[:, counts_f.index(denom)]
             counts = np.column_stack([counts, *[hz.rates_to_counts(p, d, 100.0) for p in pcts]])
@@ -239,8 +240,8 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
             "UNALLOCATED": float(res.unallocated[0]) if len(res.unallocated) else 0.0,
         }
 
-    def _numbers(self, data, field, layer, feedback) -> np.ndarray:
-        values, problems = parse_numbers(data.attributes[field])
+    def _numbers(self, data, field, role, layer, feedback) -> np.ndarray:
+        values, problems = read_field(data.attributes[field], role, field, feedback)
         bad = sum(1 for p in problems if p)
         if bad:
             feedback.pushWarning(

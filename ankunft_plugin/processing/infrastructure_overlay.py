@@ -51,6 +51,7 @@ from ..core.values import COUNT
 from .base import AnkunftAlgorithm, ui_lang
 from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .number_reading import read_field
+from .population_source import add_population_cell_parameters, cells_placement, read_population_cells
 from .styles import OKABE_ITO, categorized_fill, style_on_load
 
 PRIORITY_STYLE = vocabulary.colours("priority")
@@ -212,6 +213,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             ),
             self.tr("Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas."),
         )
+        add_population_cell_parameters(self)
         self.add(
             QgsProcessingParameterEnum(
                 self.MEASURE_FROM,
@@ -453,7 +455,8 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             b_geoms = [g for g in to_shapely(bdata.geometries) if g is not None]
             feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(b_geoms), layer=buildings.sourceName()))
         grid = self.parameterAsDouble(parameters, self.GRID_SPACING, context) if self.parameterAsEnum(parameters, self.MEASURE_FROM, context) == 0 else None
-        rep = infra.representative_points(polys, b_geoms, grid_spacing=grid)
+        cells = read_population_cells(self, parameters, context, feedback, crs)
+        rep = infra.representative_points(polys, b_geoms, grid_spacing=grid) if cells is None else cells_placement(polys, cells, grid)
         methods = Counter(rep.method)
         self.check_cancel(feedback)
 

@@ -29,8 +29,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.values import parse_numbers
+from ..core.values import COUNT
 from .bridge import point_xy, read_source, require_field
+from .number_reading import read_field
 
 POPULATION_POINTS = "POPULATION_POINTS"
 POPULATION_POINTS_FIELD = "POPULATION_POINTS_FIELD"
@@ -58,7 +59,7 @@ def add_population_cell_parameters(alg, advanced: bool = False) -> None:
     """Add the two optional grid-population parameters to ``alg`` (an ``AnkunftAlgorithm``)."""
     alg.add(
         QgsProcessingParameterFeatureSource(POPULATION_POINTS, QCoreApplication.translate("PopulationCells", "Population grid cells (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True),
-        QCoreApplication.translate("PopulationCells", "Optional: points with a number of people each, e.g. the cell centres of the Zensus 2022 100 m grid (load the CSV as delimited text with x_mp_100m/y_mp_100m as coordinates in EPSG:3035). Each cell's people sit at its centre and are placed on the walking network like a building's. Where people are counted, the cells replace population areas (areas given too only receive the cells' sums); in 'Harmonise areas' they weight the split areas."),
+        QCoreApplication.translate("PopulationCells", "Optional: points with a number of people each, e.g. the cell centres of the Zensus 2022 100 m grid (load the CSV as delimited text with x_mp_100m/y_mp_100m as coordinates in EPSG:3035). Each cell's people sit at its centre and are placed on the walking network like a building's. Alone, the cells are the people; with population areas, they spread each area's population like buildings (by their people instead of footprint); in 'Harmonise areas' they weight the split areas."),
         advanced=advanced,
     )
     alg.add(
@@ -155,7 +156,7 @@ def read_population_cells(alg, parameters, context, feedback, crs, extent_crs=No
         )
     require_field(src, field, name)
     data = read_source(src, [field], context, feedback, dest_crs=crs)
-    pop, problems = parse_numbers(data.attributes[field])
+    pop, problems = read_field(data.attributes[field], COUNT, field, feedback)
     xy = point_xy(data.geometries)
     blank = sum(1 for p in problems if p)
     if blank:
@@ -201,3 +202,46 @@ def _raster(raster, context, feedback, crs, extent_crs, extent) -> Cells:
     cells = Cells(xy, pop, name)
     feedback.pushInfo(QCoreApplication.translate("PopulationCells", "{n} raster cells with {p:.0f} people read from '{layer}'.").format(n=len(cells), p=cells.total, layer=name))
     return cells
+
+
+def catchment_demand(cells: Cells, area_geoms=None, area_pop=None):
+    """A ``core.catchments.Demand`` from grid cells: alone, every cell carries its own people; with
+    population areas, the cells place each area's people like buildings (weighted by their people),
+    and areas without a cell are counted by surface. ``area_pop`` None: the areas get the cells' sums."""
+    from ..core import catchments as cm
+    from ..core.demand import bounds_of, cells_in_areas, spread_over_points
+
+    if area_geoms is None:
+        n = len(cells)
+        return cm.Demand(cells.xy, cells.pop, np.full(n, -1, dtype=np.int64), [], np.zeros(0), np.zeros(0, dtype=bool), np.zeros((0, 4)))
+    if area_pop is None:
+        _owner, area_pop = cells_in_areas(area_geoms, cells.xy, cells.pop)
+    area_pop = np.asarray(area_pop, dtype=float)
+    xy, people, area, has = spread_over_points(area_geoms, area_pop, cells.xy, cells.pop)
+    return cm.Demand(xy, people, area, list(area_geoms), area_pop, ~has, bounds_of(area_geoms))
+
+
+def cells_placement(polygons, cells: Cells, grid_spacing=None):
+    """``core.demand.place`` with the grid cells as the weighted points (method ``grid_cells``)."""
+    from ..core.demand import place
+
+    pl = place(polygons, cells.xy, cells.pop, grid_spacing=grid_spacing, max_grid_points=64)
+    pl.method = ["grid_cells" if m == "buildings" else m for m in pl.method]
+    return pl
+
+
+def demand_cells(alg, parameters, context, feedback, crs, demand_geoms, has_weight_field, bxy, barea, weights):
+    """Siting: grid cells take the place of the buildings (weighted by their people); without a weight
+    field, each demand area weighs the people of the cells inside it. Returns (xy, weight, demand weights)."""
+    cells = read_population_cells(alg, parameters, context, feedback, crs)
+    if cells is None:
+        return bxy, barea, weights
+    if bxy is not None:
+        feedback.pushInfo(QCoreApplication.translate("PopulationCells", "Both grid cells and buildings are given: the grid cells place the demand, the buildings are not used."))
+    if not has_weight_field:
+        from ..core.demand import cells_in_areas
+
+        polys = [g if g is not None and g.geom_type.endswith("Polygon") else None for g in demand_geoms]
+        weights = cells_in_areas(polys, cells.xy, cells.pop)[1]
+        feedback.pushInfo(QCoreApplication.translate("PopulationCells", "No weight field: each demand area weighs the {p:.0f} people of the grid cells inside it.").format(p=float(weights.sum())))
+    return cells.xy, cells.pop, weights

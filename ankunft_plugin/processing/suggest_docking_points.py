@@ -40,6 +40,7 @@ from . import graph_cache
 from .base import AnkunftAlgorithm
 from .bridge import network_crs, new_fields, point_xy, read_source, require_field, to_shapely, write_rows
 from .number_reading import read_field
+from .population_source import add_population_cell_parameters, demand_cells
 from .styles import OKABE_ITO, style_on_load
 
 VIS_NONE, VIS_FIELD, VIS_REACH = 0, 1, 2
@@ -136,6 +137,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             ),
             self.tr("Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points."),
         )
+        add_population_cell_parameters(self)
         self.add(
             QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate sites"), [QgsProcessing.SourceType.TypeVectorPoint]),
             self.tr("Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …"),
@@ -390,6 +392,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             if keep:
                 bxy, barea, _ = building_points(to_shapely(keep))
             feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(keep), layer=build_src.sourceName()))
+        bxy, barea, weights = demand_cells(self, parameters, context, feedback, crs, dgeoms, bool(weight_field), bxy, barea, weights)
         demand = demand_points(dgeoms, weights, bxy, barea, spacing)
         self._log_placement(feedback, demand, dname, build_src is not None)
         if demand.weight.size == 0 or demand.weight.sum() <= 0:

@@ -50,6 +50,7 @@ from .bridge import (
     write_rows,
 )
 from .number_reading import read_field
+from .population_source import add_population_cell_parameters, catchment_demand, read_population_cells
 from .styles import OKABE_ITO, style_on_load
 
 BAND_COLOURS = list(vocabulary.BAND_PALETTE)  # sequential, colour-blind safe, no class colour (core/vocabulary)
@@ -208,6 +209,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterFeatureSource(self.BUILDINGS, self.tr("Buildings"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
             self.tr("Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks)."),
         )
+        add_population_cell_parameters(self)
         self.add(
             QgsProcessingParameterNumber(self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Integer, defaultValue=DEFAULT_THRESHOLD, minValue=0),
             self.tr("Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off."),
@@ -364,7 +366,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
 
         # -- OUTPUT_AREAS ------------------------------------------------------------------------
         if self.OUTPUT_AREAS in parameters and parameters[self.OUTPUT_AREAS] is not None:
-            if demand is None:
+            if demand is None or area_data is None:
                 feedback.reportError(self.tr("Population areas with walking minutes need population areas and a population field; that output is left empty."))
             out = self._write_areas(parameters, context, feedback, graph, snap, xy, ids, limits, bands, demand, area_data, max_snap, speed, buffer_m, cell, threshold, crs)
             if out is not None:
@@ -414,11 +416,16 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             )
 
     def _demand(self, parameters, context, feedback, crs):
-        """Population areas (and buildings) as a core ``Demand``; (None, None) when not given."""
+        """Population areas (and buildings, or grid cells) as a core ``Demand``; (None, None) when not given."""
+        cells = read_population_cells(self, parameters, context, feedback, crs)
         pop_src = self.parameterAsSource(parameters, self.POPULATION, context)
         if pop_src is None:
-            return None, None
+            return (None, None) if cells is None else (catchment_demand(cells), None)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if cells is not None:
+            data = read_source(pop_src, [pop_field] if pop_field else [], context, feedback, dest_crs=crs, keep_features=True, progress=(70.0, 74.0))
+            pop = read_field(data.attributes[pop_field], COUNT, pop_field, feedback)[0] if pop_field else None
+            return catchment_demand(cells, [g if g is None or g.is_valid else g.buffer(0) for g in to_shapely(data.geometries)], pop), (pop_src, data)
         if not pop_field:
             raise QgsProcessingException(
                 self.tr("Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.").format(layer=pop_src.sourceName())
@@ -489,7 +496,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_AREAS))
-        if demand is None:
+        if demand is None or data is None:
             return dest_id
         na = len(demand.area_geoms)
         ok_pts = np.flatnonzero(snap.ok)

@@ -102,3 +102,18 @@ def test_siting_points_and_lines_keep_their_weight():
     d = siting.demand_points([Point(1, 2), LineString([(0, 0), (10, 0)]), None], [5.0, 4.0, 9.0])
     assert d.placement.tolist() == ["point", "point", "none"]
     assert d.weight.tolist() == [5.0, 4.0] and d.source.tolist() == [0, 1]
+
+
+def test_spread_over_points_and_cells_in_areas():
+    from shapely.geometry import box as _box
+
+    polys = [_box(0, 0, 100, 100), _box(100, 0, 200, 100), _box(300, 0, 400, 100)]
+    cells = np.array([[25.0, 50.0], [75.0, 50.0], [150.0, 50.0], [500.0, 50.0]])
+    people = np.array([10.0, 30.0, 5.0, 7.0])
+    xy, pop, area, has = demand.spread_over_points(polys, [400.0, np.nan, 50.0], cells, people)
+    # area 0: 400 people spread 1:3 over its two cells; area 1 unknown → 0; area 2 has no cell
+    assert pop.tolist() == pytest.approx([100.0, 300.0, 0.0]) and area.tolist() == [0, 0, 1]
+    assert has.tolist() == [True, True, False] and xy.shape == (3, 2)
+    owner, per_area = demand.cells_in_areas(polys, cells, people)
+    assert owner.tolist() == [0, 0, 1, -1] and per_area.tolist() == [40.0, 5.0, 0.0]
+    assert demand.cells_in_areas([], cells, people)[0].tolist() == [-1] * 4
