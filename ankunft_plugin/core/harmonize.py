@@ -118,22 +118,36 @@ def _intersections(source, target, s, t, keep_geometry: bool):
         b[:] = [target[j] for j in t]
         geoms = shapely.intersection(a, b)
         return np.asarray(shapely.area(geoms), dtype=float), (geoms if keep_geometry else None)
+    # shapely 1.8: one GEOS call per pair, so skip the cheap cases with a prepared target: a source
+    # wholly inside the target keeps its own area, a source that only meets the bounding box is 0
+    from shapely.prepared import prep
+
     areas = np.zeros(len(s))
     geoms = [None] * len(s) if keep_geometry else None
+    current, pt = -1, None
     for k, (i, j) in enumerate(zip(s.tolist(), t.tolist())):
-        g = source[i].intersection(target[j])
+        if j != current:
+            current, pt = j, prep(target[j])
+        src = source[i]
+        if pt.contains(src):
+            g = src
+        elif pt.intersects(src):
+            g = src.intersection(target[j])
+        else:
+            continue
         areas[k] = g.area
         if keep_geometry:
             geoms[k] = g
     return areas, geoms
 
 
-def overlap_pairs(source_geoms, target_geoms, keep_geometry: bool = False):
+def overlap_pairs(source_geoms, target_geoms, keep_geometry: bool = False, validated: bool = False):
     """All (source, target) pairs with a positive overlap: ``(s, t, area, geoms)``.
 
-    Invalid polygons are repaired (``buffer(0)``), null/empty ones take part in nothing."""
-    source = [_valid(g) for g in source_geoms]
-    target = [_valid(g) for g in target_geoms]
+    Invalid polygons are repaired (``make_valid``), null/empty ones take part in nothing
+    (``validated``: the geometries were passed through ``_valid`` already)."""
+    source = list(source_geoms) if validated else [_valid(g) for g in source_geoms]
+    target = list(target_geoms) if validated else [_valid(g) for g in target_geoms]
     s, t = _tree_pairs(source, target)
     if not len(s):
         return s, t, np.zeros(0), ([] if keep_geometry else None)
@@ -192,8 +206,10 @@ def transfer_weights(
     """The share of each source area's people that goes to each target area (see the module doc)."""
     n_s, n_t = len(source_geoms), len(target_geoms)
     use_land = landuse_geoms is not None and len(landuse_geoms) > 0
-    s, t, area, geoms = overlap_pairs(source_geoms, target_geoms, keep_geometry=use_land)
-    method = np.array(["none" if _valid(g) is None else "unallocated" for g in source_geoms], dtype=object)
+    source = [_valid(g) for g in source_geoms]
+    target = [_valid(g) for g in target_geoms]
+    s, t, area, geoms = overlap_pairs(source, target, keep_geometry=use_land, validated=True)
+    method = np.array(["none" if g is None else "unallocated" for g in source], dtype=object)
     # slivers: pieces below `sliver` of the source's overlapped surface
     s_total = _group_sum(s, area, n_s)
     share = area / np.where(s_total[s] > 0, s_total[s], 1.0)
@@ -219,8 +235,8 @@ def transfer_weights(
         pxy = np.asarray(points_xy, dtype=float).reshape(-1, 2)
         pw = np.ones(len(pxy)) if points_weight is None else np.asarray(points_weight, dtype=float).reshape(-1)
         pw = np.where(np.isfinite(pw) & (pw > 0), pw, 0.0)
-        ps = points_in_polygons([_valid(g) for g in source_geoms], pxy)
-        pt = points_in_polygons([_valid(g) for g in target_geoms], pxy)
+        ps = points_in_polygons(source, pxy)
+        pt = points_in_polygons(target, pxy)
         ok = (ps >= 0) & (pt >= 0) & (pw > 0)
         # weight per (source, target) pair from the points, matched onto the kept pairs
         key_pts = ps[ok] * n_t + pt[ok]

@@ -120,8 +120,8 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
 
     # -- reading --------------------------------------------------------------------------------
     def _fields(self, parameters, context, source):
-        counts = self.parameterAsFields(parameters, self.COUNT_FIELDS, context) or []
-        pcts = self.parameterAsFields(parameters, self.PERCENT_FIELDS, context) or []
+        counts = self.parameterAsStrings(parameters, self.COUNT_FIELDS, context) or []
+        pcts = self.parameterAsStrings(parameters, self.PERCENT_FIELDS, context) or []
         denom = self.parameterAsString(parameters, self.DENOMINATOR_FIELD, context)
         name = source.sourceName()
         for f in [*counts, *pcts, denom]:
