@@ -246,38 +246,3 @@ def demand_cells(alg, parameters, context, feedback, crs, demand_geoms, has_weig
         feedback.pushInfo(QCoreApplication.translate("PopulationCells", "No weight field: each demand area weighs the {p:.0f} people of the grid cells inside it.").format(p=float(weights.sum())))
     return cells.xy, cells.pop, weights
 
-
-def grid_coverage(alg, parameters, context, feedback, crs, page_geoms, catch, c_min, minutes):
-    """Strategy map: ``[(people within the catchments of at most ``minutes``, people), …]`` per page
-    (QgsGeometry in ``crs``) from the grid cells; None when no cells or no catchments are given."""
-    cells = read_population_cells(alg, parameters, context, feedback, crs)
-    if cells is None or catch is None:
-        return None
-    from qgis.core import QgsGeometry
-
-    from ..core.demand import contains_xy
-    from ..core.values import FACTOR
-    from .bridge import to_shapely
-
-    geoms, vals = alg._read(catch, [c_min], crs, context, feedback)
-    parts = []
-    for i, g in enumerate(geoms):
-        if g.isNull() or g.isEmpty():
-            continue
-        if c_min:
-            v, _p = read_field([vals[c_min][i]], FACTOR, c_min, None)
-            if not (np.isfinite(v[0]) and v[0] <= minutes + 1e-9):
-                continue
-        parts.append(g)
-    union = to_shapely([QgsGeometry.unaryUnion(parts)])[0] if parts else None
-    x, y = cells.xy[:, 0], cells.xy[:, 1]
-    inside = contains_xy(union, x, y, boundary=True) if union is not None else np.zeros(len(cells), dtype=bool)
-    out = []
-    for page in to_shapely(page_geoms):
-        on = contains_xy(page, x, y, boundary=True) if page is not None else np.zeros(len(cells), dtype=bool)
-        out.append((float(cells.pop[on & inside].sum()), float(cells.pop[on].sum())))
-    feedback.pushInfo(
-        QCoreApplication.translate("PopulationCells", "Coverage from the grid cells: {c:.0f} of {t:.0f} people live within {m:g} minutes.").format(
-            c=float(cells.pop[inside].sum()), t=cells.total, m=minutes)
-    )
-    return out

@@ -54,7 +54,6 @@ from ..layout.texts import DEFAULT_ATTRIBUTION, apply_coverage, key_figure_rows,
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, utm_crs_for
 from .number_reading import read_field
-from .population_source import add_population_cell_parameters, grid_coverage
 from .styles import style_on_load
 
 NAME_CANDIDATES = ("name", "NAME", "Name", "bezname", "BEZNAME", "district", "Ortsteilna", "GEN", "gen")
@@ -150,7 +149,6 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             self.tr("Optional: the areas output of 'Walking catchments of docking points' (fields pop_total and pop_5, pop_10 …). When given, the coverage figure counts these people (placed on buildings) instead of apportioning the catchments by area."),
             advanced=True,
         )
-        add_population_cell_parameters(self, advanced=True)
         self.add(
             QgsProcessingParameterVectorLayer(self.DOCKING_POINTS, self.tr("Existing docking points"), pts, optional=True),
             self.tr("The existing docking points (Andockstellen)."),
@@ -441,9 +439,6 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
                         layer=carea.name(), field=pop_n, m=minutes
                     )
                 )
-
-        grid = grid_coverage(self, parameters, context, feedback, crs, page_geoms, catch, c_min, minutes)
-        counted = grid if grid is not None else counted
 
         figures = []
         for p in range(n_pages):

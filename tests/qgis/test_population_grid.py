@@ -192,3 +192,41 @@ def test_siting_and_infrastructure_take_grid_cells(run_alg, moabit):
                                                       "NETWORK": moabit["net"], "POPULATION_RASTER": tif, "OUTPUT": "memory:"})
     methods = {f["rep_method"] for f in infra["OUTPUT"].getFeatures()}
     assert "grid_cells" in methods
+
+
+def test_strategy_map_counts_coverage_on_grid_cells(run_alg, moabit, tmp_path):
+    """A town without small-area statistics: quarters without a population field, people from the grid,
+    counted on the walking network by the catchments (OUTPUT_AREAS), shown by the strategy map."""
+    project = QgsProject.instance()
+    layers_before, layouts_before = set(project.mapLayers()), {lay.name() for lay in project.layoutManager().layouts()}
+    groups_before = {c.name() for c in project.layerTreeRoot().children()}
+    try:
+        points = _docking_points(run_alg)
+        tif = grid_raster(moabit["tmp"] / "zensus_c.tif", moabit["centres"], moabit["people"])
+        quarters = _moabit_areas()
+        run = run_alg("ankunft:walkingcatchments", {"NETWORK": moabit["net"], "POINTS": points, "BANDS": "10", "MODE": 1, "SUPPRESS_BELOW": 0,
+                                                    "POPULATION": quarters, "POPULATION_RASTER": tif,
+                                                    "OUTPUT": "memory:", "OUTPUT_AREAS": str(tmp_path / "areas.gpkg")})
+        covered = float(next(run["OUTPUT"].getFeatures())["population"])
+        district = QgsVectorLayer(str(MOABIT / "moabit_district.gpkg"), "district", "ogr")
+        res = run_alg("ankunft:strategymap", {"DISTRICTS": district, "QUARTERS": quarters, "CATCHMENTS": run["OUTPUT"],
+                                              "CATCHMENT_AREAS": QgsVectorLayer(run["OUTPUT_AREAS"], "areas", "ogr"),
+                                              "OUTPUT": str(tmp_path / "pages.gpkg"), "OUTPUT_PDF": str(tmp_path / "map.pdf")})
+        page = next(QgsVectorLayer(res["OUTPUT"], "p", "ogr").getFeatures())
+        # the areas received the cells' sums (no population field); people inside the quarters only
+        areas = QgsVectorLayer(run["OUTPUT_AREAS"], "a", "ogr")
+        total = sum(f["pop_total"] for f in areas.getFeatures())
+        in_quarters = sum(f["pop_10"] for f in areas.getFeatures())
+        assert total == pytest.approx(moabit["people"].sum(), rel=0.01)
+        assert in_quarters <= covered + 1e-6
+        assert page["kf_covered_pct"] == pytest.approx(100.0 * in_quarters / total, abs=0.1)
+    finally:
+        for lid in set(project.mapLayers()) - layers_before:
+            project.removeMapLayer(lid)
+        for layout in list(project.layoutManager().layouts()):
+            if layout.name() not in layouts_before:
+                project.layoutManager().removeLayout(layout)
+        root = project.layerTreeRoot()
+        for child in list(root.children()):
+            if child.name() not in groups_before and child.nodeType() == 0:
+                root.removeChildNode(child)
