@@ -113,7 +113,7 @@ def main():
     qgis_app()
     times: dict = {}
     with timed(times, "build_layers_s"):
-        src, tgt, pop, ausl = build()
+        src, tgt, pop, _ausl = build()
     print("{} source areas, {} target areas".format(src.featureCount(), tgt.featureCount()), flush=True)
     with timed(times, "ankunft_s"):
         mine, res = run_ankunft(src, tgt)
