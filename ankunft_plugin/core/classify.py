@@ -54,6 +54,7 @@ import numpy as np
 
 from . import vocabulary
 from .confidentiality import small_count_mask
+from .dynamics import id_key, id_text
 from .numbers import COUNT, RATE, ColumnReading, NumberFormatError, read_column
 from .vocabulary import CLASS_KEYS
 
@@ -77,6 +78,36 @@ class ClassifyParams:
     quantile: float = 0.8  # quantile mode: at or above this city quantile counts as "high"
     smoothing: bool = True  # Empirical-Bayes smoothing of count indicators
     suppress_below: float = 3.0
+    growth_limit: float = 0.5  # population growth over the period above which an area is flagged (0.5 = +50 %)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting of the sensitivity grid."""
+
+    key: str  # short code for tables: z0.5, z0.75 … q80, with _eb (smoothed) or _raw
+    mode: str  # "zscore" or "quantile"
+    threshold: float = 1.0
+    quantile: float = 0.8
+    smoothing: bool = True
+
+
+def _grid() -> tuple[Setting, ...]:
+    out = []
+    for smoothing in (True, False):
+        tail = "eb" if smoothing else "raw"
+        for t in (0.5, 0.75, 1.0, 1.25, 1.5):
+            out.append(Setting("z{:g}_{}".format(t, tail), "zscore", t, 0.8, smoothing))
+        out.append(Setting("q80_{}".format(tail), "quantile", 1.0, 0.8, smoothing))
+    return tuple(out)
+
+
+#: the documented sensitivity grid: thresholds 0.5 / 0.75 / 1.0 / 1.25 / 1.5 SD and the top fifth
+#: (quantile 0.8), each with and without Empirical-Bayes smoothing: 12 settings
+SENSITIVITY_GRID = _grid()
+#: an area is "robust" when it has its class (the one of the chosen setting) in at least this
+#: share of the grid's settings, else "borderline"
+ROBUST_SHARE = 0.75
 
 
 @dataclass
@@ -98,6 +129,20 @@ class ClassifyResult:
     warnings: list[str] = field(default_factory=list)  # codes: no_valid_areas, no_variation:<name>, negative_counts:<name>:<n>, …
     params: ClassifyParams = field(default_factory=ClassifyParams)
     readings: dict[str, ColumnReading] = field(default_factory=dict)  # "population" and per indicator: how the column was read
+    reference: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # valid and first occurrence of its id: the city reference
+    counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # first occurrence of its id (summaries count each area once)
+    duplicate: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # the id occurs more than once
+    duplicate_ids: list[str] = field(default_factory=list)  # ids that occur more than once
+    growth: np.ndarray = field(default_factory=lambda: np.zeros(0))  # relative population growth over the period (NaN: unknown)
+    growth_flag: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # grew by more than params.growth_limit
+    # robustness (only with a grid): share of the settings in which the area is an arrival quarter /
+    # has its class; "robust" / "borderline" ("" for insufficient); classes per setting; the table
+    stability: np.ndarray | None = None
+    stability_class: np.ndarray | None = None
+    robust: np.ndarray | None = None
+    grid: list = field(default_factory=list)
+    grid_classes: np.ndarray | None = None
+    sensitivity: list[dict] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.aq_class)
@@ -255,11 +300,122 @@ def _problem_code(problem: str | None) -> str:
 
 
 # -- the classification ------------------------------------------------------------------------
+def _duplicates(ids, n_areas: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """``(duplicate, first, duplicated_ids)``: areas whose id occurs more than once, the first
+    occurrence of every id (what the city reference counts), and the ids that occur twice or more."""
+    duplicate = np.zeros(n_areas, dtype=bool)
+    first = np.ones(n_areas, dtype=bool)
+    if ids is None:
+        return duplicate, first, []
+    ids = list(ids)
+    if len(ids) != n_areas:
+        raise ValueError("ids has {} values for {} areas".format(len(ids), n_areas))
+    seen: dict[str, int] = {}
+    dup_ids: list[str] = []
+    for i, value in enumerate(ids):
+        key = id_key(value)
+        if key is None:
+            continue
+        if key in seen:
+            first[i] = False
+            duplicate[i] = duplicate[seen[key]] = True
+            if id_text(value) not in dup_ids and id_text(ids[seen[key]]) not in dup_ids:
+                dup_ids.append(id_text(ids[seen[key]]))
+        else:
+            seen[key] = i
+    return duplicate, first, dup_ids
+
+
+def growth_flags(population, population_start, limit: float) -> tuple[np.ndarray, np.ndarray]:
+    """``(growth, flag)``: relative population growth over the period (0.5 = +50 %; inf where the
+    area had nobody at the start) and where it exceeds ``limit``. NaN/False where either count is
+    missing or the end population is not positive."""
+    end = np.asarray(population, dtype=float)
+    start = np.asarray(population_start, dtype=float)
+    growth = np.full(end.shape, np.nan)
+    ok = np.isfinite(end) & np.isfinite(start) & (end > 0) & (start >= 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth[ok] = np.where(start[ok] > 0, (end[ok] - start[ok]) / np.where(start[ok] > 0, start[ok], 1.0), np.inf)
+    flag = np.zeros(end.shape, dtype=bool)
+    flag[ok] = growth[ok] > limit
+    return growth, flag
+
+
+def _indicator_rates(vals, unit: int, pop_pos, reference, smoothing: bool) -> tuple[np.ndarray, dict[str, float], bool]:
+    """Rate per 1000 (smoothed for counts when asked) and the EB info; the flag says smoothing was skipped."""
+    info: dict[str, float] = {}
+    raw = to_rates(vals, unit, pop_pos)
+    if unit != UNIT_COUNT or not smoothing or not reference.any():
+        return raw, info, False
+    b, a = eb_parameters(vals, pop_pos, reference)
+    info["eb_city_rate"] = b * PER
+    info["eb_prior_variance"] = a * PER * PER
+    return eb_smooth(vals, pop_pos, reference), info, bool(np.isfinite(b) and b <= 0)
+
+
+def _stats(parsed, units, names, pop_pos, reference, valid, smoothing: bool):
+    """Rates, z-values and city figures of the given indicators for one smoothing choice: mean and
+    SD over the ``reference`` areas, z-values for every ``valid`` area."""
+    rates, z, city, skipped = {}, {}, {}, []
+    for name in names:
+        rate, info, skip = _indicator_rates(parsed[name], units[name], pop_pos, reference, smoothing)
+        if skip:
+            skipped.append(name)
+        mean, sd = weighted_mean_sd(rate, pop_pos, reference)
+        zi = np.full(rate.shape, np.nan)
+        ok = valid & np.isfinite(rate)
+        if np.isfinite(mean):
+            zi[ok] = (rate[ok] - mean) / sd if sd > 0 else 0.0
+        info["mean"], info["sd"] = mean, sd
+        rates[name], z[name], city[name] = rate, zi, info
+    return rates, z, city, skipped
+
+
+def _high_stack(z, rates, valid, reference, settings) -> np.ndarray:
+    """``(len(settings), n)`` bool: where the indicator counts as high in each setting (all of one
+    smoothing). z-score settings are one broadcast comparison; quantiles are cut over the reference."""
+    out = np.zeros((len(settings), len(z)), dtype=bool)
+    zmask = [k for k, st in enumerate(settings) if st.mode == "zscore"]
+    if zmask:
+        t = np.array([settings[k].threshold for k in zmask])[:, None]
+        with np.errstate(invalid="ignore"):
+            out[zmask] = (z[None, :] >= t) & valid[None, :]
+    ref_vals = rates[reference & np.isfinite(rates)]
+    for k, st in enumerate(settings):
+        if st.mode == "quantile" and ref_vals.size:
+            cut = float(np.quantile(ref_vals, st.quantile))
+            with np.errstate(invalid="ignore"):
+                out[k] = valid & (rates >= cut)
+    return out
+
+
+def _class_stack(hi_a, hi_t, hi_d, hi_d_start, flagged, valid, has_a: bool, has_d: bool, has_start: bool):
+    """Classes (codes) for stacked high masks ``(k, n)``: established / emerging / none / insufficient.
+
+    Areas flagged for strong growth are established only on diversity at the start of the period
+    (``hi_d_start``) when it is given, else never."""
+    div_est = np.zeros_like(hi_a)
+    if has_d:
+        div_est = np.where(flagged[None, :], hi_d_start if has_start else False, hi_d)
+    arrival_signal = hi_a if has_a else hi_t
+    established = valid[None, :] & (hi_a | hi_t) & div_est
+    emerging = valid[None, :] & arrival_signal & ~established
+    cls = np.full(hi_a.shape, "insufficient", dtype=object)
+    cls[:, valid] = "none"
+    cls[emerging] = "emerging"
+    cls[established] = "established"
+    return cls
+
+
 def classify(
     population,
     indicators: dict[str, tuple[Sequence, int]],
     params: ClassifyParams | None = None,
     names: dict[str, str] | None = None,
+    ids: Sequence | None = None,
+    population_start: Sequence | None = None,
+    diversity_start: Sequence | None = None,
+    grid: Sequence[Setting] | bool = False,
 ) -> ClassifyResult:
     """Classify areas into established / emerging / none / insufficient arrival quarters.
 
@@ -272,7 +428,17 @@ def classify(
     people, count indicators as counts, percent and per-1000 indicators as rates; how each column
     was read is in ``result.readings``. A column whose separators cannot be decided raises
     ``numbers.NumberFormatError`` (a ``ValueError``). ``names`` (``"population"`` or an indicator →
-    field name) only names the columns in those readings."""
+    field name) only names the columns in those readings.
+
+    ``ids``: area ids; areas whose id occurs more than once get the reason ``duplicate_id`` and
+    only the first occurrence counts in the city reference (``result.duplicate_ids``).
+    ``population_start`` (and ``diversity_start``, in the unit of the diversity indicator): the
+    population (diversity) at the start of the period. Areas that grew by more than
+    ``params.growth_limit`` get the reason ``strong_growth:<percent>`` and are established only
+    on high diversity at the start of the period (never without ``diversity_start``).
+    ``grid``: True for :data:`SENSITIVITY_GRID` (or a sequence of :class:`Setting`): the
+    classification is also run for every setting, in the same pass; ``result.stability``,
+    ``stability_class``, ``robust`` and ``sensitivity`` report it."""
     params = params or ClassifyParams()
     _check_params(params)
     names = names or {}
@@ -298,6 +464,25 @@ def classify(
         if len(vals) != n_areas:
             raise ValueError("{} has {} values for {} areas".format(name, len(vals), n_areas))
         parsed[name], problems[name], units[name] = vals, probs, int(unit)
+    has_a, has_d = "arrivals" in classifying, "diversity" in classifying
+
+    growth = np.full(n_areas, np.nan)
+    flagged = np.zeros(n_areas, dtype=bool)
+    if population_start is not None:
+        start, _p, readings["population_start"] = _parse(population_start, COUNT, names.get("population_start", "population_start"))
+        if len(start) != n_areas:
+            raise ValueError("population_start has {} values for {} areas".format(len(start), n_areas))
+        growth, flagged = growth_flags(pop, start, params.growth_limit)
+    has_start = has_d and population_start is not None and diversity_start is not None
+    if has_start:
+        d_unit = units["diversity"]
+        parsed["diversity_start"], _p, readings["diversity_start"] = _parse(
+            diversity_start, COUNT if d_unit == UNIT_COUNT else RATE, names.get("diversity_start", "diversity_start")
+        )
+        if len(parsed["diversity_start"]) != n_areas:
+            raise ValueError("diversity_start has {} values for {} areas".format(len(parsed["diversity_start"]), n_areas))
+        units["diversity_start"] = d_unit
+    duplicate, first, dup_ids = _duplicates(ids, n_areas)
 
     warnings: list[str] = []
     reasons: list[list[str]] = [[] for _ in range(n_areas)]
@@ -321,77 +506,90 @@ def classify(
             reasons[i].append("missing:{}:{}".format(name, _problem_code(problems[name][i]) or "nan"))
             insufficient[i] = True
     valid = ~insufficient
+    reference = valid & first  # each area once in the city reference
     if not valid.any():
         warnings.append("no_valid_areas")
+    if dup_ids:
+        warnings.append("duplicate_ids:{}".format(len(dup_ids)))
 
     pop_pos = np.where(np.isfinite(pop) & (pop > 0), pop, np.nan)
-    rates: dict[str, np.ndarray] = {}
-    raw_rates: dict[str, np.ndarray] = {}
-    counts: dict[str, np.ndarray] = {}
+    start_pos = None
+    if has_start:
+        start_pos = np.where(np.isfinite(start) & (start > 0), start, np.nan)
     suppressed: dict[str, np.ndarray] = {"population": small_count_mask(pop, params.suppress_below)}
-    city: dict[str, dict[str, float]] = {}
-    z: dict[str, np.ndarray] = {}
-    high: dict[str, np.ndarray] = {}
+    counts: dict[str, np.ndarray] = {}
+    raw_rates: dict[str, np.ndarray] = {}
     for name in used:
         vals, unit = parsed[name], units[name]
-        raw = to_rates(vals, unit, pop_pos)
-        raw_rates[name] = raw
-        info: dict[str, float] = {}
+        raw_rates[name] = to_rates(vals, unit, pop_pos)
         if unit == UNIT_COUNT:
             counts[name] = vals
             suppressed[name] = small_count_mask(vals, params.suppress_below)
             negative = int(np.sum(np.isfinite(vals) & (vals < 0)))
             if negative:
                 warnings.append("negative_counts:{}:{}".format(name, negative))
-            if params.smoothing and valid.any():
-                b, a = eb_parameters(vals, pop_pos, valid)
-                info["eb_city_rate"] = b * PER
-                info["eb_prior_variance"] = a * PER * PER
-                if np.isfinite(b) and b <= 0:
-                    warnings.append("smoothing_skipped:{}".format(name))
-                rate = eb_smooth(vals, pop_pos, valid)
-            else:
-                rate = raw
-        else:
-            rate = raw
-        rates[name] = rate
-        zi, mean, sd = weighted_z(rate, pop_pos, valid)
-        if valid.any() and not sd > 0:
-            warnings.append("no_variation:{}".format(name))
-        info["mean"], info["sd"] = mean, sd
-        z[name] = zi
-        if name in classifying:
-            hi, cut = high_mask(zi, rate, valid, params)
-            if params.mode == "zscore" and np.isfinite(mean) and np.isfinite(sd):
-                cut = mean + params.threshold * sd
-            info["cut"] = cut
-            high[name] = hi
-        city[name] = info
 
-    aq_class = np.full(n_areas, "insufficient", dtype=object)
-    has_a, has_d = "arrivals" in classifying, "diversity" in classifying
+    # one pass per smoothing choice: rates and z-values; the thresholds are then one comparison each
+    settings = list(SENSITIVITY_GRID if grid is True else (grid or ()))
+    default = Setting("default", params.mode, params.threshold, params.quantile, params.smoothing)
+    all_settings = [default, *settings]
+    stats = {}
+    start_ref = reference
+    for smoothing in sorted({st.smoothing for st in all_settings}, reverse=True):
+        stats[smoothing] = _stats(parsed, units, used, pop_pos, reference, valid, smoothing)
+        if has_start:
+            start_ok = np.isfinite(parsed["diversity_start"]) & np.isfinite(start_pos)
+            start_ref = reference & start_ok
+            stats[smoothing] = (*stats[smoothing], _stats(parsed, units, ("diversity_start",), start_pos, start_ref, valid & start_ok, smoothing))
+    rates, z, city, skipped = stats[params.smoothing][:4]
+    for name in skipped:
+        warnings.append("smoothing_skipped:{}".format(name))
+    for name in used:
+        if valid.any() and not city[name]["sd"] > 0:
+            warnings.append("no_variation:{}".format(name))
+
     false = np.zeros(n_areas, dtype=bool)
+    classes = np.empty((len(all_settings), n_areas), dtype=object)
+    highs: dict[str, np.ndarray] = {}
+    for smoothing, st_stats in stats.items():
+        idx = [k for k, st in enumerate(all_settings) if st.smoothing == smoothing]
+        sub = [all_settings[k] for k in idx]
+        r_s, z_s = st_stats[0], st_stats[1]
+        hi = {name: _high_stack(z_s[name], r_s[name], valid, reference, sub) for name in classifying}
+        hi_d_start = np.zeros((len(sub), n_areas), dtype=bool)
+        if has_start:
+            r0, z0 = st_stats[4][0]["diversity_start"], st_stats[4][1]["diversity_start"]
+            hi_d_start = _high_stack(z0, r0, valid & np.isfinite(r0), start_ref, sub)
+        zero = np.zeros((len(sub), n_areas), dtype=bool)
+        classes[idx] = _class_stack(
+            hi.get("arrivals", zero), hi.get("turnover", zero), hi.get("diversity", zero), hi_d_start, flagged, valid, has_a, has_d, has_start
+        )
+        if smoothing == params.smoothing:
+            for name in classifying:
+                highs[name] = hi[name][0]
+            highs["diversity_start"] = hi_d_start[0]
+    aq_class = classes[0]
+    high = {name: highs[name] for name in classifying}
+    for name in classifying:
+        info = city[name]
+        _h, cut = high_mask(z[name], rates[name], reference, params)
+        if params.mode == "zscore" and np.isfinite(info["mean"]) and np.isfinite(info["sd"]):
+            cut = info["mean"] + params.threshold * info["sd"]
+        info["cut"] = cut
+    if has_start:
+        city["diversity_start"] = stats[params.smoothing][4][2]["diversity_start"]
+        rates["diversity_start"] = stats[params.smoothing][4][0]["diversity_start"]
+        z["diversity_start"] = stats[params.smoothing][4][1]["diversity_start"]
+
     hi_a = high.get("arrivals", false)
     hi_t = high.get("turnover", false)
     hi_d = high.get("diversity", false)
-    # the arrival signal: arrivals; turnover joins it for established quarters and stands in without arrivals
-    arrival_signal = hi_a if has_a else hi_t
-    if has_d:
-        established = valid & (hi_a | hi_t) & hi_d
-        emerging = valid & arrival_signal & ~hi_d
-    else:
-        established = false
-        emerging = valid & arrival_signal
-    aq_class[valid] = "none"
-    aq_class[emerging] = "emerging"
-    aq_class[established] = "established"
-
     for i in np.flatnonzero(valid):
         codes: list[str] = []
         cls = aq_class[i]
         if cls == "established":
             codes += [c for c, h in (("high_arrivals", hi_a[i]), ("high_turnover", hi_t[i])) if h]
-            codes.append("high_diversity")
+            codes.append("high_diversity_at_start" if flagged[i] else "high_diversity")
         elif cls == "emerging":
             if has_a:
                 codes.append("high_arrivals")
@@ -399,7 +597,12 @@ def classify(
                     codes.append("high_turnover")
             else:
                 codes += ["high_turnover", "turnover_stands_in"]
-            codes.append("diversity_below_threshold" if has_d else "no_diversity_indicator")
+            if not has_d:
+                codes.append("no_diversity_indicator")
+            elif flagged[i] and hi_d[i]:
+                codes.append("diversity_at_start_below_threshold" if has_start else "diversity_at_end_not_used")
+            else:
+                codes.append("diversity_below_threshold")
         elif hi_t[i] and has_a:
             codes.append("high_turnover_only")
         elif hi_d[i]:
@@ -407,13 +610,17 @@ def classify(
         else:
             codes.append("no_high_indicator")
         reasons[i] = codes
+    for i in np.flatnonzero(flagged):
+        reasons[i].append("strong_growth:{}".format("new" if not np.isfinite(growth[i]) else "{:.0f}".format(100.0 * growth[i])))
+    for i in np.flatnonzero(duplicate):
+        reasons[i].append("duplicate_id")
 
     zs = np.vstack([z[name] for name in classifying])
     score = np.full(n_areas, np.nan)
     if valid.any():
         score[valid] = zs[:, valid].mean(axis=0)
 
-    return ClassifyResult(
+    result = ClassifyResult(
         aq_class=aq_class,
         score=score,
         rates=rates,
@@ -431,17 +638,55 @@ def classify(
         warnings=warnings,
         params=params,
         readings=readings,
+        reference=reference,
+        duplicate=duplicate,
+        duplicate_ids=dup_ids,
+        growth=growth,
+        growth_flag=flagged,
+        counted=first,
     )
+    if settings:
+        _robustness(result, settings, classes[1:])
+    return result
+
+
+def _robustness(result: ClassifyResult, settings: list[Setting], classes: np.ndarray) -> None:
+    """Stability of every area over the grid, robust/borderline, and the sensitivity table."""
+    valid = result.valid
+    arrival = (classes == "established") | (classes == "emerging")
+    same = classes == result.aq_class[None, :]
+    n = len(result)
+    result.stability = np.full(n, np.nan)
+    result.stability_class = np.full(n, np.nan)
+    result.stability[valid] = arrival[:, valid].mean(axis=0)
+    result.stability_class[valid] = same[:, valid].mean(axis=0)
+    result.robust = np.full(n, "", dtype=object)
+    result.robust[valid] = np.where(result.stability_class[valid] >= ROBUST_SHARE, "robust", "borderline")
+    result.grid = list(settings)
+    result.grid_classes = classes
+    counted = result.counted
+    pop = np.where(np.isfinite(result.population) & (result.population > 0), result.population, 0.0)
+    table = []
+    for k, st in enumerate(settings):
+        row = {"setting": st.key, "mode": st.mode, "threshold": st.threshold, "quantile": st.quantile, "smoothing": st.smoothing}
+        for cls in CLASSES:
+            m = (classes[k] == cls) & counted
+            row[cls] = {"areas": int(m.sum()), "population": float(pop[m].sum())}
+        table.append(row)
+    result.sensitivity = table
 
 
 def summary(result: ClassifyResult) -> dict[str, dict[str, float]]:
     """Per class: number of areas, inhabitants and share of the city's inhabitants (over areas with a
-    known positive population) - for the log and the report."""
+    known positive population) - for the log and the report. An id that occurs more than once is
+    counted once (its first occurrence)."""
     pop = np.where(np.isfinite(result.population) & (result.population > 0), result.population, 0.0)
+    counted = result.counted if len(result.counted) == len(result) else np.ones(len(result), dtype=bool)
+    pop = np.where(counted, pop, 0.0)
     total = pop.sum()
     out: dict[str, dict[str, float]] = {}
     for cls in CLASSES:
-        m = result.aq_class == cls
+        m = (result.aq_class == cls) & counted
         p = float(pop[m].sum())
         out[cls] = {"areas": int(m.sum()), "population": p, "share": p / total if total > 0 else np.nan}
     return out

@@ -359,3 +359,186 @@ def test_berlin_cluster_option(run_alg):
             assert r["gi_p"] is not None and r["gi_p"] < 0.05
     # without the option no cluster fields
     assert "cluster" not in _rows(run_alg(ALG, berlin_params(layer))["OUTPUT"])[0]
+
+
+# -- the bundled sample: German number format, duplicate ids, growth, robustness -------------------
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "ankunft_sample.gpkg"
+SAMPLE_NUMBERS = ("inh_2015", "inh_2020", "for_2015", "for_2020", "for_change_2017_2020", "k11_turnover", "s3_transfer")
+
+
+class LogFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.infos, self.warnings = [], []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.infos.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
+
+
+def sample_layer() -> QgsVectorLayer:
+    layer = QgsVectorLayer("{}|layername=planning_areas".format(SAMPLE), "planning_areas", "ogr")
+    assert layer.isValid()
+    return layer
+
+
+def sample_params(layer, output="memory:", **extra):
+    """The demo's classification of the sample (Berlin, December 2020)."""
+    params = {
+        "INPUT": layer,
+        "POPULATION_FIELD": "inh_2020",
+        "ARRIVALS_FIELD": "for_change_2017_2020",
+        "ARRIVALS_UNIT": 0,
+        "TURNOVER_FIELD": "k11_turnover",
+        "TURNOVER_UNIT": 1,
+        "DIVERSITY_FIELD": "for_2020",
+        "DIVERSITY_UNIT": 0,
+        "SOCIAL_FIELD": "s3_transfer",
+        "SOCIAL_UNIT": 1,
+        "OUTPUT": output,
+    }
+    params.update(extra)
+    return params
+
+
+def german_text(value) -> str:
+    """A number the way a German statistical table prints it: '81.021', '−1.234', '24,43358';
+    NULL becomes the placeholder '.'."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return "."
+    v = float(value)
+    text = "{:,}".format(int(abs(v))).replace(",", ".") if v.is_integer() else repr(abs(v)).replace(".", ",")
+    return ("−" if v < 0 else "") + text
+
+
+def german_copy(tmp_path) -> QgsVectorLayer:
+    """The sample's planning areas with every number column as German text, in a GeoPackage in tmp_path."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    src = sample_layer()
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25833", "planning_areas_de", "memory")
+    fields = QgsFields()
+    for f in src.fields():
+        if f.name() == "fid":
+            continue
+        fields.append(QgsField(f.name(), QMetaType.Type.QString) if f.name() in SAMPLE_NUMBERS else QgsField(f))
+    layer.dataProvider().addAttributes(fields.toList())
+    layer.updateFields()
+    feats = []
+    for s in src.getFeatures():
+        f = QgsFeature(layer.fields())
+        f.setGeometry(s.geometry())
+        f.setAttributes([german_text(s[n]) if n in SAMPLE_NUMBERS else s[n] for n in layer.fields().names()])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "planning_areas_de"
+    path = str(tmp_path / "sample_de.gpkg")
+    err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
+    assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
+    out = QgsVectorLayer("{}|layername=planning_areas_de".format(path), "de", "ogr")
+    assert out.isValid() and out.featureCount() == src.featureCount()
+    return out
+
+
+def test_sample_in_german_number_format_classifies_like_numbers(run_alg, tmp_path):
+    german = german_copy(tmp_path)
+    heide = next(german.getFeatures("\"id\" = '01022202'"))  # text as in the statistical table
+    assert (heide["inh_2015"], heide["inh_2020"]) == ("1.478", "5.178")
+    plain = _rows(run_alg(ALG, sample_params(sample_layer()))["OUTPUT"])
+    feedback = LogFeedback()
+    res = run_alg(ALG, sample_params(german), feedback=feedback)
+    rows = _rows(res["OUTPUT"])
+    assert [r["aq_class"] for r in rows] == [r["aq_class"] for r in plain]
+    assert sum(r["aq_class"] == "established" for r in rows) == 38  # not 22 as with '1.387' read as 1.387
+    for a, b in zip(rows, plain):
+        assert (a["aq_score"] is None) == (b["aq_score"] is None) or str(a["aq_score"]) == str(b["aq_score"])
+        if b["aq_score"] is not None and str(b["aq_score"]) != "NULL":
+            assert a["aq_score"] == pytest.approx(b["aq_score"])
+    lines = feedback.infos + feedback.warnings
+    one = [line for line in lines if line.startswith("inh_2020:")]
+    assert one == ["inh_2020: thousands dot recognised, 448 values (decided by the column's role: counts of people are whole numbers)"], one
+    arr = [line for line in lines if line.startswith("for_change_2017_2020:")]
+    assert len(arr) == 1 and "thousands dot recognised" in arr[0]
+    assert any(line.startswith("for_2020: thousands dot recognised") for line in lines)
+    k11 = [line for line in lines if line.startswith("k11_turnover:")]
+    assert k11 == ["k11_turnover: decimal comma recognised, 434 values; 14 missing or placeholders ('.' 14)"], k11
+
+
+def test_sample_duplicate_id_flagged_and_counted_once(run_alg):
+    feedback = LogFeedback()
+    res = run_alg(ALG, sample_params(sample_layer(), ID_FIELD="id"), feedback=feedback)
+    rows = _rows(res["OUTPUT"])
+    assert len(rows) == 448
+    dups = [r for r in rows if r["id"] == "06010102"]
+    assert len(dups) == 2
+    for r in dups:
+        assert r["aq_flag"] == "duplicate_id" and "counted once" in r["aq_reason"]
+    assert all(r["aq_flag"] in ("", None) or str(r["aq_flag"]) == "NULL" for r in rows if r["id"] != "06010102")
+    assert any("06010102" in w and "more than once" in w for w in feedback.warnings)
+    assert sum(res["N_{}".format(c.upper())] for c in ("established", "emerging", "none", "insufficient")) == 447
+
+
+def test_sample_growth_flag_heidestrasse(run_alg):
+    """Heidestraße (Europacity) grew from 1,478 to 5,178 inhabitants 2015–2020."""
+    layer = sample_layer()
+    before = {r["id"]: r for r in _rows(run_alg(ALG, sample_params(layer, ID_FIELD="id"))["OUTPUT"])}
+    assert before["01022202"]["aq_class"] == "established"
+    feedback = LogFeedback()
+    res = run_alg(ALG, sample_params(layer, ID_FIELD="id", POPULATION_START_FIELD="inh_2015"), feedback=feedback)
+    rows = {r["id"]: r for r in _rows(res["OUTPUT"])}
+    heide = rows["01022202"]
+    assert heide["aq_class"] == "emerging"
+    assert heide["aq_flag"] == "new_build" and heide["aq_growth"] == pytest.approx(250.34, abs=0.01)
+    assert "strong population growth (+250 %), e.g. new housing – networks not shown" in heide["aq_reason"]
+    flagged = sorted(i for i, r in rows.items() if r["aq_flag"] and "new_build" in str(r["aq_flag"]))
+    assert flagged == ["01022202", "02020201", "04041133", "04041239", "09020701"]
+    changed = sorted(i for i in rows if rows[i]["aq_class"] != before[i]["aq_class"])
+    assert changed == ["01022202"]  # the only flagged area that was an arrival quarter; the others lack the MSS turnover
+    assert any("grew by more than 50 %" in w and "01022202 (+250 %)" in w for w in feedback.warnings)
+    # with the diversity at the start of the period: its 1,478 residents of 2015 were 33 % foreign nationals
+    res = run_alg(ALG, sample_params(layer, ID_FIELD="id", POPULATION_START_FIELD="inh_2015", DIVERSITY_START_FIELD="for_2015"))
+    heide = next(r for r in _rows(res["OUTPUT"]) if r["id"] == "01022202")
+    assert heide["aq_class"] == "established"
+    assert "high diversity at the start of the period" in heide["aq_reason"] and "strong population growth" in heide["aq_reason"]
+
+
+def test_sample_robustness_fields_table_and_style(run_alg, tmp_path):
+    feedback = LogFeedback()
+    table = str(tmp_path / "sensitivity.gpkg")
+    res = run_alg(ALG, sample_params(sample_layer(), ID_FIELD="id", OUTPUT_SENSITIVITY=table), feedback=feedback)
+    rows = _rows(res["OUTPUT"])
+    per_class = {}
+    for r in rows:
+        if r["aq_class"] == "insufficient":
+            assert r["aq_robust"] in ("", None) or str(r["aq_robust"]) == "NULL"
+            continue
+        assert 0.0 <= r["aq_stability"] <= 1.0 and 0.0 <= r["aq_stab_class"] <= 1.0
+        assert r["aq_robust"] == ("robust" if r["aq_stab_class"] >= 0.75 else "borderline")
+        per_class.setdefault(r["aq_class"], {"robust": 0, "borderline": 0})[r["aq_robust"]] += 1
+    assert per_class == {
+        "established": {"robust": 26, "borderline": 11},
+        "emerging": {"robust": 23, "borderline": 24},
+        "none": {"robust": 307, "borderline": 43},
+    }
+    assert any(line.startswith("Established arrival quarter: 26 robust, 11 borderline") for line in feedback.infos)
+    out = QgsVectorLayer(res["OUTPUT_SENSITIVITY"], "sens", "ogr")
+    assert out.isValid() and out.featureCount() == 12
+    for f in out.getFeatures():
+        assert sum(f["n_{}".format(c)] for c in ("established", "emerging", "none", "insufficient")) == 447
+    by_key = {f["setting"]: f for f in out.getFeatures()}
+    assert by_key["z1_eb"]["n_established"] == 37 and by_key["z1_eb"]["n_emerging"] == 47
+    assert by_key["z0.5_eb"]["n_established"] > by_key["z1.5_eb"]["n_established"]
+    # borderline arrival quarters are drawn lighter (data-defined fill colour)
+    from ankunft_plugin.processing.classify_arrival_quarters import apply_style
+
+    layer = res["OUTPUT"]
+    apply_style(layer, {})
+    cats = {c.value(): c for c in layer.renderer().categories()}
+    prop = cats["established"].symbol().symbolLayer(0).dataDefinedProperties().property(
+        __import__("qgis.core", fromlist=["QgsSymbolLayer"]).QgsSymbolLayer.Property.PropertyFillColor
+    )
+    assert prop.isActive() and "borderline" in prop.expressionString()

@@ -319,3 +319,84 @@ def test_undecidable_column_is_refused():
     with pytest.raises(NumberFormatError):
         # per-1000 rates written '1.387' … and '20,4': the column contradicts itself
         classify([1000] * 3, {"arrivals": ([5, 6, 7], UNIT_COUNT), "diversity": (["1.387", "20,4", "20.45"], UNIT_PER_1000)})
+
+
+# -- robustness, growth flag, duplicate ids ------------------------------------------------------
+def _city(n=80, seed=5):
+    rng = np.random.default_rng(seed)
+    pop = rng.integers(800, 20000, n).astype(float)
+    arr = np.round(pop * rng.gamma(2.0, 0.01, n))
+    div = rng.uniform(5, 60, n)
+    return pop, {"arrivals": (list(arr), UNIT_COUNT), "diversity": (list(div), UNIT_PERCENT)}
+
+
+def test_grid_matches_separate_runs_and_stability_is_the_share():
+    from ankunft_plugin.core.classify import ROBUST_SHARE, SENSITIVITY_GRID
+
+    pop, ind = _city()
+    res = classify(list(pop), ind, grid=True)
+    assert len(SENSITIVITY_GRID) == 12 and len(res.grid) == 12 and res.grid_classes.shape == (12, len(pop))
+    for k, st in enumerate(SENSITIVITY_GRID):
+        alone = classify(list(pop), ind, ClassifyParams(mode=st.mode, threshold=st.threshold, quantile=st.quantile, smoothing=st.smoothing))
+        assert list(res.grid_classes[k]) == list(alone.aq_class), st.key
+        row = res.sensitivity[k]
+        for cls in CLASSES:
+            assert row[cls]["areas"] == int(np.sum(alone.aq_class == cls))
+    arrival = np.isin(res.grid_classes, ["established", "emerging"]).mean(axis=0)
+    same = (res.grid_classes == res.aq_class[None, :]).mean(axis=0)
+    assert np.allclose(res.stability, arrival) and np.allclose(res.stability_class, same)
+    assert set(res.robust) <= {"robust", "borderline"}
+    assert all((r == "robust") == (s >= ROBUST_SHARE) for r, s in zip(res.robust, res.stability_class))
+    # the default run is unchanged by the grid
+    plain = classify(list(pop), ind)
+    assert list(plain.aq_class) == list(res.aq_class) and plain.stability is None
+
+
+def test_strong_growth_is_not_established_on_diversity_at_the_end():
+    pop = [1000.0] * 10 + [3000.0]
+    start = [1000.0] * 10 + [1000.0]  # area 10 tripled (+200 %)
+    arr = [10] * 10 + [300]
+    div = [20, 22, 18, 21, 19, 20, 20, 20, 20, 20, 60]
+    ind = {"arrivals": (arr, UNIT_COUNT), "diversity": (div, UNIT_PERCENT)}
+    assert classify(pop, ind).aq_class[10] == "established"
+    res = classify(pop, ind, population_start=start)
+    assert res.aq_class[10] == "emerging" and res.growth_flag[10] and res.growth[10] == pytest.approx(2.0)
+    assert res.reasons[10] == ["high_arrivals", "diversity_at_end_not_used", "strong_growth:200"]
+    assert not res.growth_flag[:10].any()
+    # diversity at the start decides: high at the start → established (with the flag), low → emerging
+    high_start = [20, 22, 18, 21, 19, 20, 20, 20, 20, 20, 55]
+    res = classify(pop, ind, population_start=start, diversity_start=high_start)
+    assert res.aq_class[10] == "established" and "high_diversity_at_start" in res.reasons[10]
+    low_start = [20, 22, 18, 21, 19, 20, 20, 20, 20, 20, 20]
+    res = classify(pop, ind, population_start=start, diversity_start=low_start)
+    assert res.aq_class[10] == "emerging" and "diversity_at_start_below_threshold" in res.reasons[10]
+    # the limit is a parameter; growth from nobody is flagged as new
+    res = classify(pop, ind, ClassifyParams(growth_limit=2.5), population_start=start)
+    assert not res.growth_flag[10]
+    res = classify(pop, ind, population_start=[*start[:10], 0])
+    assert res.growth_flag[10] and "strong_growth:new" in res.reasons[10]
+
+
+def test_duplicate_ids_are_flagged_and_counted_once():
+    pop, ind = _city(40)
+    ids = ["{:08d}".format(i) for i in range(40)]
+    once = classify(list(pop), ind, ids=ids)
+    assert once.duplicate_ids == [] and not once.duplicate.any()
+    # area 7 occurs twice
+    pop2 = [*list(pop), pop[7]]
+    ind2 = {k: ([*list(v), v[7]], u) for k, (v, u) in ind.items()}
+    ids2 = [*ids, int(ids[7])]  # the same id, once as text with leading zeros, once as a number
+    twice = classify(pop2, ind2, ids=ids2)
+    assert twice.duplicate_ids == ["00000007"] and twice.duplicate[7] and twice.duplicate[40]
+    assert "duplicate_id" in twice.reasons[7] and "duplicate_id" in twice.reasons[40]
+    assert any(w.startswith("duplicate_ids:1") for w in twice.warnings)
+    # the city reference is the same as without the copy: same means, same classes
+    for name in ("arrivals", "diversity"):
+        assert twice.city[name]["mean"] == pytest.approx(once.city[name]["mean"])
+        assert twice.city[name]["sd"] == pytest.approx(once.city[name]["sd"])
+    assert list(twice.aq_class[:40]) == list(once.aq_class) and twice.aq_class[40] == once.aq_class[7]
+    s1, s2 = summary(once), summary(twice)
+    for cls in CLASSES:
+        assert s1[cls]["areas"] == s2[cls]["areas"] and s1[cls]["population"] == pytest.approx(s2[cls]["population"])
+    # without ids nothing is flagged (and the copy counts twice, as before)
+    assert not classify(pop2, ind2).duplicate.any()
