@@ -1,5 +1,7 @@
 """Benchmark: ankunft:classifyarrivalquarters on 20,000 synthetic blocks against pandas and the
-QGIS field calculator (native:fieldcalculator), measured in the same run on the same layer.
+QGIS field calculator (native:fieldcalculator), measured in the same run on the same layer; and the
+sensitivity grid (12 settings in the same pass) switched on against the plain run: the whole
+algorithm and the core alone (target: the grid costs less than the plain run again, ratio < 2).
 
 All three do the same method: Empirical-Bayes smoothing of the arrivals count, population-weighted
 z-scores against the reference areas (>= 300 inhabitants, all indicators present), classes
@@ -156,6 +158,26 @@ def write_layer(layer, pdo):
     return out
 
 
+def core_grid_times(layer) -> dict:
+    """core.classify alone on the layer's columns (numbers, as QGIS gives them): plain vs grid, best of 5."""
+    from ankunft_plugin.core.classify import SENSITIVITY_GRID, ClassifyParams, classify
+
+    cols = {n: [f[n] for f in layer.getFeatures()] for n in ("block", "pop", "arr", "turn", "div", "soc")}
+    cols = {n: [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in vals] for n, vals in cols.items()}
+    ind = {"arrivals": (cols["arr"], 0), "turnover": (cols["turn"], 1), "diversity": (cols["div"], 1), "social": (cols["soc"], 1)}
+    params = ClassifyParams(min_population=MIN_POP, threshold=THRESHOLD)
+    best = {"plain": float("inf"), "grid": float("inf")}
+    times: dict[str, float] = {}
+    for _ in range(5):
+        with timed(times, "plain"):
+            classify(cols["pop"], ind, params, ids=cols["block"])
+        with timed(times, "grid"):
+            classify(cols["pop"], ind, params, ids=cols["block"], grid=True)
+        best = {k: min(best[k], times[k]) for k in best}
+    best["settings"] = len(SENSITIVITY_GRID)
+    return best
+
+
 def main():
     import pandas as pd
     import processing
@@ -179,6 +201,7 @@ def main():
         "SOCIAL_UNIT": 1,
         "MIN_POPULATION": MIN_POP,
         "THRESHOLD": THRESHOLD,
+        "SENSITIVITY": False,  # the plain method, as pandas and the field calculator do it
         "OUTPUT": "memory:",
     }
     processing.run("ankunft:classifyarrivalquarters", dict(params, INPUT=synthetic_layer(500, seed=1)))  # warm-up
@@ -191,6 +214,11 @@ def main():
         with timed(times, "ankunft"):
             res = processing.run("ankunft:classifyarrivalquarters", params)
         keep_best("ankunft")
+        with timed(times, "ankunft_grid"):
+            res_grid = processing.run("ankunft:classifyarrivalquarters", dict(params, SENSITIVITY=True))
+        keep_best("ankunft_grid")
+    grid_same = [f["aq_class"] for f in res_grid["OUTPUT"].getFeatures()] == [f["aq_class"] for f in res["OUTPUT"].getFeatures()]
+    core = core_grid_times(layer)
     out = res["OUTPUT"]
     ours = {f["block"]: f["aq_class"] for f in out.getFeatures()}
 
@@ -234,11 +262,19 @@ def main():
         "ratio_ankunft_to_pandas_total": round(times["ankunft"] / times["pandas_total"], 2),
         "ratio_ankunft_to_pandas_with_write": round(times["ankunft"] / times["pandas_with_write"], 2),
         "ratio_fieldcalc_to_ankunft": round(times["fieldcalc"] / times["ankunft"], 2),
+        "ankunft_grid_s": round(times["ankunft_grid"], 3),
+        "ratio_grid_to_plain_algorithm": round(times["ankunft_grid"] / times["ankunft"], 3),
+        "grid_extra_share_of_plain_algorithm": round((times["ankunft_grid"] - times["ankunft"]) / times["ankunft"], 3),
+        "core_plain_s": round(core["plain"], 4),
+        "core_grid_s": round(core["grid"], 4),
+        "ratio_grid_to_plain_core": round(core["grid"] / core["plain"], 3),
+        "grid_settings": core["settings"],
+        "grid_same_default_classes": bool(grid_same),
         "class_agreement_pandas": float(agree_pd),
         "class_agreement_fieldcalc": float(agree_fc),
         "classes": counts,
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "note": "best of {} runs (field calculator: 2). ".format(REPEATS) + "ankunft = read layer + classify + write memory layer with 17 fields; pandas_total = read attributes "
+        "note": "best of {} runs (field calculator: 2; core: 5). ".format(REPEATS) + "ankunft_grid = the same with the sensitivity grid (12 settings) in the same pass; ankunft = read layer + classify + write memory layer with 17 fields; pandas_total = read attributes "
         "into a DataFrame + classify (no output layer written); pandas_with_write = the same plus writing a polygon memory layer with the input fields, class, score, rates and z-values; fieldcalc = 13 chained native:fieldcalculator runs.",
     }
     for key, value in result.items():

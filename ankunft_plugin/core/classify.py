@@ -141,8 +141,13 @@ class ClassifyResult:
     stability_class: np.ndarray | None = None
     robust: np.ndarray | None = None
     grid: list = field(default_factory=list)
-    grid_classes: np.ndarray | None = None
+    grid_codes: np.ndarray | None = None  # int8 (settings × areas): index into CLASSES
     sensitivity: list[dict] = field(default_factory=list)
+
+    @property
+    def grid_classes(self) -> np.ndarray | None:
+        """The class of every area in every setting of the grid (settings × areas, str)."""
+        return None if self.grid_codes is None else np.asarray(CLASSES, dtype=object)[self.grid_codes]
 
     def __len__(self) -> int:
         return len(self.aq_class)
@@ -313,7 +318,16 @@ def _duplicates(ids, n_areas: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
     seen: dict[str, int] = {}
     dup_ids: list[str] = []
     for i, value in enumerate(ids):
-        key = id_key(value)
+        if type(value) is str:  # fast path of id_key for the usual text ids
+            key = value.strip()
+            if key.isdigit():
+                key = key.lstrip("0") or "0"
+            elif key == "" or key.upper() == "NULL":
+                key = None
+        elif type(value) is int:
+            key = str(value)
+        else:
+            key = id_key(value)
         if key is None:
             continue
         if key in seen:
@@ -390,7 +404,7 @@ def _high_stack(z, rates, valid, reference, settings) -> np.ndarray:
 
 
 def _class_stack(hi_a, hi_t, hi_d, hi_d_start, flagged, valid, has_a: bool, has_d: bool, has_start: bool):
-    """Classes (codes) for stacked high masks ``(k, n)``: established / emerging / none / insufficient.
+    """Class codes (int8, index into CLASSES) for stacked high masks ``(k, n)``.
 
     Areas flagged for strong growth are established only on diversity at the start of the period
     (``hi_d_start``) when it is given, else never."""
@@ -400,11 +414,15 @@ def _class_stack(hi_a, hi_t, hi_d, hi_d_start, flagged, valid, has_a: bool, has_
     arrival_signal = hi_a if has_a else hi_t
     established = valid[None, :] & (hi_a | hi_t) & div_est
     emerging = valid[None, :] & arrival_signal & ~established
-    cls = np.full(hi_a.shape, "insufficient", dtype=object)
-    cls[:, valid] = "none"
-    cls[emerging] = "emerging"
-    cls[established] = "established"
+    cls = np.full(hi_a.shape, _INSUFFICIENT, dtype=np.int8)
+    cls[:, valid] = _NONE
+    cls[emerging] = _EMERGING
+    cls[established] = _ESTABLISHED
     return cls
+
+
+_ESTABLISHED, _EMERGING, _NONE, _INSUFFICIENT = (CLASSES.index(c) for c in ("established", "emerging", "none", "insufficient"))
+_CLASS_NAMES = np.array(CLASSES, dtype=object)
 
 
 def classify(
@@ -549,7 +567,7 @@ def classify(
             warnings.append("no_variation:{}".format(name))
 
     false = np.zeros(n_areas, dtype=bool)
-    classes = np.empty((len(all_settings), n_areas), dtype=object)
+    classes = np.empty((len(all_settings), n_areas), dtype=np.int8)
     highs: dict[str, np.ndarray] = {}
     for smoothing, st_stats in stats.items():
         idx = [k for k, st in enumerate(all_settings) if st.smoothing == smoothing]
@@ -568,7 +586,7 @@ def classify(
             for name in classifying:
                 highs[name] = hi[name][0]
             highs["diversity_start"] = hi_d_start[0]
-    aq_class = classes[0]
+    aq_class = _CLASS_NAMES[classes[0]]
     high = {name: highs[name] for name in classifying}
     for name in classifying:
         info = city[name]
@@ -646,15 +664,16 @@ def classify(
         counted=first,
     )
     if settings:
-        _robustness(result, settings, classes[1:])
+        _robustness(result, settings, classes[1:], classes[0])
     return result
 
 
-def _robustness(result: ClassifyResult, settings: list[Setting], classes: np.ndarray) -> None:
-    """Stability of every area over the grid, robust/borderline, and the sensitivity table."""
+def _robustness(result: ClassifyResult, settings: list[Setting], classes: np.ndarray, default: np.ndarray) -> None:
+    """Stability of every area over the grid, robust/borderline, and the sensitivity table
+    (``classes``: int8 codes per setting and area; ``default``: the codes of the run itself)."""
     valid = result.valid
-    arrival = (classes == "established") | (classes == "emerging")
-    same = classes == result.aq_class[None, :]
+    arrival = classes <= _EMERGING
+    same = classes == default[None, :]
     n = len(result)
     result.stability = np.full(n, np.nan)
     result.stability_class = np.full(n, np.nan)
@@ -663,15 +682,17 @@ def _robustness(result: ClassifyResult, settings: list[Setting], classes: np.nda
     result.robust = np.full(n, "", dtype=object)
     result.robust[valid] = np.where(result.stability_class[valid] >= ROBUST_SHARE, "robust", "borderline")
     result.grid = list(settings)
-    result.grid_classes = classes
+    result.grid_codes = classes
     counted = result.counted
-    pop = np.where(np.isfinite(result.population) & (result.population > 0), result.population, 0.0)
+    pop = np.where(np.isfinite(result.population) & (result.population > 0), result.population, 0.0)[counted]
     table = []
     for k, st in enumerate(settings):
         row = {"setting": st.key, "mode": st.mode, "threshold": st.threshold, "quantile": st.quantile, "smoothing": st.smoothing}
-        for cls in CLASSES:
-            m = (classes[k] == cls) & counted
-            row[cls] = {"areas": int(m.sum()), "population": float(pop[m].sum())}
+        codes = classes[k][counted]
+        areas = np.bincount(codes, minlength=len(CLASSES))
+        people = np.bincount(codes, weights=pop, minlength=len(CLASSES))
+        for c, cls in enumerate(CLASSES):
+            row[cls] = {"areas": int(areas[c]), "population": float(people[c])}
         table.append(row)
     result.sensitivity = table
 
