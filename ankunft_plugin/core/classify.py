@@ -282,6 +282,8 @@ def _check_params(params: ClassifyParams) -> None:
         raise ValueError("quantile must lie between 0 and 1, not {!r}".format(params.quantile))
     if params.min_population is None or not np.isfinite(params.min_population) or params.min_population < 0:
         raise ValueError("min_population must be 0 or more, not {!r}".format(params.min_population))
+    if params.growth_limit is None or not np.isfinite(params.growth_limit) or params.growth_limit < 0:
+        raise ValueError("growth_limit must be 0 or more, not {!r}".format(params.growth_limit))
 
 
 def _parse(values, role: str, name: str) -> tuple[np.ndarray, list, ColumnReading]:
