@@ -992,279 +992,374 @@
     <context>
         <name>ClassifyArrivalQuartersAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="84" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="112" />
             <source>Classify arrival quarters</source>
             <translation>Ankunftsquartiere einordnen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="87" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="115" />
             <source>Finds established and emerging arrival quarters from small-area statistics, compared within the city.</source>
             <translation>Findet etablierte und neu entstehende Ankunftsquartiere aus kleinräumigen Statistiken, im innerstädtischen Vergleich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="90" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="118" />
             <source>arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring</source>
             <translation>Ankunftsquartier,arrival quarter,Zuwanderung,Migration,Fluktuation,z-Wert,Empirical Bayes,Sozialraummonitoring,Monitoring</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="147" />
             <source>Areas (blocks, statistical districts, planning areas)</source>
             <translation>Gebiete (Blöcke, statistische Bezirke, Planungsräume)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="147" />
             <source>Polygon layer with one feature per area and its statistics. It is never modified; any CRS works.</source>
             <translation>Polygon-Layer mit einem Objekt je Gebiet und seinen Kennzahlen. Er wird nie verändert; jedes Koordinatensystem ist möglich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="153" />
             <source>Area id field</source>
             <translation>Feld Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="125" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="153" />
             <source>Optional: the area id, used to name areas in the log (e.g. the LOR or block number).</source>
             <translation>Optional: die Gebietskennung, mit der Gebiete im Protokoll genannt werden (z. B. LOR- oder Blocknummer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
             <source>Population field (inhabitants)</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="129" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
             <source>Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'.</source>
             <translation>Einwohnerzahl je Gebiet. Damit werden Fallzahlen in Raten umgerechnet; Platzhalter wie '.', '-' oder 'x' und 0 ergeben die Klasse 'Datengrundlage unzureichend'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="138" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="166" />
             <source>count (converted with the population)</source>
             <translation>Fallzahl (mit der Einwohnerzahl umgerechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="138" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="166" />
             <source>percent of population</source>
             <translation>Prozent der Bevölkerung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="138" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="166" />
             <source>per 1000 inhabitants</source>
             <translation>je 1000 Einwohnerinnen und Einwohner</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="140" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="168" />
             <source>Arrivals field (international in-migration)</source>
             <translation>Feld Zuzüge (aus dem Ausland)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="140" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="168" />
             <source>International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed.</source>
             <translation>Zuzüge aus dem Ausland im Zeitraum oder eine Ersatzgröße wie das Wachstum der ausländischen Bevölkerung zwischen zwei Stichtagen des Melderegisters. Optional, aber mindestens zwei von Zuzügen, Fluktuation und Vielfalt sind nötig.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="144" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>Turnover field (in- plus out-moves)</source>
             <translation>Feld Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="144" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
             <source>Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given.</source>
             <translation>Fluktuation: Zu- und Fortzüge des Gebiets, z. B. der Berliner MSS-Indikator K11 (Umzüge je 100 Einwohner = Prozent). Hohe Fluktuation allein macht nie ein Ankunftsquartier; sie tritt nur an die Stelle der Zuzüge, wenn kein Zuzugsfeld angegeben ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="148" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
             <source>Diversity field (foreign nationals or migration background)</source>
             <translation>Feld Vielfalt (ausländische Staatsangehörige oder Migrationshintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="148" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
             <source>Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters.</source>
             <translation>Bewohnerinnen und Bewohner mit ausländischer Staatsangehörigkeit oder Migrationshintergrund. Hohe Vielfalt steht für gewachsene Netzwerke: Sie unterscheidet etablierte von neu entstehenden Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="152" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
             <source>Social context field (e.g. SGB II recipients)</source>
             <translation>Feld sozialer Kontext (z. B. SGB-II-Bezug)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="152" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
             <source>Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit).</source>
             <translation>Nur Kontext: Rate und z-Wert werden ausgegeben, die Klasse verändert es nie (die Klasse benennt eine Funktion, kein Defizit).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="198" />
             <source>Unit of this field</source>
             <translation>Einheit dieses Felds</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="198" />
             <source>Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants.</source>
             <translation>Fallzahl: Zahl der Personen oder Umzüge (durch die Einwohnerzahl geteilt); Prozent der Bevölkerung; oder je 1000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
             <source>Minimum population</source>
             <translation>Mindesteinwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="174" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
             <source>Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS).</source>
             <translation>Gebiete mit weniger Einwohnern erhalten die Klasse 'Datengrundlage unzureichend' und gehen nicht in den städtischen Vergleich ein (wie im Berliner MSS).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="208" />
             <source>Threshold (standard deviations)</source>
             <translation>Schwellenwert (Standardabweichungen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="208" />
             <source>z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean.</source>
             <translation>z-Wert-Modus: Ein Indikator gilt als hoch, wenn er mindestens so viele Standardabweichungen über dem einwohnergewichteten städtischen Mittel liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
             <source>What counts as high</source>
             <translation>Was als hoch gilt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
             <source>z-score against the city</source>
             <translation>z-Wert im städtischen Vergleich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
             <source>quantile of the city's areas</source>
             <translation>Quantil der Gebiete der Stadt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="186" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="214" />
             <source>z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers).</source>
             <translation>z-Wert: über dem Schwellenwert in Standardabweichungen. Quantil: mindestens das angegebene Quantil der Raten der Gebiete (robust gegen Ausreißer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="192" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
             <source>Quantile (quantile mode)</source>
             <translation>Quantil (Quantilmodus)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="192" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="220" />
             <source>Quantile mode only: 0.8 means the top fifth of the areas counts as high.</source>
             <translation>Nur im Quantilmodus: 0,8 bedeutet, dass das oberste Fünftel der Gebiete als hoch gilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="199" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="227" />
             <source>Empirical-Bayes smoothing of count indicators</source>
             <translation>Empirical-Bayes-Glättung der Fallzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="199" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="227" />
             <source>Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme.</source>
             <translation>Zieht die Raten kleiner Gebiete je nach Einwohnerzahl zur gesamtstädtischen Rate hin (globales Empirical Bayes, wie in GeoDa), damit der Zufall ein kleines Gebiet nicht extrem erscheinen lässt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="203" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
             <source>Suppress counts below</source>
             <translation>Fallzahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="203" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
             <source>Statistical confidentiality: count fields with values above 0 and below this number are blanked (NULL) in the output, and so are the rates and z-values derived from them. 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Fallzahlfelder mit Werten über 0 und unter dieser Zahl werden im Ergebnis geleert (NULL), ebenso die daraus abgeleiteten Raten und z-Werte. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="340" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="324" />
             <source>Arrival quarters</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="211" />
-            <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason.</source>
-            <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator sowie aq_reason.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="217" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="286" />
             <source>Number of areas: {label}</source>
             <translation>Anzahl Gebiete: {label}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="228" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="335" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Einwohnerfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="240" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="349" />
             <source>Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Layer '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="256" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="295" />
             <source>Reading {n} areas of '{layer}'…</source>
             <translation>Lese {n} Gebiete aus '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="260" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="298" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="276" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="397" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="356" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="512" />
             <source>{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}</source>
             <translation>{indicator} ('{field}', {unit}): städtisches Mittel {mean:.1f} je 1000, Standardabweichung {sd:.1f}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="360" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="516" />
             <source>; high from {cut:.1f} per 1000</source>
             <translation>; hoch ab {cut:.1f} je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="362" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="518" />
             <source>; smoothed (city rate {b:.1f} per 1000)</source>
             <translation>; geglättet (städtische Rate {b:.1f} je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="367" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="558" />
             <source>No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>Kein Gebiet hat genug Einwohner und alle Indikatoren: Alle Gebiete sind 'Datengrundlage unzureichend'. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="369" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="560" />
             <source>{indicator} has the same rate in every area: its z-values are 0.</source>
             <translation>{indicator} hat in allen Gebieten dieselbe Rate: Die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="372" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="563" />
             <source>{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.</source>
             <translation>{indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum). Sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="378" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="569" />
             <source>{indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{indicator}: Die städtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="380" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="523" />
             <source>Result:</source>
             <translation>Ergebnis:</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="383" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="526" />
             <source>{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)</source>
             <translation>{label}: {n} Gebiete, {pop} Einwohner ({share:.1f} % der Bevölkerung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="398" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="550" />
             <source>Areas with missing values: {areas}</source>
             <translation>Gebiete mit fehlenden Werten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="400" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="552" />
             <source>Confidentiality: {n} count values below {t:g} were blanked in the output.</source>
             <translation>Geheimhaltung: {n} Fallzahlen unter {t:g} wurden im Ergebnis geleert.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="238" />
+            <source>Population at the start of the period (optional)</source>
+            <translation>Einwohner zu Beginn des Zeitraums (optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="238" />
+            <source>Inhabitants at the start of the period the arrivals are measured over (e.g. 2015 for arrivals 2015–2020). Areas whose population grew by more than the growth limit (e.g. new housing) are flagged and cannot be 'established' on diversity measured at the end of the period: their new residents have not had time to form networks.</source>
+            <translation>Einwohner zu Beginn des Zeitraums, über den die Zuzüge gemessen werden (z. B. 2015 für Zuzüge 2015–2020). Gebiete, deren Einwohnerzahl stärker als die Wachstumsgrenze gewachsen ist (z. B. Neubau), werden markiert und können nicht aufgrund der am Ende des Zeitraums gemessenen Vielfalt „etabliert“ sein: ihre neuen Bewohner hatten keine Zeit, Netzwerke zu bilden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="248" />
+            <source>Diversity at the start of the period (optional)</source>
+            <translation>Vielfalt zu Beginn des Zeitraums (optional)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="248" />
+            <source>The diversity field at the start of the period, in the same unit as the diversity field. Areas with strong growth are 'established' only if their diversity was high at the start; without this field they can only be 'emerging'.</source>
+            <translation>Das Vielfaltsfeld zu Beginn des Zeitraums, in derselben Einheit wie das Vielfaltsfeld. Gebiete mit starkem Zuwachs sind nur „etabliert“, wenn ihre Vielfalt zu Beginn hoch war; ohne dieses Feld können sie höchstens ein neues Ankunftsquartier sein.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="258" />
+            <source>Growth limit (percent)</source>
+            <translation>Wachstumsgrenze (Prozent)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="258" />
+            <source>Population growth over the period above which an area is flagged as strongly growing (default 50 %: by more than half).</source>
+            <translation>Einwohnerzuwachs im Zeitraum, ab dem ein Gebiet als stark wachsend markiert wird (Vorgabe 50 %: um mehr als die Hälfte).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="265" />
+            <source>Robustness over a grid of settings</source>
+            <translation>Robustheit über ein Raster von Einstellungen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="265" />
+            <source>Also classifies in the same pass with thresholds 0.5, 0.75, 1.0, 1.25 and 1.5 SD and the top fifth (quantile 0.8), each with and without smoothing (12 settings). Each area gets aq_stability (share of the settings in which it is an arrival quarter), aq_stab_class (share in which it has its class of this run) and aq_robust: 'robust' when it keeps its class in at least three quarters of the settings, else 'borderline'.</source>
+            <translation>Klassifiziert im selben Durchgang auch mit den Schwellen 0,5, 0,75, 1,0, 1,25 und 1,5 Standardabweichungen und dem obersten Fünftel (Quantil 0,8), jeweils mit und ohne Glättung (12 Einstellungen). Jedes Gebiet erhält aq_stability (Anteil der Einstellungen, in denen es Ankunftsquartier ist), aq_stab_class (Anteil, in dem es die Klasse dieses Laufs hat) und aq_robust: 'robust', wenn es seine Klasse in mindestens drei Vierteln der Einstellungen behält, sonst 'borderline' (Grenzfall).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="270" />
+            <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields.</source>
+            <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (mit Anfangsbevölkerung) und den Robustheitsfeldern.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="274" />
+            <source>Sensitivity table</source>
+            <translation>Sensitivitätstabelle</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="274" />
+            <source>Optional table without geometry: one row per setting of the grid with the number of areas and inhabitants per class.</source>
+            <translation>Optionale Tabelle ohne Geometrie: eine Zeile je Einstellung des Rasters mit der Zahl der Gebiete und Einwohner je Klasse.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="382" />
+            <source>The diversity at the start of the period needs the population at the start of the period too.</source>
+            <translation>Die Vielfalt zu Beginn des Zeitraums braucht auch die Einwohnerzahl zu Beginn des Zeitraums.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="469" />
+            <source>smoothed</source>
+            <translation>geglättet</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="469" />
+            <source>unsmoothed</source>
+            <translation>ungeglättet</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="471" />
+            <source>top {pct:g} % (quantile {q:g}), {how}</source>
+            <translation>oberste {pct:g} % (Quantil {q:g}), {how}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="472" />
+            <source>{t:g} SD, {how}</source>
+            <translation>{t:g} SD, {how}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="479" />
+            <source>Sensitivity (areas / inhabitants per class and setting):</source>
+            <translation>Sensitivität (Gebiete / Einwohner je Klasse und Einstellung):</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="534" />
+            <source>{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)</source>
+            <translation>{label}: {robust} robust, {borderline} Grenzfälle (robust: dieselbe Klasse in mindestens {share:g} % der {k} Einstellungen)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="574" />
+            <source>{n} area ids occur more than once: {ids}. Each such area is counted once in the city reference and in the totals; the copies are flagged (aq_flag 'duplicate_id'). Remove the duplicates from the layer.</source>
+            <translation>{n} Gebietskennungen kommen mehrfach vor: {ids}. Jedes solche Gebiet wird im Stadtvergleich und in den Summen einmal gezählt; die Kopien sind markiert (aq_flag 'duplicate_id'). Entfernen Sie die Duplikate aus dem Layer.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="586" />
+            <source>{n} areas grew by more than {limit:g} % (e.g. new housing): they can be 'established' only on diversity at the start of the period: {areas}</source>
+            <translation>{n} Gebiete sind um mehr als {limit:g} % gewachsen (z. B. Neubau): sie können nur aufgrund der Vielfalt zu Beginn des Zeitraums „etabliert“ sein: {areas}</translation>
         </message>
     </context>
     <context>

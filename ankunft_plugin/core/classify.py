@@ -423,7 +423,11 @@ def _class_stack(hi_a, hi_t, hi_d, hi_d_start, flagged, valid, has_a: bool, has_
     return cls
 
 
-_ESTABLISHED, _EMERGING, _NONE, _INSUFFICIENT = (CLASSES.index(c) for c in ("established", "emerging", "none", "insufficient"))
+# int8 class codes: the index into CLASSES (the vocabulary's order)
+_ESTABLISHED = CLASSES.index("established")
+_EMERGING = CLASSES.index("emerging")
+_NONE = CLASSES.index("none")
+_INSUFFICIENT = CLASSES.index("insufficient")
 _CLASS_NAMES = np.array(CLASSES, dtype=object)
 
 
@@ -631,7 +635,7 @@ def classify(
             codes.append("no_high_indicator")
         reasons[i] = codes
     for i in np.flatnonzero(flagged):
-        reasons[i].append("strong_growth:{}".format("new" if not np.isfinite(growth[i]) else "{:.0f}".format(100.0 * growth[i])))
+        reasons[i].append("strong_growth:{:.0f}".format(100.0 * growth[i]) if np.isfinite(growth[i]) else "strong_growth_new")
     for i in np.flatnonzero(duplicate):
         reasons[i].append("duplicate_id")
 
@@ -674,7 +678,7 @@ def _robustness(result: ClassifyResult, settings: list[Setting], classes: np.nda
     """Stability of every area over the grid, robust/borderline, and the sensitivity table
     (``classes``: int8 codes per setting and area; ``default``: the codes of the run itself)."""
     valid = result.valid
-    arrival = classes <= _EMERGING
+    arrival = (classes == _ESTABLISHED) | (classes == _EMERGING)
     same = classes == default[None, :]
     n = len(result)
     result.stability = np.full(n, np.nan)

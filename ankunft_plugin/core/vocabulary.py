@@ -340,6 +340,29 @@ REASONS = (
     ),
     Term("high_diversity_only", "high diversity without high arrivals", "hohe Vielfalt ohne hohe Zuzüge"),
     Term("no_high_indicator", "no indicator high", "kein Indikator hoch"),
+    # issue 14: growth / new building, diversity at the start of the period, duplicate ids
+    Term("high_diversity_at_start", "high diversity at the start of the period", "hohe Vielfalt zu Beginn des Zeitraums"),
+    Term(
+        "diversity_at_start_below_threshold",
+        "diversity at the start of the period below the threshold",
+        "Vielfalt zu Beginn des Zeitraums unter der Schwelle",
+    ),
+    Term(
+        "diversity_at_end_not_used",
+        "diversity at the end of the period not used (strong growth; no diversity at the start given)",
+        "Vielfalt am Ende des Zeitraums nicht verwendet (starker Zuwachs; keine Vielfalt zu Beginn angegeben)",
+    ),
+    Term(
+        "strong_growth",
+        "strong population growth (+{value} %), e.g. new housing – networks not shown",
+        "starker Einwohnerzuwachs (+{value} %), z. B. Neubau – Netzwerke nicht belegt",
+    ),
+    Term(
+        "strong_growth_new",
+        "inhabitants where there were none at the start, e.g. new housing – networks not shown",
+        "Einwohner, wo zu Beginn niemand wohnte, z. B. Neubau – Netzwerke nicht belegt",
+    ),
+    Term("duplicate_id", "id occurs more than once (counted once in the city reference)", "Kennung kommt mehrfach vor (im Stadtvergleich einmal gezählt)"),
 )
 REASON_CODES = tuple(t.key for t in REASONS)
 
@@ -528,7 +551,7 @@ def reason_label(code: str, lang: str = DEFAULT_LANGUAGE, min_population: float 
     if head == "missing":
         name, _, value = rest.partition(":")
         return t.label(lang).format(indicator=label("indicator", name, lang), value=value)
-    if head == "population_missing":
+    if head in ("population_missing", "strong_growth"):
         return t.label(lang).format(value=rest)
     if head == "population_below_min":
         n = "{:g}".format(min_population) if min_population is not None else "?"

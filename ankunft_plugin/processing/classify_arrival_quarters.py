@@ -66,7 +66,7 @@ def apply_style(layer, labels: dict[str, str]) -> None:
     expr = "if(\"aq_robust\" = 'borderline', set_color_part(@symbol_color, 'alpha', {}), @symbol_color)".format(BORDERLINE_ALPHA)
     renderer = layer.renderer()
     for index, cat in enumerate(renderer.categories()):
-        if cat.value() in ("established", "emerging"):
+        if cat.value() in vocabulary.ARRIVAL_CLASS_KEYS:
             symbol = cat.symbol().clone()
             symbol.symbolLayer(0).setDataDefinedProperty(QgsSymbolLayer.Property.PropertyFillColor, QgsProperty.fromExpression(expr))
             renderer.updateCategorySymbol(index, symbol)
@@ -529,7 +529,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 )
             )
         if result.robust is not None:
-            for key in ("established", "emerging", "none"):
+            for key in vocabulary.VALID_CLASS_KEYS:
                 m = result.aq_class == key
                 feedback.pushInfo(
                     self.tr("{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)").format(

@@ -374,7 +374,7 @@ def test_strong_growth_is_not_established_on_diversity_at_the_end():
     res = classify(pop, ind, ClassifyParams(growth_limit=2.5), population_start=start)
     assert not res.growth_flag[10]
     res = classify(pop, ind, population_start=[*start[:10], 0])
-    assert res.growth_flag[10] and "strong_growth:new" in res.reasons[10]
+    assert res.growth_flag[10] and "strong_growth_new" in res.reasons[10]
 
 
 def test_duplicate_ids_are_flagged_and_counted_once():
