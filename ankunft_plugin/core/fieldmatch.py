@@ -17,7 +17,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .numbers import read_column
-from .values import COUNT, RATE, parse_numbers
+from .values import COUNT, RATE
+
+
+def _numbers(values, role: str):
+    """The column read by the one number reader; a column it refuses is all NaN here (the
+    panel shows the refusal from the reading, the algorithm refuses the run)."""
+    numbers, problems, _reading = read_column(values, role=role)
+    return numbers, problems
+
 
 # Roles, in the order the panel shows them. ``id`` and ``name`` describe the area; the others are
 # the indicators of the classification.
@@ -260,14 +268,14 @@ def propose(
 
 def to_per_1000(values: Sequence, unit: int, population: Sequence | None = None) -> np.ndarray:
     """Indicator values as a rate per 1,000 inhabitants (NaN where not computable)."""
-    v, _ = parse_numbers(values, role=COUNT if unit == UNIT_COUNT else RATE)
+    v, _ = _numbers(values, COUNT if unit == UNIT_COUNT else RATE)
     if unit == UNIT_PERCENT:
         return v * 10.0
     if unit == UNIT_PER_1000:
         return v
     if population is None:
         return np.full(v.shape, np.nan)
-    p, _ = parse_numbers(population, role=COUNT)
+    p, _ = _numbers(population, COUNT)
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = np.where(p > 0, v / p * 1000.0, np.nan)
     return rate
@@ -305,13 +313,13 @@ def check_inputs(
     """Count what a planner should know before running: placeholders (``.``, ``-``, NULL …),
     areas below the minimum population, counts below the confidentiality threshold, impossible
     rates, negative values. ``indicators`` maps role → (values, unit code)."""
-    pop, pop_problems = parse_numbers(population, role=COUNT)
+    pop, pop_problems = _numbers(population, COUNT)
     check = InputCheck(rows=len(pop), placeholders={}, small_counts={}, implausible={}, negative={})
     check.population_missing = int(sum(1 for p in pop_problems if p is not None))
     with np.errstate(invalid="ignore"):
         check.small_population = int(np.sum(np.isfinite(pop) & (pop < min_population)))
     for role, (values, unit) in indicators.items():
-        numbers, problems = parse_numbers(values, role=COUNT if unit == UNIT_COUNT else RATE)
+        numbers, problems = _numbers(values, COUNT if unit == UNIT_COUNT else RATE)
         check.placeholders[role] = int(sum(1 for p in problems if p is not None))
         with np.errstate(invalid="ignore"):
             check.negative[role] = int(np.sum(np.isfinite(numbers) & (numbers < 0)))
