@@ -93,3 +93,22 @@ def test_stand_ins_match_the_real_algorithms():
             real.name(), real.groupId(), real.displayName(), real.group())
         assert stand_in.canExecute() == (False, "needs scipy")
         assert stand_in.shortHelpString().startswith("<p><b>needs scipy</b></p>")
+
+
+def test_blocked_imports_are_really_blocked():
+    """In the stock-QGIS run (ANKUNFT_BLOCK_IMPORTS) the modules cannot be imported, here and in child processes."""
+    import importlib
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    blocked = [m for m in os.environ.get("ANKUNFT_BLOCK_IMPORTS", "").split(",") if m]
+    if not blocked:
+        pytest.skip("not the blocked run")
+    for name in blocked:
+        with pytest.raises(ModuleNotFoundError):
+            importlib.import_module(name)
+    child = subprocess.run([sys.executable, "-c", "import {}".format(blocked[0])], capture_output=True, text=True)
+    assert child.returncode != 0 and "blocked" in child.stderr
