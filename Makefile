@@ -53,7 +53,9 @@ test-blocked: setup $(QM_FILES)
 	ANKUNFT_BLOCK_IMPORTS=rasterio,geopandas,pandas $(VPY) -m pytest tests/qgis -q
 
 # The plugin repository's checks (plugins.qgis.org) on the zip, and the zip installed into a clean profile.
-check: setup package
+check: setup
+	rm -rf build/$(PLUGIN)
+	$(MAKE) -s package
 	$(VPY) scripts/check_package.py dist/$(PLUGIN)-$(VERSION).zip
 	$(VPY) -m pytest tests/qgis/test_install_package.py -q -k "zip_installs or scipy_missing"
 
@@ -74,7 +76,7 @@ i18n/%.qm: i18n/%.ts
 
 # Staging folder: the plugin as QGIS and the plugin repository want it (metadata.txt, LICENSE,
 # resources and compiled translations inside the plugin folder).
-build/$(PLUGIN): $(PY_SOURCES) metadata.txt LICENSE $(QM_FILES)
+build/$(PLUGIN): $(PY_SOURCES) $(shell find resources -type f -not -path '*/__pycache__/*' 2>/dev/null) metadata.txt LICENSE CHANGELOG.md $(QM_FILES)
 	rm -rf build/$(PLUGIN) && mkdir -p build/$(PLUGIN)/i18n
 	tar -C $(PLUGIN) --exclude='__pycache__' --exclude='*.pyc' -cf - . | tar -C build/$(PLUGIN) -xf -
 	cp metadata.txt LICENSE CHANGELOG.md build/$(PLUGIN)/
