@@ -7,22 +7,20 @@ key-figure arithmetic and the confidentiality rule are unit-tested without QGIS.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-
 import numpy as np
 
 from ..core import vocabulary
-from ..core.confidentiality import DEFAULT_THRESHOLD, small_count_mask
+
+# the key-figure arithmetic lives in the core (tested without QGIS); re-exported for the layout
+from ..core.strategy import KeyFigures, apply_coverage, key_figures, split_missing  # noqa: F401
 
 LANGUAGES = ("de", "en")
 ARRIVAL_CLASSES = vocabulary.ARRIVAL_CLASS_KEYS
 CLASS_ORDER = vocabulary.CLASS_KEYS
 
-DEFAULT_ATTRIBUTION = (
-    "© OpenStreetMap contributors (ODbL); Amt für Statistik Berlin-Brandenburg; "
-    "Senatsverwaltung für Stadtentwicklung und Wohnen Berlin (Monitoring Soziale Stadtentwicklung)"
-)
+# neutral defaults: the planner names the sources and the issuing office (the demo fills Berlin's)
+DEFAULT_ATTRIBUTION = ""
+DEFAULT_ISSUER = ""
 
 TEXTS = {
     "de": {
@@ -48,9 +46,36 @@ TEXTS = {
         "not_available": "k. A.",
         "suppressed_note": "„.“ = nicht ausgewiesen (Fallzahl unter {}, Datenschutz)",
         "coverage_note": "Einzugsbereiche flächenanteilig auf die Gebiete umgelegt",
+        "kf_coverage_detail": "{pct} ({covered} von {total} EW)",
+        "kf_not_measurable": "Nicht messbar (keine Netzdaten)",
+        "not_measurable_value": "{names}: {people} EW – in der Erreichbarkeit nicht mitgezählt",
+        "not_measurable_item": "Nicht messbar: keine Netzdaten",
+        "not_measurable_note": "Schraffiert grau: keine Straßen-/Wegedaten – Erreichbarkeit nicht messbar, nicht als „unerreicht“ gezählt",
+        "kf_gaps": "Angebotslücken (nicht in {} Gehminuten erreichbar)",
+        "gap_item": "{label}: in {n} von {of} Quartieren",
+        "gap_more": "… und {n} weitere (Layer Infrastruktur)",
+        "kf_no_data": "Keine Daten (keine Einrichtung im Eingang)",
+        "kf_uncategorised": "Einrichtungen ohne Kategorie",
+        "uncategorised_value": "{n} von {total} ({pct})",
+        "sites_title": "Vorgeschlagene Standorte (Rang, Name, Art, zusätzlich erreicht)",
+        "site_item": "{rank}. {name} ({kind}): +{people} EW",
+        "site_unnamed": "ohne Namen",
+        "no_sites": "keine auf dieser Seite",
+        "totals_parts": "Summe {parts}: {total} EW.",
+        "totals_only_parts": "Unterschied: {names} liegt außerhalb von {page}, gehört aber zu {where}.",
+        "totals_only_here": "Nur auf dieser Seite gezählt: {names}.",
+        "totals_rule": "Gebiete zählen auf der Seite, auf der ihr Mittelpunkt liegt.",
+        "cut_counted": "{name} ({share} der Fläche auf der Seite) mitgezählt",
+        "cut_not_counted": "{name} ({share} der Fläche auf der Seite) nicht mitgezählt",
+        "dates": "Datenstand: {}",
+        "dates_missing": "Datenstand: nicht angegeben",
+        "issuer": "Herausgeber: {}",
+        "issuer_missing": "Herausgeber: nicht angegeben",
+        "attribution_missing": "Quellenangabe: nicht angegeben",
+        "created": "Erstellt am {date} mit Ankunft {version} (QGIS {qgis})",
+        "persons": "EW",
         "coverage_note_buildings": "Erreichbarkeit: Einwohner auf Gebäude verteilt, Fußwegenetz",
         "data": "Daten: {}",
-        "made": "Stand: {date} · erstellt mit Ankunft {version} (QGIS)",
         "suppressed": ".",
         "page_of": "Seite [% @atlas_featurenumber %] von [% @atlas_totalfeatures %]",
     },
@@ -77,9 +102,36 @@ TEXTS = {
         "not_available": "n/a",
         "suppressed_note": "“.” = not published (count below {}, confidentiality)",
         "coverage_note": "catchments apportioned to areas by area share",
+        "kf_coverage_detail": "{pct} ({covered} of {total} residents)",
+        "kf_not_measurable": "Not measurable (no network data)",
+        "not_measurable_value": "{names}: {people} residents – left out of the coverage",
+        "not_measurable_item": "Not measurable: no network data",
+        "not_measurable_note": "Grey hatching: no street/path data – walking access cannot be measured, not counted as unreached",
+        "kf_gaps": "Gaps in offers (not within {} minutes' walk)",
+        "gap_item": "{label}: in {n} of {of} quarters",
+        "gap_more": "… and {n} more (infrastructure layer)",
+        "kf_no_data": "No data (no facility in the input)",
+        "kf_uncategorised": "Facilities without a category",
+        "uncategorised_value": "{n} of {total} ({pct})",
+        "sites_title": "Suggested sites (rank, name, type, people newly reached)",
+        "site_item": "{rank}. {name} ({kind}): +{people} residents",
+        "site_unnamed": "unnamed",
+        "no_sites": "none on this page",
+        "totals_parts": "Sum of {parts}: {total} residents.",
+        "totals_only_parts": "Difference: {names} lies outside {page} but belongs to {where}.",
+        "totals_only_here": "Counted on this page only: {names}.",
+        "totals_rule": "Areas count on the page where their centre point lies.",
+        "cut_counted": "{name} ({share} of its area on the page) counted",
+        "cut_not_counted": "{name} ({share} of its area on the page) not counted",
+        "dates": "Data reference dates: {}",
+        "dates_missing": "Data reference dates: not given",
+        "issuer": "Issued by: {}",
+        "issuer_missing": "Issued by: not given",
+        "attribution_missing": "Sources: not given",
+        "created": "Made on {date} with Ankunft {version} (QGIS {qgis})",
+        "persons": "residents",
         "coverage_note_buildings": "coverage: residents placed on buildings, walking network",
         "data": "Data: {}",
-        "made": "Date: {date} · made with Ankunft {version} (QGIS)",
         "suppressed": ".",
         "page_of": "Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]",
     },
@@ -102,114 +154,21 @@ def format_pct(value: float, lang: str) -> str:
     return "{}\u202f%".format(v) if lang == "de" else "{}%".format(v)
 
 
-@dataclass
-class KeyFigures:
-    """The key figures of one map page. Counts are NaN where they must not be published."""
-
-    population: float = math.nan
-    aq_population: float = math.nan
-    aq_share_pct: float = math.nan
-    covered_population: float = math.nan
-    covered_share_pct: float = math.nan
-    areas: int = 0
-    missing_of: int = 0  # areas with a known offer (denominator of the missing counts)
-    missing: list = field(default_factory=list)  # [(label, number of areas lacking it)]
-    has_quarters: bool = False
-    has_classes: bool = False
-    has_coverage: bool = False
-    has_missing: bool = False
-    coverage_total: float = math.nan  # set when coverage comes from counted people (apply_coverage)
-    suppressed_any: bool = False
+def format_names(names, lang: str, limit: int = 4) -> str:
+    names = [str(n) for n in names]
+    if len(names) > limit:
+        more = len(names) - limit
+        return ", ".join(names[:limit]) + (" und {} weitere".format(more) if lang == "de" else " and {} more".format(more))
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + (" und " if lang == "de" else " and ") + names[-1]
 
 
-def _publish(count: float, threshold: float) -> float:
-    if not np.isfinite(count):
-        return math.nan
-    return math.nan if bool(small_count_mask([count], threshold)[0]) else float(count)
+def key_figure_rows(kf: KeyFigures, lang: str, minutes: int, labels: dict | None = None, names: list | None = None, max_gaps: int = 5) -> list[tuple[str, str, str]]:
+    """(field, label, value) rows of the key-figure table; suppressed values print as '.'.
 
-
-def key_figures(
-    population,
-    classes=None,
-    covered_fraction=None,
-    missing_lists=None,
-    threshold: float = DEFAULT_THRESHOLD,
-) -> KeyFigures:
-    """Key figures of the areas on one page.
-
-    ``population`` per area (NaN where unknown or already suppressed), ``classes`` (aq_class codes),
-    ``covered_fraction`` (0…1 share of each area within the walking limit), ``missing_lists``
-    (per area the list of missing category labels). Counts ``0 < n < threshold`` and every share
-    derived from them become NaN: they are never printed."""
-    pop = np.asarray(population, dtype=float)
-    kf = KeyFigures(areas=len(pop))
-    if len(pop) == 0:
-        return kf
-    known = np.isfinite(pop)
-    total = float(pop[known].sum()) if known.any() else math.nan
-    kf.has_quarters = True
-    kf.population = _publish(total, threshold)
-    if classes is not None:
-        kf.has_classes = True
-        cls = np.asarray([str(c) if c is not None else "" for c in classes])
-        in_aq = np.isin(cls, ARRIVAL_CLASSES) & known
-        aq = float(pop[in_aq].sum())
-        kf.aq_population = _publish(aq, threshold)
-        if np.isfinite(kf.aq_population) and np.isfinite(kf.population) and total > 0:
-            kf.aq_share_pct = 100.0 * aq / total
-    if covered_fraction is not None:
-        kf.has_coverage = True
-        frac = np.clip(np.nan_to_num(np.asarray(covered_fraction, dtype=float), nan=0.0), 0.0, 1.0)
-        covered = float(np.round((pop[known] * frac[known]).sum()))
-        kf.covered_population = _publish(covered, threshold)
-        if np.isfinite(kf.covered_population) and np.isfinite(kf.population) and total > 0:
-            kf.covered_share_pct = 100.0 * covered / total
-    if missing_lists is not None:
-        kf.has_missing = True
-        kf.missing_of = len(missing_lists)
-        counts: dict[str, int] = {}
-        for items in missing_lists:
-            for item in items or ():
-                counts[item] = counts.get(item, 0) + 1
-        kf.missing = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    kf.suppressed_any = any(
-        (np.isnan(v) and ok)
-        for v, ok in (
-            (kf.population, np.isfinite(total)),
-            (kf.aq_population, classes is not None),
-            (kf.covered_population, covered_fraction is not None),
-        )
-    )
-    return kf
-
-
-def apply_coverage(kf: KeyFigures, covered: float, total: float, threshold: float = DEFAULT_THRESHOLD) -> KeyFigures:
-    """Coverage from counted population (e.g. ``pop_10`` of the walking-catchment areas, people placed
-    on buildings) instead of area shares: ``covered`` of ``total`` people. Small counts are suppressed."""
-    kf.has_coverage = True
-    kf.covered_population = _publish(float(covered), threshold)
-    pub_total = _publish(float(total), threshold)
-    kf.coverage_total = pub_total
-    if np.isfinite(kf.covered_population) and np.isfinite(pub_total) and total > 0:
-        kf.covered_share_pct = 100.0 * float(covered) / float(total)
-    else:
-        kf.covered_share_pct = math.nan
-    return kf
-
-
-def split_missing(value) -> list[str]:
-    """``eco_missing`` text ('Housing, Work' or 'housing;work') as a list; empty/NULL → []."""
-    if value is None:
-        return []
-    s = str(value).strip()
-    if not s or s.upper() == "NULL":
-        return []
-    sep = ";" if ";" in s else ("|" if "|" in s else ",")
-    return [p.strip() for p in s.split(sep) if p.strip()]
-
-
-def key_figure_rows(kf: KeyFigures, lang: str, minutes: int, max_missing: int = 4) -> list[tuple[str, str]]:
-    """(label, value) rows for the key-figure table; suppressed values print as '.'."""
+    ``labels``: category key → label; ``names``: names of the coverage areas (for the not-measurable row)."""
+    labels = labels or {}
     dot = text(lang, "suppressed")
     na = text(lang, "not_available")
     rows = []
@@ -228,23 +187,33 @@ def key_figure_rows(kf: KeyFigures, lang: str, minutes: int, max_missing: int = 
         return format_pct(v, lang)
 
     counted = bool(np.isfinite(kf.coverage_total))
-    rows.append((text(lang, "kf_population"), count_text(kf.population, kf.has_quarters)))
-    rows.append((text(lang, "kf_aq_share"), pct_text(kf.aq_share_pct, kf.aq_population, kf.has_classes and kf.has_quarters)))
-    rows.append((text(lang, "kf_coverage").format(minutes), pct_text(
-        kf.covered_share_pct,
-        kf.covered_population,
-        kf.has_coverage and (kf.has_quarters or counted),
-        base=kf.coverage_total if counted else None,
-    )))
+    rows.append(("t_population", text(lang, "kf_population"), count_text(kf.population, kf.has_quarters)))
+    rows.append(("t_aq_share", text(lang, "kf_aq_share"), pct_text(kf.aq_share_pct, kf.aq_population, kf.has_classes and kf.has_quarters)))
+    cov = pct_text(kf.covered_share_pct, kf.covered_population, kf.has_coverage and (kf.has_quarters or counted), base=kf.coverage_total if counted else None)
+    if counted and np.isfinite(kf.covered_share_pct):
+        cov = text(lang, "kf_coverage_detail").format(pct=cov, covered=format_int(kf.covered_population, lang), total=format_int(kf.coverage_total, lang))
+    rows.append(("t_coverage", text(lang, "kf_coverage").format(minutes), cov))
+    if kf.has_coverage:
+        if kf.not_measurable_areas:
+            who = format_names([names[i] for i in kf.not_measurable_areas] if names else [str(len(kf.not_measurable_areas))], lang)
+            people = format_int(kf.not_measurable_population, lang) if np.isfinite(kf.not_measurable_population) else dot
+            value = text(lang, "not_measurable_value").format(names=who, people=people)
+        else:
+            value = text(lang, "none_missing")
+        rows.append(("t_not_measurable", text(lang, "kf_not_measurable"), value))
     if kf.has_missing:
         if kf.missing:
-            shown = ["{} ({}/{})".format(label, n, kf.missing_of) for label, n in kf.missing[:max_missing]]
-            if len(kf.missing) > max_missing:
-                shown.append("…")
-            value = "; ".join(shown)
+            shown = [text(lang, "gap_item").format(label=labels.get(k, k), n=n, of=kf.missing_of) for k, n in kf.missing[:max_gaps]]
+            if len(kf.missing) > max_gaps:
+                shown.append(text(lang, "gap_more").format(n=len(kf.missing) - max_gaps))
+            value = "\n".join(shown)
         else:
             value = text(lang, "none_missing")
     else:
         value = na
-    rows.append((text(lang, "kf_missing"), value))
+    rows.append(("t_missing", text(lang, "kf_gaps").format(minutes), value))
+    if kf.has_facilities:
+        rows.append(("t_no_data", text(lang, "kf_no_data"), ", ".join(labels.get(k, k) for k in kf.no_data) if kf.no_data else text(lang, "none_missing")))
+        pct = format_pct(100.0 * kf.uncategorised / kf.facilities, lang) if kf.facilities else "–"
+        rows.append(("t_uncategorised", text(lang, "kf_uncategorised"), text(lang, "uncategorised_value").format(n=format_int(kf.uncategorised, lang), total=format_int(kf.facilities, lang), pct=pct)))
     return rows

@@ -13,8 +13,10 @@ Layout work must happen on the main thread, hence ``FlagNoThreading``.
 from __future__ import annotations
 
 import datetime
+import json
 import math
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
@@ -36,24 +38,27 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameters,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsProject,
     QgsRectangle,
+    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QMetaType
+from qgis.PyQt.QtCore import QCoreApplication, QMetaType
+from shapely.ops import unary_union
 
-from ..__about__ import __version__
+from ..__about__ import RESOURCES_DIR, __version__
+from ..core import strategy
 from ..core.confidentiality import DEFAULT_THRESHOLD
-from ..core.values import COUNT, FACTOR, parse_numbers
+from ..core.values import is_null, parse_numbers
 from ..layout import builder
-from ..layout.texts import DEFAULT_ATTRIBUTION, apply_coverage, key_figure_rows, key_figures, split_missing, text
+from ..layout.texts import DEFAULT_ATTRIBUTION, DEFAULT_ISSUER, format_int, format_names, key_figure_rows, text
 from .base import AnkunftAlgorithm
-from .bridge import new_fields, utm_crs_for
-from .number_reading import read_field
+from .bridge import new_fields, to_shapely, utm_crs_for
 from .styles import style_on_load
 
 NAME_CANDIDATES = ("name", "NAME", "Name", "bezname", "BEZNAME", "district", "Ortsteilna", "GEN", "gen")
@@ -99,6 +104,9 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
     PAPER = "PAPER"
     LANGUAGE = "LANGUAGE"
     ATTRIBUTION = "ATTRIBUTION"
+    ISSUER = "ISSUER"
+    DATA_DATES = "DATA_DATES"
+    NETWORK = "NETWORK"
     MINUTES = "MINUTES"
     SUPPRESS_BELOW = "SUPPRESS_BELOW"
     OUTPUT = "OUTPUT"
@@ -190,8 +198,21 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             self.tr("Language of the texts on the map (legend, key figures, notes). German by default."),
         )
         self.add(
+            QgsProcessingParameterString(self.DATA_DATES, self.tr("Data reference dates"), defaultValue="", multiLine=True, optional=True),
+            self.tr("The reference date of each data source, printed on every page, e.g. 'population register 31.12.2020; social monitoring 2013; OpenStreetMap 2025'. Empty: taken from the layers' metadata (temporal extent or publication date) where it is set, else the map says 'not given'. The date the map was made is printed separately."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.ISSUER, self.tr("Issuing office"), defaultValue=DEFAULT_ISSUER, optional=True),
+            self.tr("The office that issues the map, printed on every page (e.g. 'Bezirksamt Mitte, Stadtentwicklungsamt'). Empty: the map says 'not given'."),
+        )
+        self.add(
             QgsProcessingParameterString(self.ATTRIBUTION, self.tr("Data attribution"), defaultValue=DEFAULT_ATTRIBUTION, multiLine=True, optional=True),
-            self.tr("Sources printed on every page. Keep the OpenStreetMap attribution when OSM data is shown."),
+            self.tr("Sources and licences printed on every page, e.g. '© OpenStreetMap contributors (ODbL); statistical office …'. Keep the OpenStreetMap attribution when OSM data is shown. Empty: the map says 'not given'."),
+        )
+        self.add(
+            QgsProcessingParameterVectorLayer(self.NETWORK, self.tr("Walking network (where coverage can be measured)"), [QgsProcessing.SourceType.TypeVectorLine], optional=True),
+            self.tr("The walking network the catchments were computed on. An area with less than half of its surface within 100 m of it (no street data, outside the network's extent) is 'not measurable': left out of the coverage figure, hatched on the map and listed in the key figures. Empty: the streets layer."),
+            advanced=True,
         )
         self.add(
             QgsProcessingParameterNumber(self.MINUTES, self.tr("Walking minutes for the coverage figure"), QgsProcessingParameterNumber.Type.Integer, defaultValue=10, minValue=1, maxValue=120),
@@ -246,400 +267,622 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
                 values[f].append(feat[f])
         return geoms, values
 
-    @staticmethod
-    def _print_copy(layer, name: str):
-        """A copy of a layer for the print map (its own style; the user's layer stays untouched)."""
-        if layer.providerType() == "memory":
-            copy = layer.materialize(QgsFeatureRequest())
-            copy.setName(name)
-        else:
-            copy = QgsVectorLayer(layer.source(), name, layer.providerType())
-            if layer.subsetString():
-                copy.setSubsetString(layer.subsetString())
-        return copy
-
     # -- main -----------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        lang = "en" if self.parameterAsEnum(parameters, self.LANGUAGE, context) == 1 else "de"
-        paper = builder.A4 if self.parameterAsEnum(parameters, self.PAPER, context) == 1 else builder.A3
-        title = (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or text(lang, "default_title")
-        attribution = (self.parameterAsString(parameters, self.ATTRIBUTION, context) or "").strip()
-        minutes = self.parameterAsInt(parameters, self.MINUTES, context)
-        threshold = float(self.parameterAsInt(parameters, self.SUPPRESS_BELOW, context))
+        opts = self._options(parameters, context)
+        layers = self._layers(parameters, context, feedback)
+        project = context.project() or QgsProject.instance()
+        crs = self._map_crs(layers, context)
+        feedback.pushInfo(self.tr("Map CRS: {crs}").format(crs=crs.authid()))
+        fields = self._fields(layers, parameters, context, feedback)
 
-        layers = {
-            key: self._layer(parameters, key, context)
-            for key in (self.DISTRICTS, self.QUARTERS, self.CATCHMENTS, self.CATCHMENT_AREAS, self.DOCKING_POINTS, self.FACILITIES, self.INFRASTRUCTURE, self.SUGGESTED, self.STREETS, self.WATER)
+        feedback.setProgressText(self.tr("Computing key figures…"))
+        pages = self._pages(layers, fields, crs, opts, context, feedback)
+        data = self._data(layers, fields, crs, opts, context, feedback)
+        figures = page_figures(pages, data, opts)
+        self._report(pages, figures, data, opts, feedback)
+
+        dest_id = self._write_pages(parameters, context, pages, figures, data, opts, crs)
+        pages_src = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+        if pages_src is None or not pages_src.isValid():
+            raise QgsProcessingException(self.tr("Could not open the pages output '{dest}' again.").format(dest=dest_id))
+
+        feedback.setProgressText(self.tr("Building the print layout…"))
+        feedback.setProgress(35)
+        final_pdf = Path(QgsProcessingParameters.parameterAsFileOutput(self.parameterDefinition(self.OUTPUT_PDF), parameters, context))
+        layout = self._layout(project, layers, fields, pages, data, pages_src, crs, opts, final_pdf, context)
+
+        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        Path(pdf).parent.mkdir(parents=True, exist_ok=True)
+        feedback.setProgressText(self.tr("Exporting {n} pages to PDF…").format(n=len(pages.geoms)))
+        feedback.setProgress(50)
+        ok, error = builder.export_pdf(layout, pdf, feedback=feedback)
+        self.check_cancel(feedback)
+        if not ok:
+            raise QgsProcessingException(self.tr("The PDF could not be written to '{path}': {error}").format(path=pdf, error=error))
+        results = {self.OUTPUT: dest_id, self.OUTPUT_PDF: pdf, self.LAYOUT_NAME: layout.name(), self.PAGES: len(pages.geoms)}
+        style_on_load(context, dest_id, lambda layer: builder.style_pages(layer, "name"), self.tr("Map pages with key figures"))
+        folder = self.parameterAsString(parameters, self.OUTPUT_PNG_FOLDER, context)
+        if folder:
+            results[self.OUTPUT_PNG_FOLDER] = self._export_png(layout, folder, feedback)
+        feedback.setProgress(100)
+        feedback.pushInfo(self.tr("Layout '{name}' ({n} pages) added to the project; PDF: {pdf}").format(name=layout.name(), n=len(pages.geoms), pdf=pdf))
+        return results
+
+    # -- steps ------------------------------------------------------------------------------------
+    def _options(self, parameters, context) -> dict:
+        lang = "en" if self.parameterAsEnum(parameters, self.LANGUAGE, context) == 1 else "de"
+        return {
+            "lang": lang,
+            "paper": builder.A4 if self.parameterAsEnum(parameters, self.PAPER, context) == 1 else builder.A3,
+            "title": (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or text(lang, "default_title"),
+            "attribution": (self.parameterAsString(parameters, self.ATTRIBUTION, context) or "").strip(),
+            "issuer": (self.parameterAsString(parameters, self.ISSUER, context) or "").strip(),
+            "dates": (self.parameterAsString(parameters, self.DATA_DATES, context) or "").strip(),
+            "minutes": self.parameterAsInt(parameters, self.MINUTES, context),
+            "threshold": float(self.parameterAsInt(parameters, self.SUPPRESS_BELOW, context)),
+            "labels": builder.category_labels(lang),
         }
+
+    def _layers(self, parameters, context, feedback) -> dict:
+        keys = (self.DISTRICTS, self.QUARTERS, self.CATCHMENTS, self.CATCHMENT_AREAS, self.DOCKING_POINTS, self.FACILITIES, self.INFRASTRUCTURE, self.SUGGESTED, self.STREETS, self.WATER, self.NETWORK)
+        layers = {key: self._layer(parameters, key, context) for key in keys}
         present = [k for k, v in layers.items() if v is not None]
-        drawn = [k for k in present if k != self.CATCHMENT_AREAS]
         if not present:
             raise QgsProcessingException(self.tr("No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …)."))
         for k in present:
             if layers[k].featureCount() == 0:
                 feedback.pushWarning(self.tr("Layer '{layer}' ({key}) has no features.").format(layer=layers[k].name(), key=k))
+        return layers
 
-        project = context.project() or QgsProject.instance()
-
-        # map CRS: the first projected CRS among the layers, else the UTM zone of the extent
-        crs = None
+    def _map_crs(self, layers, context):
+        """The first projected CRS among the layers, else the UTM zone of the extent."""
+        present = [k for k, v in layers.items() if v is not None]
         for k in (self.DISTRICTS, self.QUARTERS, self.CATCHMENTS, self.STREETS, *present):
             lyr = layers.get(k)
             if lyr is not None and lyr.crs().isValid() and not lyr.crs().isGeographic():
-                crs = lyr.crs()
-                break
-        if crs is None:
-            first = layers[present[0]]
-            crs = utm_crs_for(first.crs(), first.extent(), context)
-        feedback.pushInfo(self.tr("Map CRS: {crs}").format(crs=crs.authid()))
+                return lyr.crs()
+        first = layers[present[0]]
+        return utm_crs_for(first.crs(), first.extent(), context)
 
-        # fields
+    def _fields(self, layers, parameters, context, feedback) -> dict:
         quarters = layers[self.QUARTERS]
         q_class = "aq_class" if quarters is not None and "aq_class" in quarters.fields().names() else None
         if quarters is not None and q_class is None:
             feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'.").format(layer=quarters.name()))
-        pop_given = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        q_pop = _find_field(quarters, pop_given, POPULATION_CANDIDATES, prefix="inh_")
+        q_pop = _find_field(quarters, self.parameterAsString(parameters, self.POPULATION_FIELD, context), POPULATION_CANDIDATES, prefix="inh_")
         if quarters is not None and q_pop is None:
             feedback.pushWarning(self.tr("No population field found in '{layer}': population figures are shown as n/a. Choose the population field.").format(layer=quarters.name()))
-        q_name = _find_field(quarters, None, NAME_CANDIDATES)
-        districts = layers[self.DISTRICTS]
-        d_name = _find_field(districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), NAME_CANDIDATES)
-        d_sort = "page" if districts is not None and "page" in districts.fields().names() else None
-        catch = layers[self.CATCHMENTS]
-        c_min = _find_field(catch, None, ("minutes", "walk_min", "band", "minuten"))
         infra = layers[self.INFRASTRUCTURE]
         miss_layer = infra if infra is not None else quarters
-        miss_key = _find_field(miss_layer, None, ("eco_miss_k",))
-        miss_txt = _find_field(miss_layer, None, ("eco_missing",))
-        facilities = layers[self.FACILITIES]
-        f_cat = _find_field(facilities, self.parameterAsString(parameters, self.CATEGORY_FIELD, context), CATEGORY_CANDIDATES)
-        suggested = layers[self.SUGGESTED]
-        s_rank = _find_field(suggested, None, ("rank",))
-        streets = layers[self.STREETS]
-        s_highway = _find_field(streets, None, HIGHWAY_CANDIDATES)
+        districts = layers[self.DISTRICTS]
+        return {
+            "q_class": q_class,
+            "q_pop": q_pop,
+            "q_name": _find_field(quarters, None, NAME_CANDIDATES),
+            "d_name": _find_field(districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), NAME_CANDIDATES),
+            "d_sort": "page" if districts is not None and "page" in districts.fields().names() else None,
+            "c_min": _find_field(layers[self.CATCHMENTS], None, ("minutes", "walk_min", "band", "minuten")),
+            "miss_layer": miss_layer,
+            "miss_key": _find_field(miss_layer, None, ("eco_miss_k",)),
+            "miss_txt": _find_field(miss_layer, None, ("eco_missing",)),
+            "f_cat": _find_field(layers[self.FACILITIES], self.parameterAsString(parameters, self.CATEGORY_FIELD, context), CATEGORY_CANDIDATES),
+            "s_rank": _find_field(layers[self.SUGGESTED], None, ("rank",)),
+            "s_name": _find_field(layers[self.SUGGESTED], None, ("name", "fac_name", "NAME", "Name")),
+            "s_kind": _find_field(layers[self.SUGGESTED], None, ("category", "poi_type", "type", "fclass", "amenity", "layer")),
+            "s_added": _find_field(layers[self.SUGGESTED], None, ("added_weight", "added_people", "added")),
+            "s_highway": _find_field(layers[self.STREETS], None, HIGHWAY_CANDIDATES),
+        }
 
-        # -- pages ------------------------------------------------------------------------------
-        feedback.setProgressText(self.tr("Computing key figures…"))
+    def _pages(self, layers, fields, crs, opts, context, feedback) -> SimpleNamespace:
+        districts = layers[self.DISTRICTS]
         if districts is not None:
+            d_name, d_sort = fields["d_name"], fields["d_sort"]
             d_geoms, d_vals = self._read(districts, [d_name, d_sort], crs, context, feedback)
             keep = [i for i, g in enumerate(d_geoms) if not g.isNull() and not g.isEmpty()]
             if len(keep) < len(d_geoms):
                 feedback.pushWarning(self.tr("{n} districts without geometry are left out.").format(n=len(d_geoms) - len(keep)))
             if not keep:
                 raise QgsProcessingException(self.tr("Layer '{layer}' has no district with a geometry: choose a polygon layer with districts.").format(layer=districts.name()))
-            page_geoms = [d_geoms[i] for i in keep]
-            page_names = [str(d_vals[d_name][i]) if d_name and d_vals[d_name][i] is not None else str(n + 1) for n, i in enumerate(keep)]
-            page_order = [d_vals[d_sort][i] if d_sort else n + 1 for n, i in enumerate(keep)]
+            geoms = [d_geoms[i] for i in keep]
+            names = [str(d_vals[d_name][i]) if d_name and d_vals[d_name][i] is not None else str(n + 1) for n, i in enumerate(keep)]
+            order = [d_vals[d_sort][i] if d_sort else n + 1 for n, i in enumerate(keep)]
         else:
             extent = QgsRectangle()
             extent.setNull()
-            for k in drawn or present:
-                lyr = layers[k]
+            for k, lyr in layers.items():
+                if lyr is None or k == self.CATCHMENT_AREAS:
+                    continue
                 e = lyr.extent()
                 tr = self._transform(lyr, crs, context)
                 if tr is not None:
                     e = tr.transformBoundingBox(e)
                 extent.combineExtentWith(e)
-            page_geoms = [QgsGeometry.fromRect(extent)]
-            page_names = [text(lang, "whole_area")]
-            page_order = [1]
-        n_pages = len(page_geoms)
-        engines = []
-        for g in page_geoms:
-            eng = QgsGeometry.createGeometryEngine(g.constGet())
-            eng.prepareGeometry()
-            engines.append(eng)
+            geoms = [QgsGeometry.fromRect(extent)]
+            names = [text(opts["lang"], "whole_area")]
+            order = [1]
+        sequence = sorted(range(len(geoms)), key=lambda i: (_sort_key(order[i]), i))
+        return SimpleNamespace(geoms=geoms, shapes=to_shapely(geoms), names=names, order=sequence)
 
-        def members(points) -> list[list[int]]:
-            out = [[] for _ in range(n_pages)]
-            for j, pt in enumerate(points):
-                if pt is None:
-                    continue
-                for p, eng in enumerate(engines):
-                    if eng.intersects(pt.constGet()):
-                        out[p].append(j)
-            return out
-
-        def surface_points(geoms):
-            return [None if (g.isNull() or g.isEmpty()) else g.pointOnSurface() for g in geoms]
-
-        q_members = [[] for _ in range(n_pages)]
-        pop = classes = cover = None
+    def _data(self, layers, fields, crs, opts, context, feedback) -> SimpleNamespace:
+        """Everything the key figures need, read once into numpy/shapely (the core computes from it)."""
+        data = SimpleNamespace(quarters=None, coverage=None, gaps=None, facilities=None, sites=None, network=None)
+        quarters = layers[self.QUARTERS]
+        q_pop, q_class, q_name = fields["q_pop"], fields["q_class"], fields["q_name"]
+        net_layer = layers[self.NETWORK] or layers[self.STREETS]
+        if net_layer is not None:
+            n_geoms, _v = self._read(net_layer, [], crs, context, feedback)
+            data.network = [g for g in to_shapely(n_geoms) if g is not None]
         if quarters is not None:
-            q_geoms, q_vals = self._read(quarters, [q_pop, q_class], crs, context, feedback)
-            q_members = members(surface_points(q_geoms))
-            if q_pop:
-                pop, problems = read_field(q_vals[q_pop], COUNT, q_pop, feedback)
-                n_bad = sum(1 for p in problems if p is not None)
-                if n_bad:
-                    feedback.pushInfo(self.tr("{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.").format(n=n_bad, field=q_pop))
-            else:
-                pop = np.full(len(q_geoms), np.nan)
-            classes = q_vals[q_class] if q_class else None
-            if catch is not None:
-                c_geoms, c_vals = self._read(catch, [c_min], crs, context, feedback)
-                parts = []
-                for i, g in enumerate(c_geoms):
-                    if g.isNull() or g.isEmpty():
-                        continue
-                    if c_min:
-                        v, _p = parse_numbers([c_vals[c_min][i]], role=FACTOR)
-                        if not (np.isfinite(v[0]) and v[0] <= minutes + 1e-9):
-                            continue
-                    parts.append(g)
-                union = QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
-                cover = np.zeros(len(q_geoms))
-                needed = sorted({j for m in q_members for j in m})
-                if not union.isNull() and not union.isEmpty():
-                    ueng = QgsGeometry.createGeometryEngine(union.constGet())
-                    ueng.prepareGeometry()
-                    for n, j in enumerate(needed):
-                        self.check_cancel(feedback)
-                        g = q_geoms[j]
-                        area = g.area()
-                        if area <= 0:
-                            continue
-                        if not ueng.intersects(g.constGet()):
-                            continue
-                        cover[j] = g.intersection(union).area() / area
-                        if n % 50 == 0:
-                            feedback.setProgress(5 + 25 * n / max(1, len(needed)))
-                if not parts:
-                    feedback.pushWarning(self.tr("No catchment of at most {m} minutes in '{layer}': coverage is 0.").format(m=minutes, layer=catch.name()))
-        missing_by_page = None
-        if miss_layer is not None and (miss_key or miss_txt):
-            m_geoms, m_vals = self._read(miss_layer, [miss_key, miss_txt], crs, context, feedback)
-            labels = builder.category_labels(lang)
-            per_area = []
-            for i in range(len(m_geoms)):
-                if miss_key:
-                    raw = m_vals[miss_key][i]
-                    per_area.append(None if raw is None or str(raw) == "NULL" else [labels.get(k, k) for k in split_missing(raw)])
-                else:
-                    raw = m_vals[miss_txt][i]
-                    per_area.append(None if raw is None or str(raw) == "NULL" else split_missing(raw))
-            m_members = members(surface_points(m_geoms))
-            missing_by_page = [[per_area[j] for j in m if per_area[j] is not None] for m in m_members]
+            q_geoms, q_vals = self._read(quarters, [q_pop, q_class, q_name], crs, context, feedback)
+            pop = self._numbers(q_vals[q_pop], q_pop, feedback) if q_pop else np.full(len(q_geoms), np.nan)
+            data.quarters = SimpleNamespace(
+                shapes=to_shapely(q_geoms),
+                pop=pop,
+                has_pop=q_pop is not None,
+                classes=q_vals[q_class] if q_class else None,
+                names=[str(v) if v is not None else "" for v in q_vals[q_name]] if q_name else None,
+            )
+        data.coverage = self._coverage_data(layers, fields, crs, opts, data, context, feedback)
+        data.gaps = self._gap_data(layers, fields, crs, opts, context, feedback)
+        facilities = layers[self.FACILITIES]
+        if facilities is not None and fields["f_cat"]:
+            cats = [f[fields["f_cat"]] for f in facilities.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([fields["f_cat"]], facilities.fields()))]
+            data.facilities = strategy.data_gaps([None if is_null(c) else str(c) for c in cats], scheme_keys())
+        sites = layers[self.SUGGESTED]
+        if sites is not None:
+            data.sites = self._site_data(sites, fields, crs, opts, context, feedback)
+        return data
 
-        counted = None  # (covered, total) per page from the catchment areas' population counts
+    def _numbers(self, values, field, feedback):
+        numbers, problems = parse_numbers(values)
+        n_bad = sum(1 for p in problems if p is not None)
+        if n_bad:
+            feedback.pushInfo(self.tr("{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.").format(n=n_bad, field=field))
+        return numbers
+
+    def _coverage_data(self, layers, fields, crs, opts, data, context, feedback):
+        """Per coverage area: covered and total people, measurable or not (None without catchments)."""
+        minutes = opts["minutes"]
         carea = layers[self.CATCHMENT_AREAS]
         if carea is not None:
             pop_n = "pop_{}".format(minutes)
             names = carea.fields().names()
             if pop_n in names and "pop_total" in names:
-                a_geoms, a_vals = self._read(carea, [pop_n, "pop_total"], crs, context, feedback)
-                covered_n, _p1 = read_field(a_vals[pop_n], COUNT, pop_n, feedback)
-                total_n, _p2 = read_field(a_vals["pop_total"], COUNT, "pop_total", feedback)
-                a_members = members(surface_points(a_geoms))
-                counted = [(float(np.nansum(covered_n[m])) if m else 0.0, float(np.nansum(total_n[m])) if m else 0.0) for m in a_members]
-            else:
+                name_f = _find_field(carea, None, NAME_CANDIDATES)
+                a_geoms, a_vals = self._read(carea, [pop_n, "pop_total", name_f], crs, context, feedback)
+                shapes = to_shapely(a_geoms)
+                return SimpleNamespace(
+                    shapes=shapes,
+                    covered=parse_numbers(a_vals[pop_n])[0],
+                    total=parse_numbers(a_vals["pop_total"])[0],
+                    names=[str(v) for v in a_vals[name_f]] if name_f else [str(i + 1) for i in range(len(shapes))],
+                    measurable=self._measurable(shapes, data.network, feedback),
+                    counted=True,
+                )
+            feedback.pushWarning(
+                self.tr("Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes.").format(
+                    layer=carea.name(), field=pop_n, m=minutes
+                )
+            )
+        catch = layers[self.CATCHMENTS]
+        if catch is None or data.quarters is None:
+            return None
+        c_min = fields["c_min"]
+        c_geoms, c_vals = self._read(catch, [c_min], crs, context, feedback)
+        band = parse_numbers(c_vals[c_min])[0] if c_min else np.zeros(len(c_geoms))
+        parts = [g for g, b in zip(to_shapely(c_geoms), band) if g is not None and np.isfinite(b) and b <= minutes + 1e-9]
+        if not parts:
+            feedback.pushWarning(self.tr("No catchment of at most {m} minutes in '{layer}': coverage is 0.").format(m=minutes, layer=catch.name()))
+        q = data.quarters
+        frac = strategy.cover_fractions(q.shapes, unary_union(parts) if parts else None)
+        return SimpleNamespace(
+            shapes=q.shapes,
+            covered=np.where(np.isfinite(q.pop), q.pop * frac, np.nan),
+            total=q.pop,
+            names=q.names or [str(i + 1) for i in range(len(q.shapes))],
+            measurable=self._measurable(q.shapes, data.network, feedback),
+            counted=False,
+        )
+
+    def _measurable(self, shapes, network, feedback):
+        if not network:
+            feedback.pushInfo(self.tr("No walking network or streets given: every area counts as measurable for the coverage figure."))
+            return np.ones(len(shapes), dtype=bool)
+        shares = strategy.measurable_shares(shapes, network)
+        return strategy.measurable_mask(shares)
+
+    def _gap_data(self, layers, fields, crs, opts, context, feedback):
+        """Per area of the infrastructure layer: minutes to each category (min_…) or the lists of missing keys."""
+        layer = fields["miss_layer"]
+        if layer is None:
+            return None
+        codes = {code: key for key, code in scheme_fields().items() if "min_" + code in layer.fields().names()}
+        if codes:
+            geoms, vals = self._read(layer, ["min_" + c for c in codes], crs, context, feedback)
+            reach = {key: parse_numbers(vals["min_" + code])[0] for code, key in codes.items()}
+            return SimpleNamespace(shapes=to_shapely(geoms), reach=reach, lists=None)
+        if fields["miss_key"]:
+            geoms, vals = self._read(layer, [fields["miss_key"]], crs, context, feedback)
+            lists = [None if is_null(v) else strategy.split_missing(v) for v in vals[fields["miss_key"]]]
+            return SimpleNamespace(shapes=to_shapely(geoms), reach=None, lists=lists)
+        return None
+
+    def _site_data(self, layer, fields, crs, opts, context, feedback):
+        want = [fields["s_rank"], fields["s_name"], fields["s_kind"], fields["s_added"]]
+        geoms, vals = self._read(layer, want, crs, context, feedback)
+        rows = []
+        for i, g in enumerate(to_shapely(geoms)):
+            rank = vals[fields["s_rank"]][i] if fields["s_rank"] else i + 1
+            added = parse_numbers([vals[fields["s_added"]][i]])[0][0] if fields["s_added"] else math.nan
+            rows.append(
+                SimpleNamespace(
+                    shape=g,
+                    rank=int(rank) if _is_int(rank) else i + 1,
+                    name=None if not fields["s_name"] or is_null(vals[fields["s_name"]][i]) else str(vals[fields["s_name"]][i]),
+                    kind=None if not fields["s_kind"] or is_null(vals[fields["s_kind"]][i]) else str(vals[fields["s_kind"]][i]),
+                    added=added,
+                )
+            )
+        return sorted(rows, key=lambda r: r.rank)
+
+    def _report(self, pages, figures, data, opts, feedback):
+        lang = opts["lang"]
+        if data.facilities is not None:
+            if data.facilities.no_data:
                 feedback.pushWarning(
-                    self.tr("Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes.").format(
-                        layer=carea.name(), field=pop_n, m=minutes
+                    self.tr("No facility at all in the input for: {cats}. These categories are shown as 'no data', not as missing offers.").format(
+                        cats=", ".join(opts["labels"].get(k, k) for k in data.facilities.no_data)
                     )
                 )
+            if data.facilities.uncategorised:
+                feedback.pushInfo(self.tr("{n} of {total} facilities have no category of the scheme.").format(n=data.facilities.uncategorised, total=data.facilities.total))
+        if not opts["attribution"]:
+            feedback.pushWarning(self.tr("No data attribution given: the map says 'not given'. Name the data sources (and keep the OpenStreetMap attribution when OSM data is shown)."))
+        if not opts["issuer"]:
+            feedback.pushWarning(self.tr("No issuing office given: the map says 'not given'."))
+        for p in pages.order:
+            rows = figures[p].rows
+            feedback.pushInfo("{}: {}".format(pages.names[p], " · ".join("{} {}".format(label, value.replace("\n", "; ")) for _f, label, value in rows)))
+        del lang
 
-        figures = []
-        for p in range(n_pages):
-            idx = q_members[p]
-            kf = key_figures(
-                pop[idx] if pop is not None else [],
-                classes=[classes[j] for j in idx] if classes is not None else None,
-                covered_fraction=cover[idx] if cover is not None else None,
-                missing_lists=missing_by_page[p] if missing_by_page is not None else None,
-                threshold=threshold,
-            )
-            if pop is None or q_pop is None:
-                kf.has_quarters = False  # no population field: "n/a", never "." or a number
-            if counted is not None:
-                apply_coverage(kf, counted[p][0], counted[p][1], threshold)
-            figures.append(kf)
-
-        # -- the pages layer (atlas coverage) ----------------------------------------------------
-        fields = new_fields(
-            None,
-            [
-                ("page", "int"),
-                ("name", "string"),
-                ("kf_population", "double"),
-                ("kf_aq_population", "double"),
-                ("kf_aq_share_pct", "double"),
-                ("kf_covered_pct", "double"),
-                ("kf_missing", "string"),
-                ("t_population", "string"),
-                ("t_aq_share", "string"),
-                ("t_coverage", "string"),
-                ("t_missing", "string"),
-            ],
-        )
-        wide = QgsFields()
-        for f in fields:
-            if f.name() in ("kf_missing", "t_missing"):
-                f = QgsField(f.name(), QMetaType.Type.QString, "string", 1000)
-            wide.append(f)
-        fields = wide
+    def _write_pages(self, parameters, context, pages, figures, data, opts, crs) -> str:
+        spec = [("page", "int"), ("name", "string")] + [(k, "double") for k in KF_NUMBERS] + [(f, "string") for f in TEXT_FIELDS]
+        fields = QgsFields()
+        for f in new_fields(None, spec):
+            if f.type() == QMetaType.Type.QString:
+                f = QgsField(f.name(), QMetaType.Type.QString, "string", 2000)
+            fields.append(f)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        order = sorted(range(n_pages), key=lambda i: (_sort_key(page_order[i]), i))
-        table_labels = []
-        for rank, p in enumerate(order, start=1):
-            kf = figures[p]
-            rows = key_figure_rows(kf, lang, minutes)
-            table_labels = [r[0] for r in rows]
+        for rank, p in enumerate(pages.order, start=1):
+            fig = figures[p]
             feat = QgsFeature(fields)
-            g = QgsGeometry(page_geoms[p])
+            g = QgsGeometry(pages.geoms[p])
             g.convertToMultiType()
             feat.setGeometry(g)
-            feat.setAttributes(
-                [
-                    rank,
-                    page_names[p],
-                    _num(kf.population),
-                    _num(kf.aq_population),
-                    _num(kf.aq_share_pct),
-                    _num(kf.covered_share_pct),
-                    "; ".join("{} ({}/{})".format(k, n, kf.missing_of) for k, n in kf.missing) if kf.has_missing else None,
-                    *[r[1] for r in rows],
-                ]
-            )
+            texts = {f: v for f, _label, v in fig.rows}
+            texts.update(fig.extra)
+            feat.setAttributes([rank, pages.names[p], *[_num(getattr(fig.kf, k[3:])) for k in KF_NUMBERS], *[texts.get(f) for f in TEXT_FIELDS]])
             sink.addFeature(feat)
-            feedback.pushInfo(
-                "{}: {}".format(page_names[p], " · ".join("{} {}".format(label, value) for label, value in rows))
-            )
         del sink  # flush the file before the layout reads it
+        self._table_labels = [(label, f) for f, label, _v in figures[pages.order[0]].rows]
+        return dest_id
 
-        pages_src = QgsProcessingUtils.mapLayerFromString(dest_id, context)
-        if pages_src is None or not pages_src.isValid():
-            raise QgsProcessingException(self.tr("Could not open the pages output '{dest}' again.").format(dest=dest_id))
-
-        # -- print copies of the layers in a group of the project -------------------------------
-        feedback.setProgressText(self.tr("Building the print layout…"))
-        feedback.setProgress(35)
+    def _layout(self, project, layers, fields, pages, data, pages_src, crs, opts, final_pdf, context):
+        lang = opts["lang"]
         manager = project.layoutManager()
-        base = "{} ({})".format(title, ", ".join(page_names[i] for i in order[:3]) + (" …" if n_pages > 3 else ""))
+        base = "{} ({})".format(opts["title"], ", ".join(pages.names[i] for i in pages.order[:3]) + (" …" if len(pages.geoms) > 3 else ""))
         layout_name = base
         k = 2
         while manager.layoutByName(layout_name) is not None:
             layout_name = "{} {}".format(base, k)
             k += 1
-        root = project.layerTreeRoot()
-        group = root.insertGroup(0, layout_name)
+        group = project.layerTreeRoot().insertGroup(0, layout_name)
         group.setExpanded(False)
-
-        def add(layer, name):
-            copy = self._print_copy(layer, name)
-            if not copy.isValid():
-                raise QgsProcessingException(self.tr("Could not copy layer '{layer}' for the map.").format(layer=layer.name()))
-            project.addMapLayer(copy, False)
-            return copy
-
-        pages = add(pages_src, {"de": "Kartenseiten", "en": "Map pages"}[lang])
-        builder.style_pages(pages, "name")
-        map_layers, legend_layers = [], []
-        copies = {}
-        if quarters is not None:
-            q = add(quarters, text(lang, "quarters"))
-            if q_class:
-                builder.style_quarters(q, lang, q_class, q_name)
-            else:
-                from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-
-                q.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#F4F4F4", "outline_color": "#6E6E6E", "outline_width": "0.2"})))
-            copies["quarters"] = q
-        if infra is not None and "priority" in infra.fields().names():
-            pr = add(infra, text(lang, "priority"))
-            builder.style_priority(pr, lang)
-            copies["priority"] = pr
-        if catch is not None:
-            c = add(catch, text(lang, "catchments"))
-            builder.style_catchments(c, lang, c_min)
-            copies["catchments"] = c
-        if facilities is not None:
-            f = add(facilities, text(lang, "facilities"))
-            builder.style_facilities(f, lang, f_cat)
-            copies["facilities"] = f
-        if layers[self.DOCKING_POINTS] is not None:
-            d = add(layers[self.DOCKING_POINTS], text(lang, "docking"))
-            builder.style_docking(d, lang)
-            copies["docking"] = d
-        if suggested is not None:
-            s = add(suggested, text(lang, "suggested"))
-            builder.style_suggested(s, lang, s_rank)
-            copies["suggested"] = s
-        if streets is not None:
-            st = add(streets, {"de": "Straßen und Wege", "en": "Streets and paths"}[lang])
-            builder.style_streets(st, s_highway)
-            copies["streets"] = st
-        if layers[self.WATER] is not None:
-            w = add(layers[self.WATER], {"de": "Gewässer", "en": "Water"}[lang])
-            builder.style_water(w)
-            copies["water"] = w
-        for key in ("suggested", "docking", "facilities", "catchments", "priority"):
-            if key in copies:
-                map_layers.append(copies[key])
-        map_layers.append(pages)
-        for key in ("streets", "water", "quarters"):
-            if key in copies:
-                map_layers.append(copies[key])
-        for key in ("quarters", "priority", "catchments", "docking", "suggested", "facilities"):
-            if key in copies:
-                legend_layers.append(copies[key])
+        store = PrintStore(project, final_pdf.with_name(final_pdf.stem + "_karte.gpkg"), context)
+        copies = self._print_layers(store, layers, fields, pages_src, data, lang)
+        map_layers = [copies[k] for k in ("suggested", "docking", "facilities", "catchments", "not_measurable", "priority", "pages", "streets", "water", "quarters") if k in copies]
+        legend_layers = [copies[k] for k in ("quarters", "not_measurable", "priority", "catchments", "docking", "suggested", "facilities") if k in copies]
         for lyr in map_layers:
             group.addLayer(lyr)
-
-        units_km = max(g.boundingBox().width() for g in page_geoms) > 12000 if crs.mapUnits() == Qgis.DistanceUnit.Meters else False
-        date = datetime.date.today()
-        date_text = text(lang, "made").format(date=date.strftime("%d.%m.%Y") if lang == "de" else date.isoformat(), version=__version__)
+        group.setItemVisibilityChecked(False)  # the layout draws its own layer set; the canvas stays as it was
+        units_km = max(g.boundingBox().width() for g in pages.geoms) > 12000 if crs.mapUnits() == Qgis.DistanceUnit.Meters else False
+        notes = [text(lang, "suppressed_note").format(int(opts["threshold"]))]
+        if data.coverage is not None:
+            notes.append(text(lang, "coverage_note_buildings" if data.coverage.counted else "coverage_note"))
+            if "not_measurable" in copies:
+                notes.append(text(lang, "not_measurable_note"))
         spec = builder.LayoutSpec(
             name=layout_name,
-            title=title,
+            title=opts["title"],
             lang=lang,
-            paper=paper,
+            paper=opts["paper"],
             crs=crs,
-            coverage=pages,
+            coverage=copies["pages"],
             name_field="name",
             sort_field="page",
             map_layers=map_layers,
             legend_layers=legend_layers,
-            attribution=text(lang, "data").format(attribution) if attribution else "",
-            date_text=date_text,
+            attribution=provenance_text(opts, layers, lang),
+            date_text=text(lang, "created").format(date=_today(lang), version=__version__, qgis=Qgis.version().split("-")[0]),
             version=__version__,
-            minutes=minutes,
-            threshold=threshold,
-            coverage_note=text(lang, "coverage_note_buildings" if counted is not None else "coverage_note") if (counted is not None or cover is not None) else "",
+            minutes=opts["minutes"],
+            threshold=opts["threshold"],
+            coverage_note="\n".join(notes[1:]),
             units_km=units_km,
-            table_fields=list(zip(table_labels, ("t_population", "t_aq_share", "t_coverage", "t_missing"))),
+            table_fields=self._table_labels,
+            sites=data.sites is not None,
         )
         layout = builder.build_layout(project, spec)
         manager.addLayout(layout)
+        return layout
 
-        # -- export ---------------------------------------------------------------------------
-        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
-        Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-        feedback.setProgressText(self.tr("Exporting {n} pages to PDF…").format(n=n_pages))
-        feedback.setProgress(50)
-        ok, error = builder.export_pdf(layout, pdf, feedback=feedback)
+    def _print_layers(self, store, layers, fields, pages_src, data, lang) -> dict:
+        copies = {"pages": store.add(pages_src, {"de": "Kartenseiten", "en": "Map pages"}[lang])}
+        builder.style_pages(copies["pages"], "name")
+        quarters = layers[self.QUARTERS]
+        if quarters is not None:
+            q = copies["quarters"] = store.add(quarters, text(lang, "quarters"))
+            if fields["q_class"]:
+                builder.style_quarters(q, lang, fields["q_class"], fields["q_name"])
+            else:
+                builder.style_plain_areas(q)
+        cov = data.coverage
+        if cov is not None and not cov.measurable.all():
+            source = layers[self.CATCHMENT_AREAS] if cov.counted else quarters
+            fids = [f.id() for f in source.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setNoAttributes())]
+            hatched = [fids[i] for i in np.nonzero(~cov.measurable)[0] if i < len(fids)]
+            nm = copies["not_measurable"] = store.add(source, text(lang, "kf_not_measurable"))
+            builder.style_not_measurable(nm, lang, hatched)
+        infra = layers[self.INFRASTRUCTURE]
+        if infra is not None and "priority" in infra.fields().names():
+            copies["priority"] = store.add(infra, text(lang, "priority"))
+            builder.style_priority(copies["priority"], lang)
+        if layers[self.CATCHMENTS] is not None:
+            copies["catchments"] = store.add(layers[self.CATCHMENTS], text(lang, "catchments"))
+            builder.style_catchments(copies["catchments"], lang, fields["c_min"])
+        if layers[self.FACILITIES] is not None:
+            copies["facilities"] = store.add(layers[self.FACILITIES], text(lang, "facilities"))
+            builder.style_facilities(copies["facilities"], lang, fields["f_cat"])
+        if layers[self.DOCKING_POINTS] is not None:
+            copies["docking"] = store.add(layers[self.DOCKING_POINTS], text(lang, "docking"))
+            builder.style_docking(copies["docking"], lang)
+        if layers[self.SUGGESTED] is not None:
+            copies["suggested"] = store.add(layers[self.SUGGESTED], text(lang, "suggested"))
+            builder.style_suggested(copies["suggested"], lang, fields["s_rank"])
+        if layers[self.STREETS] is not None:
+            copies["streets"] = store.add(layers[self.STREETS], {"de": "Straßen und Wege", "en": "Streets and paths"}[lang])
+            builder.style_streets(copies["streets"], fields["s_highway"])
+        if layers[self.WATER] is not None:
+            copies["water"] = store.add(layers[self.WATER], {"de": "Gewässer", "en": "Water"}[lang])
+            builder.style_water(copies["water"])
+        return copies
+
+    def _export_png(self, layout, folder, feedback) -> str:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        feedback.setProgressText(self.tr("Exporting the pages as PNG…"))
+        feedback.setProgress(80)
+        ok, error, files = builder.export_png(layout, folder, feedback=feedback)
         self.check_cancel(feedback)
         if not ok:
-            raise QgsProcessingException(self.tr("The PDF could not be written to '{path}': {error}").format(path=pdf, error=error))
-        results = {self.OUTPUT: dest_id, self.OUTPUT_PDF: pdf, self.LAYOUT_NAME: layout_name, self.PAGES: n_pages}
-        style_on_load(context, dest_id, lambda layer: builder.style_pages(layer, "name"), self.tr("Map pages with key figures"))
-        folder = self.parameterAsString(parameters, self.OUTPUT_PNG_FOLDER, context)
-        if folder:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            feedback.setProgressText(self.tr("Exporting the pages as PNG…"))
-            feedback.setProgress(80)
-            ok, error, files = builder.export_png(layout, folder, feedback=feedback)
-            self.check_cancel(feedback)
-            if not ok:
-                raise QgsProcessingException(self.tr("The PNG pages could not be written to '{path}': {error}").format(path=folder, error=error))
-            feedback.pushInfo(self.tr("PNG pages: {files}").format(files=", ".join(Path(f).name for f in files)))
-            results[self.OUTPUT_PNG_FOLDER] = folder
-        feedback.setProgress(100)
-        feedback.pushInfo(self.tr("Layout '{name}' ({n} pages) added to the project; PDF: {pdf}").format(name=layout_name, n=n_pages, pdf=pdf))
-        return results
+            raise QgsProcessingException(self.tr("The PNG pages could not be written to '{path}': {error}").format(path=folder, error=error))
+        feedback.pushInfo(self.tr("PNG pages: {files}").format(files=", ".join(Path(f).name for f in files)))
+        return folder
+
+
+KF_NUMBERS = ("kf_population", "kf_aq_population", "kf_aq_share_pct", "kf_covered_population", "kf_coverage_total", "kf_covered_share_pct", "kf_not_measurable_population")
+TEXT_FIELDS = ("t_population", "t_aq_share", "t_coverage", "t_not_measurable", "t_missing", "t_no_data", "t_uncategorised", "t_sites", "t_totals")
+
+
+class PrintStore:
+    """Print copies of layers for the layout, kept with the project: a layer from a file is opened again from
+    that file; a memory layer (temporary output) is first written into a GeoPackage beside the PDF, so a saved
+    project reopens with every layer of the layout."""
+
+    def __init__(self, project, gpkg: Path, context):
+        self.project = project
+        self.gpkg = gpkg
+        self.context = context
+        self.written: set = set()
+
+    def add(self, layer, name: str):
+        if layer.providerType() == "memory":
+            copy = self._stored(layer, name)
+        else:
+            copy = QgsVectorLayer(layer.source(), name, layer.providerType())
+            if layer.subsetString():
+                copy.setSubsetString(layer.subsetString())
+        if not copy.isValid():
+            raise QgsProcessingException(QCoreApplication.translate("StrategyMapAlgorithm", "Could not copy layer '{layer}' for the map.").format(layer=layer.name()))
+        self.project.addMapLayer(copy, False)
+        return copy
+
+    def _stored(self, layer, name: str):
+        table = "layer_{}".format(len(self.written) + 1)
+        while table in self.written:
+            table += "_"
+        self.gpkg.parent.mkdir(parents=True, exist_ok=True)
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = table
+        options.actionOnExistingFile = (
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if self.gpkg.exists() and self.written else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+        )
+        err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(self.gpkg), self.context.transformContext(), options)
+        if err[0] != QgsVectorFileWriter.WriterError.NoError:
+            raise QgsProcessingException(
+                QCoreApplication.translate("StrategyMapAlgorithm", "Could not store layer '{layer}' for the map in '{path}': {error}").format(layer=layer.name(), path=self.gpkg, error=err[1])
+            )
+        self.written.add(table)
+        return QgsVectorLayer("{}|layername={}".format(self.gpkg, table), name, "ogr")
+
+
+def scheme_fields() -> dict:
+    """Category key → field code (cns, hous …) of the built-in scheme."""
+    try:
+        data = json.loads((RESOURCES_DIR / "categories" / "scheme.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {c["key"]: c["field"] for c in data.get("categories", []) if c.get("key") and c.get("field")}
+
+
+def scheme_keys() -> list:
+    return list(scheme_fields())
+
+
+def page_figures(pages, data, opts) -> list:
+    """Key figures, table rows and notes of every page (the arithmetic is in core.strategy)."""
+    lang, minutes, threshold, labels = opts["lang"], opts["minutes"], opts["threshold"], opts["labels"]
+    q = data.quarters
+    q_members = strategy.page_members(pages.shapes, q.shapes) if q is not None else [[] for _ in pages.shapes]
+    cov = data.coverage
+    c_members = strategy.page_members(pages.shapes, cov.shapes) if cov is not None else None
+    gaps = data.gaps
+    g_members = strategy.page_members(pages.shapes, gaps.shapes) if gaps is not None else None
+    g_measurable = None
+    if gaps is not None and data.network:
+        g_measurable = strategy.measurable_mask(strategy.measurable_shares(gaps.shapes, data.network))
+    reconcile = strategy.page_reconciliation(pages.shapes, q_members, q.pop) if q is not None and q.has_pop else {}
+    out = []
+    for p in range(len(pages.shapes)):
+        idx = q_members[p]
+        if q is not None:
+            kf = strategy.key_figures(q.pop[idx], classes=[q.classes[j] for j in idx] if q.classes is not None else None, threshold=threshold)
+            if not q.has_pop:
+                kf.has_quarters = False  # no population field: "n/a", never "." or a number
+        else:
+            kf = strategy.key_figures([])
+        names = None
+        if cov is not None:
+            m = c_members[p]
+            strategy.apply_coverage_areas(kf, cov.covered[m], cov.total[m], cov.measurable[m], threshold)
+            names = [cov.names[j] for j in m]
+        if gaps is not None:
+            m = g_members[p]
+            meas = g_measurable[m] if g_measurable is not None else None
+            no_data = data.facilities.no_data if data.facilities is not None else ()
+            if gaps.reach is not None:
+                found, judged = strategy.offer_gaps_from_minutes({k: v[m] for k, v in gaps.reach.items()}, minutes, meas, no_data)
+            else:
+                found, judged = strategy.offer_gaps_from_lists([gaps.lists[j] for j in m], meas, no_data)
+            strategy.apply_gaps(kf, found, judged, data.facilities)
+        elif data.facilities is not None:
+            strategy.apply_gaps(kf, [], 0, data.facilities)
+            kf.has_missing = False
+        rows = key_figure_rows(kf, lang, minutes, labels=labels, names=names)
+        extra = {
+            "t_sites": sites_text(data.sites, pages.shapes[p], lang, threshold, labels) if data.sites is not None else None,
+            "t_totals": totals_text(p, pages, reconcile, q, q_members, lang),
+        }
+        out.append(SimpleNamespace(kf=kf, rows=rows, extra=extra))
+    return out
+
+
+SITE_KINDS = {
+    "de": {
+        "tram-stops": "Tramhaltestelle", "tram_stops": "Tramhaltestelle", "ubahn-stops": "U-Bahnhof", "ubahn_stops": "U-Bahnhof",
+        "sbahn-stops": "S-Bahnhof", "sbahn_stops": "S-Bahnhof", "bus-stops": "Bushaltestelle", "bus_stops": "Bushaltestelle",
+        "supermarkets": "Supermarkt", "post-offices": "Postfiliale", "post_offices": "Postfiliale", "libraries": "Bibliothek",
+        "marketplaces": "Markt", "community-centers": "Stadtteilzentrum", "community_centers": "Stadtteilzentrum",
+    },
+    "en": {
+        "tram-stops": "tram stop", "tram_stops": "tram stop", "ubahn-stops": "underground station", "ubahn_stops": "underground station",
+        "sbahn-stops": "S-Bahn station", "sbahn_stops": "S-Bahn station", "bus-stops": "bus stop", "bus_stops": "bus stop",
+        "supermarkets": "supermarket", "post-offices": "post office", "post_offices": "post office", "libraries": "library",
+        "marketplaces": "market", "community-centers": "community centre", "community_centers": "community centre",
+    },
+}
+
+
+def site_kind(kind, lang: str, labels: dict) -> str:
+    if not kind:
+        return "–"
+    return labels.get(kind) or SITE_KINDS.get(lang, {}).get(kind) or kind.replace("_", " ").replace("-", " ")
+
+
+def sites_text(sites, page, lang: str, threshold: float, labels: dict) -> str:
+    """The suggested sites on a page, one line each: rank, name, type, people newly reached."""
+    lines = []
+    for s in sites:
+        if s.shape is None or page is None or not page.intersects(s.shape):
+            continue
+        added = strategy.publish(s.added, threshold)
+        people = format_int(added, lang) if np.isfinite(added) else text(lang, "suppressed")
+        lines.append(text(lang, "site_item").format(rank=s.rank, name=s.name or text(lang, "site_unnamed"), kind=site_kind(s.kind, lang, labels), people=people))
+    return "\n".join(lines) if lines else text(lang, "no_sites")
+
+
+def totals_text(p, pages, reconcile, q, members, lang) -> str:
+    """Why this page's total does (not) equal the sum of the pages it is split into."""
+    if p not in reconcile or q is None:
+        return text(lang, "totals_rule")
+    r = reconcile[p]
+    names = q.names or [str(i + 1) for i in range(len(q.shapes))]
+    parts = format_names([pages.names[i] for i in r.parts], lang).replace(", ", " + ").replace(" und ", " + ").replace(" and ", " + ")
+    total = format_int(r.parts_total, lang) if np.isfinite(r.parts_total) else text(lang, "suppressed")
+    out = [text(lang, "totals_parts").format(parts=parts, total=total)]
+    if r.only_in_parts:
+        who = ", ".join("{} ({} {})".format(names[j], format_int(q.pop[j], lang) if np.isfinite(q.pop[j]) else ".", text(lang, "persons")) for j in r.only_in_parts)
+        where = format_names(sorted({pages.names[i] for i in r.parts if any(j in members[i] for j in r.only_in_parts)}), lang)
+        out.append(text(lang, "totals_only_parts").format(names=who, page=pages.names[p], where=where))
+    if r.only_here:
+        out.append(text(lang, "totals_only_here").format(names=", ".join(names[j] for j in r.only_here)))
+    out.append(text(lang, "totals_rule"))
+    return " ".join(out)
+
+
+def provenance_text(opts, layers, lang) -> str:
+    """Data reference dates, issuing office and attribution, as printed on every page."""
+    dates = opts["dates"] or metadata_dates(layers, lang)
+    lines = [text(lang, "dates").format(dates) if dates else text(lang, "dates_missing")]
+    lines.append(text(lang, "issuer").format(opts["issuer"]) if opts["issuer"] else text(lang, "issuer_missing"))
+    lines.append(text(lang, "data").format(opts["attribution"]) if opts["attribution"] else text(lang, "attribution_missing"))
+    return "\n".join(lines)
+
+
+def metadata_dates(layers, lang) -> str:
+    """'<title>: <date>' for the layers whose metadata name a temporal extent or a publication date."""
+    seen, out = set(), []
+    for layer in layers.values():
+        if layer is None:
+            continue
+        md = layer.metadata()
+        when = ""
+        extents = md.extent().temporalExtents() if md.extent() is not None else []
+        for ext in extents:
+            begin, end = ext.begin(), ext.end()
+            fmt = "dd.MM.yyyy" if lang == "de" else "yyyy-MM-dd"
+            if begin.isValid() and end.isValid() and begin.date() != end.date():
+                when = "{}–{}".format(begin.toString(fmt), end.toString(fmt))
+            elif begin.isValid() or end.isValid():
+                when = (begin if begin.isValid() else end).toString(fmt)
+            if when:
+                break
+        if not when:
+            published = md.dateTime(Qgis.MetadataDateType.Published)
+            if published.isValid():
+                when = published.toString("dd.MM.yyyy" if lang == "de" else "yyyy-MM-dd")
+        if when:
+            label = "{}: {}".format(md.title() or layer.name(), when)
+            if label not in seen:
+                seen.add(label)
+                out.append(label)
+    return "; ".join(out)
+
+
+def _today(lang: str) -> str:
+    date = datetime.date.today()
+    return date.strftime("%d.%m.%Y") if lang == "de" else date.isoformat()
+
+
+def _is_int(v) -> bool:
+    try:
+        int(v)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _num(v):
