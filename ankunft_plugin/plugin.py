@@ -82,6 +82,17 @@ class AnkunftPlugin:
         self.toolbar = self.iface.addToolBar(QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere"))
         self.toolbar.setObjectName("AnkunftToolbar")
         self.toolbar.addAction(panel_action)
+        # our strategy-map layouts open with the atlas preview on (QGIS does not store that state)
+        opened = getattr(self.iface, "layoutDesignerOpened", None)  # absent in test stand-ins of the interface
+        if opened is not None:
+            opened.connect(self.on_layout_designer_opened)
+
+    def on_layout_designer_opened(self, designer):
+        from qgis.PyQt.QtCore import QTimer
+
+        from .layout.builder import enable_atlas_preview
+
+        QTimer.singleShot(0, lambda: enable_atlas_preview(designer))
 
     def show_panel(self):
         try:
@@ -121,6 +132,10 @@ class AnkunftPlugin:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def unload(self):
+        try:
+            self.iface.layoutDesignerOpened.disconnect(self.on_layout_designer_opened)
+        except (AttributeError, TypeError, RuntimeError):  # never connected
+            pass
         for action in self.actions:
             self.iface.removePluginVectorMenu(self.menu_title, action)
             self.iface.removeToolBarIcon(action)

@@ -2534,379 +2534,439 @@
     <context>
         <name>StrategyMapAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="111" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="118" />
             <source>District strategy map (PDF)</source>
             <translation>Strategiekarte für Stadtteile (PDF)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="114" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="121" />
             <source>Print layout with one page per district: arrival quarters, docking points, catchments, infrastructure and key figures; exported to PDF.</source>
             <translation>Drucklayout mit einer Seite je Bezirk: Ankunftsquartiere, Andockstellen, Einzugsbereiche, Infrastruktur und Kennzahlen; Export als PDF.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="117" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="124" />
             <source>strategy map,print layout,atlas,PDF,district,Strategiekarte,Ankunftsquartier,Andockstelle</source>
             <translation>Strategiekarte,Drucklayout,Atlas,PDF,Bezirk,Stadtteil,Ankunftsquartier,Andockstelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="125" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="132" />
             <source>Districts (one page each)</source>
             <translation>Bezirke (je eine Seite)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="125" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="132" />
             <source>Polygons, one map page each (atlas coverage), e.g. districts or district regions. Without it, one page shows the whole extent of the layers.</source>
             <translation>Polygone, je eines pro Kartenseite (Atlas-Abdeckung), z. B. Bezirke oder Bezirksregionen. Ohne diesen Layer zeigt eine Seite das gesamte Gebiet der Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="129" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="136" />
             <source>District name field</source>
             <translation>Feld mit dem Bezirksnamen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="129" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="136" />
             <source>The field with the district's name, shown in the page title. Default: a field called name (or similar).</source>
             <translation>Das Feld mit dem Namen des Bezirks für den Seitentitel. Standard: ein Feld namens name (oder ähnlich).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="133" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="140" />
             <source>Classified quarters</source>
             <translation>Eingeordnete Quartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="133" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="140" />
             <source>Output of 'Classify arrival quarters' (field aq_class). Drawn by class; gives population and the share in arrival quarters.</source>
             <translation>Ergebnis von „Ankunftsquartiere einordnen“ (Feld aq_class). Wird nach Klassen dargestellt; liefert Einwohnerzahl und Anteil in Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="137" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="144" />
             <source>Population field</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="137" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="144" />
             <source>Inhabitants per quarter, for the key figures. Default: a field called population/inhabitants, or the latest inh_YYYY.</source>
             <translation>Einwohnerinnen und Einwohner je Quartier für die Kennzahlen. Standard: ein Feld population/inhabitants oder das jüngste inh_JJJJ.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="143" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="150" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="143" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="150" />
             <source>Output of 'Walking catchments of docking points' (field minutes). Drawn per band; the key figure 'within N minutes' uses the bands up to MINUTES.</source>
             <translation>Ergebnis von „Fußläufige Einzugsbereiche von Andockstellen“ (Feld minutes). Dargestellt je Zeitstufe; die Kennzahl „in N Gehminuten“ nutzt die Zeitstufen bis MINUTES.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="147" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="154" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsgebiete mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="147" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="154" />
             <source>Optional: the areas output of 'Walking catchments of docking points' (fields pop_total and pop_5, pop_10 …). When given, the coverage figure counts these people (placed on buildings) instead of apportioning the catchments by area.</source>
             <translation>Optional: die Gebietsausgabe von „Fußläufige Einzugsbereiche von Andockstellen“ (Felder pop_total und pop_5, pop_10 …). Wenn angegeben, zählt die Erreichbarkeitskennzahl diese (auf Gebäude verteilten) Personen, statt die Einzugsbereiche flächenanteilig umzulegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="152" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="159" />
             <source>Existing docking points</source>
             <translation>Bestehende Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="152" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="159" />
             <source>The existing docking points (Andockstellen).</source>
             <translation>Die bestehenden Andockstellen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="156" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="163" />
             <source>Social infrastructure (points)</source>
             <translation>Soziale Infrastruktur (Punkte)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="156" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="163" />
             <source>Facilities by category, e.g. the facilities output of 'Social infrastructure and arrival ecosystem'.</source>
             <translation>Einrichtungen nach Kategorie, z. B. die Einrichtungsausgabe von „Soziale Infrastruktur und Ankunfts-Ökosystem“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="160" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="167" />
             <source>Category field</source>
             <translation>Kategorienfeld</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="160" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="167" />
             <source>The facilities' category field. Default: category (keys of the built-in scheme, labelled in the map language).</source>
             <translation>Das Kategorienfeld der Einrichtungen. Standard: category (Schlüssel des mitgelieferten Schemas, beschriftet in der Kartensprache).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="164" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="171" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="164" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="171" />
             <source>Output of 'Social infrastructure and arrival ecosystem' (eco_missing, priority): arrival quarters with gaps are hatched, missing categories go into the key figures.</source>
             <translation>Ergebnis von „Soziale Infrastruktur und Ankunfts-Ökosystem“ (eco_missing, priority): Ankunftsquartiere mit Angebotslücken werden schraffiert, fehlende Kategorien gehen in die Kennzahlen ein.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="168" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="175" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="168" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="175" />
             <source>Output of 'Suggest docking points' (field rank), drawn as stars labelled with their rank.</source>
             <translation>Ergebnis von „Andockstellen vorschlagen“ (Feld rank), dargestellt als Sterne mit ihrem Rang.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="172" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="179" />
             <source>Streets (background)</source>
             <translation>Straßen (Hintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="172" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="179" />
             <source>Streets and paths for a clean background (no web tiles needed). Major roads are drawn wider when a highway/fclass field exists.</source>
             <translation>Straßen und Wege für einen ruhigen Hintergrund (keine Webkacheln nötig). Hauptstraßen werden breiter gezeichnet, wenn ein Feld highway/fclass vorhanden ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="176" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
             <source>Water (background)</source>
             <translation>Gewässer (Hintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="176" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
             <source>Rivers, canals and lakes for the background.</source>
             <translation>Flüsse, Kanäle und Seen für den Hintergrund.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="180" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="180" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
             <source>Map title; the district name is appended. Empty: 'Strategiekarte Ankunftsquartiere' (or the English title).</source>
             <translation>Kartentitel; der Name des Bezirks wird angehängt. Leer: „Strategiekarte Ankunftsquartiere“ (oder der englische Titel).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
             <source>Paper size</source>
             <translation>Papierformat</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
             <source>A3 landscape</source>
             <translation>A3 quer</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
             <source>A4 landscape</source>
             <translation>A4 quer</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
             <source>A3 landscape (default) or A4 landscape.</source>
             <translation>A3 quer (Standard) oder A4 quer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
             <source>Map language</source>
             <translation>Kartensprache</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
             <source>German</source>
             <translation>Deutsch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
             <source>English</source>
             <translation>Englisch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
             <source>Language of the texts on the map (legend, key figures, notes). German by default.</source>
             <translation>Sprache der Texte auf der Karte (Legende, Kennzahlen, Hinweise). Standard: Deutsch.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="207" />
             <source>Data attribution</source>
             <translation>Quellenangabe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
-            <source>Sources printed on every page. Keep the OpenStreetMap attribution when OSM data is shown.</source>
-            <translation>Quellenangabe auf jeder Seite. Die OpenStreetMap-Angabe muss stehen bleiben, wenn OSM-Daten gezeigt werden.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="216" />
             <source>Walking minutes for the coverage figure</source>
             <translation>Gehminuten für die Erreichbarkeitskennzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="216" />
             <source>The key figure counts the population within this many minutes' walk (catchment bands up to this value).</source>
             <translation>Die Kennzahl zählt die Bevölkerung innerhalb so vieler Gehminuten (Zeitstufen der Einzugsbereiche bis zu diesem Wert).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="201" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="221" />
             <source>Suppress counts below</source>
             <translation>Fallzahlen sperren unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="201" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="221" />
             <source>Statistical confidentiality: a count (and a share derived from it) between 0 and this value is never printed; '.' is shown instead. 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Eine Fallzahl (und ein daraus abgeleiteter Anteil) zwischen 0 und diesem Wert wird nie gedruckt; stattdessen erscheint „.“. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="628" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="303" />
             <source>Map pages with key figures</source>
             <translation>Kartenseiten mit Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="206" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="226" />
             <source>One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…).</source>
             <translation>Ein Polygon je Seite (die Atlas-Abdeckung) mit den Kennzahlen als Zahlen (kf_…) und als gedruckter Text (t_…).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="210" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="230" />
             <source>Strategy map (PDF)</source>
             <translation>Strategiekarte (PDF)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="210" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="230" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF-Dateien (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="210" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="230" />
             <source>The multi-page PDF, one page per district.</source>
             <translation>Das mehrseitige PDF, eine Seite je Bezirk.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="214" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="234" />
             <source>Folder for PNG pages</source>
             <translation>Ordner für PNG-Seiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="214" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="234" />
             <source>Optional: each page also as a PNG image (150 dpi) in this folder.</source>
             <translation>Optional: jede Seite zusätzlich als PNG-Bild (150 dpi) in diesem Ordner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="218" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="238" />
             <source>Layout name</source>
             <translation>Name des Layouts</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="219" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="239" />
             <source>Number of pages</source>
             <translation>Anzahl der Seiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="227" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="247" />
             <source>Layer '{layer}' ({key}) is not valid. Check its data source.</source>
             <translation>Layer „{layer}“ ({key}) ist ungültig. Prüfen Sie seine Datenquelle.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="277" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="331" />
             <source>No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …).</source>
             <translation>Kein Layer angegeben: Wählen Sie mindestens die Bezirke oder einen Ergebnis-Layer (eingeordnete Quartiere, Einzugsbereiche, Andockstellen …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="280" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="334" />
             <source>Layer '{layer}' ({key}) has no features.</source>
             <translation>Layer „{layer}“ ({key}) enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="294" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="275" />
             <source>Map CRS: {crs}</source>
             <translation>KBS der Karte: {crs}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="300" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="351" />
             <source>Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'.</source>
             <translation>Layer „{layer}“ hat kein Feld aq_class: Die Quartiere werden ohne Klassen gezeichnet, der Anteil in Ankunftsquartieren wird nicht gezeigt. Verwenden Sie das Ergebnis von „Ankunftsquartiere einordnen“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="304" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="354" />
             <source>No population field found in '{layer}': population figures are shown as n/a. Choose the population field.</source>
             <translation>Kein Einwohnerfeld in „{layer}“ gefunden: Einwohnerzahlen werden als k. A. gezeigt. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="323" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="278" />
             <source>Computing key figures…</source>
             <translation>Kennzahlen werden berechnet…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="328" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="383" />
             <source>{n} districts without geometry are left out.</source>
             <translation>{n} Bezirke ohne Geometrie werden ausgelassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="330" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="385" />
             <source>Layer '{layer}' has no district with a geometry: choose a polygon layer with districts.</source>
             <translation>Layer „{layer}“ enthält keinen Bezirk mit Geometrie: Wählen Sie einen Polygonlayer mit Bezirken.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="376" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="440" />
             <source>{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.</source>
             <translation>{n} Quartiere haben keine verwertbare Einwohnerzahl in „{field}“ (leer, Platzhalter oder gesperrt); sie zählen als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="409" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="475" />
             <source>No catchment of at most {m} minutes in '{layer}': coverage is 0.</source>
             <translation>Kein Einzugsbereich von höchstens {m} Minuten in „{layer}“: Die Erreichbarkeit ist 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="437" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="462" />
             <source>Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes.</source>
             <translation>Layer „{layer}“ hat keine Felder pop_total und {field}: Die Erreichbarkeit wird stattdessen flächenanteilig berechnet. Führen Sie „Fußläufige Einzugsbereiche von Andockstellen“ mit einer Zeitstufe von {m} Minuten aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="515" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="287" />
             <source>Could not open the pages output '{dest}' again.</source>
             <translation>Die Seitenausgabe „{dest}“ konnte nicht wieder geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="518" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="289" />
             <source>Building the print layout…</source>
             <translation>Drucklayout wird erstellt…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="534" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="699" />
             <source>Could not copy layer '{layer}' for the map.</source>
             <translation>Layer „{layer}“ konnte nicht für die Karte kopiert werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="621" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="296" />
             <source>Exporting {n} pages to PDF…</source>
             <translation>{n} Seiten werden als PDF exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="626" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="301" />
             <source>The PDF could not be written to '{path}': {error}</source>
             <translation>Das PDF konnte nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="632" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="666" />
             <source>Exporting the pages as PNG…</source>
             <translation>Seiten werden als PNG exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="637" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="671" />
             <source>The PNG pages could not be written to '{path}': {error}</source>
             <translation>Die PNG-Seiten konnten nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="638" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="672" />
             <source>PNG pages: {files}</source>
             <translation>PNG-Seiten: {files}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="641" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="308" />
             <source>Layout '{name}' ({n} pages) added to the project; PDF: {pdf}</source>
             <translation>Layout „{name}“ ({n} Seiten) zum Projekt hinzugefügt; PDF: {pdf}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="199" />
+            <source>Data reference dates</source>
+            <translation>Datenstand der Quellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="199" />
+            <source>The reference date of each data source, printed on every page, e.g. 'population register 31.12.2020; social monitoring 2013; OpenStreetMap 2025'. Empty: taken from the layers' metadata (temporal extent or publication date) where it is set, else the map says 'not given'. The date the map was made is printed separately.</source>
+            <translation>Der Datenstand jeder Quelle, auf jeder Seite gedruckt, z. B. „Einwohnerregister 31.12.2020; Sozialmonitoring 2013; OpenStreetMap 2025“. Leer: aus den Metadaten der Layer (zeitliche Ausdehnung oder Veröffentlichungsdatum), wo sie gesetzt sind, sonst steht auf der Karte „nicht angegeben“. Das Erstellungsdatum der Karte wird getrennt davon gedruckt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="203" />
+            <source>Issuing office</source>
+            <translation>Herausgeber</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="203" />
+            <source>The office that issues the map, printed on every page (e.g. 'Bezirksamt Mitte, Stadtentwicklungsamt'). Empty: the map says 'not given'.</source>
+            <translation>Die Stelle, die die Karte herausgibt, auf jeder Seite gedruckt (z. B. „Bezirksamt Mitte, Stadtentwicklungsamt“). Leer: auf der Karte steht „nicht angegeben“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="207" />
+            <source>Sources and licences printed on every page, e.g. '© OpenStreetMap contributors (ODbL); statistical office …'. Keep the OpenStreetMap attribution when OSM data is shown. Empty: the map says 'not given'.</source>
+            <translation>Quellen und Lizenzen, auf jeder Seite gedruckt, z. B. „© OpenStreetMap-Mitwirkende (ODbL); Statistisches Amt …“. Behalten Sie die OpenStreetMap-Angabe, wenn OSM-Daten gezeigt werden. Leer: auf der Karte steht „nicht angegeben“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="211" />
+            <source>Walking network (where coverage can be measured)</source>
+            <translation>Fußwegenetz (wo die Erreichbarkeit messbar ist)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="211" />
+            <source>The walking network the catchments were computed on. An area with less than half of its surface within 100 m of it (no street data, outside the network's extent) is 'not measurable': left out of the coverage figure, hatched on the map and listed in the key figures. Empty: the streets layer.</source>
+            <translation>Das Fußwegenetz, auf dem die Einzugsbereiche berechnet wurden. Ein Gebiet, dessen Fläche zu weniger als der Hälfte höchstens 100 m vom Netz entfernt liegt (keine Straßendaten, außerhalb des Netzes), ist „nicht messbar“: Es wird bei der Erreichbarkeit nicht mitgezählt, auf der Karte schraffiert und in den Kennzahlen genannt. Leer: der Straßen-Layer.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="489" />
+            <source>No walking network or streets given: every area counts as measurable for the coverage figure.</source>
+            <translation>Kein Fußwegenetz und keine Straßen angegeben: Jedes Gebiet gilt für die Erreichbarkeit als messbar.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="532" />
+            <source>No facility at all in the input for: {cats}. These categories are shown as 'no data', not as missing offers.</source>
+            <translation>Keine einzige Einrichtung in den Eingangsdaten für: {cats}. Diese Kategorien erscheinen als „keine Daten“, nicht als fehlende Angebote.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="538" />
+            <source>{n} of {total} facilities have no category of the scheme.</source>
+            <translation>{n} von {total} Einrichtungen haben keine Kategorie des Schemas.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="540" />
+            <source>No data attribution given: the map says 'not given'. Name the data sources (and keep the OpenStreetMap attribution when OSM data is shown).</source>
+            <translation>Keine Quellenangabe: Auf der Karte steht „nicht angegeben“. Nennen Sie die Datenquellen (und behalten Sie die OpenStreetMap-Angabe, wenn OSM-Daten gezeigt werden).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="542" />
+            <source>No issuing office given: the map says 'not given'.</source>
+            <translation>Kein Herausgeber angegeben: Auf der Karte steht „nicht angegeben“.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="716" />
+            <source>Could not store layer '{layer}' for the map in '{path}': {error}</source>
+            <translation>Layer „{layer}“ konnte für die Karte nicht in „{path}“ gespeichert werden: {error}</translation>
         </message>
     </context>
     <context>

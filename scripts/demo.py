@@ -42,6 +42,15 @@ FACILITY_LAYERS = (
     "playgrounds", "schools", "supermarkets", "convenience_stores", "marketplaces", "post_offices", "police_stations",
     "sport_centers", "offices", "bus_stops", "tram_stops", "ubahn_stops", "sbahn_stops",
 )
+# Berlin's sources, as the demo's planner fills them in (the algorithm's defaults are neutral: "not given")
+BERLIN_DATES = "Einwohnerregister 31.12.2020 (2015–2020); Monitoring Soziale Stadtentwicklung 2013; OpenStreetMap 2019 (Einrichtungen) / 2025 (Wege, Gebäude)"
+BERLIN_ISSUER = "Demo: Bezirksamt Mitte von Berlin, Stadtentwicklungsamt (Beispiel)"
+BERLIN_ATTRIBUTION = (
+    "© OpenStreetMap-Mitwirkende (ODbL); Amt für Statistik Berlin-Brandenburg (Einwohnerregister); "
+    "Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (Monitoring Soziale Stadtentwicklung)"
+)
+PANEL_FIELDS = {"population": POP, "arrivals": "for_change_2017_2020", "turnover": "k11_turnover", "diversity": "for_2020", "social": "s3_transfer"}
+PANEL_UNITS = {"arrivals": 0, "turnover": 1, "diversity": 0, "social": 1}  # 0 count, 1 percent (as the algorithm)
 CANDIDATE_LAYERS = ("supermarkets", "marketplaces", "libraries", "post_offices", "ubahn_stops", "sbahn_stops", "tram_stops")
 
 
@@ -51,6 +60,9 @@ def sample(layer: str) -> str:
 
 def result(layer: str) -> str:
     return "{}|layername={}".format(GPKG, layer)
+
+
+result_path = result
 
 
 def into_gpkg(table: str) -> str:
@@ -142,6 +154,7 @@ def main() -> int:
             print("    NOT AVAILABLE YET: {} is not part of this build; this step and what depends on it are skipped.".format(alg_id), flush=True)
             missing.append(alg_id)
             return None
+        german_output(registry.algorithmById(alg_id), params)
         t = time.perf_counter()
         fb = Progress(label)
         try:
@@ -159,7 +172,7 @@ def main() -> int:
     # 1 background and inputs into the demo GeoPackage (the project stays self-contained)
     print("[1/{}] Copying the sample's background layers into {}".format(steps_total, GPKG.name), flush=True)
     t = time.perf_counter()
-    for layer in ("moabit_district", "map_pages", "moabit_roads", "moabit_water", "moabit_rails", "moabit_buildings", "poi_community_centers"):
+    for layer in ("planning_areas", "moabit_district", "map_pages", "moabit_roads", "moabit_water", "moabit_rails", "moabit_buildings", "poi_community_centers"):
         processing.run(
             "native:savefeatures",
             {"INPUT": sample(layer), "OUTPUT": str(GPKG), "LAYER_NAME": layer, "ACTION_ON_EXISTING_FILE": 1 if GPKG.exists() else 0},
@@ -173,7 +186,7 @@ def main() -> int:
         "Classify the 448 Berlin planning areas",
         "ankunft:classifyarrivalquarters",
         {
-            "INPUT": sample("planning_areas"),
+            "INPUT": result("planning_areas"),
             "ID_FIELD": "id",
             "POPULATION_FIELD": POP,
             "ARRIVALS_FIELD": "for_change_2017_2020",
@@ -192,7 +205,7 @@ def main() -> int:
         },
     )
     have_classes = res is not None
-    quarters_all = result("arrival_quarters") if have_classes else sample("planning_areas")
+    quarters_all = result("arrival_quarters") if have_classes else result("planning_areas")
     processing.run(
         "native:extractbyexpression",
         {"INPUT": quarters_all, "EXPRESSION": MOABIT, "OUTPUT": into_gpkg("moabit_quarters")},
@@ -293,7 +306,11 @@ def main() -> int:
         "SUGGESTED": result("suggested_sites") if have_sites else None,
         "STREETS": result("moabit_roads"),
         "WATER": result("moabit_water"),
+        "NETWORK": network,
         "TITLE": "Strategiekarte Ankunftsquartiere",
+        "DATA_DATES": BERLIN_DATES,
+        "ISSUER": BERLIN_ISSUER,
+        "ATTRIBUTION": BERLIN_ATTRIBUTION,
         "PAPER": 0,
         "LANGUAGE": 0,
         "OUTPUT": into_gpkg("map_pages_keyfigures"),
@@ -309,6 +326,7 @@ def main() -> int:
     t = time.perf_counter()
     build_project(project, have_classes, have_infra, have_catch, have_sites)
     project.writeEntryBool("Paths", "/Absolute", False)
+    project.setTitle("Ankunftsquartiere Moabit (Demo)")
     if not project.write(str(QGZ)):
         print("    could not write the project: " + project.error())
         return 1
@@ -324,6 +342,19 @@ def main() -> int:
     # QgsApplication.exitQgis() after Processing can crash on teardown in a standalone script;
     # everything is written and flushed, so leave without it.
     os._exit(rc)
+
+
+def german_output(alg, params: dict) -> None:
+    """Results in German: set an algorithm's output-language parameter (if it has one) to German."""
+    if alg is None:
+        return
+    for p in alg.parameterDefinitions():
+        if "LANGUAGE" not in p.name() or p.name() in params or not hasattr(p, "options"):
+            continue
+        for i, option in enumerate(p.options()):
+            if "deutsch" in option.lower() or "german" in option.lower():
+                params[p.name()] = i
+                break
 
 
 def write_model(path: Path) -> bool:
@@ -452,56 +483,85 @@ def checkpoint(path: Path) -> None:
 
 
 def build_project(project, have_classes, have_infra, have_catch, have_sites) -> None:
-    """Analysis layers from the demo GeoPackage, styled, in groups below the strategy-map group."""
-    from qgis.core import QgsVectorLayer
+    """Analysis layers from the demo GeoPackage, styled, in groups below the strategy-map group; the view on
+    Moabit; the panel's settings, so the Ankunftsquartiere panel continues this analysis."""
+    from qgis.core import QgsFillSymbol, QgsReferencedRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
 
     from ankunft_plugin.layout import builder
 
     root = project.layerTreeRoot()
+    results: dict = {}
 
-    def add(group, table, name, style):
-        layer = QgsVectorLayer(result(table), name, "ogr")
+    def add(group, table, name, style, result=None, visible=True):
+        layer = QgsVectorLayer(result_path(table), name, "ogr")
         if not layer.isValid():
             return None
         style(layer)
         project.addMapLayer(layer, False)
-        group.addLayer(layer)
+        group.addLayer(layer).setItemVisibilityChecked(visible)
+        if result:
+            step, output = result
+            layer.setCustomProperty("ankunft/result", "{}/{}".format(step, output))
+            results.setdefault(step, {})[output] = layer.id()
         return layer
 
     planning = root.addGroup("Planung: Andockstellen")
     if have_sites:
-        add(planning, "suggested_sites", "Vorgeschlagene Andockstellen", lambda lyr: builder.style_suggested(lyr, "de", "rank"))
+        add(planning, "suggested_sites", "Vorgeschlagene Andockstellen", lambda lyr: builder.style_suggested(lyr, "de", "rank"), ("docking", "OUTPUT"))
     add(planning, "poi_community_centers", "Bestehende Andockstellen (Stadtteilzentren)", lambda lyr: builder.style_docking(lyr, "de"))
     if have_catch:
         access = root.addGroup("Erreichbarkeit zu Fuß")
-        add(access, "catchments", "Einzugsbereiche 5/10/15 Minuten", lambda lyr: builder.style_catchments(lyr, "de", "minutes"))
+        add(access, "catchments", "Einzugsbereiche 5/10/15 Minuten", lambda lyr: builder.style_catchments(lyr, "de", "minutes"), ("catchments", "OUTPUT"))
+        add(access, "catchment_areas", "Einwohner in Gehminuten je Planungsraum", lambda lyr: builder.style_plain_areas(lyr), ("catchments", "OUTPUT_AREAS"), visible=False)
     if have_infra:
         infra = root.addGroup("Soziale Infrastruktur")
-        add(infra, "facilities", "Einrichtungen nach Kategorie", lambda lyr: builder.style_facilities(lyr, "de", "category"))
-        add(infra, "infrastructure", "Angebotslücken in Ankunftsquartieren", lambda lyr: builder.style_priority(lyr, "de"))
+        add(infra, "facilities", "Einrichtungen nach Kategorie", lambda lyr: builder.style_facilities(lyr, "de", "category"), ("infrastructure", "OUTPUT_FACILITIES"))
+        add(infra, "infrastructure", "Angebotslücken in Ankunftsquartieren", lambda lyr: builder.style_priority(lyr, "de"), ("infrastructure", "OUTPUT"))
     analysis = root.addGroup("Analyse: Ankunftsquartiere")
     if have_classes:
         add(analysis, "moabit_quarters", "Ankunftsquartiere Moabit", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", "name"))
-        berlin = add(analysis, "arrival_quarters", "Ankunftsquartiere Berlin (448 Planungsräume)", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", None))
-        if berlin is not None:
-            root.findLayer(berlin.id()).setItemVisibilityChecked(False)
+        add(analysis, "arrival_quarters", "Ankunftsquartiere Berlin (448 Planungsräume)", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", None), ("classify", "OUTPUT"), visible=False)
+    pages = add(analysis, "map_pages_keyfigures", "Kennzahlen je Kartenseite", lambda lyr: builder.style_pages(lyr, "name"), ("strategy", "OUTPUT"), visible=False)
+    data = add(analysis, "planning_areas", "Planungsräume Berlin (Eingangsdaten 2015–2020, MSS 2013)", lambda lyr: builder.style_plain_areas(lyr), visible=False)
     back = root.addGroup("Hintergrund")
-    add(back, "moabit_district", "Moabit", lambda lyr: builder.style_pages(lyr, "name"))
+    moabit = add(back, "moabit_district", "Moabit", lambda lyr: builder.style_pages(lyr, "name"))
     add(back, "moabit_roads", "Straßen und Wege", lambda lyr: builder.style_streets(lyr, "fclass"))
     add(back, "moabit_rails", "Bahnanlagen", lambda lyr: None)
     add(back, "moabit_water", "Gewässer", builder.style_water)
     bld = add(back, "moabit_buildings", "Gebäude (ALKIS)", lambda lyr: None)
     if bld is not None:
-        from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-
         bld.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#E4E0DA", "outline_color": "#CFCAC2", "outline_width": "0.05"})))
-    # the strategy-map group (print copies) goes last and collapsed
+    # the strategy-map group (print copies, switched off: the layout draws its own layer set) goes last
     for child in list(root.children()):
         if child.name().startswith("Strategiekarte"):
             clone = child.clone()
             clone.setItemVisibilityChecked(False)
+            clone.setExpanded(False)
             root.addChildNode(clone)
             root.removeChildNode(child)
+    # the map opens on Moabit (QGIS uses the default view extent when the project has no saved canvas)
+    if moabit is not None:
+        extent = moabit.extent()
+        extent.grow(max(extent.width(), extent.height()) * 0.05)
+        project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, moabit.crs()))
+    write_panel_settings(project, data, results, pages)
+
+
+def write_panel_settings(project, data, results, pages) -> None:
+    """The Ankunftsquartiere panel's project settings (scope "ankunft", keys of gui/dock.py): the input layer
+    and field mapping of step 1 and the result layers of the steps, so the panel reopens where the demo ended."""
+    import json
+
+    if data is None:
+        return
+    project.writeEntry("ankunft", "data/layer", data.id())
+    project.writeEntry("ankunft", "data/id_field", "id")
+    project.writeEntry("ankunft", "data/fields", json.dumps(PANEL_FIELDS))
+    project.writeEntry("ankunft", "data/units", json.dumps(PANEL_UNITS))
+    project.writeEntry("ankunft", "results", json.dumps(results))
+    sources = {step: {name: project.writePath(project.mapLayer(lid).source()) for name, lid in outs.items()} for step, outs in results.items()}
+    project.writeEntry("ankunft", "result_sources", json.dumps(sources))
+    del pages
 
 
 def summary(project, have_classes, have_infra, have_catch, have_sites, outcome, missing, failed, timings, total, version) -> None:

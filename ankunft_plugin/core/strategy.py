@@ -28,8 +28,7 @@ from scipy.spatial import cKDTree
 
 from .confidentiality import DEFAULT_THRESHOLD, small_count_mask
 from .demand import contains_xy
-
-ARRIVAL_CLASSES = ("established", "emerging")
+from .vocabulary import ARRIVAL_CLASS_KEYS as ARRIVAL_CLASSES
 MIN_MEASURABLE_SHARE = 0.5
 NETWORK_REACH_M = 100.0
 UNCATEGORISED = ("", "other", "unknown", "NULL")
@@ -118,7 +117,7 @@ def page_members(pages, areas) -> list[list[int]]:
             out.append([])
             continue
         inside = np.zeros(len(areas), dtype=bool)
-        inside[ok] = contains_xy(pg, xy[ok, 0], xy[ok, 1], boundary=True)
+        inside[ok] = contains_xy(pg, xy[ok, 0], xy[ok, 1])  # strictly inside: not on two neighbouring pages through their shared edge
         out.append([int(i) for i in np.nonzero(inside)[0]])
     return out
 

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
     QgsFillSymbol,
+    QgsInvertedPolygonRenderer,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItemLabel,
@@ -53,7 +54,9 @@ from .texts import CLASS_ORDER, text
 A3 = (420.0, 297.0)
 A4 = (297.0, 210.0)
 MM = Qgis.LayoutUnit.Millimeters
-FONT = "Open Sans"
+# No font family is named: text uses QGIS's default font, so a project opened elsewhere never asks to
+# download or substitute a font (a named web font such as "Open Sans" did, offline at every open).
+FONT = None
 
 CLASS_COLORS = {t.key: (t.colour, t.brush) for t in vocabulary.CLASSES}  # one source: core/vocabulary
 # Okabe-Ito without black (docking points) and bluish green; shapes change after the colours (core/vocabulary)
@@ -74,7 +77,7 @@ def category_labels(lang: str) -> dict[str, str]:
 
 def text_format(size: float, bold: bool = False, color: str = "#222222") -> QgsTextFormat:
     fmt = QgsTextFormat()
-    font = QFont(FONT)
+    font = QFont(FONT) if FONT else fmt.font()
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size)
@@ -117,18 +120,19 @@ def style_catchments(layer, lang: str, minutes_field: str | None) -> None:
         symbol = QgsFillSymbol.createSimple({"color": "0,158,115,50", "outline_color": "#009E73", "outline_width": "0.4"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
         return
-    # one hue (bluish green, apart from the class colours blue/orange), lighter and more open outward
-    green = QColor(OKABE_ITO["bluish_green"])
+    # sequential ColorBrewer YlGn (colour-blind safe, no class colour): darkest = shortest walk; each band
+    # filled and outlined in its own step, so 10 and 15 minutes differ by colour, not only by dash pattern
+    colours = vocabulary.band_colours(len(values))
     categories = []
     for i, v in enumerate(values):
-        alpha = (50, 22, 0, 0)[min(i, 3)]
+        c = QColor(colours[i])
         symbol = QgsFillSymbol.createSimple(
             {
-                "color": "{},{},{},{}".format(green.red(), green.green(), green.blue(), alpha),
-                "style": "solid" if alpha else "no",
-                "outline_color": green.name(),
-                "outline_width": ("0.45", "0.35", "0.35", "0.3")[min(i, 3)],
-                "outline_style": ("solid", "dash", "dot", "dot")[min(i, 3)],
+                "color": "{},{},{},{}".format(c.red(), c.green(), c.blue(), 70),
+                "style": "solid",
+                "outline_color": c.darker(115).name(),
+                "outline_width": "0.5" if i == 0 else "0.35",
+                "outline_style": "solid",
             }
         )
         categories.append(QgsRendererCategory(v, symbol, text(lang, "minutes").format(v)))
@@ -138,6 +142,26 @@ def style_catchments(layer, lang: str, minutes_field: str | None) -> None:
     order = QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('"{}"'.format(minutes_field), False)])
     renderer.setOrderBy(order)
     renderer.setOrderByEnabled(True)
+
+
+def style_plain_areas(layer) -> None:
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#F4F4F4", "outline_color": "#6E6E6E", "outline_width": "0.2"})))
+
+
+def style_not_measurable(layer, lang: str, fids) -> None:
+    """The areas where coverage cannot be measured (no network data): grey cross-hatching, one legend entry."""
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#7A7A7A", "outline_width": "0.3", "outline_style": "dash"})
+    for angle in (45, 135):
+        hatch = QgsLinePatternFillSymbolLayer()
+        hatch.setLineAngle(angle)
+        hatch.setDistance(1.6)
+        hatch.setLineWidth(0.25)
+        hatch.setColor(QColor("#8A8A8A"))
+        symbol.insertSymbolLayer(0, hatch)
+    root = QgsRuleBasedRenderer.Rule(None)
+    ids = ",".join(str(int(f)) for f in fids) or "-1"
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "$id IN ({})".format(ids), text(lang, "not_measurable_item")))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
 def style_points(layer, shape: str, color: str, size: float, outline: str = "#FFFFFF") -> None:
@@ -235,13 +259,21 @@ def style_water(layer) -> None:
 
 
 def style_pages(layer, name_field: str) -> None:
-    """The coverage layer: the current page's district outlined strongly, the others lightly."""
+    """The coverage layer: the current page's district outlined strongly, the others lightly dashed."""
     root = QgsRuleBasedRenderer.Rule(None)
-    current = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#1A1A1A", "outline_width": "0.9"})
+    current = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#1A1A1A", "outline_width": "1.0"})
     other = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#555555", "outline_width": "0.3", "outline_style": "dash"})
     root.appendChild(QgsRuleBasedRenderer.Rule(current, 0, 0, "@atlas_featureid IS NULL OR $id = @atlas_featureid", "current"))
     root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "other"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def style_page_mask(layer) -> None:
+    """Everything outside the current atlas page veiled in white, so the page's district stands out."""
+    veil = QgsFillSymbol.createSimple({"color": "255,255,255,150", "style": "solid", "outline_style": "no"})
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, "@atlas_featureid IS NOT NULL AND $id = @atlas_featureid", "current"))
+    layer.setRenderer(QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
 
 
 def _is_number(v) -> bool:
@@ -273,6 +305,7 @@ class LayoutSpec:
     coverage_note: str = ""
     units_km: bool = False
     table_fields: list = field(default_factory=list)  # [(label, field name)]
+    sites: bool = False  # list the suggested sites (field t_sites of the coverage layer)
 
 
 def _place(item, x, y, w, h, s):
@@ -298,6 +331,9 @@ def north_arrow_path() -> str:
     return ""
 
 
+ATLAS_PREVIEW_PROPERTY = "ankunft/atlas_preview"  # read by the plugin when the layout designer opens
+
+
 def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
@@ -307,7 +343,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     s = spec.paper[0] / A3[0]
     fs = 1.0 if s >= 1 else 0.82  # fonts shrink less than the page
 
-    # title and subtitle
+    # title and subtitle (creation date and version; the data reference dates are in the right column)
     title = _label(layout, '{} – [% "{}" %]'.format(spec.title.replace("[%", "[ %"), spec.name_field), 20 * fs, 1.0, bold=True)
     title.setId("title")
     _place(title, 10, 7, 400, 11, s)
@@ -324,7 +360,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     mp.setFrameEnabled(True)
     mp.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, MM))
     layout.addLayoutItem(mp)
-    _place(mp, 10, 25, 292, 262, s)
+    _place(mp, 10, 25, 262, 262, s)
     extent = spec.coverage.extent()
     if spec.coverage.crs() != spec.crs:
         from qgis.core import QgsCoordinateTransform
@@ -345,9 +381,10 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     mp.setAtlasDriven(True)
     mp.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     mp.setAtlasMargin(0.06)
+    layout.setCustomProperty(ATLAS_PREVIEW_PROPERTY, True)
 
     # right column
-    x0, w0 = 308, 102
+    x0, w0 = 278, 132
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
     legend.setTitle(text(spec.lang, "legend"))
@@ -359,15 +396,18 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
         root.addLayer(layer)
     legend.setLegendFilterByMapEnabled(True)
     legend.setLegendFilterOutAtlas(True)
-    legend.setColumnCount(1)
+    legend.setColumnCount(2)
+    legend.setSplitLayer(True)
+    legend.setEqualColumnWidth(False)
+    legend.setColumnSpace(4 * s)
     legend.setSymbolWidth(6 * max(s, 0.8))
-    legend.setSymbolHeight(3.6 * max(s, 0.8))
+    legend.setSymbolHeight(3.4 * max(s, 0.8))
     legend.setWrapString("")
-    legend.rstyle(QgsLegendStyle.Style.Title).setTextFormat(text_format(12 * fs, bold=True))
-    legend.rstyle(QgsLegendStyle.Style.Group).setTextFormat(text_format(9 * fs, bold=True))
-    legend.rstyle(QgsLegendStyle.Style.Subgroup).setTextFormat(text_format(9 * fs, bold=True))
-    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setTextFormat(text_format(8 * fs))
-    row_gap, group_gap = (1.3, 2.5) if s >= 1 else (0.8, 1.8)  # A4: tighter rows, the legend has less room
+    legend.rstyle(QgsLegendStyle.Style.Title).setTextFormat(text_format(11 * fs, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.Group).setTextFormat(text_format(8.5 * fs, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.Subgroup).setTextFormat(text_format(8.5 * fs, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setTextFormat(text_format(7.5 * fs))
+    row_gap, group_gap = (1.0, 2.2) if s >= 1 else (0.6, 1.5)  # A4: tighter rows, the legend has less room
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, row_gap)
     legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Top, row_gap)
     legend.rstyle(QgsLegendStyle.Style.Group).setMargin(QgsLegendStyle.Side.Top, group_gap)
@@ -375,12 +415,12 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     legend.setResizeToContents(False)
     legend.setFrameEnabled(False)
     layout.addLayoutItem(legend)
-    _place(legend, x0, 25, w0, 150, s)
+    _place(legend, x0, 25, w0, 92, s)
 
     # key figures
-    kf_title = _label(layout, text(spec.lang, "kf_title"), 12 * fs, 1.0, bold=True)
+    kf_title = _label(layout, text(spec.lang, "kf_title"), 11 * fs, 1.0, bold=True)
     kf_title.setId("keyfigures_title")
-    _place(kf_title, x0, 177, w0, 6, s)
+    _place(kf_title, x0, 118, w0, 6, s)
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
     rows = []
@@ -388,28 +428,32 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
         rows.append([QgsTableCell(label), QgsTableCell(QgsProperty.fromExpression('"{}"'.format(fname)))])
     table.setTableContents(rows)
     table.setIncludeTableHeader(False)
-    table.setContentTextFormat(text_format(8 * fs))
-    table.setCellMargin(1.0 * max(s, 0.8))
+    table.setContentTextFormat(text_format(7.5 * fs))
+    table.setCellMargin(0.9 * max(s, 0.8))
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#9A9A9A"))
     table.setShowGrid(True)
     table.setHorizontalGrid(True)
     table.setVerticalGrid(False)
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-    table.setColumnWidths([46 * s, 52 * s])
+    table.setColumnWidths([44 * s, 84 * s])
     frame = QgsLayoutFrame(layout, table)
     frame.setId("keyfigures")
-    _place(frame, x0, 184, w0, 42, s)
+    _place(frame, x0, 124, w0, 70, s)
     table.addFrame(frame)
-    note = _label(
-        layout,
-        "\n".join(t for t in (text(spec.lang, "suppressed_note").format(int(spec.threshold)), spec.coverage_note) if t),
-        6.5 * fs,
-        1.0,
-        color="#555555",
-    )
+    notes = [text(spec.lang, "suppressed_note").format(int(spec.threshold)), spec.coverage_note, '[% "t_totals" %]']
+    note = _label(layout, "\n".join(t for t in notes if t), 6.5 * fs, 1.0, color="#444444")
     note.setId("keyfigures_note")
-    _place(note, x0, 227, w0, 7, s)
+    _place(note, x0, 195, w0, 19, s)
+
+    # suggested sites, listed by name
+    if spec.sites:
+        sites_title = _label(layout, text(spec.lang, "sites_title"), 8.5 * fs, 1.0, bold=True)
+        sites_title.setId("sites_title")
+        _place(sites_title, x0, 215, w0, 5, s)
+        sites = _label(layout, '[% "t_sites" %]', 7.5 * fs, 1.0)
+        sites.setId("sites")
+        _place(sites, x0, 220.5, w0, 20, s)
 
     # north arrow and scale bar
     arrow = QgsLayoutItemPicture(layout)
@@ -420,7 +464,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     arrow.setLinkedMap(mp)
     arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
     layout.addLayoutItem(arrow)
-    _place(arrow, x0, 236, 9, 13, s)
+    _place(arrow, x0, 242, 7, 10, s)
 
     bar = QgsLayoutItemScaleBar(layout)
     bar.setId("scalebar")
@@ -439,8 +483,8 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     bar.setSegmentSizeMode(Qgis.ScaleBarSegmentSizeMode.FitWidth)
     bar.setMinimumBarWidth(40 * s)
     bar.setMaximumBarWidth(70 * s)
-    bar.setHeight(2.5 * s)
-    bar.setTextFormat(text_format(7.5 * fs))
+    bar.setHeight(2.2 * s)
+    bar.setTextFormat(text_format(7 * fs))
     number_format = QgsBasicNumericFormat()
     number_format.setShowThousandsSeparator(True)
     if spec.lang == "de":
@@ -450,18 +494,29 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     bar.setNumericFormat(number_format)
     bar.setAlignment(QgsScaleBarSettings.Alignment.AlignLeft)
     layout.addLayoutItem(bar)
-    _place(bar, x0 + 16, 239, 80, 10, s)
+    _place(bar, x0 + 12, 244, 80, 9, s)
 
-    # attribution, date, version
-    att = _label(layout, spec.attribution, 6.5 * fs, 1.0, color="#444444")
+    # provenance: data reference dates, issuing office, sources; page number
+    att = _label(layout, spec.attribution, 6.5 * fs, 1.0, color="#333333")
     att.setId("attribution")
-    _place(att, x0, 255, w0, 22, s)
+    _place(att, x0, 255, w0, 26, s)
     page_label = _label(layout, text(spec.lang, "page_of"), 7 * fs, 1.0, color="#555555")
     page_label.setId("page_number")
-    _place(page_label, x0, 281, w0, 5, s)
-
-    # a frame around the right column keeps it visually apart from the map
+    _place(page_label, x0, 282, w0, 5, s)
     return layout
+
+
+def enable_atlas_preview(designer) -> bool:
+    """Switch on the atlas preview of a layout designer showing one of our layouts (QGIS itself does not
+    store the preview state: it opens every layout with the preview off, the title as a bare expression)."""
+    layout = designer.layout()
+    if layout is None or not layout.customProperty(ATLAS_PREVIEW_PROPERTY, False):
+        return False
+    atlas = getattr(layout, "atlas", lambda: None)()
+    if atlas is None or not atlas.enabled():
+        return False
+    designer.setAtlasPreviewEnabled(True)
+    return True
 
 
 def export_pdf(layout, path: str, dpi: float = 200.0, feedback=None) -> tuple[bool, str]:
@@ -496,12 +551,16 @@ __all__ = [
     "LayoutSpec",
     "build_layout",
     "category_labels",
+    "enable_atlas_preview",
     "export_pdf",
     "export_png",
     "style_catchments",
     "style_docking",
     "style_facilities",
+    "style_not_measurable",
+    "style_page_mask",
     "style_pages",
+    "style_plain_areas",
     "style_priority",
     "style_quarters",
     "style_streets",

@@ -13,7 +13,6 @@ Layout work must happen on the main thread, hence ``FlagNoThreading``.
 from __future__ import annotations
 
 import datetime
-import json
 import math
 from pathlib import Path
 from types import SimpleNamespace
@@ -51,8 +50,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QMetaType
 from shapely.ops import unary_union
 
-from ..__about__ import RESOURCES_DIR, __version__
-from ..core import strategy
+from ..__about__ import __version__
+from ..core import strategy, vocabulary
 from ..core.confidentiality import DEFAULT_THRESHOLD
 from ..core.values import is_null, parse_numbers
 from ..layout import builder
@@ -583,7 +582,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         group.setExpanded(False)
         store = PrintStore(project, final_pdf.with_name(final_pdf.stem + "_karte.gpkg"), context)
         copies = self._print_layers(store, layers, fields, pages_src, data, lang)
-        map_layers = [copies[k] for k in ("suggested", "docking", "facilities", "catchments", "not_measurable", "priority", "pages", "streets", "water", "quarters") if k in copies]
+        map_layers = [copies[k] for k in ("pages", "mask", "suggested", "docking", "facilities", "catchments", "not_measurable", "priority", "streets", "water", "quarters") if k in copies]
         legend_layers = [copies[k] for k in ("quarters", "not_measurable", "priority", "catchments", "docking", "suggested", "facilities") if k in copies]
         for lyr in map_layers:
             group.addLayer(lyr)
@@ -622,6 +621,8 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
     def _print_layers(self, store, layers, fields, pages_src, data, lang) -> dict:
         copies = {"pages": store.add(pages_src, {"de": "Kartenseiten", "en": "Map pages"}[lang])}
         builder.style_pages(copies["pages"], "name")
+        copies["mask"] = store.add(pages_src, {"de": "Umgebung der Seite (abgeblendet)", "en": "Around the page (veiled)"}[lang])
+        builder.style_page_mask(copies["mask"])
         quarters = layers[self.QUARTERS]
         if quarters is not None:
             q = copies["quarters"] = store.add(quarters, text(lang, "quarters"))
@@ -721,15 +722,11 @@ class PrintStore:
 
 def scheme_fields() -> dict:
     """Category key → field code (cns, hous …) of the built-in scheme."""
-    try:
-        data = json.loads((RESOURCES_DIR / "categories" / "scheme.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {c["key"]: c["field"] for c in data.get("categories", []) if c.get("key") and c.get("field")}
+    return {key: code for code, key in vocabulary.category_fields().items()}
 
 
 def scheme_keys() -> list:
-    return list(scheme_fields())
+    return [t.key for t in vocabulary.category_terms()]
 
 
 def page_figures(pages, data, opts) -> list:

@@ -113,6 +113,9 @@ def strategy_run(plugin, tmp_path_factory):
         "STREETS": sample("moabit_roads"),
         "WATER": sample("moabit_water"),
         "TITLE": "Teststrategiekarte",
+        "ATTRIBUTION": "© OpenStreetMap contributors (ODbL); Testamt für Statistik",
+        "ISSUER": "Testbezirksamt, Stadtplanung",
+        "DATA_DATES": "Register 31.12.2020; OSM 2025",
         "OUTPUT": str(tmp / "pages.gpkg"),
         "OUTPUT_PDF": str(tmp / "map.pdf"),
         "OUTPUT_PNG_FOLDER": str(tmp / "png"),
@@ -238,6 +241,37 @@ def test_bad_input_gives_a_clear_message(plugin, run_alg, tmp_path):
 
 
 # -- the key-figure arithmetic (no QGIS needed) --------------------------------------------------------
+def _rows(kf, lang, minutes=10):
+    return {label: value for _field, label, value in key_figure_rows(kf, lang, minutes)}
+
+
+def test_provenance_and_a_project_that_reopens(strategy_run, tmp_path):
+    """Dates, issuing office and sources as given; the creation date apart; print layers of memory inputs
+    stored in a GeoPackage beside the PDF and switched off in the layer tree; no font named; the atlas
+    preview flag set; a saved and reopened project exports the same pages."""
+    res, project, tmp = strategy_run
+    text = subprocess.run(["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True).stdout
+    for page in text.split("\f")[:2]:
+        assert "Datenstand: Register 31.12.2020; OSM 2025" in page
+        assert "Herausgeber: Testbezirksamt, Stadtplanung" in page
+        assert "Testamt für Statistik" in page
+        assert re.search(r"Erstellt am \d\d\.\d\d\.\d{4} mit Ankunft", page)
+    layout = project.layoutManager().layoutByName(res["LAYOUT_NAME"])
+    assert layout.customProperty("ankunft/atlas_preview") is True
+    layers = layout.itemById("map").layers()
+    assert layers and all(lyr.providerType() != "memory" for lyr in layers), [lyr.source() for lyr in layers]
+    assert any("_karte.gpkg" in lyr.source() for lyr in layers)  # the memory inputs, stored beside the PDF
+    group = project.layerTreeRoot().findGroup(res["LAYOUT_NAME"])
+    assert group is not None and not group.isVisible()
+    from qgis.core import QgsReadWriteContext
+    from qgis.PyQt.QtXml import QDomDocument
+
+    doc = QDomDocument()
+    xml = layout.writeXml(doc, QgsReadWriteContext())
+    doc.appendChild(xml)
+    assert "Open Sans" not in doc.toString()
+
+
 def test_key_figures_suppress_small_counts_and_derived_shares():
     kf = key_figures([1000, 500, float("nan")], classes=["established", "none", "emerging"], covered_fraction=[0.5, 1.0, 1.0], threshold=3)
     assert kf.population == 1500 and kf.aq_population == 1000
@@ -245,23 +279,23 @@ def test_key_figures_suppress_small_counts_and_derived_shares():
     assert math.isclose(kf.covered_share_pct, 100 * 1000 / 1500)
     small = key_figures([2, 1000], classes=["established", "none"], threshold=3)
     assert math.isnan(small.aq_population) and math.isnan(small.aq_share_pct)  # 2 people: never printed
-    rows = dict(key_figure_rows(small, "de", 10))
+    rows = _rows(small, "de")
     assert rows["Anteil in Ankunftsquartieren"] == "."
     assert rows["Einwohnerinnen und Einwohner"] == "1.002"
     tiny = key_figures([1, 1], classes=["emerging", "emerging"], threshold=3)
-    assert dict(key_figure_rows(tiny, "en", 10))["Population"] == "."
+    assert _rows(tiny, "en")["Population"] == "."
     zero = key_figures([0, 1200], classes=["established", "none"], threshold=3)
-    assert zero.aq_population == 0 and dict(key_figure_rows(zero, "en", 10))["Share in arrival quarters"] == "0%"
+    assert zero.aq_population == 0 and _rows(zero, "en")["Share in arrival quarters"] == "0%"
     assert split_missing("Housing; Work") == ["Housing", "Work"] and split_missing(None) == [] and split_missing("housing,work") == ["housing", "work"]
     missing = key_figures([100, 100], missing_lists=[["Wohnen", "Arbeit"], ["Wohnen"]])
     assert missing.missing == [("Wohnen", 2), ("Arbeit", 1)] and missing.missing_of == 2
     # coverage from counted people (walking-catchment areas): 2 people covered is never printed
     counted = apply_coverage(key_figures([100, 200]), covered=2, total=300)
-    assert dict(key_figure_rows(counted, "de", 10))["In 10 Gehminuten zu einer Andockstelle"] == "."
+    assert _rows(counted, "de")["In 10 Gehminuten zu einer Andockstelle"] == "."
     counted = apply_coverage(key_figures([100, 200]), covered=150, total=300)
-    assert dict(key_figure_rows(counted, "en", 10))["Within 10 minutes' walk of a docking point"] == "50%"
+    assert _rows(counted, "en")["Within 10 minutes' walk of a docking point"] == "50% (150 of 300 residents)"
     only_counts = apply_coverage(key_figures([]), covered=75, total=100)
-    assert dict(key_figure_rows(only_counts, "en", 10))["Within 10 minutes' walk of a docking point"] == "75%"
+    assert _rows(only_counts, "en")["Within 10 minutes' walk of a docking point"] == "75% (75 of 100 residents)"
 
 
 def test_geographic_inputs_are_mapped_in_utm(plugin, run_alg, tmp_path):

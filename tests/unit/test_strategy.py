@@ -1,0 +1,91 @@
+"""core.strategy: what the strategy map says, on hand-made geometries (no QGIS)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from shapely.geometry import LineString, Polygon, box
+
+from ankunft_plugin.core import strategy as S
+
+
+def test_measurable_share_is_the_part_near_the_network():
+    streets = [LineString([(0, 50), (1000, 50)])]  # a street along the bottom edge
+    near = box(0, 0, 1000, 100)  # within 100 m everywhere
+    half = box(0, 0, 1000, 300)  # (150 - 0) of 300 m within reach: about half
+    far = box(0, 1000, 1000, 1200)  # no street data at all
+    shares = S.measurable_shares([near, half, far, None], streets, reach_m=100)
+    assert shares[0] == 1.0
+    assert 0.4 < shares[1] < 0.6
+    assert shares[2] == 0.0
+    assert math.isnan(shares[3])
+    assert list(S.measurable_mask(shares)) == [True, shares[1] >= 0.5, False, True]
+    # no network at all: nothing measurable
+    assert list(S.measurable_shares([near], [], reach_m=100)) == [0.0]
+
+
+def test_coverage_leaves_not_measurable_areas_out_of_numerator_and_denominator():
+    kf = S.key_figures([1000, 500, 400])
+    S.apply_coverage_areas(kf, covered=[800, 500, 10], total=[1000, 500, 400], measurable=[True, True, False], threshold=3)
+    assert kf.coverage_total == 1500 and kf.covered_population == 1300
+    assert math.isclose(kf.covered_share_pct, 100 * 1300 / 1500)
+    assert kf.not_measurable_areas == [2] and kf.not_measurable_population == 400
+    # the old way (counted as unreached) would have said 1310 / 1900 = 69 %, not 87 %
+    assert round(kf.covered_share_pct) == 87
+
+
+def test_coverage_small_counts_are_not_published():
+    kf = S.apply_coverage_areas(S.key_figures([]), covered=[2], total=[100], measurable=[True], threshold=3)
+    assert math.isnan(kf.covered_population) and math.isnan(kf.covered_share_pct)
+    kf = S.apply_coverage_areas(S.key_figures([]), covered=[50], total=[100], measurable=[True], threshold=3)
+    assert kf.covered_share_pct == 50
+    both = S.key_figures([1000, 500, 10], covered_fraction=[0.5, 1.0, 1.0], measurable=[True, True, False])
+    assert both.covered_population == 1000 and both.coverage_total == 1500 and both.not_measurable_population == 10
+
+
+def test_data_gaps_are_not_offer_gaps():
+    data = S.data_gaps(["health", "health", "work", None, "other", "", "transit"], ["counselling", "work", "housing", "health", "transit", "other"])
+    assert data.no_data == ["counselling", "housing"]  # transit/other are no offers of the ecosystem
+    assert data.uncategorised == 3 and data.total == 7 and data.counts["health"] == 2
+    reach = {
+        "work": np.array([5.0, 25.0, 30.0, np.nan]),
+        "health": np.array([3.0, 4.0, 12.0, np.nan]),
+        "housing": np.array([np.nan, np.nan, np.nan, np.nan]),
+    }
+    gaps, judged = S.offer_gaps_from_minutes(reach, 10, measurable=[True, True, True, True], no_data=data.no_data)
+    assert judged == 3  # the 4th area has no value at all: not judged
+    assert gaps == [("work", 2), ("health", 1)]  # housing: no data, never "missing in 3 of 3"
+    gaps, judged = S.offer_gaps_from_minutes(reach, 10, measurable=[True, False, True, True], no_data=data.no_data)
+    assert judged == 2 and gaps == [("work", 1), ("health", 1)]
+    lists, n = S.offer_gaps_from_lists([["housing", "work"], ["work"], None], no_data=["housing"])
+    assert lists == [("work", 2)] and n == 2
+    assert S.split_missing("housing;work") == ["housing", "work"] and S.split_missing(None) == []
+
+
+def test_page_members_and_reconciliation_name_the_areas_that_make_the_difference():
+    a1, a2, a3, a4 = box(0, 0, 10, 10), box(10, 0, 20, 10), box(20, 0, 30, 10), box(30, 0, 40, 10)
+    district = box(0, 0, 30, 10)  # a1..a3
+    west = box(0, 0, 17, 10)  # a1, a2 (whose centre point lies at x=15)
+    east = box(17, 0, 40, 10)  # a3 and a4 (a4 lies outside the district)
+    areas = [a1, a2, a3, a4]
+    members = S.page_members([district, west, east], areas)
+    assert members[0] == [0, 1, 2]
+    assert members[1] == [0, 1] and members[2] == [2, 3]
+    pop = np.array([100.0, 200.0, 300.0, 50.0])
+    rec = S.page_reconciliation([district, west, east], members, pop)
+    assert list(rec) == [0]
+    r = rec[0]
+    assert sorted(r.parts) == [1, 2] and r.parts_total == 650.0
+    assert r.only_in_parts == [3] and r.only_here == []
+    # an area cut by a page boundary
+    cut = S.cut_areas(west, areas, members[1])
+    assert cut == [(1, 0.7, True)]
+
+
+def test_cover_fractions_and_line_samples():
+    areas = [box(0, 0, 10, 10), Polygon([(20, 0), (30, 0), (30, 10)]), None]
+    f = S.cover_fractions(areas, box(0, 0, 5, 10))
+    assert list(f) == [0.5, 0.0, 0.0]
+    pts = S.line_samples([LineString([(0, 0), (100, 0)])], step=25)
+    assert len(pts) >= 5 and pts[:, 0].max() == 100
