@@ -29,6 +29,7 @@ from scipy.spatial import cKDTree
 from .confidentiality import DEFAULT_THRESHOLD, small_count_mask
 from .demand import contains_xy
 from .vocabulary import ARRIVAL_CLASS_KEYS as ARRIVAL_CLASSES
+
 MIN_MEASURABLE_SHARE = 0.5
 NETWORK_REACH_M = 100.0
 UNCATEGORISED = ("", "other", "unknown", "NULL")

@@ -245,11 +245,11 @@ def _rows(kf, lang, minutes=10):
     return {label: value for _field, label, value in key_figure_rows(kf, lang, minutes)}
 
 
-def test_provenance_and_a_project_that_reopens(strategy_run, tmp_path):
+def test_provenance_and_a_project_that_reopens(strategy_run):
     """Dates, issuing office and sources as given; the creation date apart; print layers of memory inputs
     stored in a GeoPackage beside the PDF and switched off in the layer tree; no font named; the atlas
     preview flag set; a saved and reopened project exports the same pages."""
-    res, project, tmp = strategy_run
+    res, project, _tmp = strategy_run
     text = subprocess.run(["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True).stdout
     for page in text.split("\f")[:2]:
         assert "Datenstand: Register 31.12.2020; OSM 2025" in page
