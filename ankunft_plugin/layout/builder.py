@@ -54,9 +54,6 @@ from .texts import CLASS_ORDER, text
 A3 = (420.0, 297.0)
 A4 = (297.0, 210.0)
 MM = Qgis.LayoutUnit.Millimeters
-# No font family is named: text uses QGIS's default font, so a project opened elsewhere never asks to
-# download or substitute a font (a named web font such as "Open Sans" did, offline at every open).
-FONT = None
 
 CLASS_COLORS = {t.key: (t.colour, t.brush) for t in vocabulary.CLASSES}  # one source: core/vocabulary
 # Okabe-Ito without black (docking points) and bluish green; shapes change after the colours (core/vocabulary)
@@ -75,9 +72,27 @@ def category_labels(lang: str) -> dict[str, str]:
     return out
 
 
+# A font family that exists on this system (and on most others): QGIS's default QFont() is not enough,
+# headless (offscreen) it is "DejaVu LGC Sans", which the desktop then reports missing at every project open.
+# Never a downloadable web font such as "Open Sans" (offline: "font installation failed" at every open).
+FONT_PREFERENCES = ("DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI")
+_FONT_FAMILY: list = []
+
+
+def font_family() -> str:
+    """The first of FONT_PREFERENCES installed here, else the family Qt actually uses for its default font."""
+    if not _FONT_FAMILY:
+        from qgis.PyQt.QtGui import QFontDatabase, QFontInfo
+
+        installed = set(QFontDatabase().families())
+        chosen = next((f for f in FONT_PREFERENCES if f in installed), None) or QFontInfo(QFont()).family()
+        _FONT_FAMILY.append(chosen)
+    return _FONT_FAMILY[0]
+
+
 def text_format(size: float, bold: bool = False, color: str = "#222222") -> QgsTextFormat:
     fmt = QgsTextFormat()
-    font = QFont(FONT) if FONT else fmt.font()
+    font = QFont(font_family())
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size)
@@ -407,6 +422,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     legend.rstyle(QgsLegendStyle.Style.Group).setTextFormat(text_format(8.5 * fs, bold=True))
     legend.rstyle(QgsLegendStyle.Style.Subgroup).setTextFormat(text_format(8.5 * fs, bold=True))
     legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setTextFormat(text_format(7.5 * fs))
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setTextFormat(text_format(7.5 * fs))  # every style names our font
     row_gap, group_gap = (1.0, 2.2) if s >= 1 else (0.6, 1.5)  # A4: tighter rows, the legend has less room
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, row_gap)
     legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Top, row_gap)
@@ -429,6 +445,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     table.setTableContents(rows)
     table.setIncludeTableHeader(False)
     table.setContentTextFormat(text_format(7.5 * fs))
+    table.setHeaderTextFormat(text_format(7.5 * fs, bold=True))  # not shown, but stored: no stray font
     table.setCellMargin(0.9 * max(s, 0.8))
     table.setGridStrokeWidth(0.15)
     table.setGridColor(QColor("#9A9A9A"))
@@ -509,11 +526,14 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
 def enable_atlas_preview(designer) -> bool:
     """Switch on the atlas preview of a layout designer showing one of our layouts (QGIS itself does not
     store the preview state: it opens every layout with the preview off, the title as a bare expression)."""
-    layout = designer.layout()
-    if layout is None or not layout.customProperty(ATLAS_PREVIEW_PROPERTY, False):
+    layout = designer.masterLayout()
+    if layout is None or not hasattr(layout, "atlas"):  # designer.layout() is a plain QgsLayout in PyQGIS
+        plain = designer.layout()
+        project = plain.project() if plain is not None else None
+        layout = project.layoutManager().layoutByName(plain.name()) if project is not None else None
+    if layout is None or not hasattr(layout, "atlas") or not layout.customProperty(ATLAS_PREVIEW_PROPERTY, False):
         return False
-    atlas = getattr(layout, "atlas", lambda: None)()
-    if atlas is None or not atlas.enabled():
+    if not layout.atlas().enabled():
         return False
     designer.setAtlasPreviewEnabled(True)
     return True

@@ -242,6 +242,12 @@ def test_demo_project_reopens_as_saved(demo, qgis_app, tmp_path):
     sources = [s for s in re.findall(r"<datasource>([^<]*)</datasource>", qgs) if s]
     assert sources and all(s.startswith("./ankunft_demo.gpkg") for s in sources), "relative paths into the demo GeoPackage"
     assert "Open Sans" not in qgs
+    # every font the project names is installed (headless Qt's default "DejaVu LGC Sans" is not: the desktop
+    # then reports it missing for every labelled layer)
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    named = set(re.findall(r'fontFamily="([^"]*)"', qgs))
+    assert named and named <= set(QFontDatabase().families()), named
     messages = []
 
     def collect(message, tag, level):
