@@ -318,3 +318,26 @@ def test_geographic_inputs_are_mapped_in_utm(plugin, run_alg, tmp_path):
     assert page["name"] == "Moabit"
     assert page["t_population"] == "k. A." and page["t_aq_share"] == "k. A."
     assert Path(res["OUTPUT_PDF"]).stat().st_size > 10000
+
+
+def test_data_reference_dates_default_to_the_layers_metadata(plugin):
+    """Without DATA_DATES the map names each layer's temporal extent (or publication date) from its metadata;
+    without any, it says 'not given' – never the day the map was made."""
+    from qgis.core import QgsDateTimeRange, QgsLayerMetadata
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+    from ankunft_plugin.processing.strategy_map import metadata_dates, provenance_text
+
+    register = QgsVectorLayer("Polygon?crs=EPSG:25833", "Einwohner", "memory")
+    md = QgsLayerMetadata()
+    md.setTitle("Einwohnerregister")
+    extent = md.extent()
+    day = QDateTime(QDate(2020, 12, 31), QTime(0, 0))
+    extent.setTemporalExtents([QgsDateTimeRange(day, day)])
+    md.setExtent(extent)
+    register.setMetadata(md)
+    bare = QgsVectorLayer("Point?crs=EPSG:25833", "Einrichtungen", "memory")
+    assert metadata_dates({"A": register, "B": bare, "C": None}, "de") == "Einwohnerregister: 31.12.2020"
+    opts = {"dates": "", "issuer": "", "attribution": ""}
+    assert provenance_text(opts, {"A": register}, "de").splitlines()[0] == "Datenstand: Einwohnerregister: 31.12.2020"
+    assert provenance_text(opts, {"B": bare}, "de").splitlines() == ["Datenstand: nicht angegeben", "Herausgeber: nicht angegeben", "Quellenangabe: nicht angegeben"]
