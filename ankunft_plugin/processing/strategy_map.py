@@ -563,7 +563,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             feat.setGeometry(g)
             texts = {f: v for f, _label, v in fig.rows}
             texts.update(fig.extra)
-            feat.setAttributes([rank, pages.names[p], *[_num(getattr(fig.kf, k[3:])) for k in KF_NUMBERS], *[texts.get(f) for f in TEXT_FIELDS]])
+            feat.setAttributes([rank, pages.names[p], *[_num(getattr(fig.kf, attr)) for attr in KF_NUMBERS.values()], *[texts.get(f) for f in TEXT_FIELDS]])
             sink.addFeature(feat)
         del sink  # flush the file before the layout reads it
         self._table_labels = [(label, f) for f, label, _v in figures[pages.order[0]].rows]
@@ -673,7 +673,16 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         return folder
 
 
-KF_NUMBERS = ("kf_population", "kf_aq_population", "kf_aq_share_pct", "kf_covered_population", "kf_coverage_total", "kf_covered_share_pct", "kf_not_measurable_population")
+# output field -> KeyFigures attribute (kf_covered_pct keeps its name: other tools read it)
+KF_NUMBERS = {
+    "kf_population": "population",
+    "kf_aq_population": "aq_population",
+    "kf_aq_share_pct": "aq_share_pct",
+    "kf_covered_population": "covered_population",
+    "kf_coverage_total": "coverage_total",
+    "kf_covered_pct": "covered_share_pct",
+    "kf_not_measurable_population": "not_measurable_population",
+}
 TEXT_FIELDS = ("t_population", "t_aq_share", "t_coverage", "t_not_measurable", "t_missing", "t_no_data", "t_uncategorised", "t_sites", "t_totals")
 
 
