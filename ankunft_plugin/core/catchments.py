@@ -72,8 +72,11 @@ def sample_edges(graph: WalkGraph, edges, spacing: float):
     frac = (j + 0.5) / k[rep]
     e = edges[rep]
     q = base[e] + frac * ln[rep]
-    i = np.searchsorted(key, q, side="right") - 1
-    i = np.clip(i, ptr[e], ptr[e + 1] - 2)
+    i = ptr[e].copy()  # straight edges (two vertices): the first segment
+    bent = ptr[e + 1] - ptr[e] > 2
+    if bent.any():
+        ib = np.searchsorted(key, q[bent], side="right") - 1
+        i[bent] = np.clip(ib, ptr[e[bent]], ptr[e[bent] + 1] - 2)
     c = graph.coord_xy
     span = key[i + 1] - key[i]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -527,10 +530,13 @@ def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=1, batch=8
             return []
         D = graph.search_local(snap, ch, lim)
         recs = []
-        for r, p in enumerate(ch.tolist()):
-            reach, polys = point_catchment(graph, snap, D[r], p, limits, buffer_m, cell, polygons, smooth)
-            for k in range(len(limits)):
-                recs.append(CatchmentRecord(p, k, float(reach[k]), polys[k][1], polys[k][0]))
+        try:
+            for r, p in enumerate(ch.tolist()):
+                reach, polys = point_catchment(graph, snap, D[r], p, limits, buffer_m, cell, polygons, smooth)
+                for k in range(len(limits)):
+                    recs.append(CatchmentRecord(p, k, float(reach[k]), polys[k][1], polys[k][0]))
+        finally:
+            D.release()
         return recs
 
     out = []

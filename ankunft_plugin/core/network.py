@@ -140,6 +140,138 @@ def _read_wkb(buf, pos, parts, struct):
     raise ValueError("not a line")
 
 
+@dataclass
+class LineParts:
+    """Line parts as flat arrays: the vertices of part i are ``xy[ptr[i]:ptr[i+1]]``; ``owner[i]`` is
+    the index of the input line (feature) it belongs to; ``n_lines`` inputs in all."""
+
+    xy: np.ndarray
+    ptr: np.ndarray
+    owner: np.ndarray
+    n_lines: int
+
+    @property
+    def n_parts(self) -> int:
+        return len(self.owner)
+
+    def empty_lines(self) -> int:
+        """Inputs without any usable part (no geometry, empty, not a line)."""
+        return int(self.n_lines - len(np.unique(self.owner)))
+
+
+_LINE_DIMS = {2: 2, 1002: 3, 2002: 3, 3002: 4}
+
+
+def wkb_line_parts(blobs) -> LineParts:
+    """The (Multi)LineStrings of WKB blobs (a list of bytes/None, or a numpy array of fixed-size
+    records) as ``LineParts``, vectorised with numpy for the common cases – little-endian LineStrings
+    and single-part MultiLineStrings, 2D/Z/M/ZM, ISO or EWKB flags without SRID – and blob by blob
+    (``_read_wkb``) for the rest. Anything that is not a line is skipped."""
+    import struct
+
+    if isinstance(blobs, np.ndarray) and blobs.dtype.kind == "V":
+        n = len(blobs)
+        size = blobs.dtype.itemsize
+        buf = np.frombuffer(blobs.tobytes(), dtype=np.uint8)
+        off = np.arange(n, dtype=np.int64) * size
+        length = np.full(n, size, dtype=np.int64)
+    else:
+        items = [b"" if b is None else bytes(b) for b in blobs]
+        n = len(items)
+        length = np.array([len(b) for b in items], dtype=np.int64)
+        off = np.zeros(n, dtype=np.int64)
+        if n:
+            np.cumsum(length[:-1], out=off[1:])
+        buf = np.frombuffer(b"".join(items), dtype=np.uint8) if n else np.zeros(0, dtype=np.uint8)
+
+    def u32(pos):
+        pos = np.minimum(pos, max(len(buf) - 4, 0))
+        return (buf[pos].astype(np.uint32) | (buf[pos + 1].astype(np.uint32) << 8)
+                | (buf[pos + 2].astype(np.uint32) << 16) | (buf[pos + 3].astype(np.uint32) << 24)) if len(buf) >= 4 else np.zeros(len(pos), np.uint32)
+
+    def dims_of(t):
+        iso = t & 0x0FFFFFFF
+        d = np.full(len(t), 0, dtype=np.int64)
+        for code, k in _LINE_DIMS.items():
+            d[iso == code] = k
+        flags = (t & 0xE0000000) != 0
+        ew = flags & (iso == 2) & ((t & 0x20000000) == 0)
+        d[ew] = 2 + ((t[ew] & 0x80000000) != 0) + ((t[ew] & 0x40000000) != 0)
+        d[flags & ~ew] = 0
+        return d
+
+    ok = length >= 9
+    le = np.zeros(n, dtype=bool)
+    le[ok] = buf[off[ok]] == 1
+    t = np.zeros(n, dtype=np.uint32)
+    t[le] = u32(off[le] + 1)
+    base = (t & 0x0FFFFFFF) % 1000
+    # plain LineStrings
+    d_line = np.where(le & (base == 2), dims_of(t), 0)
+    is_line = d_line > 0
+    # single-part MultiLineStrings holding a little-endian LineString
+    multi = le & (base == 5) & ((t & 0xE0000000) == 0) & (length >= 18)
+    one = np.zeros(n, dtype=bool)
+    one[multi] = (u32(off[multi] + 5) == 1) & (buf[off[multi] + 9] == 1)
+    t_in = np.zeros(n, dtype=np.uint32)
+    t_in[one] = u32(off[one] + 10)
+    d_multi = np.where(one & ((t_in & 0x0FFFFFFF) % 1000 == 2), dims_of(t_in), 0)
+    is_multi = d_multi > 0
+    fast = is_line | is_multi
+    head = np.where(is_line, 5, 14)  # position of the vertex count
+    dims = np.where(is_line, d_line, d_multi)
+    cnt = np.zeros(n, dtype=np.int64)
+    cnt[fast] = u32(off[fast] + head[fast]).astype(np.int64)
+    need = head + 4 + cnt * dims * 8
+    fast &= (need <= length) & (cnt >= 2)
+    parts_xy, parts_n, parts_owner = [], [], []
+    idx = np.flatnonzero(fast)
+    if len(idx):
+        c = cnt[idx]
+        start = off[idx] + head[idx] + 4
+        tot = int(c.sum())
+        vert = np.repeat(start, c) + (np.arange(tot) - np.repeat(np.cumsum(c) - c, c)) * np.repeat(dims[idx] * 8, c)
+        bytes_idx = (vert[:, None] + np.arange(16)[None, :]).ravel()
+        xy = buf[bytes_idx].view("<f8").reshape(tot, 2).astype(float)
+        parts_xy.append(xy)
+        parts_n.append(c)
+        parts_owner.append(idx)
+    # the rest, blob by blob
+    rest = np.flatnonzero(~fast & (length > 0))
+    if len(rest):
+        xs, ns, ows = [], [], []
+        for i in rest.tolist():
+            blob = buf[off[i] : off[i] + length[i]].tobytes()
+            parts: list = []
+            try:
+                _read_wkb(memoryview(blob), 0, parts, struct)
+            except (ValueError, struct.error, IndexError):
+                continue
+            for arr in parts:
+                xs.append(arr)
+                ns.append(len(arr))
+                ows.append(i)
+        if xs:
+            parts_xy.append(np.concatenate(xs))
+            parts_n.append(np.asarray(ns, dtype=np.int64))
+            parts_owner.append(np.asarray(ows, dtype=np.int64))
+    if not parts_xy:
+        return LineParts(np.zeros((0, 2)), np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64), n)
+    xy = np.concatenate(parts_xy)
+    counts = np.concatenate(parts_n)
+    owner = np.concatenate(parts_owner)
+    # parts in input order (the fast ones first otherwise): sort by owner, keep their vertices together
+    order = np.argsort(owner, kind="stable")
+    if not np.array_equal(order, np.arange(len(order))):
+        ptr0 = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=ptr0[1:])
+        take = np.concatenate([np.arange(ptr0[k], ptr0[k + 1]) for k in order.tolist()])
+        xy, counts, owner = xy[take], counts[order], owner[order]
+    ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=ptr[1:])
+    return LineParts(xy, ptr, owner, n)
+
+
 def _cluster(xy: np.ndarray, tol: float) -> np.ndarray:
     """Label points so that points within ``tol`` of each other (transitively) share a label."""
     n = len(xy)
@@ -163,25 +295,33 @@ def _cluster(xy: np.ndarray, tol: float) -> np.ndarray:
 class LocalCosts:
     """Node costs of searches limited to some nodes (``WalkGraph.search_local``): ``d`` (starts,
     local nodes) over the sorted global node ids ``nodes``. Row ``r`` (``costs[r]``) is indexed by
-    global node ids like a dense row of ``WalkGraph.search`` (inf outside)."""
+    global node ids like a dense row of ``WalkGraph.search`` (inf outside). ``loc`` maps global to
+    local ids (-1 outside); it is shared per thread: call ``release`` when done with the rows."""
 
-    def __init__(self, d: np.ndarray, nodes: np.ndarray):
+    def __init__(self, d: np.ndarray, nodes: np.ndarray, loc: np.ndarray | None = None):
         self.d = d
         self.nodes = nodes
+        self.loc = loc
 
     def __len__(self) -> int:
         return self.d.shape[0]
 
     def __getitem__(self, r) -> LocalRow:
-        return LocalRow(self.d[r], self.nodes)
+        return LocalRow(self.d[r], self.nodes, self.loc)
+
+    def release(self) -> None:
+        if self.loc is not None:
+            self.loc[self.nodes] = -1
+            self.loc = None
 
 
 class LocalRow:
     """One start's costs of a ``LocalCosts``: ``row[node_ids]`` gives the costs (inf where not searched)."""
 
-    def __init__(self, d: np.ndarray, nodes: np.ndarray):
+    def __init__(self, d: np.ndarray, nodes: np.ndarray, loc: np.ndarray | None = None):
         self.d = np.append(d, np.inf)
         self.nodes = nodes
+        self.loc = loc
 
     def __getitem__(self, idx):
         if isinstance(idx, tuple):  # D[..., ids]
@@ -189,6 +329,8 @@ class LocalRow:
         idx = np.asarray(idx, dtype=np.int64)
         if len(self.nodes) == 0:
             return np.full(idx.shape, np.inf)
+        if self.loc is not None:
+            return self.d[self.loc[idx]]  # -1 (outside) picks the appended inf
         pos = np.searchsorted(self.nodes, idx)
         pos = np.minimum(pos, len(self.nodes) - 1)
         hit = self.nodes[pos] == idx
@@ -247,10 +389,42 @@ class WalkGraph:
     def min_cost_factor(self) -> float:
         """Smallest cost per metre of any passable edge (1 without cost factors): a walk of cost c
         never leaves the disk of radius c / min_cost_factor around its start."""
-        ok = np.isfinite(self.edge_cost) & (self.edge_len > 0)
-        if not ok.any():
-            return 1.0
-        return float(max(np.min(self.edge_cost[ok] / self.edge_len[ok]), 1e-6))
+        f = self.__dict__.get("_min_factor")
+        if f is None:
+            ok = np.isfinite(self.edge_cost) & (self.edge_len > 0)
+            f = float(max(np.min(self.edge_cost[ok] / self.edge_len[ok]), 1e-6)) if ok.any() else 1.0
+            self.__dict__["_min_factor"] = f
+        return f
+
+    # -- persistence -------------------------------------------------------------------------------
+    ARRAYS = ("node_xy", "edge_u", "edge_v", "edge_len", "edge_cost", "edge_line", "coord_xy", "coord_ptr", "component")
+    SEG_ARRAYS = ("a", "b", "edge", "off", "len")
+
+    def to_arrays(self) -> dict:
+        """Everything needed to rebuild the graph without its input, as named numpy arrays: the graph,
+        its search matrix (CSR) and its snapping index (sub-segments)."""
+        out = {n: getattr(self, n) for n in self.ARRAYS}
+        m = self.matrix()
+        out.update(csr_data=m.data, csr_indices=m.indices, csr_indptr=m.indptr)
+        seg = self._segments()
+        if seg is not None:
+            out.update({"seg_" + n: seg[n] for n in self.SEG_ARRAYS})
+            out["seg_half"] = np.array([seg["half"]])
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: dict) -> WalkGraph:
+        """The graph of ``to_arrays`` (arrays may be memory-mapped: nothing is copied)."""
+        g = cls(*(arrays[n] for n in ("node_xy", "edge_u", "edge_v", "edge_len", "edge_cost")), None,
+                arrays["edge_line"], coord_xy=arrays["coord_xy"], coord_ptr=arrays["coord_ptr"],
+                component=arrays["component"])
+        n = len(g.node_xy)
+        if "csr_data" in arrays:
+            g._matrix = sparse.csr_matrix((arrays["csr_data"], arrays["csr_indices"], arrays["csr_indptr"]), shape=(n, n))
+        if "seg_a" in arrays:
+            g._seg = {k: arrays["seg_" + k] for k in cls.SEG_ARRAYS}
+            g._seg["half"] = float(arrays["seg_half"][0])
+        return g
 
     # -- construction ------------------------------------------------------------------------------
     @classmethod
@@ -260,12 +434,24 @@ class WalkGraph:
 
         ``factors`` (one per line, optional) multiply the length into the search cost; a factor that is
         not a positive finite number makes the line impassable (kept as geometry, never searched)."""
+        if isinstance(lines, LineParts):
+            return cls.from_parts(lines, factors, node_tolerance)
         parts, owner = _line_parts(lines)
         if not parts:
             return cls(np.zeros((0, 2)), [], [], [], [], [], [])
         counts = np.array([len(p) for p in parts])
-        xy = np.concatenate(parts)
-        part_of = np.repeat(np.arange(len(parts)), counts)
+        ptr = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=ptr[1:])
+        return cls.from_parts(LineParts(np.concatenate(parts), ptr, owner, len(lines)), factors, node_tolerance)
+
+    @classmethod
+    def from_parts(cls, lp: LineParts, factors=None, node_tolerance: float = 0.01) -> WalkGraph:
+        """Graph of the line parts ``lp`` (flat coordinates, e.g. from ``wkb_line_parts``); see ``from_lines``."""
+        if lp.n_parts == 0:
+            return cls(np.zeros((0, 2)), [], [], [], [], [], [])
+        owner = lp.owner
+        xy = lp.xy
+        part_of = np.repeat(np.arange(lp.n_parts), np.diff(lp.ptr))
         lab = _cluster(xy, node_tolerance)
         # drop consecutive repeats of one node within a part
         keep = np.ones(len(xy), dtype=bool)
@@ -464,7 +650,11 @@ class WalkGraph:
                 "len": plen,
                 "half": float(plen.max()) / 2.0 if len(plen) else 0.0,
             }
-            self._tree = cKDTree((pa + pb) / 2.0)
+            self._tree = None
+        if self._tree is None:
+            s = self._seg
+            # a sliding-midpoint tree builds twice as fast and answers as fast for line midpoints
+            self._tree = cKDTree((s["a"] + s["b"]) / 2.0, balanced_tree=False, compact_nodes=False)
         return self._seg
 
     def _masked_index(self, edge_mask):
@@ -637,7 +827,21 @@ class WalkGraph:
         big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
         g = (big + extra.tocsr()).tocsr()
         d = dijkstra(g, directed=True, indices=np.arange(nl, nl + k), limit=limit)
-        return LocalCosts(d[:, :nl], nodes)
+        loc = self._local_map()
+        loc[nodes] = np.arange(nl)
+        return LocalCosts(d[:, :nl], nodes, loc)
+
+    def _local_map(self) -> np.ndarray:
+        """A global -> local node id map (all -1) for this thread, reused between searches."""
+        import threading
+
+        store = self.__dict__.setdefault("_loc_maps", {})
+        key = threading.get_ident()
+        loc = store.get(key)
+        if loc is None or len(loc) != self.n_nodes:
+            dt = np.int32 if self.n_nodes < 2**31 - 1 else np.int64
+            loc = store[key] = np.full(self.n_nodes, -1, dtype=dt)
+        return loc
 
     def via_ends(self, D: np.ndarray, e, t) -> tuple[np.ndarray, np.ndarray]:
         """Cost to the positions ``t`` (fraction from edge_u) along edges ``e``, given node costs ``D``
