@@ -14,7 +14,7 @@ def lattice_edges(n: int) -> int:
 
 def side_for_edges(edges: int) -> int:
     """Lattice side n with about ``edges`` edges."""
-    return int(round((1 + np.sqrt(1 + 2 * edges)) / 2))
+    return round((1 + np.sqrt(1 + 2 * edges)) / 2)
 
 
 def _create(path: str, name: str, gtype, fields=()):
@@ -52,7 +52,7 @@ def write_lattice(path: str, n: int) -> int:
                     lyr.CreateFeature(f)
                     k += 1
         lyr.CommitTransaction()
-        ds = None
+        del ds
     return k
 
 
@@ -85,4 +85,4 @@ def write_points(path: str, xy: np.ndarray, extra: dict | None = None, name: str
             f.SetGeometryDirectly(g)
             lyr.CreateFeature(f)
         lyr.CommitTransaction()
-        ds = None
+        del ds

@@ -607,19 +607,24 @@
     <context>
         <name>AnkunftGraphCache</name>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="124" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="356" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="151" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="383" />
             <source>Walking network '{layer}': using the graph built earlier in this session.</source>
             <translation>Fußwegenetz '{layer}': Der in dieser Sitzung bereits erstellte Graph wird verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="156" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="396" />
             <source>The walking network '{layer}' has no line geometries ({n} features, {nulls} without geometry). Choose a line layer of streets and footpaths.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine Liniengeometrien ({n} Objekte, {nulls} ohne Geometrie). Wählen Sie einen Linienlayer mit Straßen und Fußwegen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="389" />
+            <source>Walking network '{layer}': using the graph stored on disk ({path}).</source>
+            <translation>Fußwegenetz '{layer}': Der auf der Festplatte gespeicherte Graph wird verwendet ({path}).</translation>
         </message>
     </context>
     <context>
@@ -2310,142 +2315,142 @@
     <context>
         <name>PrepareWalkNetworkAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="78" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="80" />
             <source>Prepare walking network</source>
             <translation>Fußwegenetz vorbereiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="81" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="83" />
             <source>Streets and footpaths pedestrians may use, noded at every junction, in metres, with connected components.</source>
             <translation>Straßen und Wege, die zu Fuß begehbar sind, an jeder Kreuzung verknotet, in Metern, mit zusammenhängenden Teilnetzen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="84" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="86" />
             <source>walking,network,OSM,footpath,fußläufig,Fußwegenetz,graph,topology</source>
             <translation>zu Fuß,Netz,OSM,Fußweg,fußläufig,Fußwegenetz,Graph,Topologie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="87" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="89" />
             <source>Street and path lines</source>
             <translation>Straßen- und Weglinien</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="87" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="89" />
             <source>An OSM extract (QuickOSM output with 'highway', a Geofabrik shapefile with 'fclass') or any municipal street and footpath network. The layer itself is never changed.</source>
             <translation>Ein OSM-Auszug (QuickOSM-Ergebnis mit 'highway', Geofabrik-Shapefile mit 'fclass') oder ein beliebiges kommunales Straßen- und Wegenetz. Der Layer selbst wird nie verändert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="93" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="95" />
             <source>Way class field</source>
             <translation>Feld der Wegeklasse</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="93" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="95" />
             <source>Field with the way class (OSM 'highway' or Geofabrik 'fclass'). Left empty, 'highway' or 'fclass' is used when the layer has one; otherwise all lines are kept.</source>
             <translation>Feld mit der Wegeklasse (OSM 'highway' oder Geofabrik 'fclass'). Leer gelassen, wird 'highway' oder 'fclass' verwendet, falls vorhanden; sonst bleiben alle Linien erhalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="99" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="101" />
             <source>Way classes to leave out</source>
             <translation>Auszulassende Wegeklassen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="99" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="101" />
             <source>Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields.</source>
             <translation>Durch Kommas getrennte Wegeklassen, die für Fußgänger gesperrt sind. Wege mit foot=no oder access=private/no ohne foot=yes entfallen ebenfalls, wenn der Layer die Felder 'foot'/'access' hat.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="103" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="105" />
             <source>One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part).</source>
             <translation>Eine Linie je Netzkante (zwischen Kreuzungen) in einem metrischen Koordinatensystem, mit den Attributen der Eingabe, length_m und component (0 = größter zusammenhängender Teil).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="107" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="109" />
             <source>Connected components</source>
             <translation>Zusammenhängende Teilnetze</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="108" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="110" />
             <source>Share of length outside the largest component</source>
             <translation>Längenanteil außerhalb des größten Teilnetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="119" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="121" />
             <source>Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.</source>
             <translation>Der Layer '{layer}' enthält keine Linien. Wählen Sie einen Linienlayer mit Straßen und Fußwegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="125" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="127" />
             <source>Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.</source>
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Wählen Sie eines seiner Felder: {fields}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="132" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="134" />
             <source>Way classes read from the field '{field}'.</source>
             <translation>Wegeklassen aus dem Feld '{field}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="134" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="136" />
             <source>No way class field ('highway' or 'fclass'): all lines are kept.</source>
             <translation>Kein Wegeklassenfeld ('highway' oder 'fclass'): Alle Linien bleiben erhalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="142" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="144" />
             <source>The network is projected to {crs} (metres).</source>
             <translation>Das Netz wird nach {crs} (Meter) projiziert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="165" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="167" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="169" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="171" />
             <source>{n} features of '{layer}' have no line geometry and are left out.</source>
             <translation>{n} Objekte von '{layer}' haben keine Liniengeometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="176" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="178" />
             <source>{n} of {total} ways are closed to pedestrians and left out.</source>
             <translation>{n} von {total} Wegen sind für Fußgänger gesperrt und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="179" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="181" />
             <source>No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.</source>
             <translation>In '{layer}' bleiben keine begehbaren Linien übrig. Prüfen Sie das Wegeklassenfeld und die auszulassenden Klassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="184" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="186" />
             <source>The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Die Linien von '{layer}' haben keine Länge (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="189" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="191" />
             <source>Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.</source>
             <translation>Netz: {edges} Kanten, {nodes} Kreuzungen und Enden, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="193" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="195" />
             <source>{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends).</source>
             <translation>{n} zusammenhängende Teilnetze; {share:.1f} % der Länge liegen außerhalb des größten; {d} offene Enden (Sackgassen).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="198" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="200" />
             <source>More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously.</source>
             <translation>Mehr als 5 % des Netzes hängen nicht mit seinem größten Teil zusammen: Einzugsbereiche, die dort beginnen, reichen nicht weit. Prüfen Sie Lücken (Brücken, fehlende Fußwege) oder schneiden Sie den Auszug großzügiger zu.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
             <source>Connected network</source>
             <translation>Zusammenhängendes Netz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
             <source>Disconnected parts</source>
             <translation>Abgetrennte Teile</translation>
         </message>

@@ -23,10 +23,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
     QgsRuleBasedRenderer,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from ..core.network import WalkGraph, lines_from_wkb
+from . import graph_cache
 from .base import AnkunftAlgorithm
 from .bridge import network_crs, new_fields, write_rows
 from .styles import OKABE_ITO, style_on_load
@@ -230,4 +232,22 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             lambda layer: apply_style(layer, self.tr("Connected network"), self.tr("Disconnected parts")),
             self.tr("Walking network"),
         )
+        self._dest_id = dest_id
         return {self.OUTPUT: dest_id, "COMPONENTS": s["components"], "OUTSIDE_SHARE": s["outside_share"]}
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """The prepared network's graph goes straight into the disk cache (``graph_cache``): the next
+        catchment, overlay or siting run on this file – also in another process – starts from it."""
+        store_prepared_graph(getattr(self, "_dest_id", None), context)
+        return super().postProcessAlgorithm(context, feedback)
+
+
+def store_prepared_graph(dest_id, context) -> str | None:
+    """Build and store the graph of the written network file ``dest_id`` on disk; the path or None."""
+    if not dest_id or not isinstance(dest_id, str) or graph_cache.cache_dir() is None:
+        return None
+    layer = QgsVectorLayer(dest_id, "walk_network", "ogr")
+    if not layer.isValid() or not graph_cache._file_stamp(layer) or layer.crs().isGeographic():
+        return None
+    graph = graph_cache.get_graph(layer, layer.crs(), context, None, layer=layer)
+    return getattr(graph, "disk_path", None) or graph_cache.disk_path_of(graph)

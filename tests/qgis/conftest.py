@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+# graphs cached on disk by the walking algorithms go to a folder of the test run, not the profile
+os.environ.setdefault("ANKUNFT_GRAPH_CACHE", tempfile.mkdtemp(prefix="ankunft_graphs_"))
 
 
 def _complete_stub_iface(iface) -> None:
