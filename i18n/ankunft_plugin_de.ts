@@ -607,22 +607,22 @@
     <context>
         <name>AnkunftGraphCache</name>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="356" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="363" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="383" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="390" />
             <source>Walking network '{layer}': using the graph built earlier in this session.</source>
             <translation>Fußwegenetz '{layer}': Der in dieser Sitzung bereits erstellte Graph wird verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="396" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="403" />
             <source>The walking network '{layer}' has no line geometries ({n} features, {nulls} without geometry). Choose a line layer of streets and footpaths.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine Liniengeometrien ({n} Objekte, {nulls} ohne Geometrie). Wählen Sie einen Linienlayer mit Straßen und Fußwegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/graph_cache.py" line="389" />
+            <location filename="../ankunft_plugin/processing/graph_cache.py" line="396" />
             <source>Walking network '{layer}': using the graph stored on disk ({path}).</source>
             <translation>Fußwegenetz '{layer}': Der auf der Festplatte gespeicherte Graph wird verwendet ({path}).</translation>
         </message>
@@ -704,6 +704,14 @@
             <location filename="../resources/ui/step_page.ui" line="62" />
             <source>Defaults</source>
             <translation>Standardwerte</translation>
+        </message>
+    </context>
+    <context>
+        <name>AnkunftWalkingCatchments</name>
+        <message>
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="145" />
+            <source>Peak memory of this process: {mb:.0f} MB.</source>
+            <translation>Höchster Speicherbedarf dieses Prozesses: {mb:.0f} MB.</translation>
         </message>
     </context>
     <context>
@@ -3480,319 +3488,329 @@
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="150" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="172" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="153" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="156" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="178" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="159" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>Streets and footpaths (best the output of 'Prepare walking network'). Every line is walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run with other points or bands is fast.</source>
             <translation>Straßen und Fußwege (am besten das Ergebnis von 'Fußwegenetz vorbereiten'). Jede Linie ist in beiden Richtungen begehbar. Ein Layer in geographischen Koordinaten wird in seine UTM-Zone projiziert. Der Graph bleibt für die Sitzung erhalten: Ein zweiter Lauf mit anderen Punkten oder Zeitstufen ist schnell.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="185" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="163" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="185" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="167" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="171" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="171" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
             <source>Comma-separated walking times in minutes, e.g. 5,10,15.</source>
             <translation>Durch Kommas getrennte Gehzeiten in Minuten, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="197" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="197" />
             <source>4.5 km/h is a common planning value; use 3–3.5 km/h for older people or parents with prams.</source>
             <translation>4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder Eltern mit Kinderwagen 3–3,5 km/h.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="179" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstentfernung zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="179" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="201" />
             <source>Points farther from the network get no catchment; they are listed in the log and flagged in snap_status, never dropped silently. The straight distance to the network counts as walking.</source>
             <translation>Punkte, die weiter vom Netz entfernt sind, erhalten keinen Einzugsbereich; sie stehen im Protokoll und sind in snap_status gekennzeichnet, sie fallen nie stillschweigend weg. Die gerade Entfernung zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="183" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="183" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="208" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="208" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="213" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="235" />
             <source>Suppress counts below</source>
             <translation>Werte unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="213" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="235" />
             <source>Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off.</source>
             <translation>Einwohnerzahlen von 1 bis unter diesem Wert bleiben leer (statistische Geheimhaltung). 0 schaltet das aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="240" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="240" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="364" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="394" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="250" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="227" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="254" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="227" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="254" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="258" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="258" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="251" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="278" />
             <source>Walking minutes '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15.</source>
             <translation>Die Gehminuten '{text}' sind nicht lesbar. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="270" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="297" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="277" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="304" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine nutzbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="281" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="308" />
             <source>{n} features of the network have no geometry and are left out.</source>
             <translation>{n} Objekte des Netzes haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="283" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="310" />
             <source>{n} lines have no cost factor and count with their plain length.</source>
             <translation>{n} Linien haben keinen Kostenfaktor und zählen mit ihrer einfachen Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="285" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="312" />
             <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="287" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="314" />
             <source>Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).</source>
             <translation>Netz: {edges} Kanten, {km:.1f} km, {comp} zusammenhängende Teilnetze ({share:.1f} % der Länge außerhalb des größten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="296" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="323" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="363" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="393" />
             <source>{m} min walk</source>
             <translation>{m} Min. zu Fuß</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="370" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="400" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="393" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="424" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="399" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="430" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="406" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="437" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="412" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="443" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="430" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="461" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="437" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="468" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="439" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="470" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="448" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="479" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="554" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="585" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="307" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="334" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="540" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="571" />
             <source>up to {m} min</source>
             <translation>bis {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="541" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="572" />
             <source>more than {m} min</source>
             <translation>mehr als {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="542" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="573" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="245" />
+            <source>Catchment polygons</source>
+            <translation>Flächen der Einzugsbereiche</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="245" />
+            <source>Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway.</source>
+            <translation>Aus: nur die Zahlen (reach_m, Bevölkerung) je Punkt und Zeitstufe, ohne Flächen – viel schneller bei vielen Punkten. Bevölkerungsgebiete ohne Gebäude zählen nach ihrem Flächenanteil und brauchen die Flächen: Mit solchen Gebieten werden sie trotzdem berechnet.</translation>
         </message>
     </context>
     <context>

@@ -154,6 +154,16 @@ class LineParts:
     def n_parts(self) -> int:
         return len(self.owner)
 
+    def per_line(self) -> list:
+        """One entry per input line: a list of its parts' (k, 2) arrays, or None (``lines_from_wkb``'s form)."""
+        out: list = [None] * self.n_lines
+        for i, (a, b) in enumerate(zip(self.ptr[:-1].tolist(), self.ptr[1:].tolist())):
+            o = int(self.owner[i])
+            if out[o] is None:
+                out[o] = []
+            out[o].append(self.xy[a:b])
+        return out
+
     def empty_lines(self) -> int:
         """Inputs without any usable part (no geometry, empty, not a line)."""
         return int(self.n_lines - len(np.unique(self.owner)))

@@ -333,6 +333,13 @@ def _ogr_bulk(layer, parameter_value, source, crs, cost_field: str):
 
 def read_lines(source, crs, context, feedback, cost_field: str = "", progress=(0.0, 10.0), layer=None,
                parameter_value=None):
+    """``read_line_parts`` with the lines as one entry per feature (a list of (k, 2) arrays, or None)."""
+    parts, factors, fids, nulls = read_line_parts(source, crs, context, feedback, cost_field, progress, layer, parameter_value)
+    return parts.per_line(), factors, fids, nulls
+
+
+def read_line_parts(source, crs, context, feedback, cost_field: str = "", progress=(0.0, 10.0), layer=None,
+                    parameter_value=None):
     """Line parts (``LineParts``, in ``crs``), the cost factors (NaN where missing), the feature ids
     and the number of features without a line, in one pass: straight from the file through GDAL
     when possible (``_ogr_bulk``), else through QGIS (which transforms to ``crs``)."""
@@ -390,8 +397,8 @@ def get_graph(source, crs, context, feedback, cost_field: str = "", layer=None, 
                 layer=source.sourceName(), path=graph.disk_path))
         put(key, graph)
         return graph
-    parts, factors, fids, nulls = read_lines(source, crs, context, feedback, cost_field, progress, layer=layer,
-                                             parameter_value=parameter_value)
+    parts, factors, fids, nulls = read_line_parts(source, crs, context, feedback, cost_field, progress, layer=layer,
+                                                  parameter_value=parameter_value)
     if parts.n_parts == 0:
         raise QgsProcessingException(
             QCoreApplication.translate("AnkunftGraphCache", "The walking network '{layer}' has no line geometries ({n} features, {nulls} without geometry). Choose a line layer of streets and footpaths.").format(

@@ -19,6 +19,7 @@ from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -30,6 +31,7 @@ from qgis.core import (
     QgsRendererRange,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import catchments as cm
 from ..core import vocabulary
@@ -124,6 +126,25 @@ def apply_style(layer, bands, labels) -> None:
     layer.setRenderer(renderer)
 
 
+def peak_memory_mb() -> float | None:
+    """Peak resident memory of this process in MB (None where the platform does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024.0 * 1024.0) if sys.platform == "darwin" else peak / 1024.0
+
+
+def log_peak_memory(feedback, edges: int, points: int) -> None:
+    """The process's peak memory in the log for large runs (100,000 edges or 1,000 points and more)."""
+    mb = peak_memory_mb()
+    if mb is not None and (edges >= 100_000 or points >= 1000):
+        feedback.pushInfo(QCoreApplication.translate("AnkunftWalkingCatchments", "Peak memory of this process: {mb:.0f} MB.").format(mb=mb))
+
+
 class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
     ALG_ID = "walkingcatchments"
     GROUP_ID = "accessibility"
@@ -142,6 +163,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
     BUILDINGS = "BUILDINGS"
     SUPPRESS_BELOW = "SUPPRESS_BELOW"
     RASTER_CELL = "RASTER_CELL"
+    POLYGONS = "POLYGONS"
     OUTPUT = "OUTPUT"
     OUTPUT_AREAS = "OUTPUT_AREAS"
     OUTPUT_RASTER = "OUTPUT_RASTER"
@@ -218,6 +240,11 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         self.add(
             QgsProcessingParameterNumber(self.RASTER_CELL, self.tr("Raster cell size (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=25.0, minValue=1.0),
             self.tr("Cell size of the optional raster of walking minutes."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.POLYGONS, self.tr("Catchment polygons"), defaultValue=True),
+            self.tr("Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway."),
             advanced=True,
         )
         self.add(
@@ -318,19 +345,22 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         def progress(frac):
             feedback.setProgress(25.0 + 45.0 * frac)
 
+        # population first: areas counted by their surface need the polygons
+        demand, area_data = self._demand(parameters, context, feedback, crs)
+        polygons = self.parameterAsBoolean(parameters, self.POLYGONS, context) or (
+            demand is not None and bool(demand.area_by_surface.any()))
         if mode == "per_point":
             # threads of this process (the core never forks QGIS): two where the machine has them
             recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=min(2, os.cpu_count() or 1),
-                                progress=progress, cancelled=feedback.isCanceled)
+                                progress=progress, cancelled=feedback.isCanceled, polygons=polygons)
         elif mode == "dissolved":
-            recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell)
+            recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell, polygons=polygons)
         else:
             recs = cm.nearest_rings(graph, snap, limits, buffer_m, cell=cell)
         self.check_cancel(feedback)
         feedback.setProgress(70.0)
 
         # -- population ----------------------------------------------------------------------------
-        demand, area_data = self._demand(parameters, context, feedback, crs)
         pops = np.full(len(recs), np.nan)
         if demand is not None:
             pops = self._count(graph, snap, xy, recs, limits, demand, max_snap, mode)
@@ -382,6 +412,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             rlabels.append(self.tr("more than {m} min").format(m="{:g}".format(bands[-1])))
             style_on_load(context, raster_path, lambda lyr: apply_raster_style(lyr, bands, rlabels),
                           self.tr("Walking minutes to the nearest docking point"))
+        log_peak_memory(feedback, graph.n_edges, len(xy))
         feedback.setProgress(100.0)
         return results
 

@@ -120,9 +120,9 @@ def test_bulk_read_equals_qgis_read(run_alg, tmp_path, cache, monkeypatch):
     layer = QgsVectorLayer(str(net), "n", "ogr")
     crs = QgsCoordinateReferenceSystem("EPSG:25833")
     ctx = QgsProcessingContext()
-    bulk = graph_cache.read_lines(layer, crs, ctx, None, "cost", layer=layer)
+    bulk = graph_cache.read_line_parts(layer, crs, ctx, None, "cost", layer=layer)
     monkeypatch.setattr(graph_cache, "_ogr_bulk", lambda *a, **k: None)
-    slow = graph_cache.read_lines(layer, crs, ctx, None, "cost", layer=layer)
+    slow = graph_cache.read_line_parts(layer, crs, ctx, None, "cost", layer=layer)
     assert np.array_equal(bulk[0].xy, slow[0].xy) and np.array_equal(bulk[0].owner, slow[0].owner)
     assert np.array_equal(bulk[1], slow[1]) and np.array_equal(bulk[2], slow[2])
 
