@@ -37,11 +37,14 @@ class AnkunftPlugin:
             QgsMessageLog.logMessage(text, "Ankunft", Qgis.MessageLevel.Critical)
         if text and not self._dependency_shown and self.iface is not None and hasattr(self.iface, "messageBar"):
             self._dependency_shown = True
-            first, _, rest = text.partition("\n")
-            self.iface.messageBar().pushMessage(
-                QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere"), "{} {}".format(first, rest.replace("\n", " ")),
-                Qgis.MessageLevel.Critical, 0,
-            )
+            lines = text.split("\n")
+            short = " ".join(line for line in lines if line.startswith("- ")) or lines[0]  # what is missing
+            title = QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere cannot run")
+            bar = self.iface.messageBar()
+            try:  # "Show more" opens the whole message: how to install it on Windows, macOS, Linux
+                bar.pushMessage(title, short, text, Qgis.MessageLevel.Critical, 0)
+            except TypeError:  # a message bar without the showMore variant
+                bar.pushMessage(title, "{} {}".format(short, " ".join(lines)), Qgis.MessageLevel.Critical, 0)
         return text
 
     # -- Processing -------------------------------------------------------------------------

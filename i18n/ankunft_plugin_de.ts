@@ -19,7 +19,7 @@
             <translation>Planung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="57" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="64" />
             <source>Maps</source>
             <translation>Karten</translation>
         </message>
@@ -630,55 +630,60 @@
     <context>
         <name>AnkunftPlugin</name>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="82" />
+            <location filename="../ankunft_plugin/plugin.py" line="85" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="65" />
+            <location filename="../ankunft_plugin/plugin.py" line="68" />
             <source>Ankunftsquartiere panel</source>
             <translation>Arbeitsbereich Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="67" />
+            <location filename="../ankunft_plugin/plugin.py" line="70" />
             <source>Open the Ankunftsquartiere workspace: classify, map infrastructure, walking catchments, docking points, strategy maps</source>
             <translation>Arbeitsbereich Ankunftsquartiere öffnen: Quartiere einordnen, Infrastruktur kartieren, fußläufige Einzugsbereiche, Andockstellen, Strategiekarten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="70" />
+            <location filename="../ankunft_plugin/plugin.py" line="73" />
             <source>Ankunftsquartiere algorithms (Processing toolbox)</source>
             <translation>Algorithmen Ankunftsquartiere (Processing-Werkzeugkiste)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/plugin.py" line="74" />
+            <location filename="../ankunft_plugin/plugin.py" line="77" />
             <source>Method and help</source>
             <translation>Methode und Hilfe</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/plugin.py" line="42" />
+            <source>Ankunftsquartiere cannot run</source>
+            <translation>Ankunftsquartiere kann nicht ausgeführt werden</translation>
         </message>
     </context>
     <context>
         <name>AnkunftProvider</name>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="128" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="135" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="131" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="138" />
             <source>Ankunftsquartiere (arrival quarters) {}</source>
             <translation>Ankunftsquartiere {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="149" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="156" />
             <source>Could not read the model {}</source>
             <translation>Das Modell {} konnte nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="53" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="60" />
             <source>Full analysis: classification to strategy map</source>
             <translation>Gesamtanalyse: von der Einordnung bis zur Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="107" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="114" />
             <source>This algorithm cannot be loaded: {}</source>
             <translation>Dieser Algorithmus kann nicht geladen werden: {}</translation>
         </message>

@@ -49,6 +49,13 @@ class ShippedModel(QgsProcessingModelAlgorithm):
     def createInstance(self):  # noqa: N802
         return ShippedModel(self._path)
 
+    def canExecute(self):  # noqa: N802
+        """A model cannot run when its algorithms cannot (a missing numpy/scipy/shapely/GDAL)."""
+        from ..dependencies import problems, short_message
+
+        found = problems()
+        return (False, short_message(found)) if found else super().canExecute()
+
     def displayName(self) -> str:  # noqa: N802
         names = {"fullanalysis": QCoreApplication.translate("AnkunftProvider", "Full analysis: classification to strategy map")}
         return names.get(self.name(), self.name())

@@ -431,7 +431,8 @@ def run_desktop(workdir: Path, timeout: float = 60.0, locale: str = "de", extra_
         "PYTHONDONTWRITEBYTECODE": "1",
         "ANKUNFT_EXTRA_QM": str(extra_qm or ""),
     })
-    env.pop("PYTHONPATH", None)
+    if not env.get("ANKUNFT_BLOCK_IMPORTS"):  # the stock-QGIS run keeps its import blocker (tests/blockimports)
+        env.pop("PYTHONPATH", None)
     log = (workdir / "qgis.log").open("w")
     qgis = None
     try:
