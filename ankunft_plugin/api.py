@@ -56,21 +56,31 @@ __all__ = [
 def classify(population, *, arrivals=None, arrivals_unit: int = COUNT, turnover=None, turnover_unit: int = PERCENT,
              diversity=None, diversity_unit: int = COUNT, social=None, social_unit: int = PERCENT,
              min_population: float = 300.0, threshold: float = 1.0, mode: str = "zscore", quantile: float = 0.8,
-             smoothing: bool = True, suppress_below: float = 3.0):
+             smoothing: bool = True, suppress_below: float = 3.0, ids=None, population_start=None,
+             diversity_start=None, growth_limit: float = 0.5, grid: bool = False):
     """Established / emerging arrival quarters (``ankunft:classifyarrivalquarters``) on plain arrays.
 
     Give the population and at least two of arrivals, turnover, diversity (each with its unit: ``COUNT``,
     ``PERCENT``, ``PER_1000``); German placeholders (``.``, ``-``, ``x``) are flagged, never read as numbers.
-    Returns the core's ``ClassifyResult`` (``aq_class``, ``score``, ``rates``, ``z``, ``reasons`` …)."""
+    Returns the core's ``ClassifyResult`` (``aq_class``, ``score``, ``rates``, ``z``, ``reasons`` …).
+    Optional (as in the algorithm): ``ids`` (duplicates flagged, counted once), ``population_start`` /
+    ``diversity_start`` with ``growth_limit`` (new-build flag), ``grid=True`` (robustness over the 12 settings:
+    ``stability``, ``stability_class``, ``robust``, ``sensitivity``)."""
     indicators = {}
     for name, values, unit in (("arrivals", arrivals, arrivals_unit), ("turnover", turnover, turnover_unit),
                                ("diversity", diversity, diversity_unit), ("social", social, social_unit)):
         if values is not None:
             indicators[name] = (list(values) if not isinstance(values, np.ndarray) else values, int(unit))
     params = _classify.ClassifyParams(min_population=min_population, threshold=threshold, mode=mode,
-                                      quantile=quantile, smoothing=smoothing, suppress_below=suppress_below)
+                                      quantile=quantile, smoothing=smoothing, suppress_below=suppress_below,
+                                      growth_limit=growth_limit)
     pop = list(population) if not isinstance(population, np.ndarray) else population
-    return _classify.classify(pop, indicators, params)
+
+    def _list(values):
+        return None if values is None else (list(values) if not isinstance(values, np.ndarray) else values)
+
+    return _classify.classify(pop, indicators, params, ids=_list(ids), population_start=_list(population_start),
+                              diversity_start=_list(diversity_start), grid=grid)
 
 
 # -- walking network and catchments ---------------------------------------------------------------------

@@ -400,3 +400,15 @@ def test_duplicate_ids_are_flagged_and_counted_once():
         assert s1[cls]["areas"] == s2[cls]["areas"] and s1[cls]["population"] == pytest.approx(s2[cls]["population"])
     # without ids nothing is flagged (and the copy counts twice, as before)
     assert not classify(pop2, ind2).duplicate.any()
+
+
+def test_public_api_passes_the_new_options():
+    from ankunft_plugin import api
+
+    pop = [1000.0] * 10 + [3000.0, 3000.0]
+    arr = [10] * 10 + [300, 300]
+    div = [20, 22, 18, 21, 19, 20, 20, 20, 20, 20, 60, 60]
+    res = api.classify(pop, arrivals=arr, diversity=div, diversity_unit=api.PERCENT, ids=[*range(11), 10],
+                       population_start=[1000.0] * 12, grid=True)
+    assert res.duplicate_ids == ["10"] and res.growth_flag[10] and res.aq_class[10] == "emerging"
+    assert res.robust is not None and len(res.sensitivity) == 12
