@@ -68,6 +68,7 @@ def parse_years(text: str) -> list[int]:
 
 
 class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
+    NONNEGATIVE_PARAMS = ("POPULATION_FIELD",)  # people: never negative (processing/validation.py)
     ALG_ID = "arrivaldynamics"
     GROUP_ID = "analysis"
 

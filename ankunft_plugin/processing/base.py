@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import traceback
+from typing import ClassVar
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -14,6 +18,8 @@ from qgis.PyQt.QtGui import QIcon
 from ..__about__ import ICON_PATH, __homepage__
 from ..i18n import ui_lang
 from .help import help_text
+from .outputs import OutputSession, unexpected_error_message
+from .validation import check_inputs, missing_file_message
 
 
 def _decimals_needed(*values, lowest: int = 2, highest: int = 6) -> int:
@@ -40,6 +46,24 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
 
     ALG_ID = ""
     GROUP_ID = "analysis"
+    # Confidentiality (see processing/outputs.py): output key -> field names/patterns carrying counts of
+    # people; output key -> {derived field: (count fields it is computed from)}; parameters whose chosen
+    # input field is a count of people wherever it is copied into an output.
+    PEOPLE: ClassVar[dict] = {}
+    DERIVED: ClassVar[dict] = {}
+    PEOPLE_PARAMS: tuple = ()
+    # Input validation (processing/validation.py): more fields that count people (never negative), and
+    # layer parameters whose CRS does not matter (no check of CRS against coordinates).
+    NONNEGATIVE_PARAMS: tuple = ()
+    SIGNED_PARAMS: tuple = ()  # people fields that may hold net figures (growth): not refused when negative
+    CRS_FREE_PARAMS: tuple = ()
+
+    def __init_subclass__(cls, **kwargs):
+        """Every ``processAlgorithm`` runs inside one output session (``processing/outputs.py``)."""
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("processAlgorithm")
+        if own is not None and not getattr(own, "_ankunft_wrapped", False):
+            cls.processAlgorithm = _with_outputs(own)
 
     def tr(self, string: str) -> str:
         return QCoreApplication.translate(type(self).__name__, string)
@@ -79,6 +103,54 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
         found = problems()
         return (False, short_message(found)) if found else (True, "")
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Our own message (with a hint) where QGIS would say only 'Incorrect parameter value for X'."""
+        message = missing_file_message(self, parameters)
+        if message:
+            return False, message
+        return super().checkParameterValues(parameters, context)
+
+    # -- outputs: every sink and file output goes through the one writer ------------------------
+    def parameterAsSink(self, parameters, name, context, fields, geometryType=None, crs=None, *args):  # noqa: N802,N803
+        session = getattr(self, "_ankunft_outputs", None)
+        if geometryType is None:
+            from qgis.core import QgsWkbTypes
+
+            geometryType = QgsWkbTypes.Type.NoGeometry  # noqa: N806
+        if crs is None:
+            from qgis.core import QgsCoordinateReferenceSystem
+
+            crs = QgsCoordinateReferenceSystem()
+        if session is None:
+            return super().parameterAsSink(parameters, name, context, fields, geometryType, crs, *args)
+        return session.sink(parameters, name, context, fields, geometryType, crs, *args)
+
+    def parameterAsOutputLayer(self, parameters, name, context):  # noqa: N802
+        final = super().parameterAsOutputLayer(parameters, name, context)
+        session = getattr(self, "_ankunft_outputs", None)
+        if session is None or not final or parameters.get(name) is None:
+            return final
+        return session.output_path(name, final)
+
+    def parameterAsFileOutput(self, parameters, name, context):  # noqa: N802
+        final = super().parameterAsFileOutput(parameters, name, context)
+        session = getattr(self, "_ankunft_outputs", None)
+        if session is None or not final or parameters.get(name) is None:
+            return final
+        return session.output_path(name, final, vector=final.lower().endswith(".gpkg"))
+
+    def declare_people(self, key: str, counts=(), derived: dict | None = None) -> None:
+        """Declare at run time which fields of output ``key`` carry counts of people (names or
+        patterns) and which are derived from them; call it before ``parameterAsSink``."""
+        session = getattr(self, "_ankunft_outputs", None)
+        if session is not None:
+            session.declare(key, counts, derived)
+
+    @property
+    def outputs(self) -> OutputSession | None:
+        """The output session of the running ``processAlgorithm`` (None outside a run)."""
+        return getattr(self, "_ankunft_outputs", None)
+
     # -- helpers for subclasses ---------------------------------------------------------------
     def check_cancel(self, feedback) -> None:
         """Stop the run when the user cancelled (call it in every long loop)."""
@@ -105,3 +177,31 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(param)
         return param
+
+
+def _with_outputs(process):
+    """Wrap a ``processAlgorithm``: open the output session, move the outputs into place on success,
+    remove them on failure, and turn any exception into a ``QgsProcessingException`` (no traceback)."""
+
+    @functools.wraps(process)
+    def run(self, parameters, context, feedback):
+        outer = getattr(self, "_ankunft_outputs", None)
+        session = OutputSession(self, parameters, context, feedback)
+        self._ankunft_outputs = session
+        try:
+            check_inputs(self, parameters, context, feedback)
+            results = process(self, parameters, context, feedback)
+            return session.commit(results)
+        except QgsProcessingException as err:
+            session.rollback(err)
+            raise
+        except Exception as err:
+            session.rollback(err)
+            if feedback is not None:
+                feedback.pushDebugInfo("".join(traceback.format_exception(type(err), err, err.__traceback__)))
+            raise QgsProcessingException(unexpected_error_message(self, err)) from None
+        finally:
+            self._ankunft_outputs = outer
+
+    run._ankunft_wrapped = True
+    return run

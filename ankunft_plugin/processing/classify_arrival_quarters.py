@@ -73,6 +73,9 @@ def apply_style(layer, labels: dict[str, str]) -> None:
 
 
 class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
+    # confidentiality (processing/outputs.py): a blanked population must not come back as count / rate
+    PEOPLE_PARAMS = ("POPULATION_FIELD",)
+    DERIVED = {"OUTPUT": {"rate_*": ("@POPULATION_FIELD",), "z_*": ("@POPULATION_FIELD",)}}  # noqa: RUF012
     ALG_ID = "classifyarrivalquarters"
     GROUP_ID = "analysis"
 

@@ -90,6 +90,12 @@ def apply_facility_style(layer, keys: list, labels: dict) -> None:
 
 
 class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
+    # confidentiality (processing/outputs.py): copied population/arrivals fields, people reached, and the
+    # facilities per 1000 inhabitants (with n_… they give the population back)
+    PEOPLE_PARAMS = ("POPULATION_FIELD", "ARRIVALS_FIELD")
+    SIGNED_PARAMS = ("ARRIVALS_FIELD",)  # arrivals may be a net growth (the usual proxy): negative allowed
+    PEOPLE = {"OUTPUT_FACILITIES": ("pop_reach", "arr_reach", "aq_pop_reach")}  # noqa: RUF012
+    DERIVED = {"OUTPUT": {"p1k_*": ("@POPULATION_FIELD",)}}  # noqa: RUF012
     ALG_ID = "infrastructureoverlay"
     GROUP_ID = "analysis"
 

@@ -23,6 +23,8 @@ ALGORITHMS = (
     ("strategy_map", "StrategyMapAlgorithm"),
 )
 MODELS_DIR = RESOURCES_DIR / "models"
+# per shipped model: (layer parameter, layer parameter it must overlap), checked before the run
+MODEL_OVERLAPS = {"fullanalysis": (("DISTRICTS", "AREAS"),)}
 
 
 class ShippedModel(QgsProcessingModelAlgorithm):
@@ -55,6 +57,32 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
         found = problems()
         return (False, short_message(found)) if found else super().canExecute()
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Inputs checked up front (missing files, CRS, polygons where polygons are needed, districts that
+        overlap the areas), each message naming the user's parameter; then QGIS's own checks."""
+        from .validation import check_model_inputs
+
+        message = check_model_inputs(self, parameters, context, MODEL_OVERLAPS.get(self.name(), ()))
+        if message:
+            return False, message
+        return super().checkParameterValues(parameters, context)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Run the model; when a step fails, the model's file outputs written by the steps before are
+        removed (nothing that looks like a result stays) and the message names the step."""
+        from .outputs import model_outputs_before, remove_model_outputs
+
+        before = model_outputs_before(self, parameters, context)
+        try:
+            return super().processAlgorithm(parameters, context, feedback)
+        except Exception:
+            removed = remove_model_outputs(before)
+            if removed and feedback is not None:
+                feedback.reportError(
+                    QCoreApplication.translate("AnkunftProvider", "The model stopped; its outputs written so far were removed: {files}").format(files=", ".join(removed))
+                )
+            raise
 
     def displayName(self) -> str:  # noqa: N802
         names = {"fullanalysis": QCoreApplication.translate("AnkunftProvider", "Full analysis: classification to strategy map")}

@@ -83,6 +83,10 @@ def _find_field(layer, given: str | None, candidates=(), prefix: str | None = No
 
 
 class StrategyMapAlgorithm(AnkunftAlgorithm):
+    # confidentiality (processing/outputs.py): the pages' key figures of people and what derives from them
+    PEOPLE_PARAMS = ("POPULATION_FIELD",)
+    PEOPLE = {"OUTPUT": ("kf_population", "kf_aq_population")}  # noqa: RUF012
+    DERIVED = {"OUTPUT": {"kf_aq_share_pct": ("kf_aq_population", "kf_population")}}  # noqa: RUF012
     ALG_ID = "strategymap"
     GROUP_ID = "maps"
 

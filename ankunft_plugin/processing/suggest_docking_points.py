@@ -72,6 +72,10 @@ def apply_style(layer, labels: dict) -> None:
 
 
 class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
+    NONNEGATIVE_PARAMS = ("WEIGHT_FIELD",)  # people: never negative (processing/validation.py)
+    # confidentiality (processing/outputs.py): the people a site adds, and its coverage step
+    PEOPLE = {"OUTPUT": ("added_weight",)}  # noqa: RUF012
+    DERIVED = {"OUTPUT": {"cum_coverage_pct": ("added_weight",)}}  # noqa: RUF012
     ALG_ID = "suggestdockingpoints"
     GROUP_ID = "planning"
 

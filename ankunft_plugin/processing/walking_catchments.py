@@ -38,6 +38,7 @@ from ..core import vocabulary
 from ..core.confidentiality import DEFAULT_THRESHOLD, suppress_counts
 from ..core.gdalio import write_geotiff
 from ..core.network import Snap, metres_to_minutes, minutes_to_metres
+from ..core.validation import parse_number_list
 from ..core.values import COUNT
 from . import graph_cache
 from .base import AnkunftAlgorithm
@@ -65,9 +66,8 @@ def _sub(snap: Snap, idx) -> Snap:
 
 
 def parse_bands(text: str) -> list[float]:
-    """'5, 10,15' -> [5.0, 10.0, 15.0] (sorted, unique); ValueError on anything else."""
-    parts = [p.strip().replace(",", ".") for p in (text or "").replace(";", ",").split(",") if p.strip()]
-    vals = sorted({float(p) for p in parts})
+    """'5, 10,15' or '5;7,5;10' (decimal commas with ';') -> sorted unique floats; ValueError on anything else."""
+    vals = sorted(set(parse_number_list(text)))
     if not vals or any(not math.isfinite(v) or v <= 0 for v in vals):
         raise ValueError(text)
     return vals
@@ -146,6 +146,9 @@ def log_peak_memory(feedback, edges: int, points: int) -> None:
 
 
 class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
+    # confidentiality (processing/outputs.py): people in catchments and areas, copied population fields
+    PEOPLE_PARAMS = ("POPULATION_FIELD",)
+    PEOPLE = {"OUTPUT": ("population",), "OUTPUT_AREAS": ("pop_*",)}  # noqa: RUF012
     ALG_ID = "walkingcatchments"
     GROUP_ID = "accessibility"
 
@@ -276,7 +279,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except ValueError as err:
             raise QgsProcessingException(
-                self.tr("Walking minutes '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15.").format(
+                self.tr("Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.").format(
                     text=self.parameterAsString(parameters, self.BANDS, context))
             ) from err
         speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)

@@ -77,6 +77,7 @@ def _meta(field: QgsField):
 
 
 class WideTableToYearsAlgorithm(AnkunftAlgorithm):
+    CRS_FREE_PARAMS = ("INPUT",)  # a reshaping tool: the CRS is passed on as it is
     ALG_ID = "widetabletoyears"
     GROUP_ID = "tools"
 
