@@ -80,12 +80,18 @@ def area_grid(geom, spacing: float, max_points: int = 4000) -> np.ndarray:
     return pts
 
 
-def measurable_shares(areas, network_lines, reach_m: float = NETWORK_REACH_M, spacing: float = 25.0) -> np.ndarray:
+def network_samples(network_lines, reach_m: float = NETWORK_REACH_M) -> np.ndarray:
+    """The walking network as points every ``reach_m / 4`` (computed once, used for every layer of areas)."""
+    return line_samples(network_lines, step=max(reach_m / 4.0, 1.0))
+
+
+def measurable_shares(areas, network_lines, reach_m: float = NETWORK_REACH_M, spacing: float = 25.0, samples=None) -> np.ndarray:
     """Per area the share of its surface within ``reach_m`` of the walking network (0…1; NaN without geometry).
 
-    The network is sampled every ``reach_m / 4`` along its lines and the area on a ``spacing`` grid; a grid
-    point is measurable when a network sample lies within ``reach_m``."""
-    samples = line_samples(network_lines, step=max(reach_m / 4.0, 1.0))
+    The network is sampled every ``reach_m / 4`` along its lines (or ``samples`` from ``network_samples``) and
+    the area on a ``spacing`` grid; a grid point is measurable when a network sample lies within ``reach_m``."""
+    if samples is None:
+        samples = network_samples(network_lines, reach_m)
     out = np.full(len(areas), np.nan)
     tree = cKDTree(samples) if len(samples) else None
     for i, g in enumerate(areas):
@@ -402,6 +408,7 @@ __all__ = [
     "line_samples",
     "measurable_mask",
     "measurable_shares",
+    "network_samples",
     "offer_gaps_from_lists",
     "offer_gaps_from_minutes",
     "page_members",

@@ -409,13 +409,14 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
 
     def _data(self, layers, fields, crs, opts, context, feedback) -> SimpleNamespace:
         """Everything the key figures need, read once into numpy/shapely (the core computes from it)."""
-        data = SimpleNamespace(quarters=None, coverage=None, gaps=None, facilities=None, sites=None, network=None)
+        data = SimpleNamespace(quarters=None, coverage=None, gaps=None, facilities=None, sites=None, network=None, samples=None)
         quarters = layers[self.QUARTERS]
         q_pop, q_class, q_name = fields["q_pop"], fields["q_class"], fields["q_name"]
         net_layer = layers[self.NETWORK] or layers[self.STREETS]
         if net_layer is not None:
             n_geoms, _v = self._read(net_layer, [], crs, context, feedback)
             data.network = [g for g in to_shapely(n_geoms) if g is not None]
+            data.samples = strategy.network_samples(data.network)
         if quarters is not None:
             q_geoms, q_vals = self._read(quarters, [q_pop, q_class, q_name], crs, context, feedback)
             pop = self._numbers(q_vals[q_pop], q_pop, feedback) if q_pop else np.full(len(q_geoms), np.nan)
@@ -460,7 +461,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
                     covered=parse_numbers(a_vals[pop_n])[0],
                     total=parse_numbers(a_vals["pop_total"])[0],
                     names=[str(v) for v in a_vals[name_f]] if name_f else [str(i + 1) for i in range(len(shapes))],
-                    measurable=self._measurable(shapes, data.network, feedback),
+                    measurable=self._measurable(shapes, data, feedback),
                     counted=True,
                 )
             feedback.pushWarning(
@@ -484,15 +485,15 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             covered=np.where(np.isfinite(q.pop), q.pop * frac, np.nan),
             total=q.pop,
             names=q.names or [str(i + 1) for i in range(len(q.shapes))],
-            measurable=self._measurable(q.shapes, data.network, feedback),
+            measurable=self._measurable(q.shapes, data, feedback),
             counted=False,
         )
 
-    def _measurable(self, shapes, network, feedback):
-        if not network:
+    def _measurable(self, shapes, data, feedback):
+        if not data.network:
             feedback.pushInfo(self.tr("No walking network or streets given: every area counts as measurable for the coverage figure."))
             return np.ones(len(shapes), dtype=bool)
-        shares = strategy.measurable_shares(shapes, network)
+        shares = strategy.measurable_shares(shapes, data.network, samples=data.samples)
         return strategy.measurable_mask(shares)
 
     def _gap_data(self, layers, fields, crs, opts, context, feedback):
@@ -753,7 +754,7 @@ def page_figures(pages, data, opts) -> list:
     g_members = strategy.page_members(pages.shapes, gaps.shapes) if gaps is not None else None
     g_measurable = None
     if gaps is not None and data.network:
-        g_measurable = strategy.measurable_mask(strategy.measurable_shares(gaps.shapes, data.network))
+        g_measurable = strategy.measurable_mask(strategy.measurable_shares(gaps.shapes, data.network, samples=data.samples))
     reconcile = strategy.page_reconciliation(pages.shapes, q_members, q.pop) if q is not None and q.has_pop else {}
     out = []
     for p in range(len(pages.shapes)):
