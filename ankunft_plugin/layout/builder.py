@@ -375,7 +375,9 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     mp.setFrameEnabled(True)
     mp.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, MM))
     layout.addLayoutItem(mp)
-    _place(mp, 10, 25, 262, 262, s)
+    # A4: fonts shrink less than the page, so the right column takes a larger share of the width
+    map_w = 262 if s >= 1 else 238
+    _place(mp, 10, 25, map_w, 262, s)
     extent = spec.coverage.extent()
     if spec.coverage.crs() != spec.crs:
         from qgis.core import QgsCoordinateTransform
@@ -399,7 +401,8 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     layout.setCustomProperty(ATLAS_PREVIEW_PROPERTY, True)
 
     # right column
-    x0, w0 = 278, 132
+    x0 = 10 + map_w + 6
+    w0 = 410 - x0
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
     legend.setTitle(text(spec.lang, "legend"))
@@ -453,7 +456,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     table.setHorizontalGrid(True)
     table.setVerticalGrid(False)
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-    table.setColumnWidths([44 * s, 84 * s])
+    table.setColumnWidths([44 * max(s, 0.8), (w0 - 48) * s])
     frame = QgsLayoutFrame(layout, table)
     frame.setId("keyfigures")
     _place(frame, x0, 124, w0, 70, s)
