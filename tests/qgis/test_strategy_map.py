@@ -261,6 +261,10 @@ def test_provenance_and_a_project_that_reopens(strategy_run):
     layers = layout.itemById("map").layers()
     assert layers and all(lyr.providerType() != "memory" for lyr in layers), [lyr.source() for lyr in layers]
     assert any("_karte.gpkg" in lyr.source() for lyr in layers)  # the memory inputs, stored beside the PDF
+    # every print layer reads a file that is still there after the run (outputs are moved into place at the end)
+    for lyr in layers:
+        assert lyr.isValid() and Path(lyr.source().split("|")[0]).exists(), lyr.source()
+        assert ".ankunft-" not in lyr.source(), lyr.source()
     group = project.layerTreeRoot().findGroup(res["LAYOUT_NAME"])
     assert group is not None and not group.isVisible()
     from qgis.core import QgsReadWriteContext

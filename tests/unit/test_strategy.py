@@ -89,3 +89,21 @@ def test_cover_fractions_and_line_samples():
     assert list(f) == [0.5, 0.0, 0.0]
     pts = S.line_samples([LineString([(0, 0), (100, 0)])], step=25)
     assert len(pts) >= 5 and pts[:, 0].max() == 100
+
+
+def test_rows_say_what_the_figures_rest_on():
+    from ankunft_plugin.layout.texts import key_figure_rows
+
+    kf = S.key_figures([1000, 500, 400], classes=["established", "none", "none"])
+    S.apply_coverage_areas(kf, covered=[800, 500, 10], total=[1000, 500, 400], measurable=[True, True, False])
+    data = S.data_gaps(["health", "work", None], ["work", "housing", "health"])
+    gaps, judged = S.offer_gaps_from_minutes({"work": np.array([20.0, 5.0, np.nan]), "health": np.array([1.0, 2.0, np.nan])}, 10, [True, True, False], data.no_data)
+    S.apply_gaps(kf, gaps, judged, data)
+    rows = {f: (label, value) for f, label, value in key_figure_rows(kf, "de", 10, labels={"work": "Arbeit", "housing": "Wohnen"}, names=["A", "B", "Hansa"])}
+    assert rows["t_coverage"][1] == "87\u202f% (1.300 von 1.500 EW)"
+    assert rows["t_not_measurable"] == ("Nicht messbar (keine Netzdaten)", "Hansa: 400 EW – in der Erreichbarkeit nicht mitgezählt")
+    assert rows["t_missing"] == ("Angebotslücken (nicht in 10 Gehminuten erreichbar)", "Arbeit: in 1 von 2 Quartieren")
+    assert rows["t_no_data"][1] == "Wohnen"
+    assert rows["t_uncategorised"][1] == "1 von 3 (33\u202f%)"
+    en = {f: value for f, _label, value in key_figure_rows(kf, "en", 10, names=["A", "B", "Hansa"])}
+    assert en["t_coverage"] == "87% (1,300 of 1,500 residents)" and en["t_missing"] == "work: in 1 of 2 quarters"
