@@ -27,6 +27,7 @@ from ..core import dynamics as dyn
 from ..core import vocabulary
 from ..core.classify import CLASSES, CLASSIFYING, INDICATORS, ClassifyParams, classify
 from ..core.values import COUNT, RATE
+from . import parameters as P
 from .base import AnkunftAlgorithm
 from .bridge import LayerData, new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .classify_arrival_quarters import ClassifyArrivalQuartersAlgorithm
@@ -530,26 +531,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         return to_shapely(geoms)
 
     def _log_warnings(self, feedback, year, codes) -> None:
-        names = self.C().indicator_labels()
-        for code in codes:
-            head, _, rest = code.partition(":")
-            if head == "no_valid_areas":
-                feedback.reportError(
-                    self.tr("{year}: no area has enough inhabitants and all indicators; every area is 'insufficient'. Check the population field and the minimum population.").format(year=year)
-                )
-            elif head == "no_variation":
-                feedback.pushWarning(self.tr("{year}: {indicator} has the same rate in every area; its z-values are 0.").format(year=year, indicator=names.get(rest, rest)))
-            elif head == "negative_counts":
-                name, _, k = rest.partition(":")
-                feedback.pushInfo(
-                    self.tr("{year}: {indicator}: {n} areas have negative values (net figures such as population growth); they are used as they are and rank low.").format(
-                        year=year, indicator=names.get(name, name), n=k
-                    )
-                )
-            elif head == "smoothing_skipped":
-                feedback.pushWarning(self.tr("{year}: {indicator}: the city rate is not positive, so no smoothing was applied.").format(year=year, indicator=names.get(rest, rest)))
-            else:
-                feedback.pushWarning("{}: {}".format(year, code))
+        P.log_classify_warnings(feedback, codes, self.C().indicator_labels(), prefix="{}: ".format(year))
 
     def _log(self, feedback, years, labels, change_labels, n_change, changed, change, alignment, names, pooled, cluster, want_clusters):
         feedback.pushInfo(

@@ -44,6 +44,7 @@ from ..core.classify import (
 )
 from ..core.confidentiality import suppress_counts
 from ..core.numbers import NumberFormatError
+from . import parameters as P
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, write_rows
 from .clusters import CLUSTER_FIELDS, add_cluster_parameters, cluster_settings, compute_clusters
@@ -95,7 +96,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
     MODE = "MODE"
     QUANTILE = "QUANTILE"
     SMOOTHING = "SMOOTHING"
-    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    SUPPRESS_BELOW = P.SUPPRESS_BELOW
     POPULATION_START_FIELD = "POPULATION_START_FIELD"
     DIVERSITY_START_FIELD = "DIVERSITY_START_FIELD"
     GROWTH_LIMIT = "GROWTH_LIMIT"
@@ -231,13 +232,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterBoolean(self.SMOOTHING, self.tr("Empirical-Bayes smoothing of count indicators"), defaultValue=True),
             self.tr("Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme."),
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0
-            ),
-            self.tr("Statistical confidentiality: count fields with values above 0 and below this number are blanked (NULL) in the output, and so are the rates and z-values derived from them. 0 switches it off."),
-            advanced=True,
-        )
+        P.add_suppress_below(self)
         self.add(
             QgsProcessingParameterField(
                 self.POPULATION_START_FIELD,
@@ -555,21 +550,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             feedback.pushInfo(self.tr("Confidentiality: {n} count values below {t:g} were blanked in the output.").format(n=n_blanked, t=params.suppress_below))
 
     def _log_warnings(self, feedback, result, names) -> None:
-        for code in result.warnings:
-            head, _, rest = code.partition(":")
-            if head == "no_valid_areas":
-                feedback.reportError(self.tr("No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population."))
-            elif head == "no_variation":
-                feedback.reportError(self.tr("{indicator} has the same rate in every area: its z-values are 0.").format(indicator=names.get(rest, rest)))
-            elif head == "negative_counts":
-                name, _, k = rest.partition(":")
-                feedback.pushWarning(
-                    self.tr("{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.").format(
-                        indicator=names.get(name, name), n=k
-                    )
-                )
-            elif head == "smoothing_skipped":
-                feedback.pushWarning(self.tr("{indicator}: the city rate is not positive, so no smoothing was applied.").format(indicator=names.get(rest, rest)))
+        P.log_classify_warnings(feedback, result.warnings, names)
 
     def _log_flags(self, feedback, result, data, id_field, in_fields) -> None:
         """Duplicate ids and strongly growing areas, with their ids."""

@@ -24,6 +24,7 @@ from ..core import harmonize as hz
 from ..core.confidentiality import suppress_counts, suppress_derived
 from ..core.demand import building_points
 from ..core.values import COUNT, RATE
+from . import parameters as P
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .number_reading import read_field
@@ -53,7 +54,7 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
     BUILDINGS = "BUILDINGS"
     LANDUSE = "LANDUSE"
     SLIVER = "SLIVER"
-    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    SUPPRESS_BELOW = P.SUPPRESS_BELOW
     OUTPUT = "OUTPUT"
 
     def displayName(self) -> str:  # noqa: N802
@@ -101,11 +102,7 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
             self.tr("Pieces smaller than this share of a source area are digitising differences between the two boundary sets, not real splits: they are dropped and the rest renormalised (no people are lost)."),
             advanced=True,
         )
-        self.add(
-            QgsProcessingParameterNumber(self.SUPPRESS_BELOW, self.tr("Blank counts below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0),
-            self.tr("Statistical confidentiality: moved counts of people greater than 0 and below this number are written as NULL, and percentages derived from them too. 0 switches it off."),
-            advanced=True,
-        )
+        P.add_suppress_below(self)
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Harmonised areas"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr("The target areas with the moved counts (same field names, fractions kept so totals add up), percentages recomputed, harm_split (share of the reference count that came from split source areas: the uncertainty), harm_n_src (number of source areas) and harm_method (area, buildings/grid = points, landuse, mixed)."),

@@ -48,6 +48,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core import infrastructure as infra
 from ..core import vocabulary
 from ..core.values import COUNT
+from . import parameters as P
 from .base import AnkunftAlgorithm, ui_lang
 from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .number_reading import read_field
@@ -109,15 +110,15 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     LANGUAGES_FIELD = "LANGUAGES_FIELD"
     CATEGORY_SCHEME = "CATEGORY_SCHEME"
-    NETWORK = "NETWORK"
+    NETWORK = P.NETWORK
     BUILDINGS = "BUILDINGS"
     MAX_MINUTES = "MAX_MINUTES"
     MEASURE_FROM = "MEASURE_FROM"
     GRID_SPACING = "GRID_SPACING"
-    SPEED_KMH = "SPEED_KMH"
-    MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
+    SPEED_KMH = P.SPEED_KMH
+    MAX_SNAP_DISTANCE = P.MAX_SNAP_DISTANCE
     PRIORITY_BELOW = "PRIORITY_BELOW"
-    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    SUPPRESS_BELOW = P.SUPPRESS_BELOW
     OUTPUT = "OUTPUT"
     OUTPUT_FACILITIES = "OUTPUT_FACILITIES"
 
@@ -154,15 +155,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             ),
             self.tr("Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0."),
         )
-        self.add(
-            QgsProcessingParameterFeatureSource(
-                self.NETWORK,
-                self.tr("Walking network (lines, optional)"),
-                [QgsProcessing.SourceType.TypeVectorLine],
-                optional=True,
-            ),
-            self.tr("Streets and footpaths, e.g. the output of 'Prepare walking network' or an OSM extract. With it, minutes are walked along the network; without it, straight-line distance is used (and said so in dist_method)."),
-        )
+        P.add_network(self, optional=True)
         self.add(
             QgsProcessingParameterMultipleLayers(
                 self.FACILITIES, self.tr("Facilities (one or more point or polygon layers)"), QgsProcessing.SourceType.TypeVectorAnyGeometry
@@ -242,20 +235,8 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             self.tr("Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer)."),
             advanced=True,
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.SPEED_KMH, self.tr("Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.5, minValue=0.5, maxValue=10.0
-            ),
-            self.tr("Converts metres into minutes; 4.5 km/h is a usual planning value (lower for older people or with small children)."),
-            advanced=True,
-        )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.MAX_SNAP_DISTANCE, self.tr("Maximum distance to the network (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=200.0, minValue=0.0
-            ),
-            self.tr("Facilities and area points farther from the walking network are not connected to it (reported in the log and in snap_ok); the snap distance counts as walking."),
-            advanced=True,
-        )
+        P.add_speed(self, advanced=True)
+        P.add_snap_distance(self, advanced=True)
         self.add(
             QgsProcessingParameterNumber(
                 self.PRIORITY_BELOW, self.tr("Priority: eco_score below"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0
@@ -263,13 +244,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             self.tr("An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'."),
             advanced=True,
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0
-            ),
-            self.tr("Statistical confidentiality: numbers of people above 0 and below this number (population in a catchment, rates from tiny populations) are blanked (NULL). 0 switches it off."),
-            advanced=True,
-        )
+        P.add_suppress_below(self)
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Infrastructure per quarter"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr("The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."),
@@ -291,16 +266,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         layer). Points are snapped onto its connected parts only (``WalkGraph.snap_connected`` with
         ``strict``): small disconnected fragments (under 1 % of the network length, e.g. courtyard
         paths cut off at the extract's edge) would reach nothing."""
-        from . import graph_cache
-
-        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
-        graph = graph_cache.get_graph(
-            network, crs, context, feedback, layer=layer, parameter_value=parameters.get(self.NETWORK), progress=(5.0, 15.0)
-        )
-        if graph.n_edges == 0:
-            raise QgsProcessingException(
-                self.tr("The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer.").format(layer=network.sourceName())
-            )
+        graph = P.load_walk_graph(self, parameters, network, crs, context, feedback, progress=(5.0, 15.0))
         n, length = graph.fragments()
         if n:
             feedback.pushInfo(

@@ -52,10 +52,10 @@ from shapely.ops import unary_union
 
 from ..__about__ import __version__
 from ..core import strategy, vocabulary
-from ..core.confidentiality import DEFAULT_THRESHOLD
 from ..core.values import is_null, parse_numbers
 from ..layout import builder
 from ..layout.texts import DEFAULT_ATTRIBUTION, DEFAULT_ISSUER, format_int, format_names, key_figure_rows, text
+from . import parameters as P
 from .base import AnkunftAlgorithm
 from .bridge import new_fields, to_shapely, utm_crs_for
 from .styles import style_on_load
@@ -109,9 +109,9 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
     ATTRIBUTION = "ATTRIBUTION"
     ISSUER = "ISSUER"
     DATA_DATES = "DATA_DATES"
-    NETWORK = "NETWORK"
+    NETWORK = P.NETWORK
     MINUTES = "MINUTES"
-    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    SUPPRESS_BELOW = P.SUPPRESS_BELOW
     OUTPUT = "OUTPUT"
     OUTPUT_PDF = "OUTPUT_PDF"
     OUTPUT_PNG_FOLDER = "OUTPUT_PNG_FOLDER"
@@ -222,11 +222,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             self.tr("The key figure counts the population within this many minutes' walk (catchment bands up to this value)."),
             advanced=True,
         )
-        self.add(
-            QgsProcessingParameterNumber(self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Integer, defaultValue=DEFAULT_THRESHOLD, minValue=0),
-            self.tr("Statistical confidentiality: a count (and a share derived from it) between 0 and this value is never printed; '.' is shown instead. 0 switches it off."),
-            advanced=True,
-        )
+        P.add_suppress_below(self)
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Map pages with key figures"), QgsProcessing.SourceType.TypeVectorPolygon),
             self.tr("One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…)."),

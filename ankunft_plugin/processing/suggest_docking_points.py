@@ -36,7 +36,7 @@ from ..core.demand import building_points
 from ..core.network import minutes_to_metres
 from ..core.siting import demand_points, street_reach, suggest_sites
 from ..core.values import COUNT, FACTOR
-from . import graph_cache
+from . import parameters as P
 from .base import AnkunftAlgorithm
 from .bridge import network_crs, new_fields, point_xy, read_source, require_field, to_shapely, write_rows
 from .number_reading import read_field
@@ -84,21 +84,21 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
     BUILDINGS = "BUILDINGS"
     CANDIDATES = "CANDIDATES"
     EXISTING = "EXISTING"
-    NETWORK = "NETWORK"
+    NETWORK = P.NETWORK
     COST_FIELD = "COST_FIELD"
     MAX_MINUTES = "MAX_MINUTES"
-    SPEED_KMH = "SPEED_KMH"
+    SPEED_KMH = P.SPEED_KMH
     COUNT = "COUNT"
     METHOD = "METHOD"
     VISIBILITY = "VISIBILITY"
     VISIBILITY_FIELD = "VISIBILITY_FIELD"
     VISIBILITY_WEIGHT = "VISIBILITY_WEIGHT"
     VISIBILITY_RADIUS = "VISIBILITY_RADIUS"
-    MAX_SNAP = "MAX_SNAP"
+    MAX_SNAP_DISTANCE = P.MAX_SNAP_DISTANCE
     GRID_SPACING = "GRID_SPACING"
     TIME_LIMIT = "TIME_LIMIT"
     BOUND_TIME_LIMIT = "BOUND_TIME_LIMIT"
-    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    SUPPRESS_BELOW = P.SUPPRESS_BELOW
     OUTPUT = "OUTPUT"
     COVERAGE_BEFORE_PCT = "COVERAGE_BEFORE_PCT"
     COVERAGE_AFTER_PCT = "COVERAGE_AFTER_PCT"
@@ -152,10 +152,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             ),
             self.tr("Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest."),
         )
-        self.add(
-            QgsProcessingParameterFeatureSource(self.NETWORK, self.tr("Walking network"), [QgsProcessing.SourceType.TypeVectorLine]),
-            self.tr("Lines people walk on (e.g. OSM footways and streets). Lines are connected where they share a vertex; bridges without a shared vertex stay separate."),
-        )
+        P.add_network(self)
         self.add(
             QgsProcessingParameterField(
                 self.COST_FIELD,
@@ -173,12 +170,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             ),
             self.tr("A demand point counts as reached by a site when the walk is at most this long ('um die Ecke')."),
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.SPEED_KMH, self.tr("Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.5, minValue=0.5, maxValue=20.0
-            ),
-            self.tr("4.5 km/h is a common planning value; use about 3 km/h for older people or with small children."),
-        )
+        P.add_speed(self)
         self.add(
             QgsProcessingParameterNumber(
                 self.COUNT, self.tr("Number of new sites"), QgsProcessingParameterNumber.Type.Integer, defaultValue=5, minValue=1
@@ -231,13 +223,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             self.tr("Computed visibility: street length reachable within this walking distance of the candidate."),
             advanced=True,
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.MAX_SNAP, self.tr("Maximum distance to the network (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=200.0, minValue=0.0
-            ),
-            self.tr("Demand points, candidates and existing sites farther than this from the walking network are left out and reported. The straight distance to the network counts as walking time."),
-            advanced=True,
-        )
+        P.add_snap_distance(self, advanced=True)
         self.add(
             QgsProcessingParameterNumber(
                 self.GRID_SPACING, self.tr("Grid spacing for areas without buildings (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=5.0
@@ -263,13 +249,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             self.tr("Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser)."),
             advanced=True,
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.SUPPRESS_BELOW, self.tr("Suppress weights below"), QgsProcessingParameterNumber.Type.Double, defaultValue=3.0, minValue=0.0
-            ),
-            self.tr("Statistical confidentiality: an added weight above 0 and below this number is written as NULL (and so is the cumulative coverage of that row). 0 switches it off."),
-            advanced=True,
-        )
+        P.add_suppress_below(self)
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Suggested docking points"), QgsProcessing.SourceType.TypeVectorPoint),
             self.tr("The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."),
@@ -289,15 +269,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
 
     def _graph(self, parameters, network, context, feedback, crs, cost_field):
         """The walking graph from the session cache (built and cached when the layer is new)."""
-        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
-        graph = graph_cache.get_graph(
-            network, crs, context, feedback, cost_field=cost_field, layer=layer,
-            parameter_value=parameters.get(self.NETWORK), progress=(0.0, 10.0),
-        )
-        if getattr(graph, "null_geometries", 0):
-            feedback.pushWarning(self.tr("{n} features of the network have no geometry and are left out.").format(n=graph.null_geometries))
-        if getattr(graph, "factor_blocked", 0):
-            feedback.pushInfo(self.tr("{n} lines have a cost factor of 0 or less and are not walkable.").format(n=graph.factor_blocked))
+        graph = P.load_walk_graph(self, parameters, network, crs, context, feedback, cost_field=cost_field, progress=(0.0, 10.0))
         return graph
 
     def gap_basis_label(self, code: str) -> str:
@@ -335,7 +307,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         method = "exact" if self.parameterAsEnum(parameters, self.METHOD, context) == 1 else "greedy"
         vis_weight = self.parameterAsDouble(parameters, self.VISIBILITY_WEIGHT, context)
         vis_radius = self.parameterAsDouble(parameters, self.VISIBILITY_RADIUS, context)
-        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        max_snap = P.snap_distance(self, parameters, context)
         spacing = self.parameterAsDouble(parameters, self.GRID_SPACING, context)
         time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
         bound_limit = self.parameterAsDouble(parameters, self.BOUND_TIME_LIMIT, context)

@@ -35,12 +35,12 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import catchments as cm
 from ..core import vocabulary
-from ..core.confidentiality import DEFAULT_THRESHOLD, suppress_counts
+from ..core.confidentiality import suppress_counts
 from ..core.gdalio import write_geotiff
 from ..core.network import Snap, metres_to_minutes, minutes_to_metres
 from ..core.validation import parse_number_list
 from ..core.values import COUNT
-from . import graph_cache
+from . import parameters as P
 from .base import AnkunftAlgorithm
 from .bridge import (
     from_shapely,
@@ -152,19 +152,19 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
     ALG_ID = "walkingcatchments"
     GROUP_ID = "accessibility"
 
-    NETWORK = "NETWORK"
+    NETWORK = P.NETWORK
     POINTS = "POINTS"
     POINT_ID_FIELD = "POINT_ID_FIELD"
     BANDS = "BANDS"
-    SPEED_KMH = "SPEED_KMH"
-    MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
+    SPEED_KMH = P.SPEED_KMH
+    MAX_SNAP_DISTANCE = P.MAX_SNAP_DISTANCE
     COST_FIELD = "COST_FIELD"
     MODE = "MODE"
     BUFFER_M = "BUFFER_M"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     BUILDINGS = "BUILDINGS"
-    SUPPRESS_BELOW = "SUPPRESS_BELOW"
+    SUPPRESS_BELOW = P.SUPPRESS_BELOW
     RASTER_CELL = "RASTER_CELL"
     POLYGONS = "POLYGONS"
     OUTPUT = "OUTPUT"
@@ -181,10 +181,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         return self.tr("walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(
-            QgsProcessingParameterFeatureSource(self.NETWORK, self.tr("Walking network"), [QgsProcessing.SourceType.TypeVectorLine]),
-            self.tr("Streets and footpaths (best the output of 'Prepare walking network'). Every line is walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run with other points or bands is fast."),
-        )
+        P.add_network(self)
         self.add(
             QgsProcessingParameterFeatureSource(self.POINTS, self.tr("Docking points"), [QgsProcessing.SourceType.TypeVectorPoint]),
             self.tr("The docking points (Andockstellen) or any other places whose walking catchments you need."),
@@ -197,14 +194,8 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterString(self.BANDS, self.tr("Walking minutes (bands)"), defaultValue="5,10,15"),
             self.tr("Comma-separated walking times in minutes, e.g. 5,10,15."),
         )
-        self.add(
-            QgsProcessingParameterNumber(self.SPEED_KMH, self.tr("Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.5, minValue=0.5, maxValue=20.0),
-            self.tr("4.5 km/h is a common planning value; use 3–3.5 km/h for older people or parents with prams."),
-        )
-        self.add(
-            QgsProcessingParameterNumber(self.MAX_SNAP_DISTANCE, self.tr("Maximum distance to the network (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=200.0, minValue=0.0),
-            self.tr("Points farther from the network get no catchment; they are listed in the log and flagged in snap_status, never dropped silently. The straight distance to the network counts as walking."),
-        )
+        P.add_speed(self)
+        P.add_snap_distance(self)
         self.add(
             QgsProcessingParameterField(self.COST_FIELD, self.tr("Cost factor field (network)"), parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.DataType.Numeric, optional=True),
             self.tr("Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable."),
@@ -235,11 +226,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             self.tr("Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks)."),
         )
         add_population_cell_parameters(self)
-        self.add(
-            QgsProcessingParameterNumber(self.SUPPRESS_BELOW, self.tr("Suppress counts below"), QgsProcessingParameterNumber.Type.Integer, defaultValue=DEFAULT_THRESHOLD, minValue=0),
-            self.tr("Population counts from 1 to below this number are left empty (statistical confidentiality). 0 switches it off."),
-            advanced=True,
-        )
+        P.add_suppress_below(self)
         self.add(
             QgsProcessingParameterNumber(self.RASTER_CELL, self.tr("Raster cell size (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=25.0, minValue=1.0),
             self.tr("Cell size of the optional raster of walking minutes."),
@@ -298,25 +285,8 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         net_crs, crs = network_crs(network, context, feedback)
         if crs != net_crs:
             feedback.pushInfo(self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=crs.authid()))
-        layer = self.parameterAsVectorLayer(parameters, self.NETWORK, context)
-        graph = graph_cache.get_graph(
-            network, crs, context, feedback, cost_field=cost_field, layer=layer,
-            parameter_value=parameters.get(self.NETWORK), progress=(0.0, 20.0),
-        )
-        if graph.n_edges == 0:
-            raise QgsProcessingException(
-                self.tr("The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.").format(layer=network.sourceName())
-            )
-        if getattr(graph, "null_geometries", 0):
-            feedback.reportError(self.tr("{n} features of the network have no geometry and are left out.").format(n=graph.null_geometries))
-        if getattr(graph, "factor_missing", 0):
-            feedback.pushInfo(self.tr("{n} lines have no cost factor and count with their plain length.").format(n=graph.factor_missing))
-        if getattr(graph, "factor_blocked", 0):
-            feedback.pushInfo(self.tr("{n} lines have a cost factor of 0 or less and are not walkable.").format(n=graph.factor_blocked))
-        summary = graph.summary()
-        feedback.pushInfo(
-            self.tr("Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).").format(
-                edges=summary["edges"], km=summary["length_m"] / 1000.0, comp=summary["components"], share=100.0 * summary["outside_share"])
+        graph = P.load_walk_graph(
+            self, parameters, network, crs, context, feedback, cost_field=cost_field, progress=(0.0, 20.0), report_summary=True
         )
         feedback.setProgress(20.0)
 
