@@ -100,7 +100,9 @@ def compare_gpkg(before: str, after: str, geometry: bool = False, tolerance: flo
 def summary_lines(path: str) -> list[str]:
     """The demo's printed lines without timings, progress and paths."""
     keep = []
-    for line in open(path, encoding="utf-8", errors="replace"):
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        lines = fh.read().splitlines()
+    for line in lines:
         line = line.rstrip()
         if not line or re.match(r"^\s*\d+ %", line) or line.startswith(("Timings:", "Outputs:")):
             continue
@@ -122,7 +124,7 @@ def main(argv=None) -> int:
         la, lb = summary_lines(args.before), summary_lines(args.after)
         import difflib
 
-        diffs = [d for d in difflib.unified_diff(la, lb, "before", "after", lineterm="", n=0)]
+        diffs = list(difflib.unified_diff(la, lb, "before", "after", lineterm="", n=0))
         print("\n".join(diffs) if diffs else "summary identical ({} lines)".format(len(la)))
         return 1 if diffs else 0
     diffs = compare_gpkg(args.before, args.after, args.geometry, args.tolerance)
