@@ -95,15 +95,15 @@ def add_suppress_below(alg, key: str = SUPPRESS_BELOW, advanced: bool = True):
 
 
 # -- the walking graph --------------------------------------------------------------------------------
-def load_walk_graph(alg, parameters, network, crs, context, feedback, cost_field: str = "", key: str = NETWORK,
-                    progress=(0.0, 10.0), report_summary: bool = False):
+def load_walk_graph(alg, parameters, network, crs, context, feedback, cost_field: str = "", progress=(0.0, 10.0)):
     """The walking graph of ``network`` in ``crs`` from the session cache (built when new), reported once.
 
     Raises when the network has no usable line; logs lines without geometry, missing and blocking cost
-    factors, and (``report_summary``) the network's size and connectedness.
+    factors, and the network's size and connectedness. The network parameter is ``NETWORK``.
     """
     from . import graph_cache
 
+    key = NETWORK
     layer = alg.parameterAsVectorLayer(parameters, key, context)
     graph = graph_cache.get_graph(
         network, crs, context, feedback, cost_field=cost_field, layer=layer,
@@ -121,13 +121,12 @@ def load_walk_graph(alg, parameters, network, crs, context, feedback, cost_field
         feedback.pushInfo(QCoreApplication.translate("AnkunftParameters", "{n} lines have no cost factor and count with their plain length.").format(n=graph.factor_missing))
     if getattr(graph, "factor_blocked", 0):
         feedback.pushInfo(QCoreApplication.translate("AnkunftParameters", "{n} lines have a cost factor of 0 or less and are not walkable.").format(n=graph.factor_blocked))
-    if report_summary:
-        summary = graph.summary()
-        feedback.pushInfo(
-            QCoreApplication.translate("AnkunftParameters", "Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).").format(
-                edges=summary["edges"], km=summary["length_m"] / 1000.0, comp=summary["components"], share=100.0 * summary["outside_share"]
-            )
+    summary = graph.summary()
+    feedback.pushInfo(
+        QCoreApplication.translate("AnkunftParameters", "Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).").format(
+            edges=summary["edges"], km=summary["length_m"] / 1000.0, comp=summary["components"], share=100.0 * summary["outside_share"]
         )
+    )
     return graph
 
 

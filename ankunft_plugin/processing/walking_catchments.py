@@ -286,7 +286,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         if crs != net_crs:
             feedback.pushInfo(self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=crs.authid()))
         graph = P.load_walk_graph(
-            self, parameters, network, crs, context, feedback, cost_field=cost_field, progress=(0.0, 20.0), report_summary=True
+            self, parameters, network, crs, context, feedback, cost_field=cost_field, progress=(0.0, 20.0)
         )
         feedback.setProgress(20.0)
 
