@@ -370,7 +370,8 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
             return
         if not self._areas_fixed:  # the combo picks the first polygon layer by itself: not a choice
             areas = self.plausible_areas()
-            self.ui.layerCombo.setLayer(areas[0] if len(areas) == 1 else None)
+            if self.layer() not in areas:
+                self.ui.layerCombo.setLayer(areas[0] if len(areas) == 1 else None)
         self.fill_roles()
         for step in STEPS[1:]:
             self.prefill(step.key)
@@ -380,9 +381,8 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
     def plausible_areas(self) -> list:
         """Polygon layers whose fields name a population and at least one indicator (step 1)."""
         found = []
-        for node in QgsProject.instance().layerTreeRoot().findLayers():
-            layer = node.layer()
-            if not isinstance(layer, QgsVectorLayer) or self._is_result_layer(layer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+        for layer in self.input_layers():
+            if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
                 continue
             matches = fieldmatch.propose([f.name() for f in layer.fields()], roles=("population", "arrivals", "turnover", "diversity"))
             found_roles = [role for role, match in matches.items() if match is not None]

@@ -136,8 +136,8 @@ class ResultsMixin:
         project = QgsProject.instance()
         target = Path(os.path.abspath(str(path)))
         # never write into a file the project reads as input
-        for layer in project.mapLayers().values():
-            if self.layer_file(layer) == target and not self._is_result_layer(layer):
+        for layer in self.input_layers():  # not the results, nor the strategy map's print copies of them
+            if self.layer_file(layer) == target:
                 self._persist_note = self.tr("{} is an input of this project: the results stay temporary layers.").format(path.name)
                 return loaded
         # this step's earlier layers in the file are overwritten: take them out of the project first

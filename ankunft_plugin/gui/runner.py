@@ -121,13 +121,22 @@ class RunnerMixin:
             self._run = _Run(key, alg, None, context, feedback, params)
             feedback.progressChanged.connect(self._on_progress_main_thread)
             self.update_states()
+            layouts_before = layout_names()
             try:
                 results, ok = alg.create().run(params, context, feedback)
             except QgsProcessingException as err:  # shown in the panel
                 feedback.errors.append(str(err))
                 results, ok = {}, False
-            if self._run is not None and self._run.feedback is feedback:
-                self._on_executed(ok, results or {})
+            if self._run is None or self._run.feedback is not feedback or not ok:
+                # cancelled (the panel let go already) or failed: what the run made is taken away
+                remove_layouts(layout_names() - layouts_before)
+                if self._run is not None and self._run.feedback is feedback:
+                    self._on_executed(False, {})
+                return True
+            previous = self.last_results.get(key, {}).get("LAYOUT_NAME")
+            self._on_executed(ok, results or {})
+            if previous and previous != results.get("LAYOUT_NAME"):
+                remove_layouts({previous})  # one layout per strategy map: the rerun replaces it
             return True
         task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
         self._run = _Run(key, alg, task, context, feedback, params)
@@ -276,3 +285,25 @@ def merge_layers(layer_ids: list[str], context, feedback) -> str | None:
     record_history(alg, params, context)
     results, ok = alg.run(params, context, feedback)
     return str(results.get("OUTPUT")) if ok and results else None
+
+
+def layout_names() -> set[str]:
+    return {layout.name() for layout in QgsProject.instance().layoutManager().layouts()}
+
+
+def remove_layouts(names) -> None:
+    """Remove print layouts and the layer group of print copies the strategy map made for each."""
+    project = QgsProject.instance()
+    manager = project.layoutManager()
+    root = project.layerTreeRoot()
+    for name in names:
+        layout = manager.layoutByName(name)
+        if layout is not None:
+            manager.removeLayout(layout)
+        group = root.findGroup(name)
+        if group is not None:
+            ids = [node.layerId() for node in group.findLayers()]
+            parent = group.parent()
+            parent.removeChildNode(group)
+            elsewhere = {node.layerId() for node in root.findLayers()}
+            project.removeMapLayers([i for i in ids if i not in elsewhere])

@@ -202,6 +202,15 @@ class StepPage(QWidget, StepForm):
             params[dest.name()] = out
         return params
 
+    def refresh(self, name: str) -> None:
+        """Give an input its value again (emptied first), so the inputs that depend on it follow."""
+        wrapper = self.wrappers.get(name)
+        if wrapper is None:
+            return
+        value = wrapper.parameterValue()
+        wrapper.setParameterValue(None, self.context)
+        wrapper.setParameterValue(value, self.context)
+
     def param(self, name: str) -> QgsProcessingParameterDefinition | None:
         return next((p for p in self.params if p.name() == name), None)
 

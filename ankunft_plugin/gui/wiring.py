@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVecto
 
 from ..core import fieldmatch, workflow
 from . import checks
-from .common import RESULT_PROPERTY, STEP_INDEX, json_value
+from .common import GROUP_NAME, RESULT_PROPERTY, STEP_INDEX, json_value
 from .step_page import StepPage
 
 STUDY_MODES = ("network", "selection", "all")
@@ -17,18 +17,30 @@ STUDY_MODES = ("network", "selection", "all")
 
 class WiringMixin:
     # -- roles ------------------------------------------------------------------------------------
-    def layer_infos(self) -> list[workflow.LayerInfo]:
-        """The project's vector layers (not the panel's results), in the layer tree's order."""
+    def input_layers(self) -> list:
+        """The project's layers that can be inputs, in the layer tree's order: never the panel's
+        results, nor the print copies a strategy map keeps in a group named after its layout."""
         project = QgsProject.instance()
-        infos = []
+        layouts = {layout.name() for layout in project.layoutManager().layouts()}
+        result_sources = {
+            lyr.source() for lyr in project.mapLayers().values() if self._is_result_layer(lyr) or lyr.customProperty(RESULT_PROPERTY, "")
+        }
+        layers = []
         for node in project.layerTreeRoot().findLayers():
             layer = node.layer()
-            if layer is None or self._is_result_layer(layer) or layer.customProperty(RESULT_PROPERTY, ""):
+            if layer is None or self._is_result_layer(layer) or layer.customProperty(RESULT_PROPERTY, "") or layer.source() in result_sources:
                 continue
-            info = checks.layer_info(layer)
-            if info is not None:
-                infos.append(info)
-        return infos
+            parent = node.parent()
+            groups = set()
+            while parent is not None and parent.parent() is not None:
+                groups.add(parent.name())
+                parent = parent.parent()
+            if not groups & (layouts | {GROUP_NAME}):
+                layers.append(layer)
+        return layers
+
+    def layer_infos(self) -> list[workflow.LayerInfo]:
+        return [info for info in map(checks.layer_info, self.input_layers()) if info is not None]
 
     def role_layers(self, role_key: str) -> list[str]:
         """The layer ids playing a role now (those still in the project)."""
@@ -39,16 +51,21 @@ class WiringMixin:
 
     def fill_roles(self) -> bool:
         """Fill every role the planner has not chosen by hand with the plausible layer(s) of the
-        project (again after layers came or went). True when a role changed."""
+        project (again after layers came or went; a single role keeps its layer while that is still
+        there and plausible). True when a role changed."""
         infos = self.layer_infos()
+        by_id = {info.id: info for info in infos}
         changed = False
         for key in workflow.ROLES:
-            if key == workflow.AREAS or (key in self.roles_manual and self.role_layers(key)):
+            current = self.role_layers(key)
+            if key == workflow.AREAS or (key in self.roles_manual and current):
+                continue
+            if not workflow.ROLES[key].multiple and current and current[0] in by_id and workflow.plausibility(key, by_id[current[0]]) > 0:
                 continue
             chosen = workflow.choose(key, infos)
             if key == workflow.STREETS and not chosen:
                 chosen = self.role_layers(workflow.NETWORK)
-            if chosen != self.role_layers(key):
+            if chosen != current:
                 self.roles_chosen[key] = chosen
                 changed = True
         return changed
@@ -144,6 +161,11 @@ class WiringMixin:
             field_name = match.field if match is not None else ""
         if field_name and field_name in names:
             page.set_values({name: field_name})
+            if page.value(name, None) != field_name:
+                # the field list still belongs to a layer that left the project (a result replaced
+                # by its GeoPackage copy): the parent input is given again, then the field
+                page.refresh(parent)
+                page.set_values({name: field_name})
 
     @staticmethod
     def param_layer(page: StepPage, name: str) -> QgsVectorLayer | None:

@@ -20,6 +20,7 @@ Run by hand to refresh the documentation screenshots::
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import os
 import shutil
@@ -399,7 +400,7 @@ def build_profile(base: Path, locale: str = "de") -> Path:
     return base
 
 
-def run_desktop(workdir: Path, timeout: float = 60.0, locale: str = "de", extra_tsv=(), shots_dir: Path | None = None) -> dict:
+def run_desktop(workdir: Path, timeout: float = 150.0, locale: str = "de", extra_tsv=(), shots_dir: Path | None = None) -> dict:
     """Start the real QGIS desktop with the plugin and the inside script; return the JSON result.
 
     The dict always has ``ok`` (False with ``reason`` when QGIS did not report in time)."""
@@ -617,135 +618,243 @@ class _Inside:
         self.phase_layer()
 
     def phase_layer(self):
-        from qgis.core import QgsProject
+        """A new project with every layer of the bundled sample, in alphabetical order."""
         from qgis.utils import iface
 
-        layer = sample_layer()
-        self.result["layer_source"] = "bundled sample" if layer is not None else "tests/data Berlin"
-        if layer is None:
-            layer = berlin_layer()
-        QgsProject.instance().addMapLayer(layer)
-        self.layer = layer
-        dock = self.dock
-        dock.ui.layerCombo.setLayer(layer)  # step 1 through the panel's own combo box
-        mapping = dock.mapping()
-        self.result["layer"] = {"name": layer.name(), "features": layer.featureCount()}
-        self.result["mapping"] = mapping
-        self.result["preview_rows"] = dock.ui.previewTable.rowCount()
-        self.result["preview_columns"] = [dock.ui.previewTable.horizontalHeaderItem(i).text() for i in range(dock.ui.previewTable.columnCount())]
-        self.result["warnings_text"] = dock.ui.warningsLabel.text()
-        self.result["step_titles"] = [dock.ui.stepsBox.itemText(i) for i in range(dock.ui.stepsBox.count())]
-        classify_page = dock.pages["classify"]
-        self.result["classify_available"] = dock.algorithm(classify_page.alg_id) is not None
-        self.result["classify_run_enabled"] = classify_page.runButton.isEnabled()
-        self.step("data", ready=dock.data_ready())
-        iface.mapCanvas().setExtent(iface.mapCanvas().mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
-        iface.mapCanvas().refresh()
-        dock.ui.stepsBox.setCurrentIndex(0)
-        self.later(1500, self.phase_shot_data)
+        layers = add_all_sample_layers()
+        self.result["layers_added"] = list(layers)
+        self.layer = layers.get("planning_areas")
+        iface.mapCanvas().setExtent(layers["moabit_district"].extent())
+        self.later(800, self.phase_walk)
 
     def later(self, ms: int, fn):
         from qgis.PyQt.QtCore import QTimer
 
         QTimer.singleShot(ms, self._guarded(fn))
 
-    def screenshot(self, name: str):
+    def notices(self) -> list[str]:
+        """QGIS' own notices (e.g. a font download that needs the internet) are noted, then hidden."""
         from qgis.PyQt.QtWidgets import QLabel
         from qgis.utils import iface
 
-        # QGIS' own notices (e.g. a font download that needs the internet) are not ours: note, then hide them
         bar = iface.messageBar()
-        notices = [
+        found = [
             " ".join(t for t in (item.title(), item.text()) if t) if hasattr(item, "text") else " ".join(lbl.text() for lbl in item.findChildren(QLabel))
             for item in bar.items()
         ]
-        self.result.setdefault("message_bar", []).extend(notices)
+        self.result.setdefault("message_bar", []).extend(found)
         bar.clearWidgets()
-        self.shots.mkdir(parents=True, exist_ok=True)
-        main = self.shots / "{}.png".format(name)
-        iface.mainWindow().grab().save(str(main))
-        panel = self.shots / "{}_panel.png".format(name)
-        self.dock.grab().save(str(panel))
-        self.result["screenshots"] += [str(main), str(panel)]
+        return found
 
-    def phase_shot_data(self):
-        self.screenshot("panel_step1_de")
-        dock = self.dock
-        page = dock.pages["classify"]
-        dock.ui.stepsBox.setCurrentIndex(1)
-        if not page.runButton.isEnabled():
-            self.result["reason"] = "step 2 cannot run: {}".format(page.needsLabel.text())
-            self.finish()
-            return
-        self.group_before = self._group_layers()
-        self.run_started = time.time()
-        page.runButton.click()  # step 2 through the panel's button: a background task
-        self.result["task_started"] = dock.is_running() or bool(dock.done.get("classify"))
-        self.step("classify_started", running=dock.is_running())
-        self.later(200, self.phase_wait)
-
-    def _group_layers(self):
-        from qgis.core import QgsProject
-
-        group = QgsProject.instance().layerTreeRoot().findGroup("Ankunftsquartiere")
-        return [node.layer() for node in group.findLayers()] if group is not None else []
-
-    def phase_wait(self):
-        dock = self.dock
-        if dock.is_running() and time.time() < self.deadline:
-            self.later(200, self.phase_wait)
-            return
+    def dock_width(self, width: int) -> int:
+        from qgis.PyQt.QtCore import Qt
         from qgis.utils import iface
 
-        self.result["classify_seconds"] = round(time.time() - self.run_started, 2)
-        self.result["classify_done"] = bool(dock.done.get("classify"))
-        self.result["status_text"] = dock.ui.statusLabel.text()
-        layers = self._group_layers()
-        self.result["group_layers"] = [layer.name() for layer in layers]
-        new = [layer for layer in layers if layer not in self.group_before]
-        if new:
-            out = new[0]
-            classes: dict[str, int] = {}
-            idx = out.fields().lookupField("aq_class")
-            if idx >= 0:
-                for feature in out.getFeatures():
-                    key = str(feature[idx])
-                    classes[key] = classes.get(key, 0) + 1
-            self.result["result_layer"] = {"name": out.name(), "features": out.featureCount(), "classes": classes,
-                                           "renderer": out.renderer().type() if out.renderer() else None}
-            iface.layerTreeView().refreshLayerSymbology(out.id())
-        self.result["later_steps_enabled"] = {k: p.runButton.isEnabled() for k, p in dock.pages.items()}
-        self.result["step_titles_after"] = [dock.ui.stepsBox.itemText(i) for i in range(dock.ui.stepsBox.count())]
-        self.step("classify_finished", done=self.result["classify_done"])
-        if new:  # show the result, not the input below its hatched 'insufficient' areas
-            from qgis.core import QgsProject
+        iface.mainWindow().resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        settle(0.4)
+        return self.dock.width()
 
-            node = QgsProject.instance().layerTreeRoot().findLayer(self.layer.id())
-            if node is not None:
-                node.setItemVisibilityChecked(False)
-        iface.mapCanvas().refresh()
-        self.later(1500, self.phase_shot_result)
+    def screenshot(self, name: str, whole: bool = False):
+        from qgis.utils import iface
 
-    def phase_shot_result(self):
-        self.dock.ui.stepsBox.setCurrentIndex(1)
-        self.screenshot("panel_step2_de")
-        # a later step: its form is built from the algorithm's parameters, prefilled with step 2's result
-        self.dock.ui.stepsBox.setCurrentIndex(3)
-        self.later(300, self.phase_shot_later)
-
-    def phase_shot_later(self):
-        page = self.dock.pages["catchments"]
-        self.result["step4_needs"] = page.needsLabel.text()
-        self.result["step4_prefilled"] = page.values()
+        self.notices()
         self.shots.mkdir(parents=True, exist_ok=True)
-        path = self.shots / "panel_step4_de_panel.png"
+        if whole:
+            path = self.shots / "{}.png".format(name)
+            iface.mainWindow().grab().save(str(path))
+            self.result["screenshots"].append(str(path))
+        path = self.shots / "{}_panel.png".format(name)
         self.dock.grab().save(str(path))
         self.result["screenshots"].append(str(path))
-        self.result["ok"] = True
-        self.phase_save()
+        return path
+
+    def phase_walk(self):
+        """Steps 1–6, choosing only what the panel leaves empty; the figures to compare with make demo."""
+        dock = self.dock
+        self.result["areas_chosen_by_panel"] = dock.layer().name() if dock.layer() is not None else None
+        self.result["roles"] = {k: [self._name(i) for i in dock.role_layers(k)] for k in dock.roles_chosen}
+        self.result["preview_text"] = dock.ui.warningsLabel.text()
+        self.result["layer"] = {"name": dock.layer().name() if dock.layer() else None, "features": dock.layer().featureCount() if dock.layer() else 0}
+        self.result["mapping"] = dock.mapping()
+        self.result["preview_rows"] = dock.ui.previewTable.rowCount()
+        self.result["step_titles"] = [dock.ui.stepsBox.itemText(i) for i in range(dock.ui.stepsBox.count())]
+        dock.ui.stepsBox.setCurrentIndex(0)
+        self.result["min_width"] = self.dock_width(dock.minimumWidth())
+        self.screenshot("panel_step1_min_width_de")
+        self.result["width_640"] = self.dock_width(640)
+        self.screenshot("panel_step1_640_de", whole=True)
+        self.result["field_combos"] = self._field_combos()
+        started = time.time()
+        self.result["walk"] = walk_all_steps(dock)
+        self.result["walk_seconds"] = round(time.time() - started, 1)
+        self.result["classify_done"] = bool(dock.done.get("classify"))
+        self.result["tooltips"] = self._tooltips()
+        self.step("walk", done=self.result["walk"].get("done"))
+        dock.ui.stepsBox.setCurrentIndex(5)
+        settle(0.3)
+        self.screenshot("panel_step6_640_de", whole=True)
+        dock.ui.stepsBox.setCurrentIndex(4)
+        self.dock_width(dock.minimumWidth())
+        self.screenshot("panel_step5_min_width_de")
+        self.dock_width(640)
+        self.screenshot("panel_step5_640_de")
+        self.later(100, self.phase_rails)
+
+    def _name(self, layer_id):
+        from qgis.core import QgsProject
+
+        layer = QgsProject.instance().mapLayer(layer_id)
+        return layer.name() if layer is not None else layer_id
+
+    def _field_combos(self) -> dict:
+        """Each field combo of step 1: its text and whether the text fits (field names fully visible)."""
+        from qgis.PyQt.QtGui import QFontMetrics
+
+        out = {}
+        for role, (combo, _unit, _hint) in self.dock.role_widgets.items():
+            text = combo.currentText()
+            needed = QFontMetrics(combo.font()).horizontalAdvance(text) + 28
+            out[role] = {"text": text, "width": combo.width(), "needed": needed, "fits": combo.width() >= needed}
+        return out
+
+    def _tooltips(self) -> dict:
+        """The tooltips the panel sets on each parameter's label and widget: rich text (wraps)."""
+        tips = []
+        for page in self.dock.pages.values():
+            for form in (page.paramsForm, page.advancedForm):
+                for i in range(form.count()):
+                    widget = form.itemAt(i).widget() if form.itemAt(i) is not None else None
+                    if widget is not None and widget.toolTip():
+                        tips.append(widget.toolTip())
+        return {"n": len(tips), "rich": sum(1 for t in tips if t.startswith("<p"))}
+
+    def phase_rails(self):
+        """The rails chosen by hand as the walking network: a visible warning in the panel."""
+        dock = self.dock
+        page = dock.pages["catchments"]
+        dock.ui.stepsBox.setCurrentIndex(3)
+        rails, roads = layer_by_name("moabit_rails"), layer_by_name("moabit_roads")
+        page.set_values({"NETWORK": rails.id()})
+        settle(0.5)
+        self.result["rails"] = {
+            "network_everywhere": {k: dock.pages[k].values().get("NETWORK") == rails.id() for k in ("infrastructure", "catchments", "docking")},
+            "findings": list(dock.findings.get("catchments", [])),
+            "label": page.findingsLabel.text(),
+            "label_visible": page.findingsLabel.isVisible() and bool(page.findingsLabel.text()),
+            "footer": dock.footerRunButton.text(),
+            "docking_findings": list(dock.findings.get("docking", [])),
+        }
+        self.screenshot("panel_rails_warning_de")
+        page.set_values({"NETWORK": roads.id()})  # back to the streets
+        settle(0.3)
+        self.result["rails"]["back_to_roads"] = dock.pages["docking"].values().get("NETWORK") == roads.id()
+        self.later(100, self.phase_rerun_unsaved)
+
+    def rerun_each(self) -> dict:
+        counts = {}
+        for key in STEP_KEYS:
+            before = tree_layer_count()
+            group_before = len(self._group_layers())
+            self.dock.run_step(key)
+            wait_for(self.dock)
+            settle(0.2)
+            counts[key] = {"tree": [before, tree_layer_count()], "group": [group_before, len(self._group_layers())],
+                           "ok": bool(self.dock.done.get(key)) and not self.dock.state.get(key)}
+        return counts
+
+    def phase_rerun_unsaved(self):
+        self.result["rerun_unsaved"] = self.rerun_each()
+        self.later(100, self.phase_cancel)
+
+    def _snapshot_results(self) -> dict:
+        from qgis.core import QgsProject
+
+        out = {}
+        for key, outputs in self.dock.results.items():
+            for name, layer_id in outputs.items():
+                layer = QgsProject.instance().mapLayer(layer_id)
+                out["{}/{}".format(key, name)] = [layer_id, layer.featureCount() if layer is not None else None]
+        return out
+
+    def phase_cancel(self):
+        """Cancel each step right after it started: the time until the panel says "abgebrochen";
+        the earlier results stay untouched."""
+        from qgis.PyQt.QtCore import QTimer
+
+        dock = self.dock
+        word = dock.tr("{}: cancelled – earlier results stay.").split("–")[0].replace("{}:", "").strip()
+        self.result["cancel_word"] = word
+        cancel = {}
+        for key in STEP_KEYS:
+            before = self._snapshot_results()
+            clicked = {}
+
+            def click(clicked=clicked):
+                clicked["t"] = time.time()
+                dock.ui.cancelButton.click()
+                clicked["shown"] = time.time() if word in dock.ui.statusLabel.text() else None
+
+            started = time.time()
+            QTimer.singleShot(30, click)  # a planner's click right after the start
+            dock.run_step(key)  # the strategy map runs in the main thread: the click comes through its progress
+            deadline = time.time() + 30
+            while "t" not in clicked and time.time() < deadline:
+                settle(0.01)
+            wait_for(dock)
+            settle(0.3)
+            shown = clicked.get("shown")
+            cancel[key] = {
+                "click_after_s": round(clicked["t"] - started, 3) if "t" in clicked else None,
+                "click_delay_s": round(clicked["t"] - started - 0.03, 3) if "t" in clicked else None,
+                "seconds_to_cancelled": round(shown - clicked["t"], 3) if shown and "t" in clicked else None,
+                "state": dock.state.get(key),
+                "title": dock.ui.stepsBox.itemText(STEP_KEYS.index(key) + 1),
+                "results_untouched": self._snapshot_results() == before,
+                "finished_before_click": dock.state.get(key) is None,
+            }
+        self.result["cancel"] = cancel
+        dock.ui.stepsBox.setCurrentIndex(4)
+        self.screenshot("panel_cancelled_de")
+        # the steps run again after a cancel, so the saved project has all results
+        for key in STEP_KEYS:
+            if dock.state.get(key):
+                dock.run_step(key)
+                wait_for(dock)
+        self.later(100, self.phase_save)
+
+    def settings_snapshot(self) -> dict:
+        dock = self.dock
+        return {
+            "mapping": dock.mapping(),
+            "steps": {key: page.values() for key, page in dock.pages.items()},
+            "roles": {k: dock.role_layers(k) for k in sorted(dock.roles_chosen)},
+            "study_area": dock.study_mode,
+            "results": {k: dict(v) for k, v in dock.results.items()},
+        }
+
+    def export_pdf(self, name: str) -> str:
+        """The strategy map's layout exported again; its text (pdftotext)."""
+        from qgis.core import Qgis, QgsLayoutExporter, QgsProject
+
+        manager = QgsProject.instance().layoutManager()
+        layout_name = self.dock.last_results.get("strategy", {}).get("LAYOUT_NAME")
+        layout = manager.layoutByName(layout_name) if layout_name else None
+        if layout is None and manager.layouts():
+            layout = manager.layouts()[-1]
+        self.result.setdefault("layouts", {})[name] = [lyt.name() for lyt in manager.layouts()]
+        if layout is None:
+            return ""
+        path = self.out.parent / "{}.pdf".format(name)
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # text pdftotext can read
+        status = QgsLayoutExporter(layout).exportToPdf(str(path), settings)
+        if status != QgsLayoutExporter.ExportResult.Success or not path.exists():
+            return ""
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
+        return text
 
     def phase_save(self):
-        """Save the project: the temporary result goes into <project>_ankunft.gpkg beside it."""
+        """Save: rerun each step in the saved project, save again, note every setting and the PDF text."""
         from qgis.core import QgsProject
 
         folder = self.out.parent / "projekt"
@@ -753,41 +862,57 @@ class _Inside:
         self.project_file = folder / "analyse.qgz"
         self.sample_mtime = SAMPLE.stat().st_mtime_ns
         self.result["project_saved"] = QgsProject.instance().write(str(self.project_file))
-        self.later(500, self.phase_reopen)
-
-    def phase_reopen(self):
-        from qgis.core import QgsProject
-
-        dock = self.dock
-        layer = QgsProject.instance().mapLayer(dock.main_result("classify") or "")
-        self.result["saved_result"] = {
-            "provider": layer.providerType() if layer is not None else None,
-            "file": str(dock.layer_file(layer)) if layer is not None else None,
-            "results_file_exists": (self.project_file.parent / "analyse_ankunft.gpkg").exists(),
-            "dirty": QgsProject.instance().isDirty(),
-        }
+        settle(1.0)  # the temporary results go into analyse_ankunft.gpkg, the project is saved again
+        self.result["rerun_saved"] = self.rerun_each()
+        self.result["project_saved_again"] = QgsProject.instance().write()
+        settle(1.0)
+        self.result["saved_files"] = sorted({str(self.dock.layer_file(lyr)) for lyr in self._group_layers()})
+        self.before = self.settings_snapshot()
+        self.result["print_layers"] = self._print_layers()
+        self.pdf_before = self.export_pdf("export_before")
+        self.tree_before = tree_layer_count()
         QgsProject.instance().clear()
         self.result["reopened_read"] = QgsProject.instance().read(str(self.project_file))
-        self.later(500, self.phase_reopened)
+        self.later(800, self.phase_reopened)
 
-    def phase_reopened(self):
+    def _print_layers(self) -> dict:
+        """Provider of each layer in the groups named after a layout (the strategy map's print copies)."""
         from qgis.core import QgsProject
 
-        dock = self.dock
+        project = QgsProject.instance()
+        found = {}
+        for layout in project.layoutManager().layouts():
+            group = project.layerTreeRoot().findGroup(layout.name())
+            if group is not None:
+                for node in group.findLayers():
+                    found[node.layer().name()] = node.layer().providerType() if node.layer() is not None else None
+        return found
+
+    def _group_layers(self):
+        from qgis.core import QgsProject
+
+        group = QgsProject.instance().layerTreeRoot().findGroup("Ankunftsquartiere")
+        return [node.layer() for node in group.findLayers()] if group is not None else []
+
+    def phase_reopened(self):
+        after = self.settings_snapshot()
+        differences = {k: [self.before[k], after[k]] for k in self.before if self.before[k] != after[k]}
+        pdf_after = self.export_pdf("export_after")
         layers = self._group_layers()
         self.result["reopened"] = {
+            "differences": differences,
+            "n_parameters": sum(len(v) for v in self.before["steps"].values()) + len(self.before["mapping"]["fields"]) + len(self.before["mapping"]["units"]) + 2,
+            "pdf_chars": [len(self.pdf_before), len(pdf_after)],
+            "pdf_text_equal": bool(self.pdf_before) and self.pdf_before == pdf_after,
+            "pdf_diff": [ln for ln in difflib.unified_diff(self.pdf_before.splitlines(), pdf_after.splitlines(), lineterm="", n=0)][:40],
+            "tree": [self.tree_before, tree_layer_count()],
             "group_layers": [lyr.name() for lyr in layers],
-            "valid": [lyr.isValid() for lyr in layers],
-            "features": [lyr.featureCount() for lyr in layers],
-            "renderer": [lyr.renderer().type() if lyr.renderer() else None for lyr in layers],
-            "files": [str(dock.layer_file(lyr)) for lyr in layers],
-            "classify_done": bool(dock.done.get("classify")),
-            "infrastructure_enabled": dock.step_ready("infrastructure"),
-            "input_layer": dock.layer().name() if dock.layer() is not None else None,
+            "valid": all(lyr.isValid() for lyr in layers),
+            "done": {k: bool(v) for k, v in self.dock.done.items()},
             "sample_untouched": SAMPLE.stat().st_mtime_ns == self.sample_mtime,
         }
+        self.result["ok"] = True
         self.step("reopened", layers=len(layers))
-        QgsProject.instance().setDirty(False)
         self.finish()
 
     def finish(self):
@@ -819,7 +944,7 @@ if __name__ == "__main__":
     parser.add_argument("--screenshots", type=Path, default=None, help="folder for the screenshots (e.g. docs/screenshots)")
     parser.add_argument("--tsv", type=Path, action="append", default=[], help="extra translations (context, source, German)")
     parser.add_argument("--locale", default="de")
-    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--timeout", type=float, default=150.0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ankunft-desktop-") as tmp:
         res = run_desktop(Path(tmp), timeout=args.timeout, locale=args.locale, extra_tsv=args.tsv, shots_dir=args.screenshots)
