@@ -904,7 +904,7 @@ class _Inside:
             "n_parameters": sum(len(v) for v in self.before["steps"].values()) + len(self.before["mapping"]["fields"]) + len(self.before["mapping"]["units"]) + 2,
             "pdf_chars": [len(self.pdf_before), len(pdf_after)],
             "pdf_text_equal": bool(self.pdf_before) and self.pdf_before == pdf_after,
-            "pdf_diff": [ln for ln in difflib.unified_diff(self.pdf_before.splitlines(), pdf_after.splitlines(), lineterm="", n=0)][:40],
+            "pdf_diff": list(difflib.unified_diff(self.pdf_before.splitlines(), pdf_after.splitlines(), lineterm="", n=0))[:40],
             "tree": [self.tree_before, tree_layer_count()],
             "group_layers": [lyr.name() for lyr in layers],
             "valid": all(lyr.isValid() for lyr in layers),
