@@ -94,6 +94,10 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
         self.setMinimumWidth(MIN_WIDTH)
 
         # step 1 widgets
+        for combo in (ui.layerCombo, ui.idFieldCombo):  # narrow panels: the combos shrink, names stay readable
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        ui.previewLabel.setWordWrap(True)
         ui.layerCombo.setFilters(Qgis.LayerFilter.PolygonLayer)
         ui.layerCombo.setAllowEmptyLayer(True)
         ui.layerCombo.setLayer(None)

@@ -21,7 +21,7 @@ from qgis.gui import (
 )
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QWidget
 
 from ..__about__ import RESOURCES_DIR
 from ..core import workflow
@@ -65,6 +65,8 @@ class StepPage(QWidget, StepForm):
         self.widget_context.setProject(QgsProject.instance())
         self.context_generator = _ContextGenerator(self.context)
         self.advancedGroup.setVisible(False)
+        for form in (self.paramsForm, self.advancedForm):  # labels above their fields: narrow panels
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
 
     def build(self, alg: QgsProcessingAlgorithm, iface=None) -> None:
         """Create one widget per parameter (skipping what step 1 maps and layer outputs)."""
@@ -103,6 +105,8 @@ class StepPage(QWidget, StepForm):
                 label.setToolTip(tip)
                 label.setWordWrap(True)
                 form.addRow(label, widget)
+            elif isinstance(widget, QCheckBox) and widget.text():
+                form.addRow(wrapped_checkbox(widget, tip))  # a long checkbox text wraps too
             else:
                 form.addRow(widget)
             wrapper.widgetValueHasChanged.connect(self._on_wrapper_changed)
@@ -226,3 +230,17 @@ class StepPage(QWidget, StepForm):
         return value is None or value == "" or value == []
 
 
+
+
+def wrapped_checkbox(box: QCheckBox, tip: str) -> QWidget:
+    """A checkbox whose text wraps: the text moves into a word-wrapped label beside it."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(box.text())
+    label.setWordWrap(True)
+    label.setToolTip(tip)
+    box.setText("")
+    layout.addWidget(box, 0)
+    layout.addWidget(label, 1)
+    return row

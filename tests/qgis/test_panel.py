@@ -541,6 +541,44 @@ def test_sample_walk_all_steps_headless(dock, tmp_path):
 
     _needs_classify()
     add_all_sample_layers()
+    from qgis.gui import QgsGui
+
+    history = QgsGui.historyProviderRegistry()
+    before = len(history.queryEntries())
     record = walk_all_steps(dock)
-    print(record)
     assert all(record["done"].values()), record["status"]
+    assert all(chosen == [] for chosen in record["chosen"].values()), record["chosen"]  # nothing left empty
+    # step 5: the study area (13 Moabit areas of 448) weighted by step 1's population
+    docking = dock.pages["docking"]
+    assert docking.values()["WEIGHT_FIELD"] == "inh_2020"
+    assert docking.studyLabel.text().startswith("13 ") and "448" in docking.studyLabel.text()
+    assert record["findings"]["docking"] == []
+    # every panel run is in the Processing history (five steps and the merge of the candidate layers)
+    entries = history.queryEntries()[before:]
+    ids = [e.entry.get("algorithm_id") for e in entries if e.providerId == "processing"]
+    assert {"ankunft:classifyarrivalquarters", "ankunft:suggestdockingpoints", "ankunft:strategymap", "native:mergevectorlayers"} <= set(ids), ids
+    assert any("qgis_process" in (e.entry.get("process_command") or "") or e.entry.get("process_command") for e in entries)
+
+
+def test_failed_step_is_marked(dock):
+    """No selected area as study area: the step warns before the run; the run fails, keeps no ✓, says
+    why under the step, and the earlier results stay."""
+    from tests.qgis.desktop import add_all_sample_layers, settle, wait_for
+
+    _needs_classify()
+    add_all_sample_layers()
+    settle(0.3)
+    assert dock.run_step("classify")
+    wait_for(dock)
+    classified = dock.main_result("classify")
+    page = dock.pages["docking"]
+    page.studyCombo.setCurrentIndex(1)  # selected areas: none is selected
+    settle(0.05)
+    assert dock.study_mode == "selection"
+    assert any("0" in text for text in dock.findings["docking"]), dock.findings["docking"]
+    assert dock.run_step("docking")
+    wait_for(dock)
+    assert dock.state.get("docking") == "failed", dock.ui.statusLabel.text()
+    assert "✓" not in dock.ui.stepsBox.itemText(4)
+    assert page.resultLabel.text()
+    assert dock.main_result("classify") == classified
