@@ -181,142 +181,142 @@
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="155" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="159" />
             <source>1 Data and fields</source>
             <translation>1 Daten und Felder</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="156" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="160" />
             <source>2 Arrival quarters (classification)</source>
             <translation>2 Ankunftsquartiere (Klassifizierung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="157" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="161" />
             <source>3 Social infrastructure</source>
             <translation>3 Soziale Infrastruktur</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="158" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="162" />
             <source>4 Walking catchments</source>
             <translation>4 Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="159" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="163" />
             <source>5 New docking points</source>
             <translation>5 Neue Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="160" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="164" />
             <source>6 Strategy map</source>
             <translation>6 Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="165" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="169" />
             <source>Area id</source>
             <translation>Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="166" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="170" />
             <source>Area name</source>
             <translation>Gebietsname</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="167" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="171" />
             <source>Population (inhabitants)</source>
             <translation>Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="168" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="172" />
             <source>Arrivals from abroad</source>
             <translation>Zuzüge aus dem Ausland</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="169" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="173" />
             <source>Departures</source>
             <translation>Fortzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="170" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="174" />
             <source>Turnover (in- and out-moves)</source>
             <translation>Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="171" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="175" />
             <source>Foreign nationals / migration background</source>
             <translation>Ausländer/innen bzw. Migrationshintergrund</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="172" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="176" />
             <source>Social context (e.g. SGB II)</source>
             <translation>Soziale Lage (z. B. SGB II)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="228" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="232" />
             <source>Not available yet: the algorithm {} is not part of this version of the plugin.</source>
             <translation>Noch nicht verfügbar: Der Algorithmus {} ist in dieser Version des Plugins nicht enthalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="232" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="236" />
             <source>Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.</source>
             <translation>Braucht Schritt 1: den Gebietslayer, das Feld mit der Einwohnerzahl und mindestens eines der Felder Zuzüge, Fluktuation oder Ausländer/innen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="234" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="238" />
             <source>Needs the result of step {}.</source>
             <translation>Braucht das Ergebnis von Schritt {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="251" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="255" />
             <source>{} (not available)</source>
             <translation>{} (nicht verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="264" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="268" />
             <source>Uses the layer and fields of step 1 ({}).</source>
             <translation>Verwendet den Layer und die Felder aus Schritt 1 ({}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="402" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="406" />
             <source>The method page is missing from this installation.</source>
             <translation>Die Methodenseite fehlt in dieser Installation.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="254" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="258" />
             <source>{}  ✗ failed</source>
             <translation>{}  ✗ fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="256" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="260" />
             <source>{}  – cancelled</source>
             <translation>{}  – abgebrochen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="267" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="271" />
             <source>Still required: {}.</source>
             <translation>Noch erforderlich: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="285" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="289" />
             <source>Run</source>
             <translation>Ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="306" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="310" />
             <source>Step 1 needs no run</source>
             <translation>Schritt 1 braucht keinen Lauf</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="311" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="315" />
             <source>Run step {} anyway</source>
             <translation>Schritt {} trotzdem ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="313" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="317" />
             <source>Run step {}</source>
             <translation>Schritt {} ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="314" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="318" />
             <source>Runs {} in the background; Cancel stops it, earlier results stay.</source>
             <translation>Führt {} im Hintergrund aus; „Abbrechen“ hält ihn an, vorige Ergebnisse bleiben.</translation>
         </message>
@@ -753,27 +753,27 @@
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="126" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="125" />
             <source>Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).</source>
             <translation>Netz: {edges} Kanten, {km:.1f} km, {comp} zusammenhängende Teilnetze ({share:.1f} % der Länge außerhalb des größten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="138" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="137" />
             <source>No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>Kein Gebiet hat genug Einwohner und alle Indikatoren: Alle Gebiete sind 'Datengrundlage unzureichend'. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="139" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="138" />
             <source>{indicator} has the same rate in every area: its z-values are 0.</source>
             <translation>{indicator} hat in allen Gebieten dieselbe Rate: Die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="140" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="139" />
             <source>{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.</source>
             <translation>{indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum). Sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="142" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="141" />
             <source>{indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{indicator}: Die städtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
         </message>
@@ -2628,52 +2628,52 @@
     <context>
         <name>RunnerMixin</name>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="93" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="94" />
             <source>Another step is still running.</source>
             <translation>Ein anderer Schritt läuft noch.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="98" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="99" />
             <source>The algorithm {} is not available.</source>
             <translation>Der Algorithmus {} ist nicht verfügbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="115" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="116" />
             <source>Running: {} …</source>
             <translation>Läuft: {} …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="160" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="174" />
             <source>Could not merge the layers of “{}” (see the log).</source>
             <translation>Die Layer von „{}“ ließen sich nicht zusammenführen (siehe Protokoll).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="232" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="246" />
             <source>{}: cancelled – earlier results stay.</source>
             <translation>{}: abgebrochen – vorige Ergebnisse bleiben.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="219" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="233" />
             <source>Files: {}</source>
             <translation>Dateien: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="223" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="237" />
             <source>Done: {} ({:.1f} s).</source>
             <translation>Fertig: {} ({:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="238" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="252" />
             <source>see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)</source>
             <translation>siehe Protokoll (Ansicht ▸ Bedienfelder ▸ Protokollmeldungen, Reiter Ankunft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="239" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="253" />
             <source>{} failed: {}</source>
             <translation>{} fehlgeschlagen: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/runner.py" line="240" />
+            <location filename="../ankunft_plugin/gui/runner.py" line="254" />
             <source>Earlier results stay.</source>
             <translation>Vorige Ergebnisse bleiben.</translation>
         </message>

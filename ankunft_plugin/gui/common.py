@@ -74,4 +74,5 @@ def number(value, decimals: int = 0) -> str:
 
     if value is None or value != value:
         return "–"
-    return QLocale().toString(float(value), "f", decimals) if decimals else QLocale().toString(round(float(value)))
+    locale = QLocale(QLocale().name())  # with thousands separators (QGIS leaves them off by default)
+    return locale.toString(float(value), "f", decimals) if decimals else locale.toString(round(float(value)))

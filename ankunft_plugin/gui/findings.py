@@ -78,7 +78,7 @@ class FindingsMixin:
         warnings = QLabel("")
         warnings.setObjectName("findingsLabel")
         warnings.setWordWrap(True)
-        layout.insertWidget(layout.indexOf(page.advancedGroup) + 1, warnings)
+        layout.insertWidget(1, warnings)  # at the top of the step, right under what it needs
         page.findingsLabel = warnings
 
     def _on_study_mode_changed(self, index: int) -> None:

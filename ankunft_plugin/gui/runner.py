@@ -10,6 +10,7 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsMessageLog,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
@@ -155,6 +156,10 @@ class RunnerMixin:
             return self.classify_parameters()
         page = self.pages[key]
         params = self.restrict_to_study_area(key, page.parameters())
+        results_file = self.results_file()
+        if results_file is not None and params.get("OUTPUT_PDF") == QgsProcessing.TEMPORARY_OUTPUT:
+            # a saved project keeps its map beside it (the layout's print copies are stored there too)
+            params["OUTPUT_PDF"] = str(results_file.with_name(results_file.stem.replace("_ankunft", "") + "_strategiekarte.pdf"))
         alg = self.algorithm(page.alg_id)
         for name, value in list(params.items()):
             original = alg.parameterDefinition(name) if alg is not None else None

@@ -21,7 +21,7 @@ from qgis.gui import (
 )
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from ..__about__ import RESOURCES_DIR
 from ..core import workflow
@@ -102,8 +102,11 @@ class StepPage(QWidget, StepForm):
             form = self.advancedForm if advanced else self.paramsForm
             has_advanced = has_advanced or advanced
             if label is not None:
+                if param.name() in self.required:  # optional only in the panel's form: required, marked *
+                    label.setText(original.description() + " *")
                 label.setToolTip(tip)
                 label.setWordWrap(True)
+                label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the row's width
                 form.addRow(label, widget)
             elif isinstance(widget, QCheckBox) and widget.text():
                 form.addRow(wrapped_checkbox(widget, tip))  # a long checkbox text wraps too

@@ -741,6 +741,7 @@ class _Inside:
             "findings": list(dock.findings.get("catchments", [])),
             "label": page.findingsLabel.text(),
             "label_visible": page.findingsLabel.isVisible() and bool(page.findingsLabel.text()),
+            "label_in_view": not page.findingsLabel.visibleRegion().isEmpty(),  # on screen, not scrolled away
             "footer": dock.footerRunButton.text(),
             "docking_findings": list(dock.findings.get("docking", [])),
         }
@@ -847,7 +848,10 @@ class _Inside:
         path = self.out.parent / "{}.pdf".format(name)
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # text pdftotext can read
-        status = QgsLayoutExporter(layout).exportToPdf(str(path), settings)
+        if layout.atlas().enabled():  # every page of the atlas, as the algorithm exports it
+            status = QgsLayoutExporter.exportToPdf(layout.atlas(), str(path), settings)[0]
+        else:
+            status = QgsLayoutExporter(layout).exportToPdf(str(path), settings)
         if status != QgsLayoutExporter.ExportResult.Success or not path.exists():
             return ""
         text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout

@@ -79,7 +79,7 @@ def test_summaries_in_the_panel_in_german(desktop):
 def test_rails_as_network_gives_a_visible_warning(desktop):
     rails = desktop["rails"]
     assert all(rails["network_everywhere"].values()), rails  # chosen once, used by every step
-    assert rails["findings"] and rails["label_visible"], rails
+    assert rails["findings"] and rails["label_visible"] and rails["label_in_view"], rails
     assert "moabit_rails" in rails["label"]
     assert "trotzdem" in rails["footer"]
     assert rails["back_to_roads"]
