@@ -575,7 +575,7 @@ def test_failed_step_is_marked(dock):
     page.studyCombo.setCurrentIndex(1)  # selected areas: none is selected
     settle(0.05)
     assert dock.study_mode == "selection"
-    assert any("0" in text for text in dock.findings["docking"]), dock.findings["docking"]
+    assert any("448" in text for text in dock.findings["docking"]), dock.findings["docking"]
     assert dock.run_step("docking")
     wait_for(dock)
     assert dock.state.get("docking") == "failed", dock.ui.statusLabel.text()
