@@ -516,7 +516,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             feedback.setProgress(45.0 + 40.0 * x)
 
         try:
-            result = infra.analyse(
+            inputs = infra.OverlayInputs(
                 scheme=scheme,
                 n_areas=n_areas,
                 population=pop,
@@ -535,9 +535,8 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 priority_below=priority_below,
                 threshold=threshold,
                 rep_valid=rep_valid,
-                progress=progress,
-                cancelled=feedback.isCanceled,
             )
+            result = infra.analyse(inputs, progress=progress, cancelled=feedback.isCanceled)
         except InterruptedError as err:
             raise QgsProcessingException(self.tr("Cancelled.")) from err
         if "unmeasured_areas" in result.warnings:
