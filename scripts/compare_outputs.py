@@ -48,7 +48,13 @@ def read_gpkg(path: str, geometry: bool = False) -> dict:
     return out
 
 
+_CHECKOUT = re.compile(r"^/\S*?/(resources|tests)/")
+
+
 def same(a, b, tolerance: float) -> bool:
+    """Equal values; a path into the checkout (``/…/resources/…``) counts from there (two checkouts compare)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return _CHECKOUT.sub(r"\1/", a) == _CHECKOUT.sub(r"\1/", b)
     if a is None or b is None:
         return a is b
     if isinstance(a, float) or isinstance(b, float):

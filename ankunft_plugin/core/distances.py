@@ -97,3 +97,52 @@ def weighted_median(values, weights) -> float:
     return float(v[order][min(k, len(v) - 1)])
 
 
+
+
+class NetworkDistances:
+    """``nearest``/``distances`` along a walking network (``core/network.WalkGraph``) for the overlay.
+
+    Both ends are snapped onto the connected network only (``snap_connected(strict=True)``; small
+    disconnected fragments would reach nothing), at most ``max_snap`` metres away; the straight snap distance
+    counts as walking. Sources outside the network's extent (+ ``max_snap``) are skipped (infinite / no entry).
+    ``rep_xy``/``rep_snap``: the areas' representative points and their snapping, computed once and reused
+    whenever ``dst`` is that very array.
+    """
+
+    def __init__(self, graph, max_snap: float, rep_xy=None, rep_snap=None):
+        self.graph = graph
+        self.max_snap = float(max_snap)
+        self.rep_xy, self.rep_snap = rep_xy, rep_snap
+        if graph.n_nodes:
+            self.lo, self.hi = graph.node_xy.min(axis=0), graph.node_xy.max(axis=0)
+        else:
+            self.lo, self.hi = np.zeros(2), np.zeros(2)
+
+    def near_network(self, xy) -> np.ndarray:
+        """True for points within the network's extent widened by ``max_snap``."""
+        m = self.max_snap
+        return (
+            np.isfinite(xy).all(axis=1)
+            & (xy[:, 0] >= self.lo[0] - m) & (xy[:, 0] <= self.hi[0] + m)
+            & (xy[:, 1] >= self.lo[1] - m) & (xy[:, 1] <= self.hi[1] + m)
+        )
+
+    def _snaps(self, src, dst):
+        ds = self.rep_snap if (self.rep_snap is not None and dst is self.rep_xy) else self.graph.snap_connected(dst, self.max_snap, strict=True)
+        return self.graph.snap_connected(src, self.max_snap, strict=True), ds
+
+    def nearest(self, src, dst):
+        """Metres from each ``dst`` to its nearest ``src`` along the network, and which ``src`` (-1: none)."""
+        keep = np.flatnonzero(self.near_network(src))
+        if not len(keep):
+            return np.full(len(dst), np.inf), np.full(len(dst), -1, dtype=np.int64)
+        ss, ds = self._snaps(src[keep], dst)
+        d, w = self.graph.nearest(src[keep], dst, max_snap=self.max_snap, src_snap=ss, dst_snap=ds)
+        return d, np.where(w >= 0, keep[np.clip(w, 0, None)], -1)
+
+    def distances(self, src, dst, limit):
+        """csr (n_src, n_dst) of network metres ≤ ``limit`` (sources off the network: empty rows)."""
+        keep = np.flatnonzero(self.near_network(src))
+        ss, ds = self._snaps(src[keep], dst)
+        sub = self.graph.distances(src[keep], dst, limit, max_snap=self.max_snap, src_snap=ss, dst_snap=ds).tocoo()
+        return sparse.csr_matrix((sub.data, (keep[sub.row], sub.col)), shape=(len(src), len(dst)))

@@ -47,6 +47,7 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ..core import infrastructure as infra
 from ..core import vocabulary
+from ..core.distances import NetworkDistances
 from ..core.values import COUNT
 from . import parameters as P
 from .base import AnkunftAlgorithm, ui_lang
@@ -478,36 +479,8 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
 
         # -- distances ----------------------------------------------------------------------------
         if graph is not None:
-            gxmin, gymin = graph.node_xy.min(axis=0) if graph.n_nodes else (0.0, 0.0)
-            gxmax, gymax = graph.node_xy.max(axis=0) if graph.n_nodes else (0.0, 0.0)
-
-            def near_net(xy):
-                return (
-                    np.isfinite(xy).all(axis=1)
-                    & (xy[:, 0] >= gxmin - max_snap) & (xy[:, 0] <= gxmax + max_snap)
-                    & (xy[:, 1] >= gymin - max_snap) & (xy[:, 1] <= gymax + max_snap)
-                )
-
-            def snaps(src, dst):
-                """Both ends snapped onto the connected network only (the areas' points once)."""
-                ds = rep_snap if dst is rep.xy else graph.snap_connected(dst, max_snap, strict=True)
-                return graph.snap_connected(src, max_snap, strict=True), ds
-
-            def nearest(src, dst):
-                keep = np.flatnonzero(near_net(src))
-                if not len(keep):
-                    return np.full(len(dst), np.inf), np.full(len(dst), -1, dtype=np.int64)
-                ss, ds = snaps(src[keep], dst)
-                d, w = graph.nearest(src[keep], dst, max_snap=max_snap, src_snap=ss, dst_snap=ds)
-                return d, np.where(w >= 0, keep[np.clip(w, 0, None)], -1)
-
-            def distances(src, dst, limit):
-                from scipy import sparse
-
-                keep = np.flatnonzero(near_net(src))
-                ss, ds = snaps(src[keep], dst)
-                sub = graph.distances(src[keep], dst, limit, max_snap=max_snap, src_snap=ss, dst_snap=ds).tocoo()
-                return sparse.csr_matrix((sub.data, (keep[sub.row], sub.col)), shape=(len(src), len(dst)))
+            engine = NetworkDistances(graph, max_snap, rep_xy=rep.xy, rep_snap=rep_snap)
+            nearest, distances = engine.nearest, engine.distances
         else:
             nearest = infra.StraightLine.nearest
             distances = infra.StraightLine.distances

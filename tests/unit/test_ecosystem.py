@@ -53,3 +53,26 @@ def test_seams():
     priority, rank = ecosystem._priority(np.array([0.2, 0.1, 0.9, np.nan]), None, np.array([10.0, 5.0, 1.0, 1.0]), 0.5)
     assert priority == ["gap", "gap", "served", "insufficient"]
     assert rank[1] == 1 and rank[0] == 2 and np.isnan(rank[2])
+
+
+def test_network_distances_in_core():
+    from shapely.geometry import LineString
+
+    from ankunft_plugin.core.network import WalkGraph
+
+    lines = []
+    for i in range(6):
+        lines.append(LineString([(x * 100.0, i * 100.0) for x in range(6)]))
+        lines.append(LineString([(i * 100.0, y * 100.0) for y in range(6)]))
+    graph = WalkGraph.from_lines(lines)
+    rep_xy = np.array([[0.0, 10.0], [500.0, 490.0]])
+    engine = distances.NetworkDistances(graph, 50.0, rep_xy=rep_xy, rep_snap=graph.snap_connected(rep_xy, 50.0, strict=True))
+    src = np.array([[100.0, 0.0], [5000.0, 5000.0]])  # the second is far outside the network
+    d, which = engine.nearest(src, rep_xy)
+    assert abs(d[0] - 110.0) < 1e-6  # 100 m along the street + 10 m snap
+    assert which.tolist() == [0, 0]
+    assert abs(d[1] - (400.0 + 490.0)) < 1e-6  # (500, 490) lies on the street x = 500
+    m = engine.distances(src, rep_xy, 200.0).toarray()
+    assert m.shape == (2, 2) and abs(m[0, 0] - 110.0) < 1e-6 and m[0, 1] == 0 and not m[1].any()
+    d2, which2 = engine.nearest(src[1:], rep_xy)
+    assert np.isinf(d2).all() and (which2 == -1).all()
