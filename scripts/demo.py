@@ -521,7 +521,7 @@ def build_project(project, have_classes, have_infra, have_catch, have_sites) -> 
     if have_classes:
         add(analysis, "moabit_quarters", "Ankunftsquartiere Moabit", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", "name"))
         add(analysis, "arrival_quarters", "Ankunftsquartiere Berlin (448 Planungsräume)", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", None), ("classify", "OUTPUT"), visible=False)
-    pages = add(analysis, "map_pages_keyfigures", "Kennzahlen je Kartenseite", lambda lyr: builder.style_pages(lyr, "name"), ("strategy", "OUTPUT"), visible=False)
+    add(analysis, "map_pages_keyfigures", "Kennzahlen je Kartenseite", lambda lyr: builder.style_pages(lyr, "name"), ("strategy", "OUTPUT"), visible=False)
     data = add(analysis, "planning_areas", "Planungsräume Berlin (Eingangsdaten 2015–2020, MSS 2013)", lambda lyr: builder.style_plain_areas(lyr), visible=False)
     back = root.addGroup("Hintergrund")
     moabit = add(back, "moabit_district", "Moabit", lambda lyr: builder.style_pages(lyr, "name"))
@@ -544,10 +544,10 @@ def build_project(project, have_classes, have_infra, have_catch, have_sites) -> 
         extent = moabit.extent()
         extent.grow(max(extent.width(), extent.height()) * 0.05)
         project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, moabit.crs()))
-    write_panel_settings(project, data, results, pages)
+    write_panel_settings(project, data, results)
 
 
-def write_panel_settings(project, data, results, pages) -> None:
+def write_panel_settings(project, data, results) -> None:
     """The Ankunftsquartiere panel's project settings (scope "ankunft", keys of gui/dock.py): the input layer
     and field mapping of step 1 and the result layers of the steps, so the panel reopens where the demo ended."""
     import json
@@ -561,7 +561,6 @@ def write_panel_settings(project, data, results, pages) -> None:
     project.writeEntry("ankunft", "results", json.dumps(results))
     sources = {step: {name: project.writePath(project.mapLayer(lid).source()) for name, lid in outs.items()} for step, outs in results.items()}
     project.writeEntry("ankunft", "result_sources", json.dumps(sources))
-    del pages
 
 
 def summary(project, have_classes, have_infra, have_catch, have_sites, outcome, missing, failed, timings, total, version) -> None:
@@ -604,8 +603,9 @@ def summary(project, have_classes, have_infra, have_catch, have_sites, outcome, 
     if pages.isValid():
         print("Strategy map key figures (as printed):")
         for f in pages.getFeatures():
-            print("  {:<12} population {:>8} | in arrival quarters {:>6} | within 10 min {:>6} | missing: {}".format(
-                f["name"], f["t_population"], f["t_aq_share"], f["t_coverage"], f["t_missing"]))
+            print("  {:<12} population {:>8} | in arrival quarters {:>6} | within 10 min {} | not measurable: {}".format(
+                f["name"], f["t_population"], f["t_aq_share"], f["t_coverage"], f["t_not_measurable"]))
+            print("  {:<12} gaps: {} | no data: {} | without category: {}".format("", str(f["t_missing"]).replace("\n", "; "), f["t_no_data"], f["t_uncategorised"]))
     if missing:
         print("NOT AVAILABLE YET in this build: " + ", ".join(missing))
     if failed:

@@ -527,7 +527,6 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         return sorted(rows, key=lambda r: r.rank)
 
     def _report(self, pages, figures, data, opts, feedback):
-        lang = opts["lang"]
         if data.facilities is not None:
             if data.facilities.no_data:
                 feedback.pushWarning(
@@ -544,7 +543,6 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         for p in pages.order:
             rows = figures[p].rows
             feedback.pushInfo("{}: {}".format(pages.names[p], " · ".join("{} {}".format(label, value.replace("\n", "; ")) for _f, label, value in rows)))
-        del lang
 
     def _write_pages(self, parameters, context, pages, figures, data, opts, crs) -> str:
         spec = [("page", "int"), ("name", "string")] + [(k, "double") for k in KF_NUMBERS] + [(f, "string") for f in TEXT_FIELDS]
@@ -634,10 +632,10 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         cov = data.coverage
         if cov is not None and not cov.measurable.all():
             source = layers[self.CATCHMENT_AREAS] if cov.counted else quarters
-            fids = [f.id() for f in source.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setNoAttributes())]
-            hatched = [fids[i] for i in np.nonzero(~cov.measurable)[0] if i < len(fids)]
             nm = copies["not_measurable"] = store.add(source, text(lang, "kf_not_measurable"))
-            builder.style_not_measurable(nm, lang, hatched)
+            # feature ids of the copy (a stored memory layer is renumbered), in the order the areas were read
+            fids = [f.id() for f in nm.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setNoAttributes())]
+            builder.style_not_measurable(nm, lang, [fids[i] for i in np.nonzero(~cov.measurable)[0] if i < len(fids)])
         infra = layers[self.INFRASTRUCTURE]
         if infra is not None and "priority" in infra.fields().names():
             copies["priority"] = store.add(infra, text(lang, "priority"))
