@@ -34,9 +34,22 @@ from proc_tree import run_measured  # noqa: E402
 WORK = Path(os.environ.get("ANKUNFT_BENCH_DIR", "/tmp/ankunft_bench"))
 
 
-def qgis_process(alg: str, params: dict, cache: Path, timeout: float) -> dict:
+def empty_project() -> Path:
+    """The peer needs a project (qgis_process --PROJECT_PATH): an empty one in EPSG:25833."""
+    path = WORK / "empty.qgs"
+    if not path.exists():
+        path.write_text('<!DOCTYPE qgis PUBLIC \'http://mrcc.com/qgis.dtd\' \'SYSTEM\'>\n<qgis version="3.40.6" projectname="">\n'
+                        '<projectCrs><spatialrefsys><authid>EPSG:25833</authid></spatialrefsys></projectCrs>\n</qgis>\n',
+                        encoding="utf-8")
+    return path
+
+
+def qgis_process(alg: str, params: dict, cache: Path, timeout: float, project: Path | None = None) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ANKUNFT_GRAPH_CACHE=str(cache))
-    cmd = ["qgis_process", "run", alg, "--"] + ["{}={}".format(k, v) for k, v in params.items()]
+    cmd = ["qgis_process", "run", alg]
+    if project is not None:
+        cmd.append("--PROJECT_PATH={}".format(project))
+    cmd += ["--"] + ["{}={}".format(k, v) for k, v in params.items()]
     r = run_measured(cmd, env=env, timeout=timeout)
     if r["returncode"] != 0 and not r["timed_out"]:
         print(r["stderr"][-2000:], file=sys.stderr)
@@ -85,7 +98,7 @@ def main(argv=None) -> dict:
                 if edges <= args.peer_max_edges:
                     r = qgis_process("native:serviceareafromlayer", {
                         "INPUT": net, "STRATEGY": 0, "START_POINTS": pts[c], "TRAVEL_COST2": 1125.0,
-                        "OUTPUT_LINES": out / "peer_{}_{}.gpkg".format(n, c)}, cache, args.timeout)
+                        "OUTPUT_LINES": out / "peer_{}_{}.gpkg".format(n, c)}, cache, args.timeout, empty_project())
                     row.update(peer_s=r["seconds"], peer_pss_mb=r["peak_pss_mb"], peer_ok=r["returncode"] == 0)
                     if r["returncode"] == 0:
                         peer_rate = r["seconds"] / edges
@@ -99,7 +112,7 @@ def main(argv=None) -> dict:
             row.update(ours_first_s=first["seconds"], ours_first_pss_mb=first["peak_pss_mb"], ours_first_ok=first["returncode"] == 0,
                        ours_repeat_s=again["seconds"], ours_repeat_pss_mb=again["peak_pss_mb"], ours_repeat_ok=again["returncode"] == 0,
                        ours_log_peak=again["log_peak"])
-            if row.get("peer_s"):
+            if row.get("peer_s") and (row.get("peer_ok") or row.get("peer_extrapolated")) and row["ours_first_ok"] and row["ours_repeat_ok"]:
                 row["ratio_first"] = round(row["peer_s"] / row["ours_first_s"], 2)
                 row["ratio_repeat"] = round(row["peer_s"] / row["ours_repeat_s"], 2)
             print(row, flush=True)

@@ -36,8 +36,15 @@ def read_layer(path: str, layer=None, epsg=None, where: str | None = None, geom_
         srs = lyr.GetSpatialRef()
         if epsg is None:
             x0, x1, y0, y1 = lyr.GetExtent()
-            epsg = utm_epsg((x0 + x1) / 2, (y0 + y1) / 2) if srs is not None and srs.IsGeographic() else None
-        ct = _transform(srs.Clone(), epsg) if (epsg and srs is not None) else None
+            if srs is not None and srs.IsGeographic():
+                epsg = utm_epsg((x0 + x1) / 2, (y0 + y1) / 2)
+                ct = _transform(srs.Clone(), epsg)
+            else:
+                code = srs.GetAuthorityCode(None) if srs is not None else None
+                epsg = int(code) if code else None
+                ct = None
+        else:
+            ct = _transform(srs.Clone(), epsg) if srs is not None else None
         out = []
         for f in lyr:
             g = f.GetGeometryRef()

@@ -17,11 +17,11 @@ def side_for_edges(edges: int) -> int:
     return round((1 + np.sqrt(1 + 2 * edges)) / 2)
 
 
-def _create(path: str, name: str, gtype, fields=()):
+def _create(path: str, name: str, gtype, fields=(), epsg: int = 25833):
     from osgeo import ogr, osr
 
     srs = osr.SpatialReference()
-    srs.ImportFromEPSG(25833)
+    srs.ImportFromEPSG(int(epsg))
     drv = ogr.GetDriverByName("GPKG")
     ds = drv.CreateDataSource(str(path))
     lyr = ds.CreateLayer(name, srs, gtype)
@@ -64,7 +64,7 @@ def point_xy(n: int, count: int, seed: int = 0) -> np.ndarray:
     return np.column_stack([np.where(odd, street, along), np.where(odd, along, street)])
 
 
-def write_points(path: str, xy: np.ndarray, extra: dict | None = None, name: str = "points") -> None:
+def write_points(path: str, xy: np.ndarray, extra: dict | None = None, name: str = "points", epsg: int = 25833) -> None:
     """Points with an integer ``pid`` (and string fields from ``extra``: name -> list)."""
     from osgeo import ogr
 
@@ -72,7 +72,7 @@ def write_points(path: str, xy: np.ndarray, extra: dict | None = None, name: str
 
     extra = extra or {}
     with gdal_exceptions():
-        ds, lyr = _create(path, name, ogr.wkbPoint, [("pid", ogr.OFTInteger)] + [(k, ogr.OFTString) for k in extra])
+        ds, lyr = _create(path, name, ogr.wkbPoint, [("pid", ogr.OFTInteger)] + [(k, ogr.OFTString) for k in extra], epsg=epsg)
         defn = lyr.GetLayerDefn()
         lyr.StartTransaction()
         for i, (x, y) in enumerate(np.asarray(xy, dtype=float).tolist()):

@@ -237,6 +237,7 @@ def _grid(xy, cell, pad):
     return x0, y1, ncols, nrows, col, row
 
 
+SAMPLE_SPACING = 0.75  # samples along the reached edges every 0.75 cells (every cell they cross holds one)
 FILL_HOLES_M2 = 20_000.0  # holes under 2 ha inside a catchment (block interiors) are closed
 
 
@@ -326,23 +327,42 @@ def smooth_polygon(geom, cell: float):
 
 
 def raster_polygons(item, n_bands: int, cell: float, smooth: bool = True, fill_holes_m2: float = FILL_HOLES_M2):
-    """(polygon or None, area m²) per band of a ``band_raster`` result (small holes closed, outlines
-    smoothed)."""
+    """(polygon or None, area m²) per band of a ``band_raster`` result (holes under ``fill_holes_m2``
+    closed, outlines smoothed). Holes are closed on the polygons (a hole of band k+1 lies inside a
+    hole of band k, so the bands stay nested)."""
     if item is None:
         return [(None, 0.0)] * n_bands
     spread, x0, y1 = item
-    fill_small_holes(spread, n_bands, fill_holes_m2 / (cell * cell))
     out = []
     for k in range(n_bands):
         m = spread <= k
         if not m.any():
             out.append((None, 0.0))
             continue
-        g = _polygonize(m, x0, y1, cell)
+        g = close_holes(_polygonize(m, x0, y1, cell), fill_holes_m2)
         if smooth:
             g = smooth_polygon(g, cell)
         out.append((g, float(g.area) if g is not None else 0.0))
     return out
+
+
+def close_holes(geom, max_m2: float):
+    """``geom`` without the holes of at most ``max_m2``."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if geom is None or max_m2 <= 0:
+        return geom
+    parts = []
+    changed = False
+    for p in getattr(geom, "geoms", [geom]):
+        keep = [h for h in p.interiors if Polygon(h).area > max_m2]
+        if len(keep) != len(p.interiors):
+            changed = True
+            p = Polygon(p.exterior, keep)
+        parts.append(p)
+    if not changed:
+        return geom
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 
 def band_polygons(xy, cost, limits, buffer_m: float, cell: float, smooth: bool = True,
@@ -504,7 +524,7 @@ def point_catchment(graph, snap, D, p, limits, buffer_m, cell, polygons=True, sm
     reach = edge_reach(graph, E, D, limits, se, st, sd)
     if not polygons:
         return reach, [(None, 0.0)] * len(limits)
-    xy, cost, _o, _w = sample_costs(graph, cell / 2.0, E, D, se, st, sd)
+    xy, cost, _o, _w = sample_costs(graph, SAMPLE_SPACING * cell, E, D, se, st, sd)
     return reach, band_polygons(xy, cost, limits, buffer_m, cell, smooth=smooth)
 
 

@@ -316,7 +316,15 @@ class LocalCosts:
     def __len__(self) -> int:
         return self.d.shape[0]
 
-    def __getitem__(self, r) -> LocalRow:
+    def __getitem__(self, r):
+        if isinstance(r, tuple):  # D[..., node_ids]: (starts, len(node_ids)) like a dense result
+            idx = np.asarray(r[-1], dtype=np.int64)
+            ext = np.concatenate([self.d, np.full((self.d.shape[0], 1), np.inf)], axis=1)
+            if self.loc is not None:
+                return ext[:, self.loc[idx]]
+            pos = np.minimum(np.searchsorted(self.nodes, idx), max(len(self.nodes) - 1, 0))
+            hit = (self.nodes[pos] == idx) if len(self.nodes) else np.zeros(idx.shape, bool)
+            return ext[:, np.where(hit, pos, -1)]
         return LocalRow(self.d[r], self.nodes, self.loc)
 
     def release(self) -> None:
@@ -896,6 +904,18 @@ class WalkGraph:
         chunks = [sidx[i : i + batch] for i in range(0, len(sidx), batch)]
 
         def work(ch):
+            if np.isfinite(limit):  # only the nodes the starts can reach: independent of the network's size
+                D = self.search_local(ss, ch, limit)
+                try:
+                    # only the ends on edges touching a searched node (the starts' own edges included)
+                    de = ds.edge[didx]
+                    near = (D.loc[self.edge_u[de]] >= 0) | (D.loc[self.edge_v[de]] >= 0)
+                    cand = didx[near]
+                    cost = self.end_costs(D, ss, ch, ds, cand)
+                finally:
+                    D.release()
+                r, q = np.nonzero(cost <= limit)
+                return ch[r], cand[q], np.maximum(cost[r, q], ZERO)
             D = self.search(ss, ch, limit)
             cost = self.end_costs(D, ss, ch, ds, didx)
             r, q = np.nonzero(cost <= limit)
