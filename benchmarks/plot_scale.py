@@ -23,8 +23,81 @@ SERIES = (  # key, label, colour (Okabe-Ito), dashed
 )
 
 
-def main(src: Path, dst: Path) -> Path:
+def _grid(p, pt, x_lo, x_hi, y_lo, y_hi):
+    from qgis.PyQt.QtCore import QRectF, Qt
+    from qgis.PyQt.QtGui import QColor, QPen
+
+    light, black = QPen(QColor("#DDDDDD"), 1), QPen(QColor("black"), 1)
+    for e in range(math.floor(math.log10(y_lo)), int(math.log10(y_hi)) + 1):
+        for m in (1, 2, 5):
+            y = m * 10 ** e
+            if y_lo <= y <= y_hi:
+                a, b = pt(x_lo, y), pt(x_hi, y)
+                p.setPen(light)
+                p.drawLine(a, b)
+                p.setPen(black)
+                p.drawText(QRectF(a.x() - 80, a.y() - 10, 72, 20), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), "{:g}".format(y))
+    for x in (5e4, 1e5, 2e5, 5e5, 1e6, 2e6):
+        a, b = pt(x, y_lo), pt(x, y_hi)
+        p.setPen(light)
+        p.drawLine(a, b)
+        p.setPen(black)
+        p.drawText(QRectF(a.x() - 40, a.y() + 4, 80, 20), int(Qt.AlignmentFlag.AlignHCenter), "{:,.0f}k".format(x / 1000).replace(",", " "))
+
+
+def _series(p, pt, rows, key, kind, colour):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QColor, QPen
+
+    pts = [(r["edges"], r["{}_{}".format(key, kind)], bool(r.get("peer_extrapolated")) and key == "peer")
+           for r in rows if r.get("{}_{}".format(key, kind))]
+    pen = QPen(QColor(colour), 2.5)
+    for (x0, y0, e0), (x1, y1, e1) in zip(pts[:-1], pts[1:]):
+        pen.setStyle(Qt.PenStyle.DashLine if (e0 or e1) else Qt.PenStyle.SolidLine)
+        p.setPen(pen)
+        p.drawLine(pt(x0, y0), pt(x1, y1))
+    for x, y, e in pts:
+        p.setPen(QPen(QColor(colour), 2))
+        p.setBrush(QColor("white") if e else QColor(colour))
+        p.drawEllipse(pt(x, y), 5, 5)
+
+
+def _panel(p, rows, i, title, kind, x_lo=3e4, x_hi=2e6):
     from qgis.PyQt.QtCore import QPointF, QRectF, Qt
+    from qgis.PyQt.QtGui import QColor, QPen
+
+    left, top, pw, ph = 90 + i * 700, 50, 560, 440
+    vals = [r["{}_{}".format(key, kind)] for key, _l, _c, _d in SERIES for r in rows if r.get("{}_{}".format(key, kind))]
+    steps = [m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5)]
+    y_lo = max(s for s in steps if s <= min(vals))
+    y_hi = min(s for s in steps if s >= max(vals))
+
+    def pt(x, y):
+        fx = (math.log10(x) - math.log10(x_lo)) / (math.log10(x_hi) - math.log10(x_lo))
+        fy = (math.log10(y) - math.log10(y_lo)) / (math.log10(y_hi) - math.log10(y_lo))
+        return QPointF(left + fx * pw, top + ph - fy * ph)
+
+    _grid(p, pt, x_lo, x_hi, y_lo, y_hi)
+    p.setPen(QPen(QColor("black"), 1.5))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(QRectF(left, top, pw, ph))
+    p.drawText(QRectF(left, 10, pw, 30), int(Qt.AlignmentFlag.AlignHCenter), title)
+    p.drawText(QRectF(left, top + ph + 26, pw, 24), int(Qt.AlignmentFlag.AlignHCenter), "network edges (log)")
+    for j, (key, label, colour, _d) in enumerate(SERIES):
+        _series(p, pt, rows, key, kind, colour)
+        if i == 0:
+            yy = top + 12 + 22 * j
+            p.setPen(QPen(QColor(colour), 3))
+            p.drawLine(QPointF(left + 12, yy), QPointF(left + 40, yy))
+            p.setPen(QPen(QColor("black"), 1))
+            p.drawText(QPointF(left + 48, yy + 5), label)
+    if i == 0:
+        p.setPen(QPen(QColor("black"), 1))
+        p.drawText(QPointF(left + 12, top + 12 + 22 * len(SERIES) + 4), "open markers, dashed: peer extrapolated (linear in edges)")
+
+
+def main(src: Path, dst: Path) -> Path:
+    from qgis.PyQt.QtCore import QRectF, Qt
     from qgis.PyQt.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
 
     _app = QGuiApplication.instance() or QGuiApplication([])
@@ -34,72 +107,10 @@ def main(src: Path, dst: Path) -> Path:
     img.fill(QColor("white"))
     p = QPainter(img)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont("DejaVu Sans", 11)
-    p.setFont(font)
+    p.setFont(QFont("DejaVu Sans", 11))
     panels = (("time (s), whole qgis_process run", "s"), ("peak memory (MB, PSS of the process tree)", "pss_mb"))
-    x_lo, x_hi = 3e4, 2e6
     for i, (title, kind) in enumerate(panels):
-        left, top, pw, ph = 90 + i * 700, 50, 560, 440
-        vals = []
-        for key, _l, _c, _d in SERIES:
-            for r in rows:
-                v = r.get("{}_{}".format(key, kind))
-                if v:
-                    vals.append(v)
-        steps = [m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5)]
-        y_lo = max(s for s in steps if s <= min(vals))
-        y_hi = min(s for s in steps if s >= max(vals))
-
-        def pt(x, y, left=left, top=top, pw=pw, ph=ph, y_lo=y_lo, y_hi=y_hi):
-            fx = (math.log10(x) - math.log10(x_lo)) / (math.log10(x_hi) - math.log10(x_lo))
-            fy = (math.log10(y) - math.log10(y_lo)) / (math.log10(y_hi) - math.log10(y_lo))
-            return QPointF(left + fx * pw, top + ph - fy * ph)
-
-        p.setPen(QPen(QColor("#DDDDDD"), 1))
-        for e in range(int(math.log10(y_lo)), int(math.log10(y_hi)) + 1):
-            for m in (1, 2, 5):
-                y = m * 10 ** e
-                if y_lo <= y <= y_hi:
-                    a, b = pt(x_lo, y), pt(x_hi, y)
-                    p.drawLine(a, b)
-                    p.setPen(QPen(QColor("black"), 1))
-                    p.drawText(QRectF(a.x() - 80, a.y() - 10, 72, 20), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), "{:g}".format(y))
-                    p.setPen(QPen(QColor("#DDDDDD"), 1))
-        for x in (5e4, 1e5, 2e5, 5e5, 1e6, 2e6):
-            a, b = pt(x, y_lo), pt(x, y_hi)
-            p.drawLine(a, b)
-            p.setPen(QPen(QColor("black"), 1))
-            p.drawText(QRectF(a.x() - 40, a.y() + 4, 80, 20), int(Qt.AlignmentFlag.AlignHCenter), "{:,.0f}k".format(x / 1000).replace(",", " "))
-            p.setPen(QPen(QColor("#DDDDDD"), 1))
-        p.setPen(QPen(QColor("black"), 1.5))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(QRectF(left, top, pw, ph))
-        p.drawText(QRectF(left, 10, pw, 30), int(Qt.AlignmentFlag.AlignHCenter), title)
-        p.drawText(QRectF(left, top + ph + 26, pw, 24), int(Qt.AlignmentFlag.AlignHCenter), "network edges (log)")
-        for j, (key, label, colour, _d) in enumerate(SERIES):
-            pts = []
-            for r in rows:
-                v = r.get("{}_{}".format(key, kind))
-                if v:
-                    pts.append((r["edges"], v, bool(r.get("peer_extrapolated")) and key == "peer"))
-            pen = QPen(QColor(colour), 2.5)
-            for (x0, y0, e0), (x1, y1, e1) in zip(pts[:-1], pts[1:]):
-                pen.setStyle(Qt.PenStyle.DashLine if (e0 or e1) else Qt.PenStyle.SolidLine)
-                p.setPen(pen)
-                p.drawLine(pt(x0, y0), pt(x1, y1))
-            for x, y, e in pts:
-                p.setPen(QPen(QColor(colour), 2))
-                p.setBrush(QColor("white") if e else QColor(colour))
-                p.drawEllipse(pt(x, y), 5, 5)
-            if i == 0:
-                yy = top + 12 + 22 * j
-                p.setPen(QPen(QColor(colour), 3))
-                p.drawLine(QPointF(left + 12, yy), QPointF(left + 40, yy))
-                p.setPen(QPen(QColor("black"), 1))
-                p.drawText(QPointF(left + 48, yy + 5), label)
-        if i == 0:
-            p.setPen(QPen(QColor("black"), 1))
-            p.drawText(QPointF(left + 12, top + 12 + 22 * len(SERIES) + 4), "open markers, dashed: peer extrapolated (linear in edges)")
+        _panel(p, rows, i, title, kind)
     p.setPen(QPen(QColor("#555555"), 1))
     p.drawText(QRectF(20, h - 40, w - 40, 30), int(Qt.AlignmentFlag.AlignLeft),
                "Square street lattice (50 m blocks), 300 points; ours: 3 bands with polygons, peer: lines, one 15-min band. Shared 2-core machine under load.")
