@@ -925,22 +925,22 @@
             <translation>{param}: Feld '{field}' des Layers '{layer}' zählt Personen, aber {n} Objekte haben einen negativen Wert (Objekt-ID: Wert: {list}). Eine Personenzahl kann nicht negativ sein: Korrigieren Sie sie oder leeren Sie sie (NULL), um das Gebiet auszulassen, und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="195" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="196" />
             <source>the folder '{folder}' does not exist either</source>
             <translation>auch der Ordner '{folder}' existiert nicht</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="195" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="196" />
             <source>check the file name (a layer inside a GeoPackage is written as file.gpkg|layername=name)</source>
             <translation>prüfen Sie den Dateinamen (ein Layer in einem GeoPackage wird als datei.gpkg|layername=name geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="200" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="201" />
             <source>{param}: the file '{path}' does not exist; {hint}.</source>
             <translation>{param}: Die Datei '{path}' existiert nicht; {hint}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="230" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="231" />
             <source>{inner} and {outer} do not overlap: no feature of '{a}' touches an area of '{b}', so there is nothing to analyse. Check that both layers cover the same place (and their CRS), and run again.</source>
             <translation>{inner} und {outer} überschneiden sich nicht: Kein Objekt von '{a}' berührt ein Gebiet von '{b}', es gibt also nichts zu analysieren. Prüfen Sie, dass beide Layer denselben Ort abdecken (und ihr KBS), und starten Sie erneut.</translation>
         </message>
@@ -3602,11 +3602,6 @@
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
-            <source>Comma-separated walking times in minutes, e.g. 5,10,15.</source>
-            <translation>Durch Kommas getrennte Gehzeiten in Minuten, z. B. 5,10,15.</translation>
-        </message>
-        <message>
             <location filename="../ankunft_plugin/processing/walking_catchments.py" line="199" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
@@ -3820,6 +3815,11 @@
             <location filename="../ankunft_plugin/processing/walking_catchments.py" line="268" />
             <source>Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.</source>
             <translation>Gehminuten (BANDS) '{text}' können nicht gelesen werden. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15, oder durch Semikolons, wenn Sie Dezimalkommas schreiben, z. B. 5;7,5;10.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
+            <source>Walking times in minutes, separated by commas (5,10,15) or, with decimal commas, by semicolons (5;7,5;10).</source>
+            <translation>Gehzeiten in Minuten, durch Kommas getrennt (5,10,15) oder, mit Dezimalkomma, durch Semikolons (5;7,5;10).</translation>
         </message>
     </context>
     <context>

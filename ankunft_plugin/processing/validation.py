@@ -163,18 +163,19 @@ def check_inputs(alg, parameters, context, feedback=None) -> None:
         definition = alg.parameterDefinition(pname)
         if definition is None or not hasattr(definition, "parentLayerParameterName"):
             continue
-        field = alg.parameterAsString(parameters, pname, context)
+        chosen = [f for f in (alg.parameterAsFields(parameters, pname, context) or []) if f]
         parent = definition.parentLayerParameterName()
-        if not field or parameters.get(parent) is None:
+        if not chosen or parameters.get(parent) is None:
             continue
-        if isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers):
-            for layer in alg.parameterAsLayerList(parameters, parent, context) or []:
-                if hasattr(layer, "getFeatures"):
-                    check_nonnegative(param_label(alg, pname), layer, field, layer.name())
-            continue
-        source = alg.parameterAsSource(parameters, parent, context)
-        if source is not None:
-            check_nonnegative(param_label(alg, pname), source, field)
+        for field in chosen:
+            if isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers):
+                for layer in alg.parameterAsLayerList(parameters, parent, context) or []:
+                    if hasattr(layer, "getFeatures"):
+                        check_nonnegative(param_label(alg, pname), layer, field, layer.name())
+                continue
+            source = alg.parameterAsSource(parameters, parent, context)
+            if source is not None:
+                check_nonnegative(param_label(alg, pname), source, field)
 
 
 def missing_file_message(alg, parameters) -> str | None:

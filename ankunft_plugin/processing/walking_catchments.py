@@ -192,7 +192,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterString(self.BANDS, self.tr("Walking minutes (bands)"), defaultValue="5,10,15"),
-            self.tr("Comma-separated walking times in minutes, e.g. 5,10,15."),
+            self.tr("Walking times in minutes, separated by commas (5,10,15) or, with decimal commas, by semicolons (5;7,5;10)."),
         )
         P.add_speed(self)
         P.add_snap_distance(self)
