@@ -333,6 +333,7 @@ class OutputSession:
         results = {k: self._map(v) for k, v in (results or {}).items()}
         self._map_layers_to_load()
         self._repoint_project_layers()
+        self._repoint_attributes()
         return results
 
     def _map_layers_to_load(self) -> None:
@@ -344,6 +345,17 @@ class OutputSession:
         mapped = {self._map(k): v for k, v in layers.items()}
         if set(mapped) != set(layers):
             self.context.setLayersToLoadOnCompletion(mapped)
+
+    def _repoint_attributes(self) -> None:
+        """Paths the algorithm kept on itself for ``postProcessAlgorithm`` (``self._dest_id``) now name the final file."""
+        if not self.files:
+            return
+        for name, value in list(vars(self.alg).items()):
+            if name.startswith("_ankunft") or not isinstance(value, (str, list)):
+                continue
+            mapped = self._map(value)
+            if mapped != value:
+                setattr(self.alg, name, mapped)
 
     def _repoint_project_layers(self) -> None:
         """Layers the algorithm added to the project from a temporary file now read the final one."""
