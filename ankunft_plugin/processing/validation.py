@@ -132,50 +132,61 @@ def check_nonnegative(label: str, source, field: str, layer_name: str | None = N
 
 def check_inputs(alg, parameters, context, feedback=None) -> None:
     """All shared checks for the inputs given to ``alg`` (see the module docstring)."""
-    crs_free = set(getattr(alg, "CRS_FREE_PARAMS", ()))
+    _check_layers(alg, parameters, context, feedback)
+    _check_people_counts(alg, parameters, context)
+
+
+def _check_source(alg, definition, parameters, context, feedback) -> None:
+    name = definition.name()
+    source = alg.parameterAsSource(parameters, name, context)
+    if source is None:
+        return
+    label = param_label(alg, name)
+    has_geometry = QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry)
+    if has_geometry and name not in set(getattr(alg, "CRS_FREE_PARAMS", ())) and source.featureCount() != 0:
+        check_crs(label, source.sourceName(), source.sourceCrs(), source.sourceExtent(), feedback)
+    wanted = _wanted_geometry(definition)
+    check_geometry_type(label, source.sourceName(), source.wkbType(), wanted)
+    if wanted == QgsWkbTypes.GeometryType.PointGeometry:
+        check_multipoints(label, source, feedback)
+
+
+def _check_layers(alg, parameters, context, feedback) -> None:
+    """CRS, geometry type and multi-part points of every layer given."""
     for definition in alg.parameterDefinitions():
         name = definition.name()
         if parameters.get(name) is None:
             continue
-        label = param_label(alg, name)
         if isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
-            source = alg.parameterAsSource(parameters, name, context)
-            if source is None:
-                continue
-            has_geometry = QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry)
-            if has_geometry and name not in crs_free and source.featureCount() != 0:
-                check_crs(label, source.sourceName(), source.sourceCrs(), source.sourceExtent(), feedback)
-            wanted = _wanted_geometry(definition)
-            check_geometry_type(label, source.sourceName(), source.wkbType(), wanted)
-            if wanted == QgsWkbTypes.GeometryType.PointGeometry:
-                check_multipoints(label, source, feedback)
+            _check_source(alg, definition, parameters, context, feedback)
         elif isinstance(definition, QgsProcessingParameterMultipleLayers):
             for layer in alg.parameterAsLayerList(parameters, name, context) or []:
                 if hasattr(layer, "wkbType") and QgsWkbTypes.geometryType(layer.wkbType()) not in (
                     QgsWkbTypes.GeometryType.NullGeometry,
                     QgsWkbTypes.GeometryType.UnknownGeometry,
                 ):
-                    check_crs(label, layer.name(), layer.crs(), layer.extent(), feedback)
+                    check_crs(param_label(alg, name), layer.name(), layer.crs(), layer.extent(), feedback)
+
+
+def _check_people_counts(alg, parameters, context) -> None:
+    """No negative value in a field that counts people (``PEOPLE_PARAMS``, ``NONNEGATIVE_PARAMS``)."""
     signed = set(getattr(alg, "SIGNED_PARAMS", ()))
     for pname in tuple(getattr(alg, "PEOPLE_PARAMS", ())) + tuple(getattr(alg, "NONNEGATIVE_PARAMS", ())):
-        if pname in signed:
-            continue
         definition = alg.parameterDefinition(pname)
-        if definition is None or not hasattr(definition, "parentLayerParameterName"):
+        if pname in signed or definition is None or not hasattr(definition, "parentLayerParameterName"):
             continue
         chosen = [f for f in (alg.parameterAsFields(parameters, pname, context) or []) if f]
         parent = definition.parentLayerParameterName()
         if not chosen or parameters.get(parent) is None:
             continue
-        for field in chosen:
-            if isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers):
-                for layer in alg.parameterAsLayerList(parameters, parent, context) or []:
-                    if hasattr(layer, "getFeatures"):
-                        check_nonnegative(param_label(alg, pname), layer, field, layer.name())
-                continue
+        if isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers):
+            layers = [(lyr, lyr.name()) for lyr in alg.parameterAsLayerList(parameters, parent, context) or [] if hasattr(lyr, "getFeatures")]
+        else:
             source = alg.parameterAsSource(parameters, parent, context)
-            if source is not None:
-                check_nonnegative(param_label(alg, pname), source, field)
+            layers = [(source, None)] if source is not None else []
+        for field in chosen:
+            for layer, layer_name in layers:
+                check_nonnegative(param_label(alg, pname), layer, field, layer_name)
 
 
 def missing_file_message(alg, parameters) -> str | None:
