@@ -181,142 +181,142 @@
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="159" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="162" />
             <source>1 Data and fields</source>
             <translation>1 Daten und Felder</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="160" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="163" />
             <source>2 Arrival quarters (classification)</source>
             <translation>2 Ankunftsquartiere (Klassifizierung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="161" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="164" />
             <source>3 Social infrastructure</source>
             <translation>3 Soziale Infrastruktur</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="162" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="165" />
             <source>4 Walking catchments</source>
             <translation>4 Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="163" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="166" />
             <source>5 New docking points</source>
             <translation>5 Neue Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="164" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="167" />
             <source>6 Strategy map</source>
             <translation>6 Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="169" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="172" />
             <source>Area id</source>
             <translation>Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="170" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="173" />
             <source>Area name</source>
             <translation>Gebietsname</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="171" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="174" />
             <source>Population (inhabitants)</source>
             <translation>Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="172" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="175" />
             <source>Arrivals from abroad</source>
             <translation>Zuzüge aus dem Ausland</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="173" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="176" />
             <source>Departures</source>
             <translation>Fortzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="174" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="177" />
             <source>Turnover (in- and out-moves)</source>
             <translation>Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="175" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="178" />
             <source>Foreign nationals / migration background</source>
             <translation>Ausländer/innen bzw. Migrationshintergrund</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="176" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="179" />
             <source>Social context (e.g. SGB II)</source>
             <translation>Soziale Lage (z. B. SGB II)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="232" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="235" />
             <source>Not available yet: the algorithm {} is not part of this version of the plugin.</source>
             <translation>Noch nicht verfügbar: Der Algorithmus {} ist in dieser Version des Plugins nicht enthalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="236" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="239" />
             <source>Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.</source>
             <translation>Braucht Schritt 1: den Gebietslayer, das Feld mit der Einwohnerzahl und mindestens eines der Felder Zuzüge, Fluktuation oder Ausländer/innen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="238" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="241" />
             <source>Needs the result of step {}.</source>
             <translation>Braucht das Ergebnis von Schritt {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="255" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="258" />
             <source>{} (not available)</source>
             <translation>{} (nicht verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="268" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="271" />
             <source>Uses the layer and fields of step 1 ({}).</source>
             <translation>Verwendet den Layer und die Felder aus Schritt 1 ({}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="406" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="413" />
             <source>The method page is missing from this installation.</source>
             <translation>Die Methodenseite fehlt in dieser Installation.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="258" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="261" />
             <source>{}  ✗ failed</source>
             <translation>{}  ✗ fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="260" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="263" />
             <source>{}  – cancelled</source>
             <translation>{}  – abgebrochen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="271" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="274" />
             <source>Still required: {}.</source>
             <translation>Noch erforderlich: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="289" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="292" />
             <source>Run</source>
             <translation>Ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="310" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="313" />
             <source>Step 1 needs no run</source>
             <translation>Schritt 1 braucht keinen Lauf</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="315" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="318" />
             <source>Run step {} anyway</source>
             <translation>Schritt {} trotzdem ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="317" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="320" />
             <source>Run step {}</source>
             <translation>Schritt {} ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="318" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="321" />
             <source>Runs {} in the background; Cancel stops it, earlier results stay.</source>
             <translation>Führt {} im Hintergrund aus; „Abbrechen“ hält ihn an, vorige Ergebnisse bleiben.</translation>
         </message>
@@ -436,11 +436,6 @@
             <translation>{n} von {total} Gebieten liegen im Fußwegenetz; die übrigen bleiben außen vor (nicht als unerreicht gezählt).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/findings.py" line="134" />
-            <source>{n} of {total} areas are selected in “{layer}”.</source>
-            <translation>{n} von {total} Gebieten sind in „{layer}“ ausgewählt.</translation>
-        </message>
-        <message>
             <location filename="../ankunft_plugin/gui/findings.py" line="137" />
             <source>Choose the walking network: the study area is the areas inside it.</source>
             <translation>Wählen Sie das Fußwegenetz: Das Untersuchungsgebiet sind die Gebiete darin.</translation>
@@ -514,6 +509,11 @@
             <location filename="../ankunft_plugin/gui/summary.py" line="97" />
             <source>PDF: {path}</source>
             <translation>PDF: {path}</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/gui/findings.py" line="134" />
+            <source>{n} of {total} areas are selected (in “{layer}” or in step 1's layer).</source>
+            <translation>{n} von {total} Gebieten sind ausgewählt (in „{layer}“ oder im Layer von Schritt 1).</translation>
         </message>
     </context>
     <context>

@@ -138,6 +138,9 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
             (registry.providerAdded, self._on_providers_changed),
             (registry.providerRemoved, self._on_providers_changed),
         ]
+        canvas = getattr(iface, "mapCanvas", None) if iface is not None else None
+        if callable(canvas) and canvas() is not None:  # a selection on the map can be the study area
+            self._connections.append((canvas().selectionChanged, self._on_selection_changed))
         for signal, slot in self._connections:
             signal.connect(slot)
         ui.stepsBox.currentChanged.connect(self._on_page_changed)
@@ -356,6 +359,10 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
                 self._sharing = False
         self.save_settings()
         self.update_states()
+
+    def _on_selection_changed(self, *_args) -> None:
+        if self.study_mode == "selection" and not self._loading:
+            self.update_states()
 
     def _on_layers_added(self, layers) -> None:
         """New layers: roles still empty may now be filled (once the layers are in the tree)."""

@@ -131,7 +131,7 @@ class FindingsMixin:
                     study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas lie inside the walking network; the others are left out (not counted as unreached).").format(n=number(inside), total=number(total))
                     found += workflow.check_demand(inside, total) if inside == 0 else []
                 elif self.study_mode == "selection":
-                    study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas are selected in “{layer}”.").format(n=number(inside), total=number(total), layer=areas.name())
+                    study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas are selected (in “{layer}” or in step 1's layer).").format(n=number(inside), total=number(total), layer=areas.name())
                     found += workflow.check_demand(inside, total) if inside == 0 else []
                 elif network is None:
                     study = QCoreApplication.translate("AnkunftDock", "Choose the walking network: the study area is the areas inside it.")

@@ -5,7 +5,7 @@ first layer that happens to have the right geometry."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
 
 from ..core import fieldmatch, workflow
 from . import checks
@@ -199,12 +199,26 @@ class WiringMixin:
         if self.study_mode == "all":
             return None, total
         if self.study_mode == "selection":
-            return list(areas.selectedFeatureIds()), total
+            return self.selected_areas(areas), total
         network = QgsProject.instance().mapLayer((self.role_layers(workflow.NETWORK) or [""])[0])
         if not isinstance(network, QgsVectorLayer):
             return None, total
         ids, total = checks.study_area(areas, network)
         return ids, total
+
+    def selected_areas(self, areas: QgsVectorLayer) -> list[int]:
+        """The areas selected in ``areas`` – or, when none is, those selected in step 1's layer (a
+        district's areas picked on the map), found by the area id of step 1."""
+        ids = list(areas.selectedFeatureIds())
+        source, id_field = self.layer(), self.mapping()["id"]
+        if ids or source is None or source is areas or not id_field or not source.selectedFeatureCount():
+            return ids
+        index = areas.fields().lookupField(id_field)
+        if index < 0:
+            return ids
+        wanted = {str(f[id_field]) for f in source.getSelectedFeatures()}
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+        return [f.id() for f in areas.getFeatures(request) if str(f.attribute(index)) in wanted]
 
     def restrict_to_study_area(self, key: str, params: dict) -> dict:
         """The areas inputs of steps 3–5 as the study area (a filter the history shows too)."""

@@ -582,3 +582,30 @@ def test_failed_step_is_marked(dock):
     assert "✓" not in dock.ui.stepsBox.itemText(4)
     assert page.resultLabel.text()
     assert dock.main_result("classify") == classified
+
+
+def test_study_area_from_a_selection_in_step_1(dock):
+    """The Moabit areas selected in step 1's layer are the study area of step 5: the same 13 areas and
+    the same coverage as the areas inside the walking network."""
+    from tests.qgis.desktop import add_all_sample_layers, settle, wait_for
+
+    _needs_classify()
+    layers = add_all_sample_layers()
+    settle(0.3)
+    assert dock.run_step("classify")
+    wait_for(dock)
+    assert dock.run_step("docking")
+    wait_for(dock)
+    by_network = dict(dock.last_results["docking"])
+    areas = layers["planning_areas"]
+    areas.selectByExpression("\"region_id\" LIKE '0102%'")
+    assert areas.selectedFeatureCount() == 13
+    page = dock.pages["docking"]
+    page.studyCombo.setCurrentIndex(1)
+    settle(0.05)
+    assert page.studyLabel.text().startswith("13 "), page.studyLabel.text()
+    assert dock.run_step("docking")
+    wait_for(dock)
+    assert dock.done["docking"] and not dock.state.get("docking"), dock.ui.statusLabel.text()
+    for key in ("COVERAGE_BEFORE_PCT", "COVERAGE_AFTER_PCT"):
+        assert dock.last_results["docking"][key] == by_network[key]
