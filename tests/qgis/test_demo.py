@@ -308,6 +308,14 @@ def test_demo_project_reopens_as_saved(demo, qgis_app, tmp_path):
     assert after == before
     quarters = QgsVectorLayer("{}|layername=arrival_quarters".format(out / "ankunft_demo.gpkg"), "q", "ogr")
     assert quarters.featureCount() == 448
+    # the demo asks for German values wherever an algorithm offers an output language
+    classify = QgsApplication.processingRegistry().algorithmById("ankunft:classifyarrivalquarters")
+    if classify is not None and any("LANGUAGE" in p.name() for p in classify.parameterDefinitions()):
+        from ankunft_plugin.core import vocabulary
+
+        german = set(vocabulary.labels("class", "de").values())
+        labels = {f["aq_label"] for f in quarters.getFeatures()}
+        assert labels and labels <= german, labels
     assert not math.isnan(view.width())
 
 
