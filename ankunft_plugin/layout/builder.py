@@ -349,6 +349,13 @@ def north_arrow_path() -> str:
 ATLAS_PREVIEW_PROPERTY = "ankunft/atlas_preview"  # read by the plugin when the layout designer opens
 
 
+def page_value(spec: LayoutSpec, field_name: str) -> str:
+    """An expression for a field of the current atlas page; with the atlas preview off (QGIS opens every
+    layout so, @atlas_featureid is NULL then) the first page's value, never the bare expression or NULL."""
+    first = "get_feature(@atlas_layerid, '{}', 1)".format(spec.sort_field) if spec.sort_field else "get_feature_by_id(@atlas_layerid, 1)"
+    return "if(@atlas_featureid IS NULL, attribute({first}, '{f}'), attribute(@atlas_feature, '{f}'))".format(first=first, f=field_name)
+
+
 def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
@@ -359,7 +366,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     fs = 1.0 if s >= 1 else 0.82  # fonts shrink less than the page
 
     # title and subtitle (creation date and version; the data reference dates are in the right column)
-    title = _label(layout, '{} – [% "{}" %]'.format(spec.title.replace("[%", "[ %"), spec.name_field), 20 * fs, 1.0, bold=True)
+    title = _label(layout, "{} – [% {} %]".format(spec.title.replace("[%", "[ %"), page_value(spec, spec.name_field)), 20 * fs, 1.0, bold=True)
     title.setId("title")
     _place(title, 10, 7, 400, 11, s)
     sub = _label(layout, spec.date_text, 9 * fs, 1.0, color="#555555")
@@ -444,7 +451,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     layout.addMultiFrame(table)
     rows = []
     for label, fname in spec.table_fields:
-        rows.append([QgsTableCell(label), QgsTableCell(QgsProperty.fromExpression('"{}"'.format(fname)))])
+        rows.append([QgsTableCell(label), QgsTableCell(QgsProperty.fromExpression(page_value(spec, fname)))])
     table.setTableContents(rows)
     table.setIncludeTableHeader(False)
     table.setContentTextFormat(text_format(7.5 * fs))
@@ -461,7 +468,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     frame.setId("keyfigures")
     _place(frame, x0, 124, w0, 70, s)
     table.addFrame(frame)
-    notes = [text(spec.lang, "suppressed_note").format(int(spec.threshold)), spec.coverage_note, '[% "t_totals" %]']
+    notes = [text(spec.lang, "suppressed_note").format(int(spec.threshold)), spec.coverage_note, "[% {} %]".format(page_value(spec, "t_totals"))]
     note = _label(layout, "\n".join(t for t in notes if t), 6.5 * fs, 1.0, color="#444444")
     note.setId("keyfigures_note")
     _place(note, x0, 195, w0, 19, s)
@@ -471,7 +478,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
         sites_title = _label(layout, text(spec.lang, "sites_title"), 8.5 * fs, 1.0, bold=True)
         sites_title.setId("sites_title")
         _place(sites_title, x0, 215, w0, 5, s)
-        sites = _label(layout, '[% "t_sites" %]', 7.5 * fs, 1.0)
+        sites = _label(layout, "[% {} %]".format(page_value(spec, "t_sites")), 7.5 * fs, 1.0)
         sites.setId("sites")
         _place(sites, x0, 220.5, w0, 20, s)
 

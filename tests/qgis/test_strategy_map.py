@@ -258,6 +258,8 @@ def test_provenance_and_a_project_that_reopens(strategy_run):
         assert re.search(r"Erstellt am \d\d\.\d\d\.\d{4} mit Ankunft", page)
     layout = project.layoutManager().layoutByName(res["LAYOUT_NAME"])
     assert layout.customProperty("ankunft/atlas_preview") is True
+    # the title is a page's name, never the bare expression (with the preview off: the first page)
+    assert layout.itemById("title").currentText() in ("Teststrategiekarte – Moabit", "Teststrategiekarte – Kleinstgebiet")
     layers = layout.itemById("map").layers()
     assert layers and all(lyr.providerType() != "memory" for lyr in layers), [lyr.source() for lyr in layers]
     assert any("_karte.gpkg" in lyr.source() for lyr in layers)  # the memory inputs, stored beside the PDF
