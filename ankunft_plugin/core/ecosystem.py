@@ -300,3 +300,27 @@ def _priority(eco, is_aq, weight, priority_below: float):
         for r, a in enumerate(order, start=1):
             rank[a] = r
     return priority, rank
+
+
+def area_columns(result: OverlayResult, scheme: Scheme, lang: str, priority_labels: dict) -> dict:
+    """The ecosystem's output columns per area: field name → values (n_/p1k_/min_<category field>, eco_score,
+    eco_missing (labels in ``lang``), eco_miss_k (keys), lang_match, lang_miss, priority, prio_label, prio_rank).
+    Rounded as written: per 1,000 to 3 decimals, minutes to 2, shares to 4; nothing where not measured."""
+    values = {}
+    for c, key in enumerate(scheme.keys):
+        code = scheme.category(key).field
+        values["n_{}".format(code)] = result.counts[:, c]
+        values["p1k_{}".format(code)] = np.round(result.per_1000[:, c], 3)
+        values["min_{}".format(code)] = np.round(result.minutes[:, c], 2)
+    measured = np.isfinite(result.eco_score)
+    values["eco_score"] = np.round(result.eco_score, 4)
+    values["eco_missing"] = [
+        "; ".join(scheme.label(k, lang) for k in miss) if measured[a] else None for a, miss in enumerate(result.eco_missing)
+    ]
+    values["eco_miss_k"] = [",".join(m) if measured[a] else None for a, m in enumerate(result.eco_missing)]
+    values["lang_match"] = np.round(result.lang_match, 4)
+    values["lang_miss"] = [",".join(m) if np.isfinite(result.lang_match[a]) else None for a, m in enumerate(result.lang_missing)]
+    values["priority"] = result.priority
+    values["prio_label"] = [priority_labels[p] for p in result.priority]
+    values["prio_rank"] = result.priority_rank
+    return values

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
@@ -48,6 +49,7 @@ from qgis.PyQt.QtCore import QMetaType
 from ..core import infrastructure as infra
 from ..core import vocabulary
 from ..core.distances import NetworkDistances
+from ..core.ecosystem import area_columns
 from ..core.values import COUNT
 from . import parameters as P
 from .base import AnkunftAlgorithm, ui_lang
@@ -346,49 +348,63 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         t0 = time.perf_counter()
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback, lang=_user_lang())
+        self._read_parameters(run)
+        self._read_areas(run)
+        self._representative_points(run)
+        self._distance_engine(run)
+        self._facilities(run)
+        self._analyse(run)
+        dest_id = self._write_areas(run)
+        fac_dest = self._write_facilities(run)
+        return self._finish(run, dest_id, fac_dest, t0)
+
+    # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
+    def _read_parameters(self, run) -> None:
+        parameters, context = run.parameters, run.context
         areas = self.parameterAsSource(parameters, self.AREAS, context)
         if areas is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.AREAS))
-        area_name = areas.sourceName()
-        id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
-        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        arr_field = self.parameterAsString(parameters, self.ARRIVALS_FIELD, context)
-        alang_field = self.parameterAsString(parameters, self.AREA_LANGUAGES_FIELD, context)
-        if not pop_field:
-            raise QgsProcessingException(self.tr("Choose the population field of layer '{layer}'.").format(layer=area_name))
-        for f in (id_field, pop_field, arr_field, alang_field):
+        run.areas, run.area_name = areas, areas.sourceName()
+        run.id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
+        run.pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        run.arr_field = self.parameterAsString(parameters, self.ARRIVALS_FIELD, context)
+        run.alang_field = self.parameterAsString(parameters, self.AREA_LANGUAGES_FIELD, context)
+        if not run.pop_field:
+            raise QgsProcessingException(self.tr("Choose the population field of layer '{layer}'.").format(layer=run.area_name))
+        for f in (run.id_field, run.pop_field, run.arr_field, run.alang_field):
             if f:
-                require_field(areas, f, area_name)
-        layers = self.parameterAsLayerList(parameters, self.FACILITIES, context) or []
-        if not layers:
+                require_field(areas, f, run.area_name)
+        run.layers = self.parameterAsLayerList(parameters, self.FACILITIES, context) or []
+        if not run.layers:
             raise QgsProcessingException(self.tr("Choose at least one facilities layer (points or polygons of social infrastructure)."))
-        cat_field = (self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "").strip()
-        name_field = (self.parameterAsString(parameters, self.NAME_FIELD, context) or "").strip()
-        lang_field = (self.parameterAsString(parameters, self.LANGUAGES_FIELD, context) or "").strip()
+        run.cat_field = (self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "").strip()
+        run.name_field = (self.parameterAsString(parameters, self.NAME_FIELD, context) or "").strip()
+        run.lang_field = (self.parameterAsString(parameters, self.LANGUAGES_FIELD, context) or "").strip()
         scheme_path = self.parameterAsFile(parameters, self.CATEGORY_SCHEME, context)
-        max_minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
-        speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
-        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
-        priority_below = self.parameterAsDouble(parameters, self.PRIORITY_BELOW, context)
-        threshold = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
-        network = self.parameterAsSource(parameters, self.NETWORK, context)
-        buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
-        lang = _user_lang()
-
+        run.max_minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+        run.speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
+        run.max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
+        run.priority_below = self.parameterAsDouble(parameters, self.PRIORITY_BELOW, context)
+        run.threshold = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
+        run.network = self.parameterAsSource(parameters, self.NETWORK, context)
+        run.buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
         try:
-            scheme = infra.load_scheme(scheme_path or None)
+            run.scheme = infra.load_scheme(scheme_path or None)
         except infra.SchemeError as err:
             raise QgsProcessingException(self.tr("Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.").format(error=str(err))) from err
-        feedback.pushInfo(self.tr("Category scheme: {source} ({n} categories).").format(source=scheme.source, n=len(scheme.keys)))
+        run.feedback.pushInfo(self.tr("Category scheme: {source} ({n} categories).").format(source=run.scheme.source, n=len(run.scheme.keys)))
 
-        # -- areas ------------------------------------------------------------------------------
-        crs = utm_crs_for(areas.sourceCrs(), areas.sourceExtent(), context)
+    def _read_areas(self, run) -> None:
+        """The areas in metres (``polys``), their ids, population, arrivals, classes and languages."""
+        areas, context, feedback = run.areas, run.context, run.feedback
+        crs = run.crs = utm_crs_for(areas.sourceCrs(), areas.sourceExtent(), context)
         feedback.pushInfo(self.tr("Distances are measured in {crs}.").format(crs=crs.authid() or crs.description()))
-        area_data = read_source(areas, (), context, feedback, keep_features=True, progress=(0.0, 5.0))
-        n_areas = len(area_data)
-        if n_areas == 0:
-            raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Choose a polygon layer of quarters.").format(layer=area_name))
-        in_fields = areas.fields()
+        area_data = run.area_data = read_source(areas, (), context, feedback, keep_features=True, progress=(0.0, 5.0))
+        run.n_areas = len(area_data)
+        if run.n_areas == 0:
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Choose a polygon layer of quarters.").format(layer=run.area_name))
+        in_fields = run.in_fields = areas.fields()
         tr_metric = QgsCoordinateTransform(areas.sourceCrs(), crs, context.transformContext())
         geoms_m = []
         for g in area_data.geometries:
@@ -397,14 +413,15 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 gm.transform(tr_metric)
             geoms_m.append(gm)
         polys = to_shapely(geoms_m)
-        polys = [p if p is None or p.is_valid else p.buffer(0) for p in polys]
+        run.polys = [p if p is None or p.is_valid else p.buffer(0) for p in polys]
 
         def column(name):
             idx = in_fields.lookupField(name)
             return [f.attributes()[idx] for f in area_data.features]
 
-        pop, pop_problems = read_field(column(pop_field), COUNT, pop_field, feedback)
-        ids = [str(v) for v in column(id_field)] if id_field else [str(int(f)) for f in area_data.fids]
+        pop_field = run.pop_field
+        run.pop, pop_problems = read_field(column(pop_field), COUNT, pop_field, feedback)
+        ids = run.ids = [str(v) for v in column(run.id_field)] if run.id_field else [str(int(f)) for f in area_data.fids]
         bad_pop = [ids[i] for i, p in enumerate(pop_problems) if p is not None]
         if bad_pop:
             feedback.pushWarning(
@@ -412,64 +429,74 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                     n=len(bad_pop), field=pop_field, ids=", ".join(bad_pop[:5])
                 )
             )
-        arrivals = read_field(column(arr_field), COUNT, arr_field, feedback)[0] if arr_field else None
-        aq_class = column("aq_class") if in_fields.lookupField("aq_class") >= 0 else None
-        if aq_class is None:
-            feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.").format(layer=area_name))
-        area_langs = column(alang_field) if alang_field else None
-        null_areas = sum(1 for p in polys if p is None)
+        run.arrivals = read_field(column(run.arr_field), COUNT, run.arr_field, feedback)[0] if run.arr_field else None
+        run.aq_class = column("aq_class") if in_fields.lookupField("aq_class") >= 0 else None
+        if run.aq_class is None:
+            feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.").format(layer=run.area_name))
+        run.area_langs = column(run.alang_field) if run.alang_field else None
+        null_areas = sum(1 for p in run.polys if p is None)
         if null_areas:
             feedback.pushWarning(self.tr("{n} areas have no geometry: they get no figures.").format(n=null_areas))
 
-        # -- buildings / representative points --------------------------------------------------
+    def _representative_points(self, run) -> None:
+        """Where the residents live: buildings, a grid, population cells or one point per area."""
+        parameters, context, feedback = run.parameters, run.context, run.feedback
         b_geoms = None
-        if buildings is not None:
-            bdata = read_source(buildings, (), context, feedback, dest_crs=crs, progress=(5.0, 10.0))
+        if run.buildings is not None:
+            bdata = read_source(run.buildings, (), context, feedback, dest_crs=run.crs, progress=(5.0, 10.0))
             b_geoms = [g for g in to_shapely(bdata.geometries) if g is not None]
-            feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(b_geoms), layer=buildings.sourceName()))
+            feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(b_geoms), layer=run.buildings.sourceName()))
         grid = self.parameterAsDouble(parameters, self.GRID_SPACING, context) if self.parameterAsEnum(parameters, self.MEASURE_FROM, context) == 0 else None
-        cells = read_population_cells(self, parameters, context, feedback, crs)
-        rep = infra.representative_points(polys, b_geoms, grid_spacing=grid) if cells is None else cells_placement(polys, cells, grid)
-        methods = Counter(rep.method)
+        cells = read_population_cells(self, parameters, context, feedback, run.crs)
+        run.rep = infra.representative_points(run.polys, b_geoms, grid_spacing=grid) if cells is None else cells_placement(run.polys, cells, grid)
+        run.methods = Counter(run.rep.method)
         self.check_cancel(feedback)
 
-        # -- distance engine --------------------------------------------------------------------
-        graph = None
-        rep_valid = None
-        dist_method = infra.StraightLine.method
-        if network is not None:
-            feedback.pushInfo(self.tr("Building the walking graph of '{layer}'…").format(layer=network.sourceName()))
-            graph = self._graph(parameters, network, crs, context, feedback)
-            summ = graph.summary()
-            feedback.pushInfo(
-                self.tr("Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.").format(
-                    edges=summ["edges"], nodes=summ["nodes"], comp=summ["components"], km=summ["length_m"] / 1000.0
+    def _distance_engine(self, run) -> None:
+        """``nearest``/``distances`` along the walking network (``core/distances.NetworkDistances``) or straight."""
+        feedback, rep, max_snap = run.feedback, run.rep, run.max_snap
+        run.graph = None
+        run.rep_valid = None
+        run.dist_method = infra.StraightLine.method
+        run.nearest, run.distances = infra.StraightLine.nearest, infra.StraightLine.distances
+        if run.network is None:
+            feedback.pushWarning(self.tr("No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer."))
+            self.check_cancel(feedback)
+            return
+        network = run.network
+        feedback.pushInfo(self.tr("Building the walking graph of '{layer}'…").format(layer=network.sourceName()))
+        graph = run.graph = self._graph(run.parameters, network, run.crs, run.context, feedback)
+        summ = graph.summary()
+        feedback.pushInfo(
+            self.tr("Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.").format(
+                edges=summ["edges"], nodes=summ["nodes"], comp=summ["components"], km=summ["length_m"] / 1000.0
+            )
+        )
+        run.dist_method = "network"
+        rep_snap = graph.snap_connected(rep.xy, max_snap, strict=True)
+        rep_valid = run.rep_valid = rep_snap.ok
+        if len(rep) and not rep_valid.all():
+            bad = sorted({run.ids[a] for a in rep.area[~rep_valid]})
+            feedback.pushWarning(
+                self.tr("{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.").format(
+                    n=int((~rep_valid).sum()), d=max_snap, ids=", ".join(bad[:10])
                 )
             )
-            dist_method = "network"
-            rep_snap = graph.snap_connected(rep.xy, max_snap, strict=True)
-            rep_valid = rep_snap.ok
-            if len(rep) and not rep_valid.all():
-                bad = sorted({ids[a] for a in rep.area[~rep_valid]})
-                feedback.pushWarning(
-                    self.tr("{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.").format(
-                        n=int((~rep_valid).sum()), d=max_snap, ids=", ".join(bad[:10])
-                    )
-                )
-        else:
-            feedback.pushWarning(self.tr("No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer."))
         self.check_cancel(feedback)
+        engine = NetworkDistances(graph, max_snap, rep_xy=rep.xy, rep_snap=rep_snap)
+        run.nearest, run.distances = engine.nearest, engine.distances
 
-        # -- facilities ----------------------------------------------------------------------------
-        fac_xy, fac_cat, fac_src, fac_tok, fac_name, fac_lang, fac_layer, fac_fid, report = self._read_facilities(
-            layers, scheme, crs, cat_field, name_field, lang_field, context, feedback
-        )
-        self._report_facilities(feedback, scheme, report, fac_cat, fac_src, fac_tok, fac_layer, cat_field, lang_field, lang)
-        n_fac = len(fac_xy)
+    def _facilities(self, run) -> None:
+        """The facilities (points in metres, category, source, token, name, languages, layer, fid) and their area."""
+        feedback, scheme = run.feedback, run.scheme
+        fac = self._read_facilities(run.layers, scheme, run.crs, run.cat_field, run.name_field, run.lang_field, run.context, feedback)
+        run.fac_xy, run.fac_cat, run.fac_src, run.fac_tok, run.fac_name, run.fac_lang, run.fac_layer, run.fac_fid, report = fac
+        self._report_facilities(feedback, scheme, report, run.fac_cat, run.fac_src, run.fac_tok, run.fac_layer, run.cat_field, run.lang_field, run.lang)
+        n_fac = run.n_fac = len(run.fac_xy)
         if n_fac == 0:
             feedback.reportError(self.tr("No facility with a geometry in the chosen layers: every category is missing everywhere."))
-        fac_area = infra.assign_points(fac_xy, polys)
-        outside = int((fac_area < 0).sum())
+        run.fac_area = infra.assign_points(run.fac_xy, run.polys)
+        outside = int((run.fac_area < 0).sum())
         if n_fac and outside:
             feedback.pushInfo(
                 self.tr("{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.").format(
@@ -477,49 +504,47 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 )
             )
 
-        # -- distances ----------------------------------------------------------------------------
-        if graph is not None:
-            engine = NetworkDistances(graph, max_snap, rep_xy=rep.xy, rep_snap=rep_snap)
-            nearest, distances = engine.nearest, engine.distances
-        else:
-            nearest = infra.StraightLine.nearest
-            distances = infra.StraightLine.distances
+    def _analyse(self, run) -> None:
+        """The method (``core/ecosystem.analyse``) and its warnings in words."""
+        feedback = run.feedback
 
         def progress(x):
             feedback.setProgress(45.0 + 40.0 * x)
 
+        inputs = infra.OverlayInputs(
+            scheme=run.scheme,
+            n_areas=run.n_areas,
+            population=run.pop,
+            rep=run.rep,
+            fac_xy=run.fac_xy,
+            fac_cat=run.fac_cat,
+            fac_area=run.fac_area,
+            nearest=run.nearest,
+            distances=run.distances,
+            max_minutes=run.max_minutes,
+            speed_kmh=run.speed,
+            fac_languages=run.fac_lang if run.lang_field else None,
+            area_languages=run.area_langs,
+            aq_class=run.aq_class,
+            arrivals=run.arrivals,
+            priority_below=run.priority_below,
+            threshold=run.threshold,
+            rep_valid=run.rep_valid,
+        )
         try:
-            inputs = infra.OverlayInputs(
-                scheme=scheme,
-                n_areas=n_areas,
-                population=pop,
-                rep=rep,
-                fac_xy=fac_xy,
-                fac_cat=fac_cat,
-                fac_area=fac_area,
-                nearest=nearest,
-                distances=distances,
-                max_minutes=max_minutes,
-                speed_kmh=speed,
-                fac_languages=fac_lang if lang_field else None,
-                area_languages=area_langs,
-                aq_class=aq_class,
-                arrivals=arrivals,
-                priority_below=priority_below,
-                threshold=threshold,
-                rep_valid=rep_valid,
-            )
-            result = infra.analyse(inputs, progress=progress, cancelled=feedback.isCanceled)
+            result = run.result = infra.analyse(inputs, progress=progress, cancelled=feedback.isCanceled)
         except InterruptedError as err:
             raise QgsProcessingException(self.tr("Cancelled.")) from err
         if "unmeasured_areas" in result.warnings:
             feedback.pushWarning(self.tr("Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'."))
         if "no_languages_offered" in result.warnings:
-            feedback.pushWarning(self.tr("No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.").format(field=lang_field))
-        if area_langs is not None and not lang_field:
+            feedback.pushWarning(self.tr("No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.").format(field=run.lang_field))
+        if run.area_langs is not None and not run.lang_field:
             feedback.pushWarning(self.tr("Residents' languages are given but no languages field of the facilities: lang_match stays empty."))
 
-        # -- areas output ------------------------------------------------------------------------
+    def _write_areas(self, run):
+        """The areas with their input fields and the ecosystem figures (``area_columns``)."""
+        scheme, result, in_fields = run.scheme, run.result, run.in_fields
         spec = []
         for key in scheme.keys:
             code = scheme.category(key).field
@@ -537,33 +562,16 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             ("dist_method", "string"),
         ]
         out_fields = _widen(new_fields(in_fields, spec), ("eco_missing",), 1000)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, areas.wkbType(), areas.sourceCrs())
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, run.areas.wkbType(), run.areas.sourceCrs())
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        plabels = self.priority_labels()
-        new_values = {}
-        for c, key in enumerate(scheme.keys):
-            code = scheme.category(key).field
-            new_values["n_{}".format(code)] = result.counts[:, c]
-            new_values["p1k_{}".format(code)] = np.round(result.per_1000[:, c], 3)
-            new_values["min_{}".format(code)] = np.round(result.minutes[:, c], 2)
-        new_values["eco_score"] = np.round(result.eco_score, 4)
-        new_values["eco_missing"] = [
-            "; ".join(scheme.label(k, lang) for k in miss) if np.isfinite(result.eco_score[a]) else None
-            for a, miss in enumerate(result.eco_missing)
-        ]
-        new_values["eco_miss_k"] = [",".join(m) if np.isfinite(result.eco_score[a]) else None for a, m in enumerate(result.eco_missing)]
-        new_values["lang_match"] = np.round(result.lang_match, 4)
-        new_values["lang_miss"] = [",".join(m) if np.isfinite(result.lang_match[a]) else None for a, m in enumerate(result.lang_missing)]
-        new_values["priority"] = result.priority
-        new_values["prio_label"] = [plabels[p] for p in result.priority]
-        new_values["prio_rank"] = result.priority_rank
-        new_values["rep_method"] = rep.method
-        new_values["dist_method"] = [dist_method] * n_areas
+            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        new_values = area_columns(result, scheme, run.lang, self.priority_labels())
+        new_values["rep_method"] = run.rep.method
+        new_values["dist_method"] = [run.dist_method] * run.n_areas
         rows = []
         index_of = [(f.name() in new_values, in_fields.lookupField(f.name())) for f in out_fields]
-        for i, feat in enumerate(area_data.features):
-            self.check_cancel(feedback)
+        for i, feat in enumerate(run.area_data.features):
+            self.check_cancel(run.feedback)
             attrs = feat.attributes()
             row = []
             for f, (is_new, idx) in zip(out_fields, index_of):
@@ -575,102 +583,110 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 else:
                     row.append(attrs[idx])
             rows.append(row)
-        write_rows(sink, out_fields, rows, area_data.geometries, feedback, progress=(85.0, 92.0))
+        write_rows(sink, out_fields, rows, run.area_data.geometries, run.feedback, progress=(85.0, 92.0))
+        return dest_id
 
-        # -- facilities output -------------------------------------------------------------------
-        fac_dest = None
-        fac_sink = None
-        keep = np.flatnonzero(result.fac_in_study)
-        if self.OUTPUT_FACILITIES in parameters and parameters[self.OUTPUT_FACILITIES] is not None:
-            fspec = [
-                ("fac_layer", "string"),
-                ("fac_fid", "long"),
-                ("fac_name", "string"),
-                ("category", "string"),
-                ("cat_label", "string"),
-                ("cat_source", "string"),
-                ("cat_token", "string"),
-                ("area_id", "string"),
-                ("pop_reach", "double"),
+    def _write_facilities(self, run):
+        """The facilities near the areas with the people in their catchment (optional output)."""
+        parameters, feedback, result = run.parameters, run.feedback, run.result
+        run.keep = keep = np.flatnonzero(result.fac_in_study)
+        if self.OUTPUT_FACILITIES not in parameters or parameters[self.OUTPUT_FACILITIES] is None:
+            return None
+        fspec = [
+            ("fac_layer", "string"),
+            ("fac_fid", "long"),
+            ("fac_name", "string"),
+            ("category", "string"),
+            ("cat_label", "string"),
+            ("cat_source", "string"),
+            ("cat_token", "string"),
+            ("area_id", "string"),
+            ("pop_reach", "double"),
+        ]
+        if run.arrivals is not None:
+            fspec.append(("arr_reach", "double"))
+        if run.aq_class is not None:
+            fspec.append(("aq_pop_reach", "double"))
+        if run.lang_field:
+            fspec.append(("languages", "string"))
+        if run.graph is not None:
+            fspec.append(("snap_ok", "bool"))
+        fspec += [("reach_min", "double"), ("dist_method", "string")]
+        ffields = new_fields(None, fspec)
+        fac_sink, fac_dest = self.parameterAsSink(
+            parameters, self.OUTPUT_FACILITIES, run.context, ffields, QgsWkbTypes.Type.Point, run.areas.sourceCrs()
+        )
+        if fac_sink is None:
+            return None
+        graph, fac_xy, crs, src_crs = run.graph, run.fac_xy, run.crs, run.areas.sourceCrs()
+        snap_ok = graph.snap_connected(fac_xy[keep], run.max_snap, strict=True).ok if graph is not None and len(keep) else None
+        back = QgsCoordinateTransform(crs, src_crs, run.context.transformContext())
+        frows, fgeoms = [], []
+        for j, i in enumerate(keep):
+            self.check_cancel(feedback)
+            row = [
+                run.fac_layer[i],
+                run.fac_fid[i],
+                run.fac_name[i],
+                run.fac_cat[i],
+                run.scheme.label(run.fac_cat[i], run.lang),
+                run.fac_src[i],
+                run.fac_tok[i][:254] if run.fac_tok[i] else None,
+                run.ids[run.fac_area[i]] if run.fac_area[i] >= 0 else None,
+                result.fac_pop[i],
             ]
-            if arrivals is not None:
-                fspec.append(("arr_reach", "double"))
-            if aq_class is not None:
-                fspec.append(("aq_pop_reach", "double"))
-            if lang_field:
-                fspec.append(("languages", "string"))
+            if run.arrivals is not None:
+                row.append(result.fac_arrivals[i])
+            if run.aq_class is not None:
+                row.append(result.fac_aq_pop[i])
+            if run.lang_field:
+                v = run.fac_lang[i]
+                row.append(None if v is None or str(v) == "NULL" else str(v))
             if graph is not None:
-                fspec.append(("snap_ok", "bool"))
-            fspec += [("reach_min", "double"), ("dist_method", "string")]
-            ffields = new_fields(None, fspec)
-            fac_sink, fac_dest = self.parameterAsSink(
-                parameters, self.OUTPUT_FACILITIES, context, ffields, QgsWkbTypes.Type.Point, areas.sourceCrs()
+                row.append(bool(snap_ok[j]))
+            row += [run.max_minutes, run.dist_method]
+            frows.append(row)
+            g = QgsGeometry.fromPointXY(QgsPointXY(float(fac_xy[i, 0]), float(fac_xy[i, 1])))
+            if crs != src_crs:
+                g.transform(back)
+            fgeoms.append(g)
+        write_rows(fac_sink, ffields, frows, fgeoms, feedback, progress=(92.0, 99.0))
+        left_out = run.n_fac - len(keep)
+        if left_out:
+            feedback.pushInfo(
+                self.tr("{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.").format(
+                    n=left_out, m=run.max_minutes
+                )
             )
-        if fac_sink is not None:
-            snap_ok = graph.snap_connected(fac_xy[keep], max_snap, strict=True).ok if graph is not None and len(keep) else None
-            back = QgsCoordinateTransform(crs, areas.sourceCrs(), context.transformContext())
-            frows, fgeoms = [], []
-            for j, i in enumerate(keep):
-                self.check_cancel(feedback)
-                row = [
-                    fac_layer[i],
-                    fac_fid[i],
-                    fac_name[i],
-                    fac_cat[i],
-                    scheme.label(fac_cat[i], lang),
-                    fac_src[i],
-                    fac_tok[i][:254] if fac_tok[i] else None,
-                    ids[fac_area[i]] if fac_area[i] >= 0 else None,
-                    result.fac_pop[i],
-                ]
-                if arrivals is not None:
-                    row.append(result.fac_arrivals[i])
-                if aq_class is not None:
-                    row.append(result.fac_aq_pop[i])
-                if lang_field:
-                    v = fac_lang[i]
-                    row.append(None if v is None or str(v) == "NULL" else str(v))
-                if graph is not None:
-                    row.append(bool(snap_ok[j]))
-                row += [max_minutes, dist_method]
-                frows.append(row)
-                g = QgsGeometry.fromPointXY(QgsPointXY(float(fac_xy[i, 0]), float(fac_xy[i, 1])))
-                if crs != areas.sourceCrs():
-                    g.transform(back)
-                fgeoms.append(g)
-            write_rows(fac_sink, ffields, frows, fgeoms, feedback, progress=(92.0, 99.0))
-            left_out = n_fac - len(keep)
-            if left_out:
-                feedback.pushInfo(
-                    self.tr("{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.").format(
-                        n=left_out, m=max_minutes
-                    )
+        if snap_ok is not None and (~snap_ok).any():
+            feedback.pushWarning(
+                self.tr("{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.").format(
+                    n=int((~snap_ok).sum()), d=run.max_snap
                 )
-            if snap_ok is not None and (~snap_ok).any():
-                feedback.pushWarning(
-                    self.tr("{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.").format(
-                        n=int((~snap_ok).sum()), d=max_snap
-                    )
-                )
+            )
+        return fac_dest
 
-        # -- log and styles ------------------------------------------------------------------------
-        self._log_areas(feedback, scheme, result, ids, lang, methods, dist_method)
+    def _finish(self, run, dest_id, fac_dest, t0) -> dict:
+        """Log, styles and the results."""
+        feedback, scheme, result, lang = run.feedback, run.scheme, run.result, run.lang
+        self._log_areas(feedback, scheme, result, run.ids, lang, run.methods, run.dist_method)
         n_first = sum(1 for p in result.priority if p in ("first",))
         counts = Counter(result.priority)
+        plabels = self.priority_labels()
         legend = {k: "{} ({})".format(plabels[k], counts.get(k, 0)) for k in infra.PRIORITY_CODES}
-        style_on_load(context, dest_id, lambda layer: apply_area_style(layer, legend), self.tr("Infrastructure per quarter"))
+        style_on_load(run.context, dest_id, lambda layer: apply_area_style(layer, legend), self.tr("Infrastructure per quarter"))
         if fac_dest:
-            fcounts = Counter(fac_cat[i] for i in keep)
+            fcounts = Counter(run.fac_cat[i] for i in run.keep)
             flabels = {k: "{} ({})".format(scheme.label(k, lang), fcounts.get(k, 0)) for k in scheme.keys}
             keys = list(scheme.keys)
-            style_on_load(context, fac_dest, lambda layer: apply_facility_style(layer, keys, flabels), self.tr("Facilities and catchment population"))
+            style_on_load(run.context, fac_dest, lambda layer: apply_facility_style(layer, keys, flabels), self.tr("Facilities and catchment population"))
         feedback.pushInfo(self.tr("Done in {s:.1f} s.").format(s=time.perf_counter() - t0))
         results = {
             self.OUTPUT: dest_id,
-            "N_FACILITIES": n_fac,
-            "N_OTHER": sum(1 for c in fac_cat if c == infra.OTHER),
+            "N_FACILITIES": run.n_fac,
+            "N_OTHER": sum(1 for c in run.fac_cat if c == infra.OTHER),
             "N_PRIORITY": n_first,
-            "DIST_METHOD": dist_method,
+            "DIST_METHOD": run.dist_method,
         }
         if fac_dest:
             results[self.OUTPUT_FACILITIES] = fac_dest

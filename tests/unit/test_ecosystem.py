@@ -76,3 +76,15 @@ def test_network_distances_in_core():
     assert m.shape == (2, 2) and abs(m[0, 0] - 110.0) < 1e-6 and m[0, 1] == 0 and not m[1].any()
     d2, which2 = engine.nearest(src[1:], rep_xy)
     assert np.isinf(d2).all() and (which2 == -1).all()
+
+
+def test_area_columns():
+    x = _inputs()
+    r = ecosystem.analyse(x)
+    labels = {k: k.upper() for k in ecosystem.PRIORITY_CODES}
+    cols = ecosystem.area_columns(r, x.scheme, "de", labels)
+    code = x.scheme.category("health").field
+    assert cols["n_{}".format(code)].tolist() == [0.0, 1.0]
+    assert cols["prio_label"] == [p.upper() for p in r.priority]
+    assert cols["eco_miss_k"][0] == ",".join(r.eco_missing[0])
+    assert all(isinstance(v, str) for v in cols["eco_missing"])
