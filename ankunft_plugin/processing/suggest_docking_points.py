@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import time
+from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
@@ -283,49 +284,82 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         t_start = time.perf_counter()
-        demand_src = self._source(parameters, self.DEMAND, context)
-        cand_src = self._source(parameters, self.CANDIDATES, context)
-        network = self._source(parameters, self.NETWORK, context)
-        build_src = self._source(parameters, self.BUILDINGS, context, required=False)
-        exist_src = self._source(parameters, self.EXISTING, context, required=False)
-        weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
-        if weight_field:
-            require_field(demand_src, weight_field, demand_src.sourceName())
-        vis_mode = self.parameterAsEnum(parameters, self.VISIBILITY, context)
-        vis_field = self.parameterAsString(parameters, self.VISIBILITY_FIELD, context)
-        if vis_mode == VIS_FIELD:
-            if not vis_field:
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
+        self._read_parameters(run)
+        self._network(run)
+        self._demand(run)
+        self._candidates(run)
+        self._existing(run)
+        feedback.pushInfo(self.tr("Walking reach of {n} candidates to {m} demand points…").format(n=int(run.usable.size), m=run.demand.weight.size))
+        run.cover = self._coverage(run.graph, run.cxy[run.usable], run.demand.xy, run.limit_m, run.max_snap, feedback, (30.0, 70.0),
+                                   run.csnap.take(run.usable), run.dsnap)
+        self._visibility(run)
+        self._optimise(run)
+        dest_id = self._write(run)
+        self._log_result(feedback, run.result, run.method, run.suppress_below, time.perf_counter() - t_start)
+        labels = {
+            "1": self.tr("Rank 1"),
+            "2-3": self.tr("Ranks 2–3"),
+            "4-5": self.tr("Ranks 4–5"),
+            "6+": self.tr("Ranks 6 and later"),
+        }
+        style_on_load(context, dest_id, lambda layer: apply_style(layer, labels), self.tr("Suggested docking points"))
+        result = run.result
+        return {
+            self.OUTPUT: dest_id,
+            self.COVERAGE_BEFORE_PCT: result.coverage_before_pct,
+            self.COVERAGE_AFTER_PCT: result.coverage_after_pct,
+            self.OPTIMALITY_GAP_PCT: result.gap_pct,
+            self.GAP_BASIS: result.gap_basis,
+            self.UNSNAPPED_DEMAND_PCT: run.unsnapped_pct,
+        }
+
+    # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
+    def _read_parameters(self, run) -> None:
+        parameters, context = run.parameters, run.context
+        run.demand_src = self._source(parameters, self.DEMAND, context)
+        run.cand_src = cand_src = self._source(parameters, self.CANDIDATES, context)
+        run.network = self._source(parameters, self.NETWORK, context)
+        run.build_src = self._source(parameters, self.BUILDINGS, context, required=False)
+        run.exist_src = self._source(parameters, self.EXISTING, context, required=False)
+        run.weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
+        if run.weight_field:
+            require_field(run.demand_src, run.weight_field, run.demand_src.sourceName())
+        run.vis_mode = self.parameterAsEnum(parameters, self.VISIBILITY, context)
+        run.vis_field = self.parameterAsString(parameters, self.VISIBILITY_FIELD, context)
+        if run.vis_mode == VIS_FIELD:
+            if not run.vis_field:
                 raise QgsProcessingException(
                     self.tr("Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.").format(
                         layer=cand_src.sourceName()
                     )
                 )
-            require_field(cand_src, vis_field, cand_src.sourceName())
-        minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
-        speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
-        k = self.parameterAsInt(parameters, self.COUNT, context)
-        method = "exact" if self.parameterAsEnum(parameters, self.METHOD, context) == 1 else "greedy"
-        vis_weight = self.parameterAsDouble(parameters, self.VISIBILITY_WEIGHT, context)
-        vis_radius = self.parameterAsDouble(parameters, self.VISIBILITY_RADIUS, context)
-        max_snap = P.snap_distance(self, parameters, context)
-        spacing = self.parameterAsDouble(parameters, self.GRID_SPACING, context)
-        time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
-        bound_limit = self.parameterAsDouble(parameters, self.BOUND_TIME_LIMIT, context)
-        suppress_below = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
-        limit_m = minutes_to_metres(minutes, speed)
+            require_field(cand_src, run.vis_field, cand_src.sourceName())
+        run.minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+        run.speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
+        run.k = self.parameterAsInt(parameters, self.COUNT, context)
+        run.method = "exact" if self.parameterAsEnum(parameters, self.METHOD, context) == 1 else "greedy"
+        run.vis_weight = self.parameterAsDouble(parameters, self.VISIBILITY_WEIGHT, context)
+        run.vis_radius = self.parameterAsDouble(parameters, self.VISIBILITY_RADIUS, context)
+        run.max_snap = P.snap_distance(self, parameters, context)
+        run.spacing = self.parameterAsDouble(parameters, self.GRID_SPACING, context)
+        run.time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
+        run.bound_limit = self.parameterAsDouble(parameters, self.BOUND_TIME_LIMIT, context)
+        run.suppress_below = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
+        run.limit_m = minutes_to_metres(run.minutes, run.speed)
 
-        cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
-        if cost_field:
-            require_field(network, cost_field, network.sourceName())
-        _net_crs, crs = network_crs(network, context, feedback)
+    def _network(self, run) -> None:
+        feedback, network = run.feedback, run.network
+        run.cost_field = self.parameterAsString(run.parameters, self.COST_FIELD, run.context)
+        if run.cost_field:
+            require_field(network, run.cost_field, network.sourceName())
+        _net_crs, run.crs = network_crs(network, run.context, feedback)
         feedback.pushInfo(self.tr("Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.").format(
-            crs=crs.authid(), minutes=minutes, speed=speed, metres=limit_m
+            crs=run.crs.authid(), minutes=run.minutes, speed=run.speed, metres=run.limit_m
         ))
-
-        # -- network ------------------------------------------------------------------------------
         feedback.pushInfo(self.tr("Building the walking graph of '{layer}'…").format(layer=network.sourceName()))
-        graph = self._graph(parameters, network, context, feedback, crs, cost_field)
-        if graph.n_edges == 0:
+        run.graph = self._graph(run.parameters, network, run.context, feedback, run.crs, run.cost_field)
+        if run.graph.n_edges == 0:
             raise QgsProcessingException(
                 self.tr("Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.").format(
                     layer=network.sourceName()
@@ -334,30 +368,36 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         self.check_cancel(feedback)
         feedback.setProgress(12.0)
 
-        # -- demand -------------------------------------------------------------------------------
+    def _weights(self, run, ddata, dname):
+        """The demand weights: the weight field read as counts (missing and negative → 0, said), else 1 each."""
+        weight_field, feedback = run.weight_field, run.feedback
+        if not weight_field:
+            return np.ones(len(ddata))
+        weights, _problems = read_field(ddata.attributes[weight_field], COUNT, weight_field, feedback)
+        n_missing = int(np.isnan(weights).sum())
+        if n_missing:
+            feedback.pushWarning(
+                self.tr("Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.").format(
+                    layer=dname, field=weight_field, n=n_missing
+                )
+            )
+        n_neg = int((weights < 0).sum())
+        if n_neg:
+            feedback.pushWarning(
+                self.tr("Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.").format(
+                    layer=dname, field=weight_field, n=n_neg
+                )
+            )
+        return np.where(np.isfinite(weights) & (weights > 0), weights, 0.0)
+
+    def _demand(self, run) -> None:
+        parameters, context, feedback, crs = run.parameters, run.context, run.feedback, run.crs
+        demand_src, weight_field, build_src = run.demand_src, run.weight_field, run.build_src
         dname = demand_src.sourceName()
         ddata = read_source(demand_src, [weight_field] if weight_field else [], context, feedback, dest_crs=crs, progress=(12.0, 16.0))
         if len(ddata) == 0:
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=dname))
-        if weight_field:
-            weights, _problems = read_field(ddata.attributes[weight_field], COUNT, weight_field, feedback)
-            n_missing = int(np.isnan(weights).sum())
-            if n_missing:
-                feedback.pushWarning(
-                    self.tr("Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.").format(
-                        layer=dname, field=weight_field, n=n_missing
-                    )
-                )
-            n_neg = int((weights < 0).sum())
-            if n_neg:
-                feedback.pushWarning(
-                    self.tr("Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.").format(
-                        layer=dname, field=weight_field, n=n_neg
-                    )
-                )
-            weights = np.where(np.isfinite(weights) & (weights > 0), weights, 0.0)
-        else:
-            weights = np.ones(len(ddata))
+        weights = self._weights(run, ddata, dname)
         if ddata.null_geometries:
             feedback.pushWarning(self.tr("Layer '{layer}': {n} features without geometry are left out.").format(layer=dname, n=ddata.null_geometries))
         dgeoms = to_shapely(ddata.geometries)
@@ -369,7 +409,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 bxy, barea, _ = building_points(to_shapely(keep))
             feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(keep), layer=build_src.sourceName()))
         bxy, barea, weights = demand_cells(self, parameters, context, feedback, crs, dgeoms, bool(weight_field), bxy, barea, weights)
-        demand = demand_points(dgeoms, weights, bxy, barea, spacing)
+        demand = run.demand = demand_points(dgeoms, weights, bxy, barea, run.spacing)
         self._log_placement(feedback, demand, dname, build_src is not None)
         if demand.weight.size == 0 or demand.weight.sum() <= 0:
             raise QgsProcessingException(
@@ -378,15 +418,18 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         self.check_cancel(feedback)
         feedback.setProgress(25.0)
 
-        # -- candidates and existing sites ----------------------------------------------------------
+    def _candidates(self, run) -> None:
+        """Candidates snapped onto the network (only those can be chosen), and the demand points snapped."""
+        feedback, graph, max_snap, cand_src = run.feedback, run.graph, run.max_snap, run.cand_src
         cname = cand_src.sourceName()
-        cdata = read_source(cand_src, [vis_field] if vis_mode == VIS_FIELD else [], context, feedback, dest_crs=crs, keep_features=True, progress=(25.0, 28.0))
+        fields = [run.vis_field] if run.vis_mode == VIS_FIELD else []
+        cdata = run.cdata = read_source(cand_src, fields, run.context, feedback, dest_crs=run.crs, keep_features=True, progress=(25.0, 28.0))
         if len(cdata) == 0:
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Give at least one candidate site.").format(layer=cname))
-        cxy = point_xy(cdata.geometries)
+        cxy = run.cxy = point_xy(cdata.geometries)
         # points nearest to a small disconnected fragment (under 1 % of the network length) are moved
         # onto the connected network when that lies within the maximum distance too
-        csnap = graph.snap_connected(cxy, max_snap)
+        csnap = run.csnap = graph.snap_connected(cxy, max_snap)
         n_cand_off = int((~csnap.ok).sum())
         if n_cand_off:
             feedback.pushWarning(
@@ -394,31 +437,36 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                     n=n_cand_off, total=len(cdata), layer=cname, d=max_snap
                 )
             )
-        usable = np.flatnonzero(csnap.ok)  # only candidates on the network can be chosen
+        usable = run.usable = np.flatnonzero(csnap.ok)  # only candidates on the network can be chosen
         if usable.size == 0:
             raise QgsProcessingException(
                 self.tr("No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.").format(
                     layer=cname, d=max_snap
                 )
             )
-        if k > usable.size:
+        if run.k > usable.size:
             feedback.pushWarning(self.tr("Only {n} candidates: all of them are listed.").format(n=int(usable.size)))
-        dsnap = graph.snap_connected(demand.xy, max_snap)
+        demand = run.demand
+        dsnap = run.dsnap = graph.snap_connected(demand.xy, max_snap)
         off = ~dsnap.ok
         total_w = float(demand.weight.sum())
-        unsnapped_pct = 100.0 * float(demand.weight[off].sum()) / total_w if total_w > 0 else 0.0
+        run.unsnapped_pct = 100.0 * float(demand.weight[off].sum()) / total_w if total_w > 0 else 0.0
         if off.any():
             people = float(demand.weight[off].sum())
-            shown = suppress_counts([people], suppress_below)[0]
+            shown = suppress_counts([people], run.suppress_below)[0]
             feedback.pushWarning(
                 self.tr("{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.").format(
-                    n=int(off.sum()), pct=unsnapped_pct, people="–" if math.isnan(shown) else "{:.0f}".format(shown), d=max_snap
+                    n=int(off.sum()), pct=run.unsnapped_pct, people="–" if math.isnan(shown) else "{:.0f}".format(shown), d=max_snap
                 )
             )
-        existing_mask = np.zeros(demand.weight.size, dtype=bool)
+
+    def _existing(self, run) -> None:
+        """Demand already covered by existing docking points."""
+        feedback, graph, max_snap, exist_src, demand = run.feedback, run.graph, run.max_snap, run.exist_src, run.demand
+        run.existing_mask = np.zeros(demand.weight.size, dtype=bool)
         moved_existing = 0
         if exist_src is not None:
-            edata = read_source(exist_src, (), context, feedback, dest_crs=crs, progress=(28.0, 30.0))
+            edata = read_source(exist_src, (), run.context, feedback, dest_crs=run.crs, progress=(28.0, 30.0))
             exy = point_xy(edata.geometries)
             esnap = graph.snap_connected(exy, max_snap)
             if (~esnap.ok).any():
@@ -428,70 +476,70 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                     )
                 )
             if esnap.ok.any():
-                dist, _which = graph.nearest(exy, demand.xy, max_snap=max_snap, limit=limit_m, src_snap=esnap, dst_snap=dsnap)
-                existing_mask = np.isfinite(dist) & (dist <= limit_m)
+                dist, _which = graph.nearest(exy, demand.xy, max_snap=max_snap, limit=run.limit_m, src_snap=esnap, dst_snap=run.dsnap)
+                run.existing_mask = np.isfinite(dist) & (dist <= run.limit_m)
             moved_existing = int(esnap.moved.sum())
-        self._log_moved(feedback, int(dsnap.moved.sum()), int(csnap.moved.sum()), moved_existing)
+        self._log_moved(feedback, int(run.dsnap.moved.sum()), int(run.csnap.moved.sum()), moved_existing)
         self.check_cancel(feedback)
         feedback.setProgress(30.0)
 
-        # -- coverage matrix: one bounded search per candidate, in chunks (progress, cancel) --------
-        feedback.pushInfo(self.tr("Walking reach of {n} candidates to {m} demand points…").format(n=int(usable.size), m=demand.weight.size))
-        cover = self._coverage(graph, cxy[usable], demand.xy, limit_m, max_snap, feedback, (30.0, 70.0),
-                               csnap.take(usable), dsnap)
-
-        # -- visibility -----------------------------------------------------------------------------
-        visibility = None
-        if vis_mode == VIS_FIELD:
-            visibility, _problems = read_field(cdata.attributes[vis_field], FACTOR, vis_field, feedback)
-            visibility = visibility[usable]
+    def _visibility(self, run) -> None:
+        feedback, usable = run.feedback, run.usable
+        run.visibility = None
+        if run.vis_mode == VIS_FIELD:
+            visibility, _problems = read_field(run.cdata.attributes[run.vis_field], FACTOR, run.vis_field, feedback)
+            run.visibility = visibility = visibility[usable]
             n_bad = int(np.isnan(visibility).sum())
             if n_bad:
                 feedback.pushWarning(
                     self.tr("Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.").format(
-                        layer=cname, field=vis_field, n=n_bad
+                        layer=run.cand_src.sourceName(), field=run.vis_field, n=n_bad
                     )
                 )
-        elif vis_mode == VIS_REACH:
-            feedback.pushInfo(self.tr("Street length within {r:g} m of each candidate…").format(r=vis_radius))
-            visibility = street_reach(
-                graph, cxy[usable], vis_radius, max_snap, progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f),
-                snap=csnap.take(usable),
+        elif run.vis_mode == VIS_REACH:
+            feedback.pushInfo(self.tr("Street length within {r:g} m of each candidate…").format(r=run.vis_radius))
+            run.visibility = street_reach(
+                run.graph, run.cxy[usable], run.vis_radius, run.max_snap, progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f),
+                snap=run.csnap.take(usable),
             )
         self.check_cancel(feedback)
         feedback.setProgress(80.0)
 
-        # -- optimise -------------------------------------------------------------------------------
-        method_label = self.tr("exact") if method == "exact" else self.tr("greedy")
-        feedback.pushInfo(self.tr("Choosing {k} sites ({method})…").format(k=k, method=method_label))
-        result = suggest_sites(
-            cover,
-            demand.weight,
-            k,
-            existing_mask,
-            method=method,
-            visibility=visibility,
-            visibility_weight=vis_weight,
-            time_limit=time_limit,
-            bound_time_limit=bound_limit,
+    def _optimise(self, run) -> None:
+        feedback = run.feedback
+        method_label = self.tr("exact") if run.method == "exact" else self.tr("greedy")
+        feedback.pushInfo(self.tr("Choosing {k} sites ({method})…").format(k=run.k, method=method_label))
+        run.result = suggest_sites(
+            run.cover,
+            run.demand.weight,
+            run.k,
+            run.existing_mask,
+            method=run.method,
+            visibility=run.visibility,
+            visibility_weight=run.vis_weight,
+            time_limit=run.time_limit,
+            bound_time_limit=run.bound_limit,
             progress=lambda f: self._progress(feedback, 80.0 + 10.0 * f),
         )
         self.check_cancel(feedback)
         feedback.setProgress(90.0)
 
-        # -- output ---------------------------------------------------------------------------------
+    def _write(self, run):
+        """The chosen candidates in order with their input fields, added weight (blanked below the threshold)
+        and cumulative coverage."""
+        cand_src, result, visibility, usable = run.cand_src, run.result, run.visibility, run.usable
         in_fields = cand_src.fields()
         spec = [("rank", "int"), ("added_weight", "double"), ("cum_coverage_pct", "double"), ("visibility", "double")]
         out_fields = new_fields(in_fields, spec)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, cand_src.wkbType(), cand_src.sourceCrs())
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, cand_src.wkbType(), cand_src.sourceCrs())
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        added = np.round(suppress_counts(result.added_weight, suppress_below), 1)
+            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        added = np.round(suppress_counts(result.added_weight, run.suppress_below), 1)
         cum_pct = result.cum_coverage_pct.copy()
         cum_pct[np.isnan(added) & ~np.isnan(result.added_weight)] = np.nan
         rows, geoms = [], []
         for r, j in enumerate(result.order):
-            feat = cdata.features[int(usable[j])]
+            feat = run.cdata.features[int(usable[j])]
             attrs = feat.attributes()
             new = {
                 "rank": r + 1,
@@ -507,24 +555,8 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                     row.append(attrs[in_fields.lookupField(f.name())])
             rows.append(row)
             geoms.append(feat.geometry())
-        write_rows(sink, out_fields, rows, geoms, feedback, progress=(90.0, 100.0))
-
-        self._log_result(feedback, result, method, suppress_below, time.perf_counter() - t_start)
-        labels = {
-            "1": self.tr("Rank 1"),
-            "2-3": self.tr("Ranks 2–3"),
-            "4-5": self.tr("Ranks 4–5"),
-            "6+": self.tr("Ranks 6 and later"),
-        }
-        style_on_load(context, dest_id, lambda layer: apply_style(layer, labels), self.tr("Suggested docking points"))
-        return {
-            self.OUTPUT: dest_id,
-            self.COVERAGE_BEFORE_PCT: result.coverage_before_pct,
-            self.COVERAGE_AFTER_PCT: result.coverage_after_pct,
-            self.OPTIMALITY_GAP_PCT: result.gap_pct,
-            self.GAP_BASIS: result.gap_basis,
-            self.UNSNAPPED_DEMAND_PCT: unsnapped_pct,
-        }
+        write_rows(sink, out_fields, rows, geoms, run.feedback, progress=(90.0, 100.0))
+        return dest_id
 
     # -- pieces -----------------------------------------------------------------------------------
     def _progress(self, feedback, value) -> bool:
