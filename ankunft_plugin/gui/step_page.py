@@ -105,8 +105,10 @@ class StepPage(QWidget, StepForm):
                 if param.name() in self.required:  # optional only in the panel's form: required, marked *
                     label.setText(original.description() + " *")
                 label.setToolTip(tip)
-                label.setWordWrap(True)
-                label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the row's width
+                # a short label on one line (a wrapped label takes a narrow width of its own); a long one wraps
+                label.setWordWrap(len(label.text()) > 45)
+                label.setText(label.text().replace("\n", " "))
+                label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
                 form.addRow(label, widget)
             elif isinstance(widget, QCheckBox) and widget.text():
                 form.addRow(wrapped_checkbox(widget, tip))  # a long checkbox text wraps too
