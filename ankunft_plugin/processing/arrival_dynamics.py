@@ -7,6 +7,8 @@ change, Markov transitions) and ``core/spatial.py`` (Gi* hot and cold spots of t
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateTransform,
@@ -195,6 +197,26 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
 
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
+        self._read_parameters(run)
+        self._read_years(run)
+        run.harmonised = {}
+        if self.parameterAsBoolean(parameters, self.HARMONIZE, context):
+            target = self._target_year(parameters, context, run.years)
+            run.harmonised = self._harmonise(
+                run.per_year, run.years, target, run.id_field, run.name_field, run.pop_field, run.chosen, run.min_share, run.layers, context, feedback
+            )
+        self._align(run)
+        self._classify_years(run)
+        self._dynamics(run)
+        dest_id = self._write_areas(run)
+        t_dest = self._write_transitions(run)
+        return self._finish(run, dest_id, t_dest)
+
+    # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
+    def _read_parameters(self, run) -> None:
+        """Layers sorted by year, fields, indicators, classification and cluster settings."""
+        parameters, context, feedback = run.parameters, run.context, run.feedback
         layers = self.parameterAsLayerList(parameters, self.INPUTS, context)
         if len(layers) < 2:
             raise QgsProcessingException(self.tr("Choose at least two layers (one per year) as input."))
@@ -216,52 +238,50 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         order = sorted(range(len(years)), key=lambda t: years[t])
         if order != list(range(len(years))):
             feedback.pushInfo(self.tr("The layers were sorted by year."))
-        years = [years[t] for t in order]
-        layers = [layers[t] for t in order]
-        n_years = len(years)
+        run.years = [years[t] for t in order]
+        run.layers = [layers[t] for t in order]
+        run.n_years = len(run.years)
 
-        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
-        if not id_field:
+        run.id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        if not run.id_field:
             raise QgsProcessingException(self.tr("Choose the area id field: areas are matched across years by their id."))
-        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        pop_field = self.parameterAsString(parameters, self.C.POPULATION_FIELD, context)
-        if not pop_field:
+        run.name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        run.pop_field = self.parameterAsString(parameters, self.C.POPULATION_FIELD, context)
+        if not run.pop_field:
             raise QgsProcessingException(self.tr("Choose the population field."))
-        chosen = self._chosen_indicators(parameters, context)
-        if sum(1 for n in CLASSIFYING if n in chosen) < 2:
+        run.chosen = self._chosen_indicators(parameters, context)
+        if sum(1 for n in CLASSIFYING if n in run.chosen) < 2:
             raise QgsProcessingException(
                 self.tr("Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).")
             )
-        params = self._classify_params(parameters, context)
-        clusters = cluster_settings(self, parameters, context)
-        min_share = self.parameterAsDouble(parameters, self.BOUNDARY_SHARE, context)
+        run.params = self._classify_params(parameters, context)
+        run.clusters = cluster_settings(self, parameters, context)
+        run.min_share = self.parameterAsDouble(parameters, self.BOUNDARY_SHARE, context)
 
-        # -- read every year once -------------------------------------------------------------------
-        out_crs = layers[-1].crs()
-        wanted = [id_field, pop_field, *(f for f, _u in chosen.values())]
-        if name_field:
-            wanted.append(name_field)
+    def _read_years(self, run) -> None:
+        """Every year's layer read once (in the CRS of the latest year)."""
+        feedback, n_years = run.feedback, run.n_years
+        run.out_crs = run.layers[-1].crs()
+        wanted = [run.id_field, run.pop_field, *(f for f, _u in run.chosen.values())]
+        if run.name_field:
+            wanted.append(run.name_field)
         wanted = list(dict.fromkeys(wanted))
-        per_year = []
-        for t, (year, layer) in enumerate(zip(years, layers)):
+        run.per_year = []
+        for t, (year, layer) in enumerate(zip(run.years, run.layers)):
             self.check_cancel(feedback)
             label = self.tr("{layer} (year {year})").format(layer=layer.name(), year=year)
             for fname in wanted:
                 require_field(layer, fname, label)
-            data = read_source(layer, wanted, context, feedback, dest_crs=out_crs, progress=(40.0 * t / n_years, 40.0 * (t + 1) / n_years))
+            data = read_source(layer, wanted, run.context, feedback, dest_crs=run.out_crs, progress=(40.0 * t / n_years, 40.0 * (t + 1) / n_years))
             if len(data) == 0:
                 raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=label))
-            per_year.append((label, data))
+            run.per_year.append((label, data))
 
-        # -- years on other boundaries: harmonise onto one geometry ------------------------------------
-        harmonised = {}
-        if self.parameterAsBoolean(parameters, self.HARMONIZE, context):
-            target = self._target_year(parameters, context, years)
-            harmonised = self._harmonise(per_year, years, target, id_field, name_field, pop_field, chosen, min_share, layers, context, feedback)
-
-        # -- match areas by id ---------------------------------------------------------------------
-        alignment = dyn.align_ids([data.attributes[id_field] for _label, data in per_year])
-        for t, (label, _data) in enumerate(per_year):
+    def _align(self, run) -> None:
+        """Areas matched across the years by id; duplicates, boundary changes and gaps said."""
+        feedback, id_field, years = run.feedback, run.id_field, run.years
+        alignment = run.alignment = dyn.align_ids([data.attributes[id_field] for _label, data in run.per_year])
+        for t, (label, _data) in enumerate(run.per_year):
             dup = alignment.duplicates[t]
             if dup:
                 raise QgsProcessingException(
@@ -274,7 +294,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                     self.tr("Layer '{layer}': {n} features have no id in field '{field}' and are left out.").format(layer=label, n=alignment.empty[t], field=id_field)
                 )
         shares = dyn.shared_share(alignment.present)
-        for t in dyn.boundary_changes(alignment.present, min_share):
+        for t in dyn.boundary_changes(alignment.present, run.min_share):
             raise QgsProcessingException(
                 self.tr("Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.").format(
                     a=years[t], b=years[t + 1], share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0), field=id_field
@@ -284,8 +304,8 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             feedback.pushWarning(
                 self.tr("Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.").format(field=id_field)
             )
-        partial = alignment.partial()
-        missing_years = alignment.missing_years(years)
+        partial = run.partial = alignment.partial()
+        missing_years = run.missing_years = alignment.missing_years(years)
         if len(partial):
             shown = ["{} ({})".format(alignment.labels[i], ", ".join(str(y) for y in missing_years[i])) for i in partial[:30]]
             feedback.pushWarning(
@@ -294,14 +314,16 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 )
             )
 
-        # -- classify every year with the same parameters ---------------------------------------------
-        labels = self.class_labels()
-        results = []
-        for t, (label, data) in enumerate(per_year):
+    def _classify_years(self, run) -> None:
+        """Every year classified with the same parameters (``core.classify``)."""
+        feedback, years = run.feedback, run.years
+        labels = run.labels = self.class_labels()
+        run.results = results = []
+        for t, (label, data) in enumerate(run.per_year):
             self.check_cancel(feedback)
-            indicators = {name: (data.attributes[fname], unit) for name, (fname, unit) in chosen.items()}
+            indicators = {name: (data.attributes[fname], unit) for name, (fname, unit) in run.chosen.items()}
             try:
-                res = classify(data.attributes[pop_field], indicators, params)
+                res = classify(data.attributes[run.pop_field], indicators, run.params)
             except ValueError as err:
                 raise QgsProcessingException(self.tr("Layer '{layer}': {error}").format(layer=label, error=str(err))) from err
             results.append(res)
@@ -310,43 +332,39 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 self.tr("{year}: {counts}").format(year=years[t], counts=", ".join("{} {}".format(labels[c], counts[c]) for c in CLASSES))
             )
             self._log_warnings(feedback, years[t], res.warnings)
-            feedback.setProgress(40.0 + 30.0 * (t + 1) / n_years)
-        classes = dyn.scatter([r.aq_class for r in results], alignment, fill=dyn.ABSENT, dtype=object)
-        scores = dyn.scatter([r.score for r in results], alignment)
+            feedback.setProgress(40.0 + 30.0 * (t + 1) / run.n_years)
+        run.classes = dyn.scatter([r.aq_class for r in results], run.alignment, fill=dyn.ABSENT, dtype=object)
+        run.scores = dyn.scatter([r.score for r in results], run.alignment)
 
-        # -- dynamics ----------------------------------------------------------------------------
-        trend, trend_n = dyn.ols_trend(years, scores, min_points=min(3, n_years))
-        change = dyn.change_category(classes)
-        aq_years = dyn.arrival_years(classes)
-        changed = dyn.changed_class(classes)
-        transitions = dyn.transition_counts(classes, CLASSES)
-
-        # -- spatial clusters of the latest year ----------------------------------------------------
-        n_areas = alignment.n_areas
-        gi_z = np.full(n_areas, np.nan)
-        gi_p = np.full(n_areas, np.nan)
-        cluster = np.full(n_areas, None, dtype=object)
-        if clusters["on"]:
-            data = per_year[-1][1]
-            z, p, cl = compute_clusters(clusters, results[-1].score, data.geometries, layers[-1], context, feedback)
+    def _dynamics(self, run) -> None:
+        """Trend, change category, years as arrival quarter, transitions (``core/dynamics``) and the spatial
+        clusters of the latest year."""
+        classes, alignment = run.classes, run.alignment
+        run.trend, run.trend_n = dyn.ols_trend(run.years, run.scores, min_points=min(3, run.n_years))
+        run.change = dyn.change_category(classes)
+        run.aq_years = dyn.arrival_years(classes)
+        run.changed = dyn.changed_class(classes)
+        run.transitions = dyn.transition_counts(classes, CLASSES)
+        n_areas = run.n_areas = alignment.n_areas
+        run.gi_z = np.full(n_areas, np.nan)
+        run.gi_p = np.full(n_areas, np.nan)
+        run.cluster = np.full(n_areas, None, dtype=object)
+        if run.clusters["on"]:
+            data = run.per_year[-1][1]
+            z, p, cl = compute_clusters(run.clusters, run.results[-1].score, data.geometries, run.layers[-1], run.context, run.feedback)
             rows = alignment.rows[-1]
             ok = rows >= 0
-            gi_z[rows[ok]] = z[ok]
-            gi_p[rows[ok]] = p[ok]
-            cluster[rows[ok]] = cl[ok]
-        feedback.setProgress(80.0)
+            run.gi_z[rows[ok]] = z[ok]
+            run.gi_p[rows[ok]] = p[ok]
+            run.cluster[rows[ok]] = cl[ok]
+        run.feedback.setProgress(80.0)
 
-        # -- output: one feature per area --------------------------------------------------------------
-        geometries = [None] * n_areas
-        names = [None] * n_areas
-        for t in range(n_years):  # the latest year an area occurs in wins
-            data = per_year[t][1]
-            rows = alignment.rows[t]
-            for r, i in enumerate(rows):
-                if i >= 0:
-                    geometries[i] = data.geometries[r]
-                    if name_field:
-                        names[i] = data.attributes[name_field][r]
+    def _write_areas(self, run):
+        """One feature per area: its classes and scores per year, trend, change, clusters, harmonisation."""
+        alignment, years, n_areas, n_years = run.alignment, run.years, run.n_areas, run.n_years
+        id_field, name_field, harmonised = run.id_field, run.name_field, run.harmonised
+        geometries, names = self._latest_geometries(run)
+        run.names = names
         spec = [(id_field, "string")]
         if name_field and name_field != id_field:
             spec.append((name_field, "string"))
@@ -361,7 +379,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             ("years_present", "int"),
             ("years_missing", "string"),
         ]
-        if clusters["on"]:
+        if run.clusters["on"]:
             spec += [("gi_z", "double"), ("gi_p", "double"), ("cluster", "string")]
         if harmonised:
             spec += [("harm_years", "string")] + [("harm_split_{}".format(years[t]), "double") for t in sorted(harmonised)]
@@ -371,44 +389,59 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 harm_split[t] = np.full(n_areas, np.nan)
                 harm_split[t][rows[rows >= 0]] = np.asarray(split)[rows >= 0]
         fields = new_fields(None, spec)
-        wkb = layers[-1].wkbType()
+        wkb = run.layers[-1].wkbType()
         if QgsWkbTypes.geometryType(wkb) != QgsWkbTypes.GeometryType.PolygonGeometry:
             wkb = QgsWkbTypes.Type.MultiPolygon
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.multiType(wkb), out_crs)
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.multiType(wkb), run.out_crs)
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        change_labels = self.change_labels()
+            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        change_labels = run.change_labels = self.change_labels()
         present = alignment.present.sum(axis=1)
         out_rows = []
         for i in range(n_areas):
-            self.check_cancel(feedback)
+            self.check_cancel(run.feedback)
             row = [alignment.labels[i]]
             if name_field and name_field != id_field:
                 row.append(None if names[i] is None else str(names[i]))
             for t in range(n_years):
-                row += [classes[i, t] or None, scores[i, t]]
+                row += [run.classes[i, t] or None, run.scores[i, t]]
             row += [
-                trend[i],
-                int(trend_n[i]),
-                change[i],
-                change_labels[change[i]],
-                int(aq_years[i]),
+                run.trend[i],
+                int(run.trend_n[i]),
+                run.change[i],
+                change_labels[run.change[i]],
+                int(run.aq_years[i]),
                 int(present[i]),
-                ",".join(str(y) for y in missing_years[i]) or None,
+                ",".join(str(y) for y in run.missing_years[i]) or None,
             ]
-            if clusters["on"]:
-                row += [gi_z[i], gi_p[i], cluster[i]]
+            if run.clusters["on"]:
+                row += [run.gi_z[i], run.gi_p[i], run.cluster[i]]
             if harmonised:
                 row += [",".join(str(years[t]) for t in sorted(harmonised))] + [harm_split[t][i] for t in sorted(harmonised)]
             out_rows.append(row)
-        geoms_out = []
+        write_rows(sink, fields, out_rows, geometries, run.feedback, progress=(80.0, 95.0))
+        return dest_id
+
+    def _latest_geometries(self, run):
+        """Each area's geometry (multi-part) and name from the latest year it occurs in."""
+        geometries = [None] * run.n_areas
+        names = [None] * run.n_areas
+        for t in range(run.n_years):  # the latest year an area occurs in wins
+            data = run.per_year[t][1]
+            rows = run.alignment.rows[t]
+            for r, i in enumerate(rows):
+                if i >= 0:
+                    geometries[i] = data.geometries[r]
+                    if run.name_field:
+                        names[i] = data.attributes[run.name_field][r]
         for g in geometries:
             if g is not None and not g.isNull() and not g.isMultipart():
                 g.convertToMultiType()
-            geoms_out.append(g)
-        write_rows(sink, fields, out_rows, geoms_out, feedback, progress=(80.0, 95.0))
+        return geometries, names
 
-        # -- output: transition table --------------------------------------------------------------
+    def _write_transitions(self, run):
+        """The transition table: counts and row shares of class changes, pooled and per period."""
+        years, labels, transitions = run.years, run.labels, run.transitions
         t_fields = new_fields(
             None,
             [
@@ -423,34 +456,37 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 ("share", "double"),
             ],
         )
-        t_sink, t_dest = self.parameterAsSink(parameters, self.OUTPUT_TRANSITIONS, context, t_fields, QgsWkbTypes.Type.NoGeometry)
+        t_sink, t_dest = self.parameterAsSink(run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, QgsWkbTypes.Type.NoGeometry)
         if t_sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TRANSITIONS))
-        pooled = transitions.sum(axis=0)
+            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT_TRANSITIONS))
+        pooled = run.pooled = transitions.sum(axis=0)
         periods = [("all", None, None, pooled)]
-        periods += [("{}-{}".format(years[t], years[t + 1]), years[t], years[t + 1], transitions[t]) for t in range(n_years - 1)]
+        periods += [("{}-{}".format(years[t], years[t + 1]), years[t], years[t + 1], transitions[t]) for t in range(run.n_years - 1)]
         t_rows = []
         for period, y0, y1, counts in periods:
             shares_m = dyn.row_shares(counts)
             for a, ca in enumerate(CLASSES):
                 for b, cb in enumerate(CLASSES):
                     t_rows.append([period, y0, y1, ca, cb, labels[ca], labels[cb], int(counts[a, b]), shares_m[a, b]])
-        write_rows(t_sink, t_fields, t_rows, [None] * len(t_rows), feedback)
+        write_rows(t_sink, t_fields, t_rows, [None] * len(t_rows), run.feedback)
+        return t_dest
 
-        # -- log and results ---------------------------------------------------------------------
+    def _finish(self, run, dest_id, t_dest) -> dict:
+        """Log, style and the results."""
+        feedback, change, cluster, change_labels = run.feedback, run.change, run.cluster, run.change_labels
         n_change = {c: int(np.sum(change == c)) for c in dyn.CHANGES}
-        self._log(feedback, years, labels, change_labels, n_change, changed, change, alignment, names, pooled, cluster, clusters["on"])
+        self._log(feedback, run.years, run.labels, change_labels, n_change, run.changed, change, run.alignment, run.names, run.pooled, cluster, run.clusters["on"])
         legend = {k: "{} ({})".format(change_labels[k], n_change[k]) for k in dyn.CHANGES}
-        style_on_load(context, dest_id, lambda layer: apply_change_style(layer, legend), self.tr("Arrival quarter dynamics"))
+        style_on_load(run.context, dest_id, lambda layer: apply_change_style(layer, legend), self.tr("Arrival quarter dynamics"))
         out = {
             self.OUTPUT: dest_id,
             self.OUTPUT_TRANSITIONS: t_dest,
-            "N_AREAS": n_areas,
-            "N_CHANGED": int(changed.sum()),
-            "N_PARTIAL": len(partial),
+            "N_AREAS": run.n_areas,
+            "N_CHANGED": int(run.changed.sum()),
+            "N_PARTIAL": len(run.partial),
             "N_HOT": int(np.sum(cluster == "hot")),
             "N_COLD": int(np.sum(cluster == "cold")),
-            "N_HARMONISED_YEARS": len(harmonised),
+            "N_HARMONISED_YEARS": len(run.harmonised),
         }
         for c in dyn.CHANGES:
             out["N_{}".format(c.upper())] = n_change[c]
