@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import numpy as np
 
@@ -465,181 +466,31 @@ def classify(
     ``stability_class``, ``robust`` and ``sensitivity`` report it."""
     params = params or ClassifyParams()
     _check_params(params)
-    names = names or {}
-    readings: dict[str, ColumnReading] = {}
-    pop, pop_problems, readings["population"] = _parse(population, COUNT, names.get("population", "population"))
-    n_areas = len(pop)
-    unknown = [k for k in indicators if k not in INDICATORS]
-    if unknown:
-        raise ValueError("unknown indicator(s) {}; use {}".format(unknown, INDICATORS))
-    classifying = tuple(k for k in CLASSIFYING if k in indicators)
-    if len(classifying) < 2:
-        raise ValueError("at least two of arrivals, turnover and diversity are needed, got {}".format(list(classifying)))
-    used = classifying + (("social",) if "social" in indicators else ())
-
-    parsed: dict[str, np.ndarray] = {}
-    problems: dict[str, list] = {}
-    units: dict[str, int] = {}
-    for name in used:
-        values, unit = indicators[name]
-        if unit not in UNITS:
-            raise ValueError("unknown unit {!r} for {}".format(unit, name))
-        vals, probs, readings[name] = _parse(values, COUNT if unit == UNIT_COUNT else RATE, names.get(name, name))
-        if len(vals) != n_areas:
-            raise ValueError("{} has {} values for {} areas".format(name, len(vals), n_areas))
-        parsed[name], problems[name], units[name] = vals, probs, int(unit)
-    has_a, has_d = "arrivals" in classifying, "diversity" in classifying
-
-    growth = np.full(n_areas, np.nan)
-    flagged = np.zeros(n_areas, dtype=bool)
-    if population_start is not None:
-        start, _p, readings["population_start"] = _parse(population_start, COUNT, names.get("population_start", "population_start"))
-        if len(start) != n_areas:
-            raise ValueError("population_start has {} values for {} areas".format(len(start), n_areas))
-        growth, flagged = growth_flags(pop, start, params.growth_limit)
-    has_start = has_d and population_start is not None and diversity_start is not None
-    if has_start:
-        d_unit = units["diversity"]
-        parsed["diversity_start"], _p, readings["diversity_start"] = _parse(
-            diversity_start, COUNT if d_unit == UNIT_COUNT else RATE, names.get("diversity_start", "diversity_start")
-        )
-        if len(parsed["diversity_start"]) != n_areas:
-            raise ValueError("diversity_start has {} values for {} areas".format(len(parsed["diversity_start"]), n_areas))
-        units["diversity_start"] = d_unit
-    duplicate, first, dup_ids = _duplicates(ids, n_areas)
-
-    warnings: list[str] = []
-    reasons: list[list[str]] = [[] for _ in range(n_areas)]
-    insufficient = np.zeros(n_areas, dtype=bool)
-    for i in range(n_areas):
-        p = pop[i]
-        if not np.isfinite(p):
-            reasons[i].append("population_missing:{}".format(_problem_code(pop_problems[i]) or "nan"))
-        elif p == 0:
-            reasons[i].append("population_zero")
-        elif p < 0:
-            reasons[i].append("population_negative")
-        elif p < params.min_population:
-            reasons[i].append("population_below_min")
-        else:
-            continue
-        insufficient[i] = True
-    for name in classifying:
-        vals = parsed[name]
-        for i in np.flatnonzero(~np.isfinite(vals)):
-            reasons[i].append("missing:{}:{}".format(name, _problem_code(problems[name][i]) or "nan"))
-            insufficient[i] = True
-    valid = ~insufficient
-    reference = valid & first  # each area once in the city reference
+    w = _read_inputs(population, indicators, params, names or {}, population_start, diversity_start)
+    n_areas = w.n_areas
+    w.duplicate, w.first, w.dup_ids = _duplicates(ids, n_areas)
+    w.warnings = []
+    w.reasons, insufficient = _insufficient(w)
+    w.valid = valid = ~insufficient
+    w.reference = w.valid & w.first  # each area once in the city reference
     if not valid.any():
-        warnings.append("no_valid_areas")
-    if dup_ids:
-        warnings.append("duplicate_ids:{}".format(len(dup_ids)))
-
-    pop_pos = np.where(np.isfinite(pop) & (pop > 0), pop, np.nan)
-    start_pos = None
-    if has_start:
-        start_pos = np.where(np.isfinite(start) & (start > 0), start, np.nan)
-    suppressed: dict[str, np.ndarray] = {"population": small_count_mask(pop, params.suppress_below)}
-    counts: dict[str, np.ndarray] = {}
-    raw_rates: dict[str, np.ndarray] = {}
-    for name in used:
-        vals, unit = parsed[name], units[name]
-        raw_rates[name] = to_rates(vals, unit, pop_pos)
-        if unit == UNIT_COUNT:
-            counts[name] = vals
-            suppressed[name] = small_count_mask(vals, params.suppress_below)
-            negative = int(np.sum(np.isfinite(vals) & (vals < 0)))
-            if negative:
-                warnings.append("negative_counts:{}:{}".format(name, negative))
+        w.warnings.append("no_valid_areas")
+    if w.dup_ids:
+        w.warnings.append("duplicate_ids:{}".format(len(w.dup_ids)))
+    _counts_and_rates(w)
 
     # one pass per smoothing choice: rates and z-values; the thresholds are then one comparison each
     settings = list(SENSITIVITY_GRID if grid is True else (grid or ()))
     default = Setting("default", params.mode, params.threshold, params.quantile, params.smoothing)
-    all_settings = [default, *settings]
-    stats = {}
-    start_ref = reference
-    for smoothing in sorted({st.smoothing for st in all_settings}, reverse=True):
-        stats[smoothing] = _stats(parsed, units, used, pop_pos, reference, valid, smoothing)
-        if has_start:
-            start_ok = np.isfinite(parsed["diversity_start"]) & np.isfinite(start_pos)
-            start_ref = reference & start_ok
-            stats[smoothing] = (*stats[smoothing], _stats(parsed, units, ("diversity_start",), start_pos, start_ref, valid & start_ok, smoothing))
-    rates, z, city, skipped = stats[params.smoothing][:4]
-    for name in skipped:
-        warnings.append("smoothing_skipped:{}".format(name))
-    for name in used:
-        if valid.any() and not city[name]["sd"] > 0:
-            warnings.append("no_variation:{}".format(name))
-
-    false = np.zeros(n_areas, dtype=bool)
-    classes = np.empty((len(all_settings), n_areas), dtype=np.int8)
-    highs: dict[str, np.ndarray] = {}
-    for smoothing, st_stats in stats.items():
-        idx = [k for k, st in enumerate(all_settings) if st.smoothing == smoothing]
-        sub = [all_settings[k] for k in idx]
-        r_s, z_s = st_stats[0], st_stats[1]
-        hi = {name: _high_stack(z_s[name], r_s[name], valid, reference, sub) for name in classifying}
-        hi_d_start = np.zeros((len(sub), n_areas), dtype=bool)
-        if has_start:
-            r0, z0 = st_stats[4][0]["diversity_start"], st_stats[4][1]["diversity_start"]
-            hi_d_start = _high_stack(z0, r0, valid & np.isfinite(r0), start_ref, sub)
-        zero = np.zeros((len(sub), n_areas), dtype=bool)
-        classes[idx] = _class_stack(
-            hi.get("arrivals", zero), hi.get("turnover", zero), hi.get("diversity", zero), hi_d_start, flagged, valid, has_a, has_d, has_start
-        )
-        if smoothing == params.smoothing:
-            for name in classifying:
-                highs[name] = hi[name][0]
-            highs["diversity_start"] = hi_d_start[0]
+    w.all_settings = [default, *settings]
+    _statistics(w)
+    classes, highs = _classes(w)
     aq_class = _CLASS_NAMES[classes[0]]
-    high = {name: highs[name] for name in classifying}
-    for name in classifying:
-        info = city[name]
-        _h, cut = high_mask(z[name], rates[name], reference, params)
-        if params.mode == "zscore" and np.isfinite(info["mean"]) and np.isfinite(info["sd"]):
-            cut = info["mean"] + params.threshold * info["sd"]
-        info["cut"] = cut
-    if has_start:
-        city["diversity_start"] = stats[params.smoothing][4][2]["diversity_start"]
-        rates["diversity_start"] = stats[params.smoothing][4][0]["diversity_start"]
-        z["diversity_start"] = stats[params.smoothing][4][1]["diversity_start"]
+    high = {name: highs[name] for name in w.classifying}
+    _cuts_and_start(w, high)
+    _reasons(w, aq_class, high)
 
-    hi_a = high.get("arrivals", false)
-    hi_t = high.get("turnover", false)
-    hi_d = high.get("diversity", false)
-    for i in np.flatnonzero(valid):
-        codes: list[str] = []
-        cls = aq_class[i]
-        if cls == "established":
-            codes += [c for c, h in (("high_arrivals", hi_a[i]), ("high_turnover", hi_t[i])) if h]
-            codes.append("high_diversity_at_start" if flagged[i] else "high_diversity")
-        elif cls == "emerging":
-            if has_a:
-                codes.append("high_arrivals")
-                if hi_t[i]:
-                    codes.append("high_turnover")
-            else:
-                codes += ["high_turnover", "turnover_stands_in"]
-            if not has_d:
-                codes.append("no_diversity_indicator")
-            elif flagged[i] and hi_d[i]:
-                codes.append("diversity_at_start_below_threshold" if has_start else "diversity_at_end_not_used")
-            else:
-                codes.append("diversity_below_threshold")
-        elif hi_t[i] and has_a:
-            codes.append("high_turnover_only")
-        elif hi_d[i]:
-            codes.append("high_diversity_only")
-        else:
-            codes.append("no_high_indicator")
-        reasons[i] = codes
-    for i in np.flatnonzero(flagged):
-        reasons[i].append("strong_growth:{:.0f}".format(100.0 * growth[i]) if np.isfinite(growth[i]) else "strong_growth_new")
-    for i in np.flatnonzero(duplicate):
-        reasons[i].append("duplicate_id")
-
-    zs = np.vstack([z[name] for name in classifying])
+    zs = np.vstack([w.z[name] for name in w.classifying])
     score = np.full(n_areas, np.nan)
     if valid.any():
         score[valid] = zs[:, valid].mean(axis=0)
@@ -647,31 +498,229 @@ def classify(
     result = ClassifyResult(
         aq_class=aq_class,
         score=score,
-        rates=rates,
-        z=z,
-        reasons=reasons,
+        rates=w.rates,
+        z=w.z,
+        reasons=w.reasons,
         valid=valid,
-        population=pop,
-        raw_rates=raw_rates,
-        counts=counts,
-        suppressed=suppressed,
+        population=w.pop,
+        raw_rates=w.raw_rates,
+        counts=w.counts,
+        suppressed=w.suppressed,
         high=high,
-        city=city,
-        used=used,
-        classifying=classifying,
-        warnings=warnings,
+        city=w.city,
+        used=w.used,
+        classifying=w.classifying,
+        warnings=w.warnings,
         params=params,
-        readings=readings,
-        reference=reference,
-        duplicate=duplicate,
-        duplicate_ids=dup_ids,
-        growth=growth,
-        growth_flag=flagged,
-        counted=first,
+        readings=w.readings,
+        reference=w.reference,
+        duplicate=w.duplicate,
+        duplicate_ids=w.dup_ids,
+        growth=w.growth,
+        growth_flag=w.flagged,
+        counted=w.first,
     )
     if settings:
         _robustness(result, settings, classes[1:], classes[0])
     return result
+
+
+# -- the seams of classify(); ``w`` carries the work from one to the next -----------------------------
+def _read_inputs(population, indicators, params: ClassifyParams, names: dict, population_start, diversity_start) -> SimpleNamespace:
+    """Every column read once (column-aware), checked, and the growth flags."""
+    w = SimpleNamespace(params=params, readings={})
+    pop, w.pop_problems, w.readings["population"] = _parse(population, COUNT, names.get("population", "population"))
+    w.pop, w.n_areas = pop, len(pop)
+    n_areas = w.n_areas
+    unknown = [k for k in indicators if k not in INDICATORS]
+    if unknown:
+        raise ValueError("unknown indicator(s) {}; use {}".format(unknown, INDICATORS))
+    classifying = w.classifying = tuple(k for k in CLASSIFYING if k in indicators)
+    if len(classifying) < 2:
+        raise ValueError("at least two of arrivals, turnover and diversity are needed, got {}".format(list(classifying)))
+    w.used = classifying + (("social",) if "social" in indicators else ())
+    w.parsed, w.problems, w.units = {}, {}, {}
+    for name in w.used:
+        values, unit = indicators[name]
+        if unit not in UNITS:
+            raise ValueError("unknown unit {!r} for {}".format(unit, name))
+        vals, probs, w.readings[name] = _parse(values, COUNT if unit == UNIT_COUNT else RATE, names.get(name, name))
+        if len(vals) != n_areas:
+            raise ValueError("{} has {} values for {} areas".format(name, len(vals), n_areas))
+        w.parsed[name], w.problems[name], w.units[name] = vals, probs, int(unit)
+    w.has_a, w.has_d = "arrivals" in classifying, "diversity" in classifying
+
+    w.growth = np.full(n_areas, np.nan)
+    w.flagged = np.zeros(n_areas, dtype=bool)
+    w.start = None
+    if population_start is not None:
+        w.start, _p, w.readings["population_start"] = _parse(population_start, COUNT, names.get("population_start", "population_start"))
+        if len(w.start) != n_areas:
+            raise ValueError("population_start has {} values for {} areas".format(len(w.start), n_areas))
+        w.growth, w.flagged = growth_flags(pop, w.start, params.growth_limit)
+    w.has_start = w.has_d and population_start is not None and diversity_start is not None
+    if w.has_start:
+        d_unit = w.units["diversity"]
+        w.parsed["diversity_start"], _p, w.readings["diversity_start"] = _parse(
+            diversity_start, COUNT if d_unit == UNIT_COUNT else RATE, names.get("diversity_start", "diversity_start")
+        )
+        if len(w.parsed["diversity_start"]) != n_areas:
+            raise ValueError("diversity_start has {} values for {} areas".format(len(w.parsed["diversity_start"]), n_areas))
+        w.units["diversity_start"] = d_unit
+    return w
+
+
+def _insufficient(w: SimpleNamespace):
+    """Reasons of the areas that cannot be classified (population, missing indicators), and their mask."""
+    n_areas, pop = w.n_areas, w.pop
+    reasons: list[list[str]] = [[] for _ in range(n_areas)]
+    insufficient = np.zeros(n_areas, dtype=bool)
+    for i in range(n_areas):
+        p = pop[i]
+        if not np.isfinite(p):
+            reasons[i].append("population_missing:{}".format(_problem_code(w.pop_problems[i]) or "nan"))
+        elif p == 0:
+            reasons[i].append("population_zero")
+        elif p < 0:
+            reasons[i].append("population_negative")
+        elif p < w.params.min_population:
+            reasons[i].append("population_below_min")
+        else:
+            continue
+        insufficient[i] = True
+    for name in w.classifying:
+        vals = w.parsed[name]
+        for i in np.flatnonzero(~np.isfinite(vals)):
+            reasons[i].append("missing:{}:{}".format(name, _problem_code(w.problems[name][i]) or "nan"))
+            insufficient[i] = True
+    return reasons, insufficient
+
+
+def _counts_and_rates(w: SimpleNamespace) -> None:
+    """Raw rates, the counts, what confidentiality blanks, and negative counts."""
+    pop = w.pop
+    w.pop_pos = np.where(np.isfinite(pop) & (pop > 0), pop, np.nan)
+    w.start_pos = None
+    if w.has_start:
+        w.start_pos = np.where(np.isfinite(w.start) & (w.start > 0), w.start, np.nan)
+    w.suppressed = {"population": small_count_mask(pop, w.params.suppress_below)}
+    w.counts, w.raw_rates = {}, {}
+    for name in w.used:
+        vals, unit = w.parsed[name], w.units[name]
+        w.raw_rates[name] = to_rates(vals, unit, w.pop_pos)
+        if unit == UNIT_COUNT:
+            w.counts[name] = vals
+            w.suppressed[name] = small_count_mask(vals, w.params.suppress_below)
+            negative = int(np.sum(np.isfinite(vals) & (vals < 0)))
+            if negative:
+                w.warnings.append("negative_counts:{}:{}".format(name, negative))
+
+
+def _statistics(w: SimpleNamespace) -> None:
+    """Rates, z-values and city figures for every smoothing choice of the settings (and of the start)."""
+    params, valid, reference = w.params, w.valid, w.reference
+    w.stats = {}
+    w.start_ref = reference
+    for smoothing in sorted({st.smoothing for st in w.all_settings}, reverse=True):
+        w.stats[smoothing] = _stats(w.parsed, w.units, w.used, w.pop_pos, reference, valid, smoothing)
+        if w.has_start:
+            start_ok = np.isfinite(w.parsed["diversity_start"]) & np.isfinite(w.start_pos)
+            w.start_ref = reference & start_ok
+            w.stats[smoothing] = (
+                *w.stats[smoothing],
+                _stats(w.parsed, w.units, ("diversity_start",), w.start_pos, w.start_ref, valid & start_ok, smoothing),
+            )
+    w.rates, w.z, w.city, skipped = w.stats[params.smoothing][:4]
+    for name in skipped:
+        w.warnings.append("smoothing_skipped:{}".format(name))
+    for name in w.used:
+        if valid.any() and not w.city[name]["sd"] > 0:
+            w.warnings.append("no_variation:{}".format(name))
+
+
+def _classes(w: SimpleNamespace):
+    """The class of every area for every setting (row 0: the chosen parameters), and the 'high' masks of
+    the chosen parameters."""
+    valid, reference, n_areas = w.valid, w.reference, w.n_areas
+    classes = np.empty((len(w.all_settings), n_areas), dtype=np.int8)
+    highs: dict[str, np.ndarray] = {}
+    for smoothing, st_stats in w.stats.items():
+        idx = [k for k, st in enumerate(w.all_settings) if st.smoothing == smoothing]
+        sub = [w.all_settings[k] for k in idx]
+        r_s, z_s = st_stats[0], st_stats[1]
+        hi = {name: _high_stack(z_s[name], r_s[name], valid, reference, sub) for name in w.classifying}
+        hi_d_start = np.zeros((len(sub), n_areas), dtype=bool)
+        if w.has_start:
+            r0, z0 = st_stats[4][0]["diversity_start"], st_stats[4][1]["diversity_start"]
+            hi_d_start = _high_stack(z0, r0, valid & np.isfinite(r0), w.start_ref, sub)
+        zero = np.zeros((len(sub), n_areas), dtype=bool)
+        classes[idx] = _class_stack(
+            hi.get("arrivals", zero), hi.get("turnover", zero), hi.get("diversity", zero), hi_d_start, w.flagged, valid, w.has_a, w.has_d, w.has_start
+        )
+        if smoothing == w.params.smoothing:
+            for name in w.classifying:
+                highs[name] = hi[name][0]
+            highs["diversity_start"] = hi_d_start[0]
+    return classes, highs
+
+
+def _cuts_and_start(w: SimpleNamespace, high: dict) -> None:
+    """The city's cut per indicator (in rate units), and the start-of-period diversity figures."""
+    params = w.params
+    for name in w.classifying:
+        info = w.city[name]
+        _h, cut = high_mask(w.z[name], w.rates[name], w.reference, params)
+        if params.mode == "zscore" and np.isfinite(info["mean"]) and np.isfinite(info["sd"]):
+            cut = info["mean"] + params.threshold * info["sd"]
+        info["cut"] = cut
+    if w.has_start:
+        start_stats = w.stats[params.smoothing][4]
+        w.city["diversity_start"] = start_stats[2]["diversity_start"]
+        w.rates["diversity_start"] = start_stats[0]["diversity_start"]
+        w.z["diversity_start"] = start_stats[1]["diversity_start"]
+
+
+def _reasons(w: SimpleNamespace, aq_class, high: dict) -> None:
+    """The reason codes of every classified area (why this class), growth and duplicate flags."""
+    false = np.zeros(w.n_areas, dtype=bool)
+    hi_a = high.get("arrivals", false)
+    hi_t = high.get("turnover", false)
+    hi_d = high.get("diversity", false)
+    flagged, reasons = w.flagged, w.reasons
+    for i in np.flatnonzero(w.valid):
+        reasons[i] = _reason_codes(aq_class[i], hi_a[i], hi_t[i], hi_d[i], flagged[i], w)
+    for i in np.flatnonzero(flagged):
+        reasons[i].append("strong_growth:{:.0f}".format(100.0 * w.growth[i]) if np.isfinite(w.growth[i]) else "strong_growth_new")
+    for i in np.flatnonzero(w.duplicate):
+        reasons[i].append("duplicate_id")
+
+
+def _reason_codes(cls: str, hi_a: bool, hi_t: bool, hi_d: bool, flagged: bool, w: SimpleNamespace) -> list[str]:
+    """Why a classified area has its class (``w``: which indicators there are)."""
+    codes: list[str] = []
+    if cls == "established":
+        codes += [c for c, h in (("high_arrivals", hi_a), ("high_turnover", hi_t)) if h]
+        codes.append("high_diversity_at_start" if flagged else "high_diversity")
+    elif cls == "emerging":
+        if w.has_a:
+            codes.append("high_arrivals")
+            if hi_t:
+                codes.append("high_turnover")
+        else:
+            codes += ["high_turnover", "turnover_stands_in"]
+        if not w.has_d:
+            codes.append("no_diversity_indicator")
+        elif flagged and hi_d:
+            codes.append("diversity_at_start_below_threshold" if w.has_start else "diversity_at_end_not_used")
+        else:
+            codes.append("diversity_below_threshold")
+    elif hi_t and w.has_a:
+        codes.append("high_turnover_only")
+    elif hi_d:
+        codes.append("high_diversity_only")
+    else:
+        codes.append("no_high_indicator")
+    return codes
 
 
 def _robustness(result: ClassifyResult, settings: list[Setting], classes: np.ndarray, default: np.ndarray) -> None:
