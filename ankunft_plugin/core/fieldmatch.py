@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .classify import UNIT_COUNT, UNIT_PER_1000, UNIT_PERCENT, to_rates  # one definition of the units
 from .numbers import read_column
 from .values import COUNT, RATE
 
@@ -33,10 +34,7 @@ ROLES = ("id", "name", "population", "arrivals", "departures", "turnover", "dive
 NUMERIC_ROLES = ("population", "arrivals", "departures", "turnover", "diversity", "social")
 RATE_ROLES = ("arrivals", "departures", "turnover", "diversity", "social")
 
-# Unit codes, as the classification algorithm takes them (ARRIVALS_UNIT …).
-UNIT_COUNT = 0
-UNIT_PERCENT = 1
-UNIT_PER_1000 = 2
+# Unit codes (UNIT_COUNT, UNIT_PERCENT, UNIT_PER_1000) are the classification's (ARRIVALS_UNIT …), imported above.
 
 # (pattern on the normalised name, weight). Normalised: lower case, ä→ae ö→oe ü→ue ß→ss, every
 # run of other characters → one space, camelCase split, padded with spaces (so " ew " is a token).
@@ -267,18 +265,15 @@ def propose(
 
 
 def to_per_1000(values: Sequence, unit: int, population: Sequence | None = None) -> np.ndarray:
-    """Indicator values as a rate per 1,000 inhabitants (NaN where not computable)."""
+    """Indicator values as a rate per 1,000 inhabitants (NaN where not computable): read column-aware,
+    converted by the classification's own ``classify.to_rates`` (the panel's preview and the algorithm
+    cannot disagree)."""
     v, _ = _numbers(values, COUNT if unit == UNIT_COUNT else RATE)
-    if unit == UNIT_PERCENT:
-        return v * 10.0
-    if unit == UNIT_PER_1000:
-        return v
-    if population is None:
-        return np.full(v.shape, np.nan)
-    p, _ = _numbers(population, COUNT)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rate = np.where(p > 0, v / p * 1000.0, np.nan)
-    return rate
+    if unit not in (UNIT_PERCENT, UNIT_PER_1000):
+        if population is None:
+            return np.full(v.shape, np.nan)
+        return to_rates(v, UNIT_COUNT, _numbers(population, COUNT)[0])
+    return to_rates(v, unit, None)
 
 
 @dataclass
