@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
@@ -256,138 +257,154 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         return vocabulary.labels("snap", lang or self.ui_lang())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        network = self.parameterAsSource(parameters, self.NETWORK, context)
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
+        self._read_run_parameters(run)
+        net_crs, run.crs = network_crs(run.network, context, feedback)
+        if run.crs != net_crs:
+            feedback.pushInfo(self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=run.crs.authid()))
+        run.graph = P.load_walk_graph(
+            self, parameters, run.network, run.crs, context, feedback, cost_field=run.cost_field, progress=(0.0, 20.0)
+        )
+        feedback.setProgress(20.0)
+        self._snap_points(run)
+        self._compute_catchments(run)
+        results = {self.OUTPUT: self._write_catchments(run)}
+        self._optional_outputs(run, results)
+        log_peak_memory(feedback, run.graph.n_edges, len(run.xy))
+        feedback.setProgress(100.0)
+        return results
+
+    # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
+    def _read_run_parameters(self, run) -> None:
+        parameters, context = run.parameters, run.context
+        network = run.network = self.parameterAsSource(parameters, self.NETWORK, context)
         if network is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
-        points = self.parameterAsSource(parameters, self.POINTS, context)
+        points = run.points = self.parameterAsSource(parameters, self.POINTS, context)
         if points is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.POINTS))
         try:
-            bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
+            run.bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except ValueError as err:
             raise QgsProcessingException(
                 self.tr("Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.").format(
                     text=self.parameterAsString(parameters, self.BANDS, context))
             ) from err
-        speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
-        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
-        cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
-        mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
-        buffer_m = self.parameterAsDouble(parameters, self.BUFFER_M, context)
-        threshold = self.parameterAsInt(parameters, self.SUPPRESS_BELOW, context)
-        id_field = self.parameterAsString(parameters, self.POINT_ID_FIELD, context)
-        if cost_field:
-            require_field(network, cost_field, network.sourceName())
-        if id_field:
-            require_field(points, id_field, points.sourceName())
+        run.speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
+        run.max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
+        run.cost_field = self.parameterAsString(parameters, self.COST_FIELD, context)
+        run.mode = MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        run.buffer_m = self.parameterAsDouble(parameters, self.BUFFER_M, context)
+        run.threshold = self.parameterAsInt(parameters, self.SUPPRESS_BELOW, context)
+        run.id_field = self.parameterAsString(parameters, self.POINT_ID_FIELD, context)
+        if run.cost_field:
+            require_field(network, run.cost_field, network.sourceName())
+        if run.id_field:
+            require_field(points, run.id_field, points.sourceName())
 
-        # -- the graph (cached for the session) ---------------------------------------------------
-        net_crs, crs = network_crs(network, context, feedback)
-        if crs != net_crs:
-            feedback.pushInfo(self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=crs.authid()))
-        graph = P.load_walk_graph(
-            self, parameters, network, crs, context, feedback, cost_field=cost_field, progress=(0.0, 20.0)
-        )
-        feedback.setProgress(20.0)
-
-        # -- points ----------------------------------------------------------------------------
-        pdata = read_source(points, [id_field] if id_field else [], context, feedback, dest_crs=crs, progress=(20.0, 22.0))
+    def _snap_points(self, run) -> None:
+        """The points in metres, their ids, snapped onto the connected network, with a status each."""
+        feedback, points, id_field = run.feedback, run.points, run.id_field
+        pdata = read_source(points, [id_field] if id_field else [], run.context, feedback, dest_crs=run.crs, progress=(20.0, 22.0))
         if len(pdata) == 0:
             raise QgsProcessingException(
                 self.tr("The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.").format(layer=points.sourceName())
             )
-        xy = point_xy(pdata.geometries)
-        ids = [str(v) if v is not None and str(v) != "NULL" else str(f) for v, f in zip(pdata.attributes[id_field], pdata.fids)] if id_field else [str(f) for f in pdata.fids]
+        xy = run.xy = point_xy(pdata.geometries)
+        ids = run.ids = [str(v) if v is not None and str(v) != "NULL" else str(f) for v, f in zip(pdata.attributes[id_field], pdata.fids)] if id_field else [str(f) for f in pdata.fids]
         # a point that lands on a small fragment (under 1 % of the network length, e.g. a courtyard
         # path) is moved onto the connected network when that lies within the maximum distance too
-        snap = graph.snap_connected(xy, max_snap)
-        on_small = snap.on_minor
+        snap = run.snap = run.graph.snap_connected(xy, run.max_snap)
         moved = int(snap.moved.sum())
         if moved:
             feedback.pushInfo(self.tr("{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.").format(n=moved))
-        status = np.array(["ok"] * len(xy), dtype=object)
+        status = run.status = np.array(["ok"] * len(xy), dtype=object)
         status[~np.isfinite(xy).all(axis=1)] = "no_geometry"
         status[np.isfinite(xy).all(axis=1) & ~snap.ok] = "too_far"
-        status[on_small] = "small_component"
-        self._report_points(feedback, ids, status, snap, max_snap, points.sourceName())
+        status[snap.on_minor] = "small_component"
+        self._report_points(feedback, ids, status, snap, run.max_snap, points.sourceName())
         feedback.setProgress(25.0)
 
-        limits = [minutes_to_metres(b, speed) for b in bands]
-        cell = cm.default_cell(buffer_m)
+    def _compute_catchments(self, run) -> None:
+        """The catchments (``core/catchments``) in the chosen mode, and the population in each."""
+        feedback, graph, snap, buffer_m = run.feedback, run.graph, run.snap, run.buffer_m
+        limits = run.limits = [minutes_to_metres(b, run.speed) for b in run.bands]
+        cell = run.cell = cm.default_cell(buffer_m)
 
         def progress(frac):
             feedback.setProgress(25.0 + 45.0 * frac)
 
         # population first: areas counted by their surface need the polygons
-        demand, area_data = self._demand(parameters, context, feedback, crs)
-        polygons = self.parameterAsBoolean(parameters, self.POLYGONS, context) or (
+        demand, run.area_data = self._demand(run.parameters, run.context, feedback, run.crs)
+        run.demand = demand
+        polygons = self.parameterAsBoolean(run.parameters, self.POLYGONS, run.context) or (
             demand is not None and bool(demand.area_by_surface.any()))
-        if mode == "per_point":
+        if run.mode == "per_point":
             # threads of this process (the core never forks QGIS): two where the machine has them
             recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=min(2, os.cpu_count() or 1),
                                 progress=progress, cancelled=feedback.isCanceled, polygons=polygons)
-        elif mode == "dissolved":
+        elif run.mode == "dissolved":
             recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell, polygons=polygons)
         else:
             recs = cm.nearest_rings(graph, snap, limits, buffer_m, cell=cell)
+        run.recs = recs
         self.check_cancel(feedback)
         feedback.setProgress(70.0)
-
-        # -- population ----------------------------------------------------------------------------
-        pops = np.full(len(recs), np.nan)
+        run.pops = np.full(len(recs), np.nan)
         if demand is not None:
-            pops = self._count(graph, snap, xy, recs, limits, demand, max_snap, mode)
+            run.pops = self._count(graph, snap, run.xy, recs, limits, demand, run.max_snap, run.mode)
         feedback.setProgress(85.0)
 
-        # -- OUTPUT ----------------------------------------------------------------------------
+    def _write_catchments(self, run):
+        """OUTPUT: one feature per catchment (and per band of a point that could not be snapped: listed,
+        never dropped silently)."""
+        bands, snap, ids, status = run.bands, run.snap, run.ids, run.status
         fields = new_fields(None, [
             ("point_id", "string"), ("minutes", "double"), ("reach_m", "double"), ("area_m2", "double"),
             ("population", "double"), ("snap_status", "string"), ("snap_dist_m", "double"),
         ])
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.Type.MultiPolygon, run.crs)
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        pops_out = suppress_counts(pops, threshold) if demand is not None else pops
+            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        pops_out = suppress_counts(run.pops, run.threshold) if run.demand is not None else run.pops
         rows, geoms = [], []
-        for r, pop in zip(recs, pops_out):
+        for r, pop in zip(run.recs, pops_out):
             if r.point >= 0:
                 row = [ids[r.point], bands[r.band], r.reach_m, r.area_m2, pop, status[r.point], float(snap.dist[r.point])]
             else:
                 row = [None, bands[r.band], r.reach_m, r.area_m2, pop, None, None]
             rows.append(row)
             geoms.append(from_shapely(r.geometry) if r.geometry is not None else None)
-        if mode != "dissolved":
+        if run.mode != "dissolved":
             for p in np.flatnonzero(~snap.ok).tolist():  # listed, never dropped silently
                 d = float(snap.dist[p]) if np.isfinite(snap.dist[p]) else None
                 for b in bands:
                     rows.append([ids[p], b, None, None, None, status[p], d])
                     geoms.append(None)
-        write_rows(sink, fields, rows, geoms, feedback, progress=(85.0, 92.0))
+        write_rows(sink, fields, rows, geoms, run.feedback, progress=(85.0, 92.0))
         labels = [self.tr("{m} min walk").format(m="{:g}".format(b)) for b in bands]
-        style_on_load(context, dest_id, lambda lyr: apply_style(lyr, bands, labels), self.tr("Walking catchments"))
-        results = {self.OUTPUT: dest_id}
+        style_on_load(run.context, dest_id, lambda lyr: apply_style(lyr, bands, labels), self.tr("Walking catchments"))
+        return dest_id
 
-        # -- OUTPUT_AREAS ------------------------------------------------------------------------
+    def _optional_outputs(self, run, results: dict) -> None:
+        """OUTPUT_AREAS (population areas with walking minutes) and OUTPUT_RASTER (minutes to the nearest)."""
+        parameters, context, feedback, bands = run.parameters, run.context, run.feedback, run.bands
         if self.OUTPUT_AREAS in parameters and parameters[self.OUTPUT_AREAS] is not None:
-            if demand is None or area_data is None:
+            if run.demand is None or run.area_data is None:
                 feedback.reportError(self.tr("Population areas with walking minutes need population areas and a population field; that output is left empty."))
-            out = self._write_areas(parameters, context, feedback, graph, snap, xy, ids, limits, bands, demand, area_data, max_snap, speed, buffer_m, cell, threshold, crs)
+            out = self._write_areas(parameters, context, feedback, run.graph, run.snap, run.xy, run.ids, run.limits, bands, run.demand,
+                                    run.area_data, run.max_snap, run.speed, run.buffer_m, run.cell, run.threshold, run.crs)
             if out is not None:
                 results[self.OUTPUT_AREAS] = out
         feedback.setProgress(95.0)
-
-        # -- OUTPUT_RASTER ---------------------------------------------------------------------
         raster_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
         if raster_path and parameters.get(self.OUTPUT_RASTER) is not None:
-            self._write_raster(raster_path, graph, xy, snap, max_snap, speed, crs, parameters, context, feedback)
+            self._write_raster(raster_path, run.graph, run.xy, run.snap, run.max_snap, run.speed, run.crs, parameters, context, feedback)
             results[self.OUTPUT_RASTER] = raster_path
             rlabels = [self.tr("up to {m} min").format(m="{:g}".format(b)) for b in bands]
             rlabels.append(self.tr("more than {m} min").format(m="{:g}".format(bands[-1])))
             style_on_load(context, raster_path, lambda lyr: apply_raster_style(lyr, bands, rlabels),
                           self.tr("Walking minutes to the nearest docking point"))
-        log_peak_memory(feedback, graph.n_edges, len(xy))
-        feedback.setProgress(100.0)
-        return results
 
     # ------------------------------------------------------------------------------------------
     def _report_points(self, feedback, ids, status, snap, max_snap, layer_name):
