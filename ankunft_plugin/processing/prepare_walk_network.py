@@ -8,6 +8,8 @@ components, dangles and the share of length outside the largest component.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 from qgis.core import (
     QgsFeatureRequest,
@@ -110,10 +112,28 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("OUTSIDE_SHARE", self.tr("Share of length outside the largest component")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context)
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
+        self._read_run_parameters(run)
+        self._read_ways(run)
+        self._build_graph(run)
+        dest_id = self._write_edges(run)
+        style_on_load(
+            context, dest_id,
+            lambda layer: apply_style(layer, self.tr("Connected network"), self.tr("Disconnected parts")),
+            self.tr("Walking network"),
+        )
+        self._dest_id = dest_id
+        s = run.summary
+        return {self.OUTPUT: dest_id, "COMPONENTS": s["components"], "OUTSIDE_SHARE": s["outside_share"]}
+
+    # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
+    def _read_run_parameters(self, run) -> None:
+        """The line layer, its way class / foot / access fields and the classes to leave out."""
+        parameters, context, feedback = run.parameters, run.context, run.feedback
+        source = run.source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        name = source.sourceName()
+        name = run.name = source.sourceName()
         if QgsWkbTypes.geometryType(source.wkbType()) not in (
             QgsWkbTypes.GeometryType.LineGeometry,
             QgsWkbTypes.GeometryType.UnknownGeometry,
@@ -134,19 +154,21 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
                 feedback.pushInfo(self.tr("Way classes read from the field '{field}'.").format(field=hw))
             else:
                 feedback.pushInfo(self.tr("No way class field ('highway' or 'fclass'): all lines are kept."))
+        run.hw = hw
         exclude_text = self.parameterAsString(parameters, self.EXCLUDE, context) or ""
-        exclude = {x.strip().lower() for x in exclude_text.split(",") if x.strip()}
-        foot_f = next((c for c in ("foot", "FOOT") if c in field_names), "")
-        access_f = next((c for c in ("access", "ACCESS") if c in field_names), "")
+        run.exclude = {x.strip().lower() for x in exclude_text.split(",") if x.strip()}
+        run.foot_f = next((c for c in ("foot", "FOOT") if c in field_names), "")
+        run.access_f = next((c for c in ("access", "ACCESS") if c in field_names), "")
+        crs, run.out_crs = network_crs(source, context, feedback, check_degrees=False)
+        if run.out_crs != crs:
+            feedback.pushInfo(self.tr("The network is projected to {crs} (metres).").format(crs=run.out_crs.authid()))
 
-        crs, out_crs = network_crs(source, context, feedback, check_degrees=False)
-        if out_crs != crs:
-            feedback.pushInfo(self.tr("The network is projected to {crs} (metres).").format(crs=out_crs.authid()))
-
-        # one pass: attributes, geometry as WKB in the metric CRS
+    def _read_ways(self, run) -> None:
+        """One pass: attributes, geometry as WKB in the metric CRS, way class, foot and access values."""
+        source, feedback, hw, foot_f, access_f = run.source, run.feedback, run.hw, run.foot_f, run.access_f
         request = QgsFeatureRequest()
-        if out_crs != source.sourceCrs():
-            request.setDestinationCrs(out_crs, context.transformContext())
+        if run.out_crs != source.sourceCrs():
+            request.setDestinationCrs(run.out_crs, run.context.transformContext())
         total = source.featureCount() or 0
         attrs, blobs, hwv, footv, accv, fids = [], [], [], [], [], []
         for i, feat in enumerate(source.getFeatures(request)):
@@ -164,30 +186,35 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             if total and i % 1000 == 0:
                 feedback.setProgress(40.0 * i / total)
         if not blobs:
-            raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=name))
-        lines = lines_from_wkb(blobs)
-        nulls = sum(1 for x in lines if x is None)
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=run.name))
+        run.attrs, run.fids = attrs, fids
+        run.lines = lines_from_wkb(blobs)
+        nulls = sum(1 for x in run.lines if x is None)
         if nulls:
             feedback.reportError(
-                self.tr("{n} features of '{layer}' have no line geometry and are left out.").format(n=nulls, layer=name)
+                self.tr("{n} features of '{layer}' have no line geometry and are left out.").format(n=nulls, layer=run.name)
             )
-        keep = walkable_mask(hwv if hw else None, footv if foot_f else None, accv if access_f else None, exclude)
+        keep = walkable_mask(hwv if hw else None, footv if foot_f else None, accv if access_f else None, run.exclude)
         if len(keep) == 0:
-            keep = np.ones(len(lines), dtype=bool)
+            keep = np.ones(len(run.lines), dtype=bool)
         dropped = int((~keep).sum())
-        feedback.pushInfo(self.tr("{n} of {total} ways are closed to pedestrians and left out.").format(n=dropped, total=len(lines)))
-        kept_idx = np.flatnonzero(keep)
-        if not any(lines[i] is not None for i in kept_idx):
+        feedback.pushInfo(self.tr("{n} of {total} ways are closed to pedestrians and left out.").format(n=dropped, total=len(run.lines)))
+        run.kept_idx = np.flatnonzero(keep)
+
+    def _build_graph(self, run) -> None:
+        """The walking graph of the walkable lines, and its size and connectedness in the log."""
+        feedback, lines, name = run.feedback, run.lines, run.name
+        if not any(lines[i] is not None for i in run.kept_idx):
             raise QgsProcessingException(
                 self.tr("No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.").format(layer=name)
             )
-        graph = WalkGraph.from_lines([lines[i] for i in kept_idx])
+        graph = run.graph = WalkGraph.from_lines([lines[i] for i in run.kept_idx])
         if graph.n_edges == 0:
             raise QgsProcessingException(
                 self.tr("The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.").format(layer=name)
             )
         feedback.setProgress(60.0)
-        s = graph.summary()
+        s = run.summary = graph.summary()
         feedback.pushInfo(
             self.tr("Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.").format(
                 edges=s["edges"], nodes=s["nodes"], km=s["length_m"] / 1000.0)
@@ -201,21 +228,24 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
                 self.tr("More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously."),
                 False,
             )
-        # the input's attributes (an edge keeps those of its way); its 'fid' becomes 'source_fid'
-        # because one way may give several edges and a GeoPackage fid must be unique
+
+    def _write_edges(self, run):
+        """One feature per edge with the attributes of its way; the way's 'fid' becomes 'source_fid' (one way
+        may give several edges and a GeoPackage fid must be unique)."""
+        graph, feedback, kept_idx, attrs, fids = run.graph, run.feedback, run.kept_idx, run.attrs, run.fids
         base = QgsFields()
         keep_cols = []
-        for j, f in enumerate(source.fields()):
+        for j, f in enumerate(run.source.fields()):
             if f.name().lower() in ("fid", "source_fid", "length_m", "component"):
                 continue
             base.append(f)
             keep_cols.append(j)
         fields = new_fields(base, [("source_fid", "long"), ("length_m", "double"), ("component", "int")])
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.LineString, out_crs
+            run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.Type.LineString, run.out_crs
         )
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
         comp = graph.edge_component
         rows, geoms = [], []
         for k in range(graph.n_edges):
@@ -227,13 +257,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             rows.append([a[j] for j in keep_cols] + [int(fids[line]), float(graph.edge_len[k]), int(comp[k])])
             geoms.append(QgsGeometry.fromPolylineXY([QgsPointXY(x, y) for x, y in graph.edge_coords[k]]))
         write_rows(sink, fields, rows, geoms, feedback, progress=(90.0, 100.0))
-        style_on_load(
-            context, dest_id,
-            lambda layer: apply_style(layer, self.tr("Connected network"), self.tr("Disconnected parts")),
-            self.tr("Walking network"),
-        )
-        self._dest_id = dest_id
-        return {self.OUTPUT: dest_id, "COMPONENTS": s["components"], "OUTSIDE_SHARE": s["outside_share"]}
+        return dest_id
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """The prepared network's graph goes straight into the disk cache (``graph_cache``): the next
