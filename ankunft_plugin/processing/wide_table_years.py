@@ -132,6 +132,11 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
             )
         for name in clashes:
             feedback.pushWarning(self.tr("Field '{field}' names an indicator and year that another field already gives; it is ignored.").format(field=name))
+        years, bases = self._plan_years(parameters, context, feedback, layer_name, constant, by_year)
+        return self._write_years(parameters, context, feedback, source, path, (constant, by_year, years, bases))
+
+    def _plan_years(self, parameters, context, feedback, layer_name, constant, by_year):
+        """The years to write (all found, or the chosen ones) and the indicator fields (bases) in order."""
         wanted_text = self.parameterAsString(parameters, self.YEARS, context)
         years = sorted(by_year)
         if wanted_text.strip():
@@ -165,7 +170,13 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
                 feedback.pushWarning(
                     self.tr("Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer.").format(year=y, fields=", ".join(absent))
                 )
+        return years, bases
 
+    def _write_years(self, parameters, context, feedback, source, path, plan):
+        """One GeoPackage layer per year: the constant fields and that year's indicator fields, named without the year."""
+        constant, by_year, years, bases = plan
+        in_fields = source.fields()
+        layer_name = source.sourceName()
         out_fields = QgsFields()
         for name in constant:
             out_fields.append(QgsField(in_fields.field(name)))
