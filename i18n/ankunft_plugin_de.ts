@@ -670,12 +670,12 @@
             <translation>Die Ausgabe '{output}' konnte nicht nach '{path}' verschoben werden: {reason}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/outputs.py" line="371" />
+            <location filename="../ankunft_plugin/processing/outputs.py" line="383" />
             <source>{alg}: a file could not be read or written ({path}): {reason}</source>
             <translation>{alg}: Eine Datei konnte nicht gelesen oder geschrieben werden ({path}): {reason}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/outputs.py" line="374" />
+            <location filename="../ankunft_plugin/processing/outputs.py" line="386" />
             <source>{alg} stopped on an unexpected error ({kind}: {error}). This is a bug in Ankunft: please report it with the log.</source>
             <translation>{alg} wurde durch einen unerwarteten Fehler beendet ({kind}: {error}). Das ist ein Fehler in Ankunft: Bitte melden Sie ihn mit dem Protokoll.</translation>
         </message>
@@ -870,85 +870,90 @@
     <context>
         <name>AnkunftValidation</name>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="57" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="58" />
             <source>points</source>
             <translation>Punkten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="58" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="59" />
             <source>lines</source>
             <translation>Linien</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="59" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="60" />
             <source>polygons</source>
             <translation>Polygonen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="60" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="61" />
             <source>no geometry (a table)</source>
             <translation>keine Geometrie (eine Tabelle)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="74" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="75" />
             <source>{param}: layer '{layer}' has no CRS (a shapefile without .prj?). Its coordinates (around {where}) look like longitude/latitude: assign EPSG:4326 (Layer properties → Source, or 'Assign projection') and run again.</source>
             <translation>{param}: Layer '{layer}' hat kein Koordinatenbezugssystem (ein Shapefile ohne .prj?). Seine Koordinaten (um {where}) sehen nach geografischer Länge/Breite aus: Weisen Sie EPSG:4326 zu (Layereigenschaften → Quelle oder 'Projektion zuweisen') und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="76" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="77" />
             <source>{param}: layer '{layer}' has no CRS (a shapefile without .prj?). Its coordinates (around {where}) are not degrees but metres of some projection; Ankunft will not guess which. Assign the right CRS (Berlin: EPSG:25833) with Layer properties → Source or 'Assign projection', and run again.</source>
             <translation>{param}: Layer '{layer}' hat kein Koordinatenbezugssystem (ein Shapefile ohne .prj?). Seine Koordinaten (um {where}) sind keine Grad, sondern Meter einer Projektion; Ankunft rät nicht, welcher. Weisen Sie das richtige KBS zu (Berlin: EPSG:25833) über Layereigenschaften → Quelle oder 'Projektion zuweisen' und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="78" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="79" />
             <source>{param}: layer '{layer}' is labelled {crs} (degrees), but its coordinates (around {where}) are outside ±180/±90: they are metres. Assign the CRS the coordinates are really in (Berlin: EPSG:25833) and run again.</source>
             <translation>{param}: Layer '{layer}' ist als {crs} (Grad) ausgewiesen, seine Koordinaten (um {where}) liegen aber außerhalb von ±180/±90: Es sind Meter. Weisen Sie das KBS zu, in dem die Koordinaten wirklich vorliegen (Berlin: EPSG:25833), und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="80" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="81" />
             <source>{param}: layer '{layer}' is labelled {crs} (metres), but all its coordinates lie in a box of {size} units around {where}: they look like degrees. Assign EPSG:4326 to the layer (Layer properties → Source) and run again.</source>
             <translation>{param}: Layer '{layer}' ist als {crs} (Meter) ausgewiesen, alle seine Koordinaten liegen aber in einem Rechteck von {size} Einheiten um {where}: Es sind Grad. Weisen Sie dem Layer EPSG:4326 zu (Layereigenschaften → Quelle) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="90" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="91" />
             <source>{param} needs a layer of {wanted}; layer '{layer}' has {got}. Choose a layer of {wanted}.</source>
             <translation>{param} braucht einen Layer aus {wanted}; Layer '{layer}' hat {got}. Wählen Sie einen Layer aus {wanted}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="109" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="110" />
             <source>{param}: {n} features of layer '{layer}' consist of several points (feature id (parts): {list}). Each point needs its own place: split them with 'Multipart to singleparts' and run again.</source>
             <translation>{param}: {n} Objekte des Layers '{layer}' bestehen aus mehreren Punkten (Objekt-ID (Teile): {list}). Jeder Punkt braucht seinen eigenen Ort: Zerlegen Sie sie mit 'Mehrteilig zu einteilig' und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="128" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="129" />
             <source>{param}: field '{field}' of layer '{layer}' counts people, but {n} features have a negative value (feature id: value: {list}). A number of people cannot be negative: correct it, or set it empty (NULL) to leave the area out, and run again.</source>
             <translation>{param}: Feld '{field}' des Layers '{layer}' zählt Personen, aber {n} Objekte haben einen negativen Wert (Objekt-ID: Wert: {list}). Eine Personenzahl kann nicht negativ sein: Korrigieren Sie sie oder leeren Sie sie (NULL), um das Gebiet auszulassen, und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="196" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="208" />
             <source>the folder '{folder}' does not exist either</source>
             <translation>auch der Ordner '{folder}' existiert nicht</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="196" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="208" />
             <source>check the file name (a layer inside a GeoPackage is written as file.gpkg|layername=name)</source>
             <translation>prüfen Sie den Dateinamen (ein Layer in einem GeoPackage wird als datei.gpkg|layername=name geschrieben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="201" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="213" />
             <source>{param}: the file '{path}' does not exist; {hint}.</source>
             <translation>{param}: Die Datei '{path}' existiert nicht; {hint}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/validation.py" line="231" />
+            <location filename="../ankunft_plugin/processing/validation.py" line="243" />
             <source>{inner} and {outer} do not overlap: no feature of '{a}' touches an area of '{b}', so there is nothing to analyse. Check that both layers cover the same place (and their CRS), and run again.</source>
             <translation>{inner} und {outer} überschneiden sich nicht: Kein Objekt von '{a}' berührt ein Gebiet von '{b}', es gibt also nichts zu analysieren. Prüfen Sie, dass beide Layer denselben Ort abdecken (und ihr KBS), und starten Sie erneut.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/validation.py" line="285" />
+            <source>{param}: layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.</source>
+            <translation>{param}: Layer '{layer}' hat kein Feld '{field}'. Wählen Sie eines seiner Felder: {fields}.</translation>
         </message>
     </context>
     <context>
         <name>AnkunftWalkingCatchments</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="145" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="146" />
             <source>Peak memory of this process: {mb:.0f} MB.</source>
             <translation>Höchster Speicherbedarf dieses Prozesses: {mb:.0f} MB.</translation>
         </message>
@@ -956,267 +961,267 @@
     <context>
         <name>ArrivalDynamicsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="93" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="95" />
             <source>Arrival quarter dynamics over the years</source>
             <translation>Dynamik der Ankunftsquartiere über die Jahre</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="96" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="98" />
             <source>Classifies the areas year by year and shows which quarters are becoming arrival quarters: class per year, trend, change, transitions and hot spots.</source>
             <translation>Klassifiziert die Gebiete Jahr für Jahr und zeigt, welche Quartiere zu Ankunftsquartieren werden: Klasse je Jahr, Trend, Veränderung, Übergänge und Hotspots.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="99" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="101" />
             <source>arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot</source>
             <translation>Ankunftsquartier,arrival quarter,Monitoring,Dynamik,Trend,Übergang,Markow,Getis-Ord,Hotspot</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="111" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>Areas, one layer per year</source>
             <translation>Gebiete, ein Layer je Jahr</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="111" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
             <source>The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id.</source>
             <translation>Die Jahreslieferungen: ein Polygon-Layer je Jahr, alle mit denselben Feldnamen (z. B. Planungsräume 2015, 2016, …). Die Layer werden nie verändert. Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="115" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>Years (comma-separated, in the order of the layers)</source>
             <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Layer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="115" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed.</source>
             <translation>Ein Jahr je Layer, in derselben Reihenfolge wie die Layer oben, z. B. 2015,2016,2017. Die Layer werden bei Bedarf nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="119" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
             <source>Area id field</source>
             <translation>Feld mit dem Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="119" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
             <source>The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared.</source>
             <translation>Der Gebietsschlüssel (z. B. LOR- oder Blocknummer), der dasselbe Gebiet in jedem Jahr bezeichnet. Gebiete, deren Schlüssel in einigen Jahren fehlt, werden gemeldet; haben zwei Jahre zu wenige gemeinsame Schlüssel, haben sich die Grenzen geändert und die Jahre sind nicht vergleichbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="123" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
             <source>Area name field</source>
             <translation>Feld mit dem Gebietsnamen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="123" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
             <source>Optional: the area name, copied to the output (from the latest year) and used in the log.</source>
             <translation>Optional: der Gebietsname; er wird (aus dem letzten Jahr) in die Ausgabe übernommen und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="138" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
             <source>Minimum share of common ids between years</source>
             <translation>Mindestanteil gemeinsamer Schlüssel zwischen den Jahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="444" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="480" />
             <source>Arrival quarter dynamics</source>
             <translation>Dynamik der Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="153" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="155" />
             <source>One feature per area (geometry of the latest year it occurs in): aq_class_&lt;year&gt; and aq_score_&lt;year&gt; per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year.</source>
             <translation>Ein Objekt je Gebiet (Geometrie aus dem letzten Jahr, in dem es vorkommt): aq_class_&lt;Jahr&gt; und aq_score_&lt;Jahr&gt; je Jahr, trend, change, aq_years, years_missing sowie gi_z, gi_p, cluster für das letzte Jahr.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="157" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
             <source>Class transitions</source>
             <translation>Klassenübergänge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="157" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
             <source>Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all').</source>
             <translation>Tabelle Klasse im Jahr t → Klasse im Jahr t+1: Anzahl der Gebiete und Anteil an der Zeile (Übergangswahrscheinlichkeiten einer Markow-Kette), je Paar aufeinanderfolgender Jahre und zusammengefasst (period 'all').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="162" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="164" />
             <source>Number of areas</source>
             <translation>Anzahl der Gebiete</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="163" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="165" />
             <source>Number of areas that changed class</source>
             <translation>Anzahl der Gebiete mit Klassenwechsel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="164" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="166" />
             <source>Number of areas missing in some years</source>
             <translation>Anzahl der Gebiete, die in einigen Jahren fehlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="165" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="167" />
             <source>Number of hot spots (latest year)</source>
             <translation>Anzahl der Hotspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="166" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="168" />
             <source>Number of cold spots (latest year)</source>
             <translation>Anzahl der Coldspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="170" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="172" />
             <source>Number of areas: {}</source>
             <translation>Anzahl der Gebiete: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="200" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="222" />
             <source>Choose at least two layers (one per year) as input.</source>
             <translation>Wählen Sie mindestens zwei Layer (einen je Jahr) als Eingabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="205" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="227" />
             <source>Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.</source>
             <translation>Jahre: '{value}' ist keine Jahreszahl. Schreiben Sie die Jahre durch Kommas getrennt, z. B. 2015,2016,2017.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="209" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="231" />
             <source>{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.</source>
             <translation>{n_years} Jahre angegeben ({years}) für {n_layers} Layer: Geben Sie genau ein Jahr je Layer an, in der Reihenfolge der Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="215" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="237" />
             <source>Years: each year may occur only once ({years}).</source>
             <translation>Jahre: Jedes Jahr darf nur einmal vorkommen ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="218" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="240" />
             <source>The layers were sorted by year.</source>
             <translation>Die Layer wurden nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="225" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="247" />
             <source>Choose the area id field: areas are matched across years by their id.</source>
             <translation>Wählen Sie das Feld mit dem Gebietsschlüssel: Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="229" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="251" />
             <source>Choose the population field.</source>
             <translation>Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="232" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="254" />
             <source>Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld dient nur als Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="248" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="272" />
             <source>{layer} (year {year})</source>
             <translation>{layer} (Jahr {year})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="253" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="277" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="267" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="287" />
             <source>Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.</source>
             <translation>Layer '{layer}': {n} Schlüssel kommen im Feld '{field}' mehrfach vor (z. B. {ids}). Jedes Gebiet darf je Jahr nur einmal vorkommen: Führen Sie mehrteilige Gebiete zusammen oder wählen Sie ein anderes Schlüsselfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="273" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="293" />
             <source>Layer '{layer}': {n} features have no id in field '{field}' and are left out.</source>
             <translation>Layer '{layer}': {n} Objekte haben keinen Schlüssel im Feld '{field}' und bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="278" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="298" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.</source>
             <translation>Die Jahre {a} und {b} haben nur {share:.0f} % ihrer Gebietsschlüssel gemeinsam (Feld '{field}'): Zwischen ihnen haben sich die Gebietsgrenzen oder das Schlüsselsystem geändert (z. B. durch eine Gebietsreform). Über eine solche Änderung hinweg lassen sich Gebiete nicht einzeln vergleichen: Werten Sie die Jahre davor und danach getrennt aus oder übertragen Sie zuerst die Daten eines Jahres auf die Gebiete des anderen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="284" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="304" />
             <source>Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.</source>
             <translation>Einige Schlüssel wurden nur unter Nichtbeachtung führender Nullen zugeordnet (z. B. Zahlenfeld in einem Jahr, Textfeld in einem anderen). Prüfen Sie, ob das Feld '{field}' in jedem Jahr dasselbe bedeutet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="291" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="311" />
             <source>{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}</source>
             <translation>{n} Gebiete kommen nicht in jedem Jahr vor (fehlende Jahre in Klammern); sie bleiben mit den vorhandenen Jahren erhalten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="306" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="328" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="309" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="331" />
             <source>{year}: {counts}</source>
             <translation>{year}: {counts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="537" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="573" />
             <source>{n} of {total} areas changed class at least once between {first} and {last}.</source>
             <translation>{n} von {total} Gebieten haben zwischen {first} und {last} mindestens einmal die Klasse gewechselt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="551" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="587" />
             <source>Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):</source>
             <translation>Übergänge (alle Paare aufeinanderfolgender Jahre; Zeilen: Klasse im Jahr t, Spalten: Klasse im Jahr t+1):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="557" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="593" />
             <source>Spatial clusters {year}: {hot} hot spots, {cold} cold spots.</source>
             <translation>Räumliche Cluster {year}: {hot} Hotspots, {cold} Coldspots.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="138" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
             <source>If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed: the years are harmonised onto one geometry (below) or, where that is not possible, the run stops with a message.</source>
             <translation>Teilen zwei aufeinanderfolgende Jahre weniger Kennungen als diesen Anteil (bezogen auf das kleinere Jahr), haben sich die Gebietsgrenzen oder das Kennungssystem geändert: die Jahre werden auf eine Geometrie harmonisiert (unten) oder, wo das nicht möglich ist, bricht der Lauf mit einer Meldung ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="143" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="145" />
             <source>Harmonise years on other boundaries</source>
             <translation>Jahre auf anderen Gebietsgrenzen harmonisieren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="143" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="145" />
             <source>Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (area-weighted, as 'Harmonise areas'): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_&lt;year&gt;). Off: such years stop the run.</source>
             <translation>Jahre, die auf anderen Gebieten geliefert wurden (eine Gebietsreform: wenige gemeinsame Kennungen mit dem Zieljahr), werden beim Einlesen auf die Gebiete des Zieljahrs übertragen (flächengewichtet, wie 'Gebiete harmonisieren'): Zählwerte als Zählwerte, Anteile und Quoten über die zugrunde liegenden Zählwerte. Das Protokoll sagt es, die Ausgabe kennzeichnet die harmonisierten Jahre (harm_years) und nennt je Jahr den Anteil der Bevölkerung jedes Gebiets, der aus geteilten Gebieten stammt (harm_split_&lt;Jahr&gt;). Aus: solche Jahre brechen den Lauf ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="148" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="150" />
             <source>Geometry of the year</source>
             <translation>Geometrie des Jahres</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="148" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="150" />
             <source>The year whose areas all years are harmonised onto. Empty: the latest year.</source>
             <translation>Das Jahr, auf dessen Gebiete alle Jahre harmonisiert werden. Leer: das letzte Jahr.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="167" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="169" />
             <source>Number of years harmonised onto the target year's areas</source>
             <translation>Zahl der auf die Gebiete des Zieljahrs harmonisierten Jahre</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="467" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="503" />
             <source>Geometry of the year: {year} is not one of the years given ({years}).</source>
             <translation>Geometrie des Jahres: {year} ist keines der angegebenen Jahre ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="484" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="520" />
             <source>Layer '{layer}' has no geometries: the other years cannot be harmonised onto it.</source>
             <translation>Der Layer '{layer}' hat keine Geometrien: die anderen Jahre lassen sich nicht auf ihn harmonisieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="485" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="521" />
             <source>{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} by area weighting.</source>
             <translation>{n} Jahre liegen auf anderen Gebieten als {year} (Gebietsreform): ihre Zahlen werden flächengewichtet auf die {m} Gebiete von {year} übertragen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="502" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="538" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids, and {pct:.0f} % of the population of {a} lies outside the areas of {b}: the two layers do not cover the same place, so the years cannot be harmonised. Check the layers and their CRS, or analyse the years separately.</source>
             <translation>Die Jahre {a} und {b} teilen nur {share:.0f} % ihrer Gebietskennungen, und {pct:.0f} % der Bevölkerung von {a} liegen außerhalb der Gebiete von {b}: die beiden Layer decken nicht denselben Raum ab, die Jahre lassen sich nicht harmonisieren. Bitte die Layer und ihr Koordinatensystem prüfen oder die Jahre getrennt auswerten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="515" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="551" />
             <source>{year} harmonised onto {target}: {n} areas ({split} split), population {a:.0f} → {b:.0f} ({d:+.4f} %); share of the population from split areas: median {m:.0f} %, maximum {x:.0f} %.</source>
             <translation>{year} auf {target} harmonisiert: {n} Gebiete ({split} geteilt), Bevölkerung {a:.0f} → {b:.0f} ({d:+.4f} %); Anteil der Bevölkerung aus geteilten Gebieten: Median {m:.0f} %, Maximum {x:.0f} %.</translation>
         </message>
@@ -1843,442 +1848,442 @@
     <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="126" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="129" />
             <source>Social infrastructure and arrival ecosystem</source>
             <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="129" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="132" />
             <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
             <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="132" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="135" />
             <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
             <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
             <source>Areas (quarters)</source>
             <translation>Gebiete (Quartiere)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="141" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
             <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
             <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
             <source>Area id field</source>
             <translation>Feld mit der Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="145" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
             <source>Optional: the area id, written to the facilities output and used in the log.</source>
             <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="149" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
             <source>Population field (inhabitants)</source>
             <translation>Bevölkerungsfeld (Einwohner)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="149" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
             <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
             <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
             <source>Facilities (one or more point or polygon layers)</source>
             <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="159" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
             <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
             <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="165" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
             <source>Category field of the facilities (optional)</source>
             <translation>Kategorienfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="165" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
             <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
             <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="169" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="172" />
             <source>Category scheme (empty: built-in)</source>
             <translation>Kategorienschema (leer: eingebautes)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="169" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="172" />
             <source>Category scheme (*.json *.csv)</source>
             <translation>Kategorienschema (*.json *.csv)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="169" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="172" />
             <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
             <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="179" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
             <source>Walking time limit (minutes)</source>
             <translation>Gehzeitgrenze (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="179" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
             <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
             <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
             <source>Languages field of the facilities (optional)</source>
             <translation>Sprachenfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="185" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
             <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
             <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="189" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="192" />
             <source>Residents' main languages or nationalities (area field, optional)</source>
             <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="189" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="192" />
             <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
             <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="199" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
             <source>Arrivals field (area field, optional)</source>
             <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="199" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
             <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
             <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="209" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="212" />
             <source>Buildings (optional)</source>
             <translation>Gebäude (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="209" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="212" />
             <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
             <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
             <source>Measure from (without buildings)</source>
             <translation>Messen von (ohne Gebäude)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
             <source>a grid of points inside each area (residents evenly spread)</source>
             <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
             <source>one point on each area's surface</source>
             <translation>einem Punkt auf jeder Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="216" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
             <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
             <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="226" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="229" />
             <source>Grid spacing (m)</source>
             <translation>Rasterweite (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="226" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="229" />
             <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
             <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="236" />
             <source>Name field of the facilities</source>
             <translation>Namensfeld der Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="233" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="236" />
             <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
             <source>Priority: eco_score below</source>
             <translation>Priorität: eco_score unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="240" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
             <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
             <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="689" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="677" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="248" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
             <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
             <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="252" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
             <source>Facilities with catchment population</source>
             <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="252" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
             <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
             <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
             <source>Number of facilities used</source>
             <translation>Zahl der verwendeten Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="259" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
             <source>Number of facilities kept as 'other'</source>
             <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="260" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="263" />
             <source>Number of quarters with priority 'new offers needed first'</source>
             <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="264" />
             <source>Distance method</source>
             <translation>Entfernungsmethode</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="542" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="537" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="272" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="275" />
             <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
             <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="357" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="374" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="363" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="380" />
             <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
             <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="380" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="395" />
             <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
             <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="381" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="396" />
             <source>Category scheme: {source} ({n} categories).</source>
             <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="385" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="402" />
             <source>Distances are measured in {crs}.</source>
             <translation>Entfernungen werden in {crs} gemessen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="389" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="406" />
             <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
             <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="409" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="427" />
             <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
             <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="417" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="435" />
             <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
             <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="421" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="439" />
             <source>{n} areas have no geometry: they get no figures.</source>
             <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="428" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="448" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="440" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="467" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="443" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="470" />
             <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
             <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="453" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="480" />
             <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
             <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="459" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="463" />
             <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
             <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="469" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="497" />
             <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
             <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="473" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="501" />
             <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
             <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="544" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="539" />
             <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
             <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="546" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="541" />
             <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
             <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="548" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="543" />
             <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
             <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="672" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="656" />
             <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
             <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="678" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="662" />
             <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
             <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="694" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="682" />
             <source>Facilities and catchment population</source>
             <translation>Einrichtungen und Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="695" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="683" />
             <source>Done in {s:.1f} s.</source>
             <translation>Fertig in {s:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="710" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="698" />
             <source>Facilities layer '{layer}' is empty: skipped.</source>
             <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="712" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="700" />
             <source>'{layer}' is not a readable vector layer: skipped.</source>
             <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="714" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="702" />
             <source>{n} facilities have no geometry: skipped.</source>
             <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="716" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="704" />
             <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
             <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="722" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="710" />
             <source>The languages field '{field}' is missing in: {layers}.</source>
             <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="728" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="716" />
             <source>'{layer}' (layer name '{pattern}'): {parts}</source>
             <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="730" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="718" />
             <source>'{layer}': {parts}</source>
             <translation>„{layer}“: {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="734" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="722" />
             <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
             <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="738" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="726" />
             <source>  {n} × '{token}' in '{layer}'</source>
             <translation>  {n} × „{token}“ in „{layer}“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="741" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="729" />
             <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="745" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="733" />
             <source>a point on the area's surface</source>
             <translation>einem Punkt auf der Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="746" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="734" />
             <source>a grid of points inside the area</source>
             <translation>einem Punktraster im Gebiet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="747" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="735" />
             <source>its buildings</source>
             <translation>seinen Gebäuden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="748" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
             <source>nothing (no geometry)</source>
             <translation>nichts (keine Geometrie)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="750" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="738" />
             <source>along the walking network</source>
             <translation>entlang des Fußwegenetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="750" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="738" />
             <source>straight line</source>
             <translation>Luftlinie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="751" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="739" />
             <source>Minutes are measured from {what}; distance: {method}.</source>
             <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="761" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="749" />
             <source>{id}: no eco_score ({label}).</source>
             <translation>{id}: kein eco_score ({label}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="764" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="752" />
             <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
             <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
         </message>
@@ -3006,7 +3011,7 @@
             <translation>Drucklayout wird erstellt…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="709" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="707" />
             <source>Could not copy layer '{layer}' for the map.</source>
             <translation>Layer „{layer}“ konnte nicht für die Karte kopiert werden.</translation>
         </message>
@@ -3021,17 +3026,17 @@
             <translation>Das PDF konnte nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="667" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="665" />
             <source>Exporting the pages as PNG…</source>
             <translation>Seiten werden als PNG exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="672" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="670" />
             <source>The PNG pages could not be written to '{path}': {error}</source>
             <translation>Die PNG-Seiten konnten nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="673" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="671" />
             <source>PNG pages: {files}</source>
             <translation>PNG-Seiten: {files}</translation>
         </message>
@@ -3081,27 +3086,27 @@
             <translation>Kein Fußwegenetz und keine Straßen angegeben: Jedes Gebiet gilt für die Erreichbarkeit als messbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="533" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="532" />
             <source>No facility at all in the input for: {cats}. These categories are shown as 'no data', not as missing offers.</source>
             <translation>Keine einzige Einrichtung in den Eingangsdaten für: {cats}. Diese Kategorien erscheinen als „keine Daten“, nicht als fehlende Angebote.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="539" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="538" />
             <source>{n} of {total} facilities have no category of the scheme.</source>
             <translation>{n} von {total} Einrichtungen haben keine Kategorie des Schemas.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="541" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="540" />
             <source>No data attribution given: the map says 'not given'. Name the data sources (and keep the OpenStreetMap attribution when OSM data is shown).</source>
             <translation>Keine Quellenangabe: Auf der Karte steht „nicht angegeben“. Nennen Sie die Datenquellen (und behalten Sie die OpenStreetMap-Angabe, wenn OSM-Daten gezeigt werden).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="543" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="542" />
             <source>No issuing office given: the map says 'not given'.</source>
             <translation>Kein Herausgeber angegeben: Auf der Karte steht „nicht angegeben“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="726" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="724" />
             <source>Could not store layer '{layer}' for the map in '{path}': {error}</source>
             <translation>Layer „{layer}“ konnte für die Karte nicht in „{path}“ gespeichert werden: {error}</translation>
         </message>
@@ -3109,452 +3114,452 @@
     <context>
         <name>SuggestDockingPointsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="110" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="111" />
             <source>Suggest docking points</source>
             <translation>Andockstellen vorschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="113" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="114" />
             <source>Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible.</source>
             <translation>Ordnet Standortkandidaten danach, wie viele Ankommende sie zusammen mit den bestehenden Andockstellen fußläufig erreichen, und zeigt, wie nah die Liste am bestmöglichen Ergebnis liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="116" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="117" />
             <source>docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation</source>
             <translation>Andockstelle,docking point,Standortplanung,Maximal Covering,MCLP,fußläufig,Ankunftsquartier,Optimierung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="120" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="121" />
             <source>Demand (areas or points)</source>
             <translation>Nachfrage (Gebiete oder Punkte)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="120" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="121" />
             <source>Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field.</source>
             <translation>Wo die zu erreichenden Menschen wohnen: Gebiete (z. B. Planungsräume, Blöcke) oder Punkte (z. B. Adressen), mit ihrer Zahl im Gewichtungsfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="128" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="129" />
             <source>Weight field (people)</source>
             <translation>Gewichtungsfeld (Personen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="128" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="129" />
             <source>Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1.</source>
             <translation>Zahl der Menschen je Nachfrageobjekt, z. B. Einwohnerzahl der Ankunftsquartiere oder Zuzüge. Platzhalter wie '.', '-' oder 'x' zählen als 0 und werden gemeldet. Leer: jedes Objekt zählt 1.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="138" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="139" />
             <source>Buildings (place demand on buildings)</source>
             <translation>Gebäude (Nachfrage auf Gebäude verteilen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="138" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="139" />
             <source>Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points.</source>
             <translation>Optional: Gebäudegrundrisse. Das Gewicht jedes Nachfragegebiets wird nach Grundfläche auf die Gebäude darin verteilt, damit die Menschen dort liegen, wo sie wohnen. Gebiete ohne Gebäude (und alle Gebiete, wenn keine Gebäude angegeben sind) verteilen ihr Gewicht auf ein regelmäßiges Punktraster.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="145" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="146" />
             <source>Candidate sites</source>
             <translation>Standortkandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="145" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="146" />
             <source>Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …</source>
             <translation>Punkte, an denen eine Andockstelle entstehen könnte: Geschäfte, Märkte, Bibliotheken, Postfilialen, Haltestellen, Erdgeschosse von Wohnungsunternehmen …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="149" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="150" />
             <source>Existing docking points (kept)</source>
             <translation>Bestehende Andockstellen (bleiben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="149" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="150" />
             <source>Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest.</source>
             <translation>Optional: bereits bestehende Andockstellen. Sie bleiben; wen sie erreichen, gilt schon als versorgt, und neue Standorte werden für die übrigen Menschen gewählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="156" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="157" />
             <source>Cost factor field (network)</source>
             <translation>Feld mit Kostenfaktor (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="156" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="157" />
             <source>Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length.</source>
             <translation>Optional: ein Faktor je Linie, mit dem ihre Länge in Gehaufwand umgerechnet wird (z. B. aus 'Fußwegenetz vorbereiten': 1,2 an stark befahrenen Straßen; 0 oder weniger: nicht begehbar). Leer: einfache Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="167" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="168" />
             <source>Walking time (minutes)</source>
             <translation>Gehzeit (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="167" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="168" />
             <source>A demand point counts as reached by a site when the walk is at most this long ('um die Ecke').</source>
             <translation>Ein Nachfragepunkt gilt als von einem Standort erreicht, wenn der Fußweg höchstens so lange dauert ('um die Ecke').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="174" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
             <source>Number of new sites</source>
             <translation>Anzahl neuer Standorte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="174" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
             <source>How many new docking points to suggest. The list is ranked: the first sites add the most.</source>
             <translation>Wie viele neue Andockstellen vorgeschlagen werden. Die Liste ist nach Rang geordnet: Die ersten Standorte bringen am meisten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="180" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
             <source>Method</source>
             <translation>Verfahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="180" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
             <source>Greedy (fast, gap reported)</source>
             <translation>Greedy (schnell, Lücke wird angegeben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="180" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
             <source>Exact (MILP, proves the optimum)</source>
             <translation>Exakt (MILP, beweist das Optimum)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="180" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
             <source>Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit.</source>
             <translation>Greedy nimmt schrittweise den Standort hinzu, der die meisten noch nicht erreichten Menschen erreicht; garantiert sind mindestens 63 % des Bestmöglichen, meist deutlich mehr, und der Abstand zum Optimum wird angegeben. Exakt löst das Problem als gemischt-ganzzahliges Programm (HiGHS) und beweist das Optimum oder nennt beim Zeitlimit die bewiesene Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="189" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
             <source>Visibility (passers-by)</source>
             <translation>Sichtbarkeit (Laufkundschaft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="189" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
             <source>None</source>
             <translation>Keine</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="189" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
             <source>From a candidate field</source>
             <translation>Aus einem Feld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="189" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
             <source>Street length within a short walk (computed)</source>
             <translation>Straßenlänge in kurzer Gehentfernung (berechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="189" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
             <source>Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall).</source>
             <translation>Andockstellen sollen 'im Vorbeigehen' sichtbar sein. Die Sichtbarkeit entscheidet zwischen gleich guten Standorten und kann mit einem Sichtbarkeitsgewicht über 0 etwas Versorgung aufwiegen. Berechnet: die Länge der Straßen, die im Sichtbarkeitsradius erreichbar sind (Dichte und Verknüpfung des Straßennetzes, ein Näherungswert für Laufkundschaft).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="198" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
             <source>Visibility field of the candidates</source>
             <translation>Sichtbarkeitsfeld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="198" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
             <source>With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by).</source>
             <translation>Bei 'Aus einem Feld der Kandidaten': eine Zahl je Kandidat, höher heißt sichtbarer (z. B. gezählte Passantinnen und Passanten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="208" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
             <source>Visibility weight (percentage points of coverage)</source>
             <translation>Sichtbarkeitsgewicht (Prozentpunkte Versorgung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="208" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
             <source>0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility.</source>
             <translation>0: Sichtbarkeit entscheidet nur bei Gleichstand. Über 0: Der sichtbarste Kandidat zählt so, als erreichte er so viele Prozent aller Menschen zusätzlich; die anderen im Verhältnis ihrer Sichtbarkeit.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="219" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
             <source>Visibility radius (m)</source>
             <translation>Sichtbarkeitsradius (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="219" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
             <source>Computed visibility: street length reachable within this walking distance of the candidate.</source>
             <translation>Berechnete Sichtbarkeit: Straßenlänge, die innerhalb dieser Gehentfernung vom Kandidaten erreichbar ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="227" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="228" />
             <source>Grid spacing for areas without buildings (m)</source>
             <translation>Rasterabstand für Gebiete ohne Gebäude (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="227" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="228" />
             <source>Areas without buildings spread their weight evenly over grid points this far apart.</source>
             <translation>Gebiete ohne Gebäude verteilen ihr Gewicht gleichmäßig auf Rasterpunkte in diesem Abstand.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="235" />
             <source>Time limit of the exact method (s)</source>
             <translation>Zeitlimit des exakten Verfahrens (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="235" />
             <source>The exact method stops after this time with the best solution found and its proven gap.</source>
             <translation>Das exakte Verfahren endet nach dieser Zeit mit der besten gefundenen Lösung und ihrer bewiesenen Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="242" />
             <source>Time to check the greedy result (s)</source>
             <translation>Zeit zur Prüfung des Greedy-Ergebnisses (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="242" />
             <source>Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser).</source>
             <translation>Greedy: Das exakte Problem wird zusätzlich höchstens so lange gelöst, um den Abstand zum Optimum zu messen; endet es nicht, gilt die beste bewiesene Schranke. 0: nur die Schranke aus dem Greedy-Lauf selbst (schnell, gröber).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="519" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="306" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="253" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="254" />
             <source>The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.</source>
             <translation>Die gewählten Kandidaten mit ihren Attributen und rank, added_weight (neu erreichte Menschen), cum_coverage_pct (Anteil aller Menschen, die die bestehenden Standorte und die Ränge 1…rank erreichen) und visibility.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="257" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="258" />
             <source>Coverage before (%)</source>
             <translation>Versorgung vorher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="258" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
             <source>Coverage after (%)</source>
             <translation>Versorgung nachher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="260" />
             <source>Optimality gap (%)</source>
             <translation>Optimalitätslücke (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="260" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
             <source>Basis of the gap</source>
             <translation>Grundlage der Lücke</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="262" />
             <source>Demand too far from the network (%)</source>
             <translation>Nachfrage zu weit vom Netz (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="277" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="278" />
             <source>against the proven optimum</source>
             <translation>gegenüber dem bewiesenen Optimum</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="278" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="279" />
             <source>against the solver's proven upper bound (the optimum was not reached in the time limit)</source>
             <translation>gegenüber der bewiesenen oberen Schranke des Lösers (das Optimum wurde im Zeitlimit nicht erreicht)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="279" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="280" />
             <source>against an upper bound from the greedy run itself (the true gap is smaller or equal)</source>
             <translation>gegenüber einer oberen Schranke aus dem Greedy-Lauf selbst (die wahre Lücke ist kleiner oder gleich)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="280" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="281" />
             <source>nothing left to choose</source>
             <translation>nichts mehr zu wählen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="298" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="332" />
             <source>Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.</source>
             <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="321" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="357" />
             <source>Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.</source>
             <translation>Berechnung in {crs}; Reichweite: {minutes:g} Min. bei {speed:g} km/h = {metres:.0f} m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="326" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="360" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Erstelle den Fußwegegraphen von '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="329" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="363" />
             <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
             <translation>Layer '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="341" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="399" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Layer '{layer}' hat keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="346" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="379" />
             <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="353" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="386" />
             <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="362" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="402" />
             <source>Layer '{layer}': {n} features without geometry are left out.</source>
             <translation>Layer '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="370" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="410" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus '{layer}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="375" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="415" />
             <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
             <translation>Layer '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="385" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="428" />
             <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
             <translation>Layer '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="392" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="435" />
             <source>{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.</source>
             <translation>{n} von {total} Kandidaten aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt (oder haben keine Geometrie) und können nicht gewählt werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="399" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="442" />
             <source>No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.</source>
             <translation>Kein Kandidat aus '{layer}' liegt innerhalb von {d:g} m vom Fußwegenetz. Prüfen Sie, ob Kandidaten und Netz dasselbe Gebiet abdecken (und ihr KBS), oder erhöhen Sie den maximalen Abstand zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="405" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="448" />
             <source>Only {n} candidates: all of them are listed.</source>
             <translation>Nur {n} Kandidaten: Alle werden aufgeführt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="413" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="457" />
             <source>{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.</source>
             <translation>{n} Nachfragepunkte ({pct:.1f} % des Gewichts, {people} Personen) liegen weiter als {d:g} m vom Netz entfernt: Niemand erreicht sie, sie gelten als nicht versorgt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="425" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="473" />
             <source>{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.</source>
             <translation>{n} bestehende Andockstellen aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt und erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="439" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="293" />
             <source>Walking reach of {n} candidates to {m} demand points…</source>
             <translation>Fußläufige Erreichbarkeit von {n} Kandidaten zu {m} Nachfragepunkten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="450" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="494" />
             <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="456" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="500" />
             <source>Street length within {r:g} m of each candidate…</source>
             <translation>Straßenlänge innerhalb von {r:g} m um jeden Kandidaten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="465" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="510" />
             <source>exact</source>
             <translation>exakt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="465" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="510" />
             <source>greedy</source>
             <translation>Greedy</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="466" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="511" />
             <source>Choosing {k} sites ({method})…</source>
             <translation>Wähle {k} Standorte ({method}) …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="514" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="301" />
             <source>Rank 1</source>
             <translation>Rang 1</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="515" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="302" />
             <source>Ranks 2–3</source>
             <translation>Ränge 2–3</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="516" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="303" />
             <source>Ranks 4–5</source>
             <translation>Ränge 4–5</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="517" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="304" />
             <source>Ranks 6 and later</source>
             <translation>Ränge 6 und später</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="566" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="598" />
             <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
             <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="569" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="601" />
             <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="573" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
             <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="575" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="607" />
             <source>Point demand is used as it is; buildings only place the demand of areas.</source>
             <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="576" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="608" />
             <source>{m} demand points.</source>
             <translation>{m} Nachfragepunkte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="579" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="611" />
             <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
             <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="585" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="617" />
             <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
             <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="592" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
             <source>No upper bound could be proven: the optimality gap is unknown.</source>
             <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="594" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="626" />
             <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
             <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="598" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="630" />
             <source>The exact optimum was computed too ({s:.1f} s).</source>
             <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="600" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="632" />
             <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
             <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="603" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="635" />
             <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
             <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="554" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="586" />
             <source>{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{d} Nachfragepunkte, {c} Kandidaten und {e} bestehende Andockstellen lagen am nächsten an einem kleinen, nicht angebundenen Teilstück des Netzes und wurden auf das zusammenhängende Netz verschoben.</translation>
         </message>
@@ -3562,262 +3567,262 @@
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="175" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="176" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="178" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="179" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="185" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="186" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="185" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="186" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="189" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="199" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="199" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="204" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="212" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="213" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="212" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="213" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="216" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="217" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="216" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="217" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="220" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="221" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="220" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="221" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="224" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="225" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="224" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="225" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="367" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="386" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="240" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="241" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="244" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="245" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="244" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="245" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="249" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="249" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="287" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="264" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="296" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="310" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="366" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="385" />
             <source>{m} min walk</source>
             <translation>{m} Min. zu Fuß</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="373" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="394" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="397" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="414" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="403" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="420" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="410" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="427" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="416" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="433" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="434" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="451" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="441" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="458" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="443" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="460" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="452" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="469" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="558" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="575" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="307" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="320" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="544" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="561" />
             <source>up to {m} min</source>
             <translation>bis {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="545" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="562" />
             <source>more than {m} min</source>
             <translation>mehr als {m} Min.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="546" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="563" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="235" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
             <source>Catchment polygons</source>
             <translation>Flächen der Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="235" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
             <source>Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway.</source>
             <translation>Aus: nur die Zahlen (reach_m, Bevölkerung) je Punkt und Zeitstufe, ohne Flächen – viel schneller bei vielen Punkten. Bevölkerungsgebiete ohne Gebäude zählen nach ihrem Flächenanteil und brauchen die Flächen: Mit solchen Gebieten werden sie trotzdem berechnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="268" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="289" />
             <source>Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.</source>
             <translation>Gehminuten (BANDS) '{text}' können nicht gelesen werden. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15, oder durch Semikolons, wenn Sie Dezimalkommas schreiben, z. B. 5;7,5;10.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="193" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
             <source>Walking times in minutes, separated by commas (5,10,15) or, with decimal commas, by semicolons (5;7,5;10).</source>
             <translation>Gehzeiten in Minuten, durch Kommas getrennt (5,10,15) oder, mit Dezimalkomma, durch Semikolons (5;7,5;10).</translation>
         </message>

@@ -19,7 +19,7 @@ from ..__about__ import ICON_PATH, __homepage__
 from ..i18n import ui_lang
 from .help import help_text
 from .outputs import OutputSession, unexpected_error_message
-from .validation import check_inputs, missing_file_message
+from .validation import check_inputs, missing_field_message, missing_file_message
 
 
 def _decimals_needed(*values, lowest: int = 2, highest: int = 6) -> int:
@@ -105,7 +105,7 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """Our own message (with a hint) where QGIS would say only 'Incorrect parameter value for X'."""
-        message = missing_file_message(self, parameters)
+        message = missing_file_message(self, parameters) or missing_field_message(self, parameters, context)
         if message:
             return False, message
         return super().checkParameterValues(parameters, context)

@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
@@ -249,7 +250,7 @@ def check_overlap(alg, parameters, context, inner: str, outer: str) -> None:
 def check_model_inputs(model, parameters, context, overlaps=()) -> str | None:
     """Up-front checks of a shipped model's inputs: missing files, CRS, geometry types, overlaps.
     Returns the message of the first problem, or None."""
-    message = missing_file_message(model, parameters)
+    message = missing_file_message(model, parameters) or missing_field_message(model, parameters, context)
     if message:
         return message
     try:
@@ -259,4 +260,29 @@ def check_model_inputs(model, parameters, context, overlaps=()) -> str | None:
                 check_overlap(model, parameters, context, inner, outer)
     except QgsProcessingException as err:
         return str(err)
+    return None
+
+
+def missing_field_message(alg, parameters, context) -> str | None:
+    """Our message for a field parameter naming a field its layer does not have (names the parameter,
+    the layer and its fields)."""
+    for definition in alg.parameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterField) or parameters.get(definition.name()) in (None, "", []):
+            continue
+        parent = definition.parentLayerParameterName()
+        if not parent or parameters.get(parent) is None or isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers):
+            continue
+        try:
+            source = alg.parameterAsSource(parameters, parent, context)
+            chosen = alg.parameterAsFields(parameters, definition.name(), context) or []
+        except QgsProcessingException:
+            continue
+        if source is None:
+            continue
+        names = source.fields().names()
+        for field in chosen:
+            if field and field not in names:
+                return QCoreApplication.translate("AnkunftValidation", "{param}: layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.").format(
+                    param=param_label(alg, definition.name()), layer=source.sourceName(), field=field, fields=", ".join(names[:30])
+                )
     return None

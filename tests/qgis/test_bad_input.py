@@ -470,13 +470,14 @@ def _error(pattern):
 CASES = [
     # classification
     ("classifyarrivalquarters", "reference", classify_base, {}, ("correct", _check_classified)),
-    ("classifyarrivalquarters", "no_crs", classify_base, {"INPUT": "@planning_areas_noprj"}, _error(r"'Areas.*' \(INPUT\): layer '.*' has no CRS.*EPSG:25833")),
-    ("classifyarrivalquarters", "missing_field", classify_base, {"POPULATION_FIELD": "nope"}, _error(r"has no field 'nope'")),
+    ("classifyarrivalquarters", "no_crs", classify_base, {"INPUT": "@planning_areas_noprj", "ARRIVALS_FIELD": "for_change", "TURNOVER_FIELD": "k11_turnov"}, _error(r"'Areas.*' \(INPUT\): layer '.*' has no CRS.*EPSG:25833")),
+    ("classifyarrivalquarters", "missing_field", classify_base, {"POPULATION_FIELD": "nope"}, _error(r"'Population field.*' \(POPULATION_FIELD\): layer '.*' has no field 'nope'. Choose one of its fields: .*inh_2020")),
     ("classifyarrivalquarters", "negative_population", classify_base, {"INPUT": "@areas_negative"}, _error(r"POPULATION_FIELD.*'inh_2020'.*negative value.*-500")),
     ("classifyarrivalquarters", "population_two_unsmoothed", classify_base, {"INPUT": "@areas_two", "SMOOTHING": False}, ("flagged", _check_blanked_rates)),
     ("classifyarrivalquarters", "missing_file", classify_base, {"INPUT": "/nonexistent/areas.gpkg"}, _error(r"\(INPUT\): the file '/nonexistent/areas.gpkg' does not exist")),
     ("classifyarrivalquarters", "table_not_polygons", classify_base, {"INPUT": "@areas_table"}, _error(r"\(INPUT\) needs a layer of polygons.*no geometry")),
     ("classifyarrivalquarters", "unwritable_output", classify_base, {"OUTPUT": "@blocker/q.gpkg"}, _error(r"is a file, not a folder")),
+    ("classifyarrivalquarters", "field_lost_in_shapefile", classify_base, {"INPUT": "@planning_areas_noprj"}, _error(r"\(ARRIVALS_FIELD\): layer 'planning_areas_noprj' has no field 'for_change_2017_2020'.*for_change")),
     # walking network
     ("preparewalknetwork", "reference", lambda b: {"INPUT": sample("moabit_roads"), "OUTPUT": "memory:"}, {}, ("correct", _check_features("OUTPUT", None))),
     ("preparewalknetwork", "no_crs_degrees", lambda b: {"INPUT": b["roads_4326_noprj"], "OUTPUT": "memory:"}, {}, _error(r"has no CRS.*look like longitude/latitude: assign EPSG:4326")),
