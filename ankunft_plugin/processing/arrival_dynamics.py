@@ -203,9 +203,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         run.harmonised = {}
         if self.parameterAsBoolean(parameters, self.HARMONIZE, context):
             target = self._target_year(parameters, context, run.years)
-            run.harmonised = self._harmonise(
-                run.per_year, run.years, target, run.id_field, run.name_field, run.pop_field, run.chosen, run.min_share, run.layers, context, feedback
-            )
+            run.harmonised = self._harmonise(run, target)
         self._align(run)
         self._classify_years(run)
         self._dynamics(run)
@@ -475,7 +473,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         """Log, style and the results."""
         feedback, change, cluster, change_labels = run.feedback, run.change, run.cluster, run.change_labels
         n_change = {c: int(np.sum(change == c)) for c in dyn.CHANGES}
-        self._log(feedback, run.years, run.labels, change_labels, n_change, run.changed, change, run.alignment, run.names, run.pooled, cluster, run.clusters["on"])
+        self._log(run, n_change)
         legend = {k: "{} ({})".format(change_labels[k], n_change[k]) for k in dyn.CHANGES}
         style_on_load(run.context, dest_id, lambda layer: apply_change_style(layer, legend), self.tr("Arrival quarter dynamics"))
         out = {
@@ -505,9 +503,11 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             )
         return years.index(year)
 
-    def _harmonise(self, per_year, years, target, id_field, name_field, pop_field, chosen, min_share, layers, context, feedback) -> dict:
+    def _harmonise(self, run, target) -> dict:
         """Move the years whose areas are not the target year's onto the target geometry, in place in
         ``per_year``. Returns {year index: split share per target area}. Stops where that is not possible."""
+        per_year, years, id_field, name_field, pop_field, chosen = run.per_year, run.years, run.id_field, run.name_field, run.pop_field, run.chosen
+        min_share, layers, context, feedback = run.min_share, run.layers, run.context, run.feedback
         pre = dyn.align_ids([data.attributes[id_field] for _label, data in per_year])
         todo = dyn.reform_years(pre.present, target, min_share)
         if not todo:
@@ -569,7 +569,9 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     def _log_warnings(self, feedback, year, codes) -> None:
         P.log_classify_warnings(feedback, codes, self.C().indicator_labels(), prefix="{}: ".format(year))
 
-    def _log(self, feedback, years, labels, change_labels, n_change, changed, change, alignment, names, pooled, cluster, want_clusters):
+    def _log(self, run, n_change):
+        feedback, years, labels, change_labels, changed, change = run.feedback, run.years, run.labels, run.change_labels, run.changed, run.change
+        alignment, names, pooled, cluster, want_clusters = run.alignment, run.names, run.pooled, run.cluster, run.clusters["on"]
         feedback.pushInfo(
             self.tr("{n} of {total} areas changed class at least once between {first} and {last}.").format(
                 n=int(changed.sum()), total=alignment.n_areas, first=years[0], last=years[-1]

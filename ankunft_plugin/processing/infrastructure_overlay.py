@@ -491,7 +491,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         feedback, scheme = run.feedback, run.scheme
         fac = self._read_facilities(run.layers, scheme, run.crs, run.cat_field, run.name_field, run.lang_field, run.context, feedback)
         run.fac_xy, run.fac_cat, run.fac_src, run.fac_tok, run.fac_name, run.fac_lang, run.fac_layer, run.fac_fid, report = fac
-        self._report_facilities(feedback, scheme, report, run.fac_cat, run.fac_src, run.fac_tok, run.fac_layer, run.cat_field, run.lang_field, run.lang)
+        self._report_facilities(run, report)
         n_fac = run.n_fac = len(run.fac_xy)
         if n_fac == 0:
             feedback.reportError(self.tr("No facility with a geometry in the chosen layers: every category is missing everywhere."))
@@ -693,7 +693,9 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         return results
 
     # -- log ------------------------------------------------------------------------------------
-    def _report_facilities(self, feedback, scheme, report, fac_cat, fac_src, fac_tok, fac_layer, cat_field, lang_field, lang):
+    def _report_facilities(self, run, report):
+        feedback, scheme, fac_cat, fac_src, fac_tok, fac_layer = run.feedback, run.scheme, run.fac_cat, run.fac_src, run.fac_tok, run.fac_layer
+        cat_field, lang_field, lang = run.cat_field, run.lang_field, run.lang
         for name in report["empty"]:
             feedback.pushWarning(self.tr("Facilities layer '{layer}' is empty: skipped.").format(layer=name))
         for name in report["not_vector"]:

@@ -291,8 +291,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         self._candidates(run)
         self._existing(run)
         feedback.pushInfo(self.tr("Walking reach of {n} candidates to {m} demand points…").format(n=int(run.usable.size), m=run.demand.weight.size))
-        run.cover = self._coverage(run.graph, run.cxy[run.usable], run.demand.xy, run.limit_m, run.max_snap, feedback, (30.0, 70.0),
-                                   run.csnap.take(run.usable), run.dsnap)
+        run.cover = self._coverage(run, (30.0, 70.0))
         self._visibility(run)
         self._optimise(run)
         dest_id = self._write(run)
@@ -563,8 +562,10 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         feedback.setProgress(value)
         return feedback.isCanceled()
 
-    def _coverage(self, graph, cxy, dxy, limit_m, max_snap, feedback, progress, csnap, dsnap):
+    def _coverage(self, run, progress):
         """Candidates × demand points reached within ``limit_m`` (bool csr), from the given snaps."""
+        graph, cxy, dxy, limit_m, max_snap, feedback = run.graph, run.cxy[run.usable], run.demand.xy, run.limit_m, run.max_snap, run.feedback
+        csnap, dsnap = run.csnap.take(run.usable), run.dsnap
         from scipy import sparse
 
         n = len(cxy)

@@ -392,14 +392,13 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         if self.OUTPUT_AREAS in parameters and parameters[self.OUTPUT_AREAS] is not None:
             if run.demand is None or run.area_data is None:
                 feedback.reportError(self.tr("Population areas with walking minutes need population areas and a population field; that output is left empty."))
-            out = self._write_areas(parameters, context, feedback, run.graph, run.snap, run.xy, run.ids, run.limits, bands, run.demand,
-                                    run.area_data, run.max_snap, run.speed, run.buffer_m, run.cell, run.threshold, run.crs)
+            out = self._write_areas(run)
             if out is not None:
                 results[self.OUTPUT_AREAS] = out
         feedback.setProgress(95.0)
         raster_path = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
         if raster_path and parameters.get(self.OUTPUT_RASTER) is not None:
-            self._write_raster(raster_path, run.graph, run.xy, run.snap, run.max_snap, run.speed, run.crs, parameters, context, feedback)
+            self._write_raster(raster_path, run)
             results[self.OUTPUT_RASTER] = raster_path
             rlabels = [self.tr("up to {m} min").format(m="{:g}".format(b)) for b in bands]
             rlabels.append(self.tr("more than {m} min").format(m="{:g}".format(bands[-1])))
@@ -508,7 +507,11 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                 pops[k] += total
         return pops
 
-    def _write_areas(self, parameters, context, feedback, graph, snap, xy, ids, limits, bands, demand, area_data, max_snap, speed, buffer_m, cell, threshold, crs):
+    def _write_areas(self, run):
+        parameters, context, feedback, graph, snap, xy, ids, limits = (
+            run.parameters, run.context, run.feedback, run.graph, run.snap, run.xy, run.ids, run.limits)
+        bands, demand, area_data, max_snap, speed, buffer_m, cell, threshold, crs = (
+            run.bands, run.demand, run.area_data, run.max_snap, run.speed, run.buffer_m, run.cell, run.threshold, run.crs)
         pop_src, data = area_data if area_data is not None else (None, None)
         base = pop_src.fields() if pop_src is not None else None
         spec = [("walk_min", "double"), ("nearest_id", "string"), ("pop_total", "double")]
@@ -564,7 +567,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                       self.tr("Walking minutes to the nearest docking point"))
         return dest_id
 
-    def _write_raster(self, path, graph, xy, snap, max_snap, speed, crs, parameters, context, feedback):
+    def _write_raster(self, path, run):
+        graph, xy, snap, max_snap, speed, crs = run.graph, run.xy, run.snap, run.max_snap, run.speed, run.crs
+        parameters, context, feedback = run.parameters, run.context, run.feedback
         cell = self.parameterAsDouble(parameters, self.RASTER_CELL, context)
         xmin, ymin = graph.node_xy.min(axis=0) - cell
         xmax, ymax = graph.node_xy.max(axis=0) + cell
