@@ -336,10 +336,15 @@ def raster_polygons(item, n_bands: int, cell: float, smooth: bool = True, fill_h
     out = []
     for k in range(n_bands):
         m = spread <= k
-        if not m.any():
+        rr = np.flatnonzero(m.any(axis=1))
+        if len(rr) == 0:
             out.append((None, 0.0))
             continue
-        g = close_holes(_polygonize(m, x0, y1, cell), fill_holes_m2)
+        cc = np.flatnonzero(m.any(axis=0))
+        # each band polygonised on its own extent (an inner band covers a fraction of the window)
+        r0, r1 = max(rr[0] - 1, 0), min(rr[-1] + 2, m.shape[0])
+        c0, c1 = max(cc[0] - 1, 0), min(cc[-1] + 2, m.shape[1])
+        g = close_holes(_polygonize(np.ascontiguousarray(m[r0:r1, c0:c1]), x0 + c0 * cell, y1 - r0 * cell, cell), fill_holes_m2)
         if smooth:
             g = smooth_polygon(g, cell)
         out.append((g, float(g.area) if g is not None else 0.0))
