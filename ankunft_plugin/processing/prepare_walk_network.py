@@ -123,6 +123,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             self.tr("Walking network"),
         )
         self._dest_id = dest_id
+        self._dest_session = self.outputs  # the output is written under a temporary name, moved on success
         s = run.summary
         return {self.OUTPUT: dest_id, "COMPONENTS": s["components"], "OUTSIDE_SHARE": s["outside_share"]}
 
@@ -262,7 +263,11 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """The prepared network's graph goes straight into the disk cache (``graph_cache``): the next
         catchment, overlay or siting run on this file – also in another process – starts from it."""
-        store_prepared_graph(getattr(self, "_dest_id", None), context)
+        dest = getattr(self, "_dest_id", None)
+        session = getattr(self, "_dest_session", None)
+        if session is not None and dest:
+            dest = session._map(dest)  # the final path of the output
+        store_prepared_graph(dest, context)
         return super().postProcessAlgorithm(context, feedback)
 
 
