@@ -36,6 +36,7 @@ SPACING = 50.0
 
 def write_lattice(path: str, n: int) -> int:
     from qgis.core import (
+        Qgis,
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransformContext,
         QgsFeature,
@@ -43,13 +44,12 @@ def write_lattice(path: str, n: int) -> int:
         QgsGeometry,
         QgsPointXY,
         QgsVectorFileWriter,
-        QgsWkbTypes,
     )
 
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
     writer = QgsVectorFileWriter.create(
-        path, QgsFields(), QgsWkbTypes.Type.LineString, QgsCoordinateReferenceSystem("EPSG:25833"),
+        path, QgsFields(), Qgis.WkbType.LineString, QgsCoordinateReferenceSystem("EPSG:25833"),
         QgsCoordinateTransformContext(), opts,
     )
     k = 0
@@ -69,6 +69,7 @@ def write_lattice(path: str, n: int) -> int:
 
 def write_points(path: str, n: int, count: int, seed: int = 0):
     from qgis.core import (
+        Qgis,
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransformContext,
         QgsFeature,
@@ -77,7 +78,6 @@ def write_points(path: str, n: int, count: int, seed: int = 0):
         QgsGeometry,
         QgsPointXY,
         QgsVectorFileWriter,
-        QgsWkbTypes,
     )
     from qgis.PyQt.QtCore import QMetaType
 
@@ -87,7 +87,7 @@ def write_points(path: str, n: int, count: int, seed: int = 0):
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
     writer = QgsVectorFileWriter.create(
-        path, fields, QgsWkbTypes.Type.Point, QgsCoordinateReferenceSystem("EPSG:25833"), QgsCoordinateTransformContext(), opts
+        path, fields, Qgis.WkbType.Point, QgsCoordinateReferenceSystem("EPSG:25833"), QgsCoordinateTransformContext(), opts
     )
     feats = []
     for i in range(count):

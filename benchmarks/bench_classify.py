@@ -181,7 +181,7 @@ def core_grid_times(layer) -> dict:
 def main():
     import pandas as pd
     import processing
-    from qgis.core import QgsFeatureRequest
+    from qgis.core import Qgis, QgsFeatureRequest
 
     qgis_app()
     times: dict[str, float] = {}
@@ -226,7 +226,7 @@ def main():
     for _ in range(REPEATS):
         # pandas: read the attribute table into a DataFrame (as an analyst would), classify
         with timed(times, "pandas_total"):
-            req = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+            req = QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry)
             rows = [f.attributes() for f in layer.getFeatures(req)]
             df = pd.DataFrame(rows, columns=layer.fields().names())
             for n in names[1:]:

@@ -362,7 +362,8 @@ def write_model(path: Path) -> bool:
 
     Needs the plugin's provider registered (QGIS derives the model's output parameters from the child
     algorithms). QGIS 3.40 names model output parameters in lower case (``pdf``, ``quarters`` …)."""
-    from qgis.core import (
+    from qgis.core import (  # noqa: N817
+        Qgis,
         QgsProcessing,
         QgsProcessingModelAlgorithm,
         QgsProcessingModelChildAlgorithm,
@@ -376,7 +377,7 @@ def write_model(path: Path) -> bool:
         QgsProcessingParameterString,
         QgsProcessingParameterVectorLayer,
     )
-    from qgis.core import QgsProcessingModelChildParameterSource as S  # noqa: N817
+    from qgis.core import QgsProcessingModelChildParameterSource as S
     from qgis.PyQt.QtCore import QPointF
 
     descriptions = {
@@ -411,13 +412,13 @@ def write_model(path: Path) -> bool:
         inp(QgsProcessingParameterEnum(key + "_UNIT", label + ": unit", options=units, defaultValue=unit), "Unit of the field.")
     inp(QgsProcessingParameterVectorLayer("DISTRICTS", "Districts (one map page each; the areas within them are analysed)", [P.TypeVectorPolygon]), "Districts to map, one page each; the areas that lie within one of them are analysed (walking network, infrastructure, siting).")
     inp(QgsProcessingParameterFeatureSource("ROADS", "Streets and paths (OSM)", [P.TypeVectorLine]), "The walking network source, e.g. an OSM extract.")
-    inp(QgsProcessingParameterMultipleLayers("FACILITIES", "Social infrastructure (one or more layers)", QgsProcessing.SourceType.TypeVectorAnyGeometry), "Facilities; categories from OSM tags or the layer names.")
+    inp(QgsProcessingParameterMultipleLayers("FACILITIES", "Social infrastructure (one or more layers)", Qgis.ProcessingSourceType.VectorAnyGeometry), "Facilities; categories from OSM tags or the layer names.")
     inp(QgsProcessingParameterVectorLayer("DOCKING_POINTS", "Existing docking points", [P.TypeVectorPoint]), "Existing docking points.")
     inp(QgsProcessingParameterFeatureSource("CANDIDATES", "Candidate sites", [P.TypeVectorPoint]), "Candidate sites for new docking points.")
     inp(QgsProcessingParameterFeatureSource("BUILDINGS", "Buildings", [P.TypeVectorPolygon], optional=True), "Buildings: population is placed on them.")
     inp(QgsProcessingParameterVectorLayer("WATER", "Water (map background)", [P.TypeVectorAnyGeometry], optional=True), "Water for the map background.")
-    inp(QgsProcessingParameterNumber("MINUTES", "Walking minutes", QgsProcessingParameterNumber.Type.Double, defaultValue=10, minValue=1), "Walking limit for infrastructure and siting.")
-    inp(QgsProcessingParameterNumber("COUNT", "Number of new docking points", QgsProcessingParameterNumber.Type.Integer, defaultValue=5, minValue=1), "How many new sites to suggest.")
+    inp(QgsProcessingParameterNumber("MINUTES", "Walking minutes", Qgis.ProcessingNumberParameterType.Double, defaultValue=10, minValue=1), "Walking limit for infrastructure and siting.")
+    inp(QgsProcessingParameterNumber("COUNT", "Number of new docking points", Qgis.ProcessingNumberParameterType.Integer, defaultValue=5, minValue=1), "How many new sites to suggest.")
     inp(QgsProcessingParameterString("TITLE", "Map title", defaultValue="Strategiekarte Ankunftsquartiere", optional=True), "Title of the strategy map.")
 
     def child(cid, alg, desc, params, outputs=(), x=500):

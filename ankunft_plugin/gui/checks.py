@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingContext,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..core import workflow
@@ -29,9 +29,9 @@ def layer_info(layer) -> workflow.LayerInfo | None:
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return None
     kind = {
-        QgsWkbTypes.GeometryType.PointGeometry: workflow.POINT,
-        QgsWkbTypes.GeometryType.LineGeometry: workflow.LINE,
-        QgsWkbTypes.GeometryType.PolygonGeometry: workflow.POLYGON,
+        Qgis.GeometryType.Point: workflow.POINT,
+        Qgis.GeometryType.Line: workflow.LINE,
+        Qgis.GeometryType.Polygon: workflow.POLYGON,
     }.get(layer.geometryType())
     return workflow.LayerInfo(layer.id(), layer.name(), kind, tuple(f.name() for f in layer.fields()))
 

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsApplication,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import (
     QgsDockWidget,
@@ -393,7 +392,7 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
         """Polygon layers whose fields name a population and at least one indicator (step 1)."""
         found = []
         for layer in self.input_layers():
-            if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+            if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != Qgis.GeometryType.Polygon:
                 continue
             matches = fieldmatch.propose([f.name() for f in layer.fields()], roles=("population", "arrivals", "turnover", "diversity"))
             found_roles = [role for role, match in matches.items() if match is not None]

@@ -133,7 +133,7 @@ class StepPage(QWidget, StepForm):
             self.required.add(original.name())
         role_key = workflow.role_of(self.step.key, original.name())
         if role_key is not None and workflow.ROLES[role_key].multiple and original.type() == "source":
-            param = QgsProcessingParameterMultipleLayers(original.name(), original.description(), QgsProcessing.SourceType.TypeVectorPoint)
+            param = QgsProcessingParameterMultipleLayers(original.name(), original.description(), Qgis.ProcessingSourceType.VectorPoint)
             param.setHelp(original.help())
         else:
             param = original.clone()

@@ -4,7 +4,7 @@ before → after with the optimality gap and the unreached demand (5), pages and
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.core import Qgis, QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import vocabulary
@@ -25,7 +25,7 @@ def _column(layer: QgsVectorLayer, name: str) -> list:
     index = layer.fields().lookupField(name)
     if index < 0:
         return []
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+    request = QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setSubsetOfAttributes([index])
     return [f.attribute(index) for f in layer.getFeatures(request)]
 
 

@@ -5,7 +5,7 @@ first layer that happens to have the right geometry."""
 
 from __future__ import annotations
 
-from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsFeatureRequest, QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
 
 from ..core import fieldmatch, workflow
 from . import checks
@@ -217,7 +217,7 @@ class WiringMixin:
         if index < 0:
             return ids
         wanted = {str(f[id_field]) for f in source.getSelectedFeatures()}
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+        request = QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setSubsetOfAttributes([index])
         return [f.id() for f in areas.getFeatures(request) if str(f.attribute(index)) in wanted]
 
     def restrict_to_study_area(self, key: str, params: dict) -> dict:

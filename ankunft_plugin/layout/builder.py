@@ -38,7 +38,6 @@ from qgis.core import (
     QgsProperty,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
-    QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
     QgsTableCell,
     QgsTextBufferSettings,
@@ -519,7 +518,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
         number_format.setDecimalSeparator(",")
     number_format.setNumberDecimalPlaces(1 if spec.units_km else 0)
     bar.setNumericFormat(number_format)
-    bar.setAlignment(QgsScaleBarSettings.Alignment.AlignLeft)
+    bar.setAlignment(Qgis.ScaleBarAlignment.Left)
     layout.addLayoutItem(bar)
     _place(bar, x0 + 12, 244, 80, 9, s)
 

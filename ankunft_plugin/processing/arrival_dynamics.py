@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCoordinateTransform,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -111,7 +111,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     # -- parameters -----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Areas, one layer per year"), QgsProcessing.SourceType.TypeVectorPolygon),
+            QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Areas, one layer per year"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id."),
         )
         self.add(
@@ -119,11 +119,11 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             self.tr("One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed."),
         )
         self.add(
-            QgsProcessingParameterField(self.ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.INPUTS, type=QgsProcessingParameterField.DataType.Any),
+            QgsProcessingParameterField(self.ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.INPUTS, type=Qgis.ProcessingFieldParameterDataType.Any),
             self.tr("The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared."),
         )
         self.add(
-            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Area name field"), parentLayerParameterName=self.INPUTS, type=QgsProcessingParameterField.DataType.Any, optional=True),
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Area name field"), parentLayerParameterName=self.INPUTS, type=Qgis.ProcessingFieldParameterDataType.Any, optional=True),
             self.tr("Optional: the area name, copied to the output (from the latest year) and used in the log."),
         )
         # the indicator and method parameters of ankunft:classifyarrivalquarters, taken over as they are
@@ -138,7 +138,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             self.addParameter(clone)
         add_cluster_parameters(self, default_on=True)
         self.add(
-            QgsProcessingParameterNumber(self.BOUNDARY_SHARE, self.tr("Minimum share of common ids between years"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0),
+            QgsProcessingParameterNumber(self.BOUNDARY_SHARE, self.tr("Minimum share of common ids between years"), Qgis.ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0),
             self.tr("If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed: the years are harmonised onto one geometry (below) or, where that is not possible, the run stops with a message."),
             advanced=True,
         )
@@ -148,16 +148,16 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterNumber(self.TARGET_YEAR, self.tr("Geometry of the year"), QgsProcessingParameterNumber.Type.Integer, optional=True),
+            QgsProcessingParameterNumber(self.TARGET_YEAR, self.tr("Geometry of the year"), Qgis.ProcessingNumberParameterType.Integer, optional=True),
             self.tr("The year whose areas all years are harmonised onto. Empty: the latest year."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarter dynamics"), QgsProcessing.SourceType.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarter dynamics"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("One feature per area (geometry of the latest year it occurs in): aq_class_<year> and aq_score_<year> per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year."),
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_TRANSITIONS, self.tr("Class transitions"), QgsProcessing.SourceType.TypeVector),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TRANSITIONS, self.tr("Class transitions"), Qgis.ProcessingSourceType.Vector),
             self.tr("Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all')."),
         )
         counts = {
@@ -388,8 +388,8 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 harm_split[t][rows[rows >= 0]] = np.asarray(split)[rows >= 0]
         fields = new_fields(None, spec)
         wkb = run.layers[-1].wkbType()
-        if QgsWkbTypes.geometryType(wkb) != QgsWkbTypes.GeometryType.PolygonGeometry:
-            wkb = QgsWkbTypes.Type.MultiPolygon
+        if QgsWkbTypes.geometryType(wkb) != Qgis.GeometryType.Polygon:
+            wkb = Qgis.WkbType.MultiPolygon
         sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.multiType(wkb), run.out_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
@@ -454,7 +454,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 ("share", "double"),
             ],
         )
-        t_sink, t_dest = self.parameterAsSink(run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, QgsWkbTypes.Type.NoGeometry)
+        t_sink, t_dest = self.parameterAsSink(run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, Qgis.WkbType.NoGeometry)
         if t_sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT_TRANSITIONS))
         pooled = run.pooled = transitions.sum(axis=0)

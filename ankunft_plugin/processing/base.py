@@ -7,9 +7,9 @@ import traceback
 from typing import ClassVar
 
 from qgis.core import (
+    Qgis,
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -114,9 +114,8 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
     def parameterAsSink(self, parameters, name, context, fields, geometryType=None, crs=None, *args):  # noqa: N802,N803
         session = getattr(self, "_ankunft_outputs", None)
         if geometryType is None:
-            from qgis.core import QgsWkbTypes
 
-            geometryType = QgsWkbTypes.Type.NoGeometry  # noqa: N806
+            geometryType = Qgis.WkbType.NoGeometry  # noqa: N806
         if crs is None:
             from qgis.core import QgsCoordinateReferenceSystem
 
@@ -166,7 +165,7 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
         Decimal numbers show as many decimals as their default and minimum need (at least 2), not
         the widget's six ("300,000000")."""
         param.setHelp(help_string)
-        if isinstance(param, QgsProcessingParameterNumber) and param.dataType() == QgsProcessingParameterNumber.Type.Double:
+        if isinstance(param, QgsProcessingParameterNumber) and param.dataType() == Qgis.ProcessingNumberParameterType.Double:
             meta = param.metadata() or {}
             wrapper = dict(meta.get("widget_wrapper") or {})
             if "decimals" not in wrapper:
@@ -174,7 +173,7 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
                 meta["widget_wrapper"] = wrapper
                 param.setMetadata(meta)
         if advanced:
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            param.setFlags(param.flags() | Qgis.ProcessingParameterFlag.Advanced)
         self.addParameter(param)
         return param
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -83,7 +84,7 @@ def read_source(
     if not keep_features:
         request.setSubsetOfAttributes(names, source.fields())
     if not with_geometry:
-        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setFlags(Qgis.FeatureRequestFlag.NoGeometry)
     transform = None
     if with_geometry and dest_crs is not None and dest_crs.isValid() and source.sourceCrs() != dest_crs:
         tc = context.transformContext() if context is not None else QgsProject.instance().transformContext()

@@ -13,8 +13,8 @@ from typing import ClassVar
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsFeature,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -25,7 +25,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProperty,
     QgsSymbolLayer,
-    QgsWkbTypes,
 )
 
 from ..core import vocabulary
@@ -150,7 +149,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Areas (blocks, statistical districts, planning areas)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+                self.INPUT, self.tr("Areas (blocks, statistical districts, planning areas)"), [Qgis.ProcessingSourceType.VectorPolygon]
             ),
             self.tr("Polygon layer with one feature per area and its statistics. It is never modified; any CRS works."),
         )
@@ -163,7 +162,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 self.POPULATION_FIELD,
                 self.tr("Population field (inhabitants)"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.DataType.Any,
+                type=Qgis.ProcessingFieldParameterDataType.Any,
             ),
             self.tr("Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'."),
         )
@@ -194,7 +193,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                     getattr(self, field_key),
                     label,
                     parentLayerParameterName=self.INPUT,
-                    type=QgsProcessingParameterField.DataType.Any,
+                    type=Qgis.ProcessingFieldParameterDataType.Any,
                     optional=True,
                 ),
                 help_text,
@@ -205,13 +204,13 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             )
         self.add(
             QgsProcessingParameterNumber(
-                self.MIN_POPULATION, self.tr("Minimum population"), QgsProcessingParameterNumber.Type.Double, defaultValue=300.0, minValue=0.0
+                self.MIN_POPULATION, self.tr("Minimum population"), Qgis.ProcessingNumberParameterType.Double, defaultValue=300.0, minValue=0.0
             ),
             self.tr("Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS)."),
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.THRESHOLD, self.tr("Threshold (standard deviations)"), QgsProcessingParameterNumber.Type.Double, defaultValue=1.0
+                self.THRESHOLD, self.tr("Threshold (standard deviations)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=1.0
             ),
             self.tr("z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean."),
         )
@@ -223,7 +222,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.QUANTILE, self.tr("Quantile (quantile mode)"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.8, minValue=0.01, maxValue=0.99
+                self.QUANTILE, self.tr("Quantile (quantile mode)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=0.8, minValue=0.01, maxValue=0.99
             ),
             self.tr("Quantile mode only: 0.8 means the top fifth of the areas counts as high."),
             advanced=True,
@@ -238,7 +237,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 self.POPULATION_START_FIELD,
                 self.tr("Population at the start of the period (optional)"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.DataType.Any,
+                type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
             self.tr("Inhabitants at the start of the period the arrivals are measured over (e.g. 2015 for arrivals 2015–2020). Areas whose population grew by more than the growth limit (e.g. new housing) are flagged and cannot be 'established' on diversity measured at the end of the period: their new residents have not had time to form networks."),
@@ -248,14 +247,14 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 self.DIVERSITY_START_FIELD,
                 self.tr("Diversity at the start of the period (optional)"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.DataType.Any,
+                type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
             self.tr("The diversity field at the start of the period, in the same unit as the diversity field. Areas with strong growth are 'established' only if their diversity was high at the start; without this field they can only be 'emerging'."),
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.GROWTH_LIMIT, self.tr("Growth limit (percent)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=0.0
+                self.GROWTH_LIMIT, self.tr("Growth limit (percent)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=50.0, minValue=0.0
             ),
             self.tr("Population growth over the period above which an area is flagged as strongly growing (default 50 %: by more than half)."),
             advanced=True,
@@ -266,14 +265,14 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         )
         add_cluster_parameters(self, default_on=False)
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarters"), QgsProcessing.SourceType.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarters"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields."),
         )
         self.add(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_SENSITIVITY,
                 self.tr("Sensitivity table"),
-                QgsProcessing.SourceType.TypeVector,
+                Qgis.ProcessingSourceType.Vector,
                 optional=True,
                 createByDefault=False,
             ),
@@ -484,7 +483,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         for c in CLASSES:
             spec += [("n_{}".format(c), "int"), ("pop_{}".format(c), "double")]
         out_fields = new_fields(None, spec)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SENSITIVITY, context, out_fields, QgsWkbTypes.Type.NoGeometry)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SENSITIVITY, context, out_fields, Qgis.WkbType.NoGeometry)
         if sink is None:
             return None
         for row in result.sensitivity:

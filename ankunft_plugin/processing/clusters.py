@@ -4,7 +4,7 @@ monitoring algorithm: the same parameters, the same computation, the same fields
 from __future__ import annotations
 
 import numpy as np
-from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterNumber
+from qgis.core import Qgis, QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.spatial import local_gi_star, neighbour_counts, queen_weights, rank_values
@@ -42,7 +42,7 @@ def add_cluster_parameters(alg, default_on: bool) -> None:
     alg.add(
         QgsProcessingParameterNumber(
             FDR_ALPHA, QCoreApplication.translate("AnkunftClusters", "False discovery rate (clusters)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=0.05, minValue=0.0001, maxValue=0.5,
+            Qgis.ProcessingNumberParameterType.Double, defaultValue=0.05, minValue=0.0001, maxValue=0.5,
         ),
         QCoreApplication.translate("AnkunftClusters", "Benjamini-Hochberg false discovery rate: among the areas marked hot or cold, at most this share is expected to be marked by chance."),
         advanced=True,
@@ -50,7 +50,7 @@ def add_cluster_parameters(alg, default_on: bool) -> None:
     alg.add(
         QgsProcessingParameterNumber(
             CONTIGUITY_TOLERANCE, QCoreApplication.translate("AnkunftClusters", "Neighbour tolerance (metres)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0, maxValue=1000.0,
+            Qgis.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0, maxValue=1000.0,
         ),
         QCoreApplication.translate("AnkunftClusters", "0: areas are neighbours when they share a boundary vertex (as PySAL's queen contiguity; right for boundaries from one official data set). Above 0: areas whose boundaries come this close count as neighbours too (for boundaries with gaps or slivers)."),
         advanced=True,

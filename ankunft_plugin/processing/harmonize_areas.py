@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsProcessing,
+    Qgis,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -67,21 +67,21 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         return self.tr("harmonise,boundary reform,Gebietsreform,areal interpolation,dasymetric,Zensus,grid,LOR").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        poly = [QgsProcessing.SourceType.TypeVectorPolygon]
+        poly = [Qgis.ProcessingSourceType.VectorPolygon]
         self.add(
             QgsProcessingParameterFeatureSource(self.SOURCE, self.tr("Source areas (with the counts)"), poly),
             self.tr("The areas the figures were delivered on, e.g. the planning areas before a boundary reform, or grid cells as polygons. Never modified."),
         )
         self.add(
-            QgsProcessingParameterField(self.COUNT_FIELDS, self.tr("Count fields to move"), parentLayerParameterName=self.SOURCE, type=QgsProcessingParameterField.DataType.Any, allowMultiple=True),
+            QgsProcessingParameterField(self.COUNT_FIELDS, self.tr("Count fields to move"), parentLayerParameterName=self.SOURCE, type=Qgis.ProcessingFieldParameterDataType.Any, allowMultiple=True),
             self.tr("Numbers of people (inhabitants, foreigners, arrivals …). Only counts can be moved: a field whose name reads like a percentage or rate is refused; give it as a percentage with its denominator below. The first count field is the reference for the uncertainty."),
         )
         self.add(
-            QgsProcessingParameterField(self.PERCENT_FIELDS, self.tr("Percentage fields (need a denominator)"), parentLayerParameterName=self.SOURCE, type=QgsProcessingParameterField.DataType.Any, allowMultiple=True, optional=True),
+            QgsProcessingParameterField(self.PERCENT_FIELDS, self.tr("Percentage fields (need a denominator)"), parentLayerParameterName=self.SOURCE, type=Qgis.ProcessingFieldParameterDataType.Any, allowMultiple=True, optional=True),
             self.tr("Optional: percentages (e.g. share of foreigners). They are turned into counts with the denominator, moved, and turned back into percentages of the moved denominator."),
         )
         self.add(
-            QgsProcessingParameterField(self.DENOMINATOR_FIELD, self.tr("Denominator of the percentages"), parentLayerParameterName=self.SOURCE, type=QgsProcessingParameterField.DataType.Any, optional=True),
+            QgsProcessingParameterField(self.DENOMINATOR_FIELD, self.tr("Denominator of the percentages"), parentLayerParameterName=self.SOURCE, type=Qgis.ProcessingFieldParameterDataType.Any, optional=True),
             self.tr("The count the percentages refer to (usually the inhabitants). Required when percentage fields are given; moved as a count too and then the reference for the uncertainty."),
         )
         self.add(
@@ -98,13 +98,13 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         )
         add_population_cell_parameters(self)
         self.add(
-            QgsProcessingParameterNumber(self.SLIVER, self.tr("Sliver tolerance (%)"), QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0, maxValue=49.0),
+            QgsProcessingParameterNumber(self.SLIVER, self.tr("Sliver tolerance (%)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=1.0, minValue=0.0, maxValue=49.0),
             self.tr("Pieces smaller than this share of a source area are digitising differences between the two boundary sets, not real splits: they are dropped and the rest renormalised (no people are lost)."),
             advanced=True,
         )
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Harmonised areas"), QgsProcessing.SourceType.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Harmonised areas"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("The target areas with the moved counts (same field names, fractions kept so totals add up), percentages recomputed, harm_split (share of the reference count that came from split source areas: the uncertainty), harm_n_src (number of source areas) and harm_method (area, buildings/grid = points, landuse, mixed)."),
         )
         for key, text in (

@@ -20,6 +20,7 @@ from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsCoordinateTransform,
     QgsField,
@@ -27,7 +28,6 @@ from qgis.core import (
     QgsGeometry,
     QgsMarkerSymbol,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -42,7 +42,6 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsRendererCategory,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QMetaType
 
@@ -142,7 +141,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     # -- parameters -----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas (quarters)"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas (quarters)"), [Qgis.ProcessingSourceType.VectorPolygon]),
             self.tr("Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS."),
         )
         self.add(
@@ -154,14 +153,14 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 self.POPULATION_FIELD,
                 self.tr("Population field (inhabitants)"),
                 parentLayerParameterName=self.AREAS,
-                type=QgsProcessingParameterField.DataType.Any,
+                type=Qgis.ProcessingFieldParameterDataType.Any,
             ),
             self.tr("Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0."),
         )
         P.add_network(self, optional=True)
         self.add(
             QgsProcessingParameterMultipleLayers(
-                self.FACILITIES, self.tr("Facilities (one or more point or polygon layers)"), QgsProcessing.SourceType.TypeVectorAnyGeometry
+                self.FACILITIES, self.tr("Facilities (one or more point or polygon layers)"), Qgis.ProcessingSourceType.VectorAnyGeometry
             ),
             self.tr("Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped."),
         )
@@ -173,7 +172,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterFile(
                 self.CATEGORY_SCHEME,
                 self.tr("Category scheme (empty: built-in)"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
+                behavior=Qgis.ProcessingFileParameterBehavior.File,
                 fileFilter=self.tr("Category scheme (*.json *.csv)"),
                 optional=True,
             ),
@@ -181,7 +180,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.MAX_MINUTES, self.tr("Walking time limit (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.5, maxValue=120.0
+                self.MAX_MINUTES, self.tr("Walking time limit (minutes)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=10.0, minValue=0.5, maxValue=120.0
             ),
             self.tr("A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment."),
         )
@@ -194,7 +193,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 self.AREA_LANGUAGES_FIELD,
                 self.tr("Residents' main languages or nationalities (area field, optional)"),
                 parentLayerParameterName=self.AREAS,
-                type=QgsProcessingParameterField.DataType.String,
+                type=Qgis.ProcessingFieldParameterDataType.String,
                 optional=True,
             ),
             self.tr("Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit."),
@@ -204,14 +203,14 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 self.ARRIVALS_FIELD,
                 self.tr("Arrivals field (area field, optional)"),
                 parentLayerParameterName=self.AREAS,
-                type=QgsProcessingParameterField.DataType.Any,
+                type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
             self.tr("Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it."),
         )
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.BUILDINGS, self.tr("Buildings (optional)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+                self.BUILDINGS, self.tr("Buildings (optional)"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True
             ),
             self.tr("Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas."),
         )
@@ -228,7 +227,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.GRID_SPACING, self.tr("Grid spacing (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=100.0, minValue=10.0
+                self.GRID_SPACING, self.tr("Grid spacing (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=100.0, minValue=10.0
             ),
             self.tr("Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points)."),
             advanced=True,
@@ -242,19 +241,19 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         P.add_snap_distance(self, advanced=True)
         self.add(
             QgsProcessingParameterNumber(
-                self.PRIORITY_BELOW, self.tr("Priority: eco_score below"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0
+                self.PRIORITY_BELOW, self.tr("Priority: eco_score below"), Qgis.ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0
             ),
             self.tr("An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'."),
             advanced=True,
         )
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Infrastructure per quarter"), QgsProcessing.SourceType.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Infrastructure per quarter"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."),
         )
         self.add(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_FACILITIES, self.tr("Facilities with catchment population"), QgsProcessing.SourceType.TypeVectorPoint, optional=True, createByDefault=True
+                self.OUTPUT_FACILITIES, self.tr("Facilities with catchment population"), Qgis.ProcessingSourceType.VectorPoint, optional=True, createByDefault=True
             ),
             self.tr("Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment."),
         )
@@ -614,7 +613,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         fspec += [("reach_min", "double"), ("dist_method", "string")]
         ffields = new_fields(None, fspec)
         fac_sink, fac_dest = self.parameterAsSink(
-            parameters, self.OUTPUT_FACILITIES, run.context, ffields, QgsWkbTypes.Type.Point, run.areas.sourceCrs()
+            parameters, self.OUTPUT_FACILITIES, run.context, ffields, Qgis.WkbType.Point, run.areas.sourceCrs()
         )
         if fac_sink is None:
             return None

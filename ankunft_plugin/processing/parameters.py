@@ -13,7 +13,7 @@ Keys (stable; models, the panel and scripts use them):
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
+    Qgis,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -41,7 +41,7 @@ def add_network(alg, key: str = NETWORK, optional: bool = False, help_string: st
     if optional:
         base = "{} {}".format(base, QCoreApplication.translate("AnkunftParameters", "Without it, straight-line distances are used (and the output says so)."))
     return alg.add(
-        QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVectorLine], optional=optional),
+        QgsProcessingParameterFeatureSource(key, label, [Qgis.ProcessingSourceType.VectorLine], optional=optional),
         "{} {}".format(base, help_string).strip(),
     )
 
@@ -50,7 +50,7 @@ def add_speed(alg, key: str = SPEED_KMH, advanced: bool = False):
     """Walking speed in km/h: 4.5 by default, 0.5 to 20."""
     return alg.add(
         QgsProcessingParameterNumber(
-            key, QCoreApplication.translate("AnkunftParameters", "Walking speed (km/h)"), QgsProcessingParameterNumber.Type.Double,
+            key, QCoreApplication.translate("AnkunftParameters", "Walking speed (km/h)"), Qgis.ProcessingNumberParameterType.Double,
             defaultValue=SPEED_DEFAULT, minValue=SPEED_MIN, maxValue=SPEED_MAX,
         ),
         QCoreApplication.translate("AnkunftParameters", "Converts metres into minutes. 4.5 km/h is a common planning value; use about 3 km/h for older people or with small children."),
@@ -62,7 +62,7 @@ def add_snap_distance(alg, key: str = MAX_SNAP_DISTANCE, advanced: bool = False)
     """How far a point may lie from the network and still be connected to it (m)."""
     return alg.add(
         QgsProcessingParameterNumber(
-            key, QCoreApplication.translate("AnkunftParameters", "Maximum distance to the network (m)"), QgsProcessingParameterNumber.Type.Double,
+            key, QCoreApplication.translate("AnkunftParameters", "Maximum distance to the network (m)"), Qgis.ProcessingNumberParameterType.Double,
             defaultValue=SNAP_DEFAULT, minValue=0.0,
         ),
         QCoreApplication.translate("AnkunftParameters", "Points farther than this from the walking network are not connected to it: they are listed in the log and flagged in the output, never dropped silently. The straight distance to the network counts as walking."),
@@ -86,7 +86,7 @@ def add_suppress_below(alg, key: str = SUPPRESS_BELOW, advanced: bool = True):
     """Statistical confidentiality: one Integer, default 3, 0 switches it off."""
     return alg.add(
         QgsProcessingParameterNumber(
-            key, QCoreApplication.translate("AnkunftParameters", "Suppress counts below"), QgsProcessingParameterNumber.Type.Integer,
+            key, QCoreApplication.translate("AnkunftParameters", "Suppress counts below"), Qgis.ProcessingNumberParameterType.Integer,
             defaultValue=DEFAULT_THRESHOLD, minValue=0,
         ),
         QCoreApplication.translate("AnkunftParameters", "Statistical confidentiality: counts of people above 0 and below this number are left empty (NULL; '.' on the map), and so are the rates, shares and scores derived from them. 0 switches it off."),

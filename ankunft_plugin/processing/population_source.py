@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -58,12 +58,12 @@ class Cells:
 def add_population_cell_parameters(alg, advanced: bool = False) -> None:
     """Add the two optional grid-population parameters to ``alg`` (an ``AnkunftAlgorithm``)."""
     alg.add(
-        QgsProcessingParameterFeatureSource(POPULATION_POINTS, QCoreApplication.translate("PopulationCells", "Population grid cells (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True),
+        QgsProcessingParameterFeatureSource(POPULATION_POINTS, QCoreApplication.translate("PopulationCells", "Population grid cells (points)"), [Qgis.ProcessingSourceType.VectorPoint], optional=True),
         QCoreApplication.translate("PopulationCells", "Optional: points with a number of people each, e.g. the cell centres of the Zensus 2022 100 m grid (load the CSV as delimited text with x_mp_100m/y_mp_100m as coordinates in EPSG:3035). Each cell's people sit at its centre and are placed on the walking network like a building's. Alone, the cells are the people; with population areas, they spread each area's population like buildings (by their people instead of footprint); in 'Harmonise areas' they weight the split areas."),
         advanced=advanced,
     )
     alg.add(
-        QgsProcessingParameterField(POPULATION_POINTS_FIELD, QCoreApplication.translate("PopulationCells", "Number of people per grid cell"), parentLayerParameterName=POPULATION_POINTS, type=QgsProcessingParameterField.DataType.Any, optional=True),
+        QgsProcessingParameterField(POPULATION_POINTS_FIELD, QCoreApplication.translate("PopulationCells", "Number of people per grid cell"), parentLayerParameterName=POPULATION_POINTS, type=Qgis.ProcessingFieldParameterDataType.Any, optional=True),
         QCoreApplication.translate("PopulationCells", "The field of the grid cells with the number of people (Zensus 2022: Einwohner). Placeholders ('–', '.', 'x', empty; the census blanks small counts) count as nobody and are reported."),
         advanced=advanced,
     )

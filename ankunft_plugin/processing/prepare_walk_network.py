@@ -12,12 +12,12 @@ from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
     QgsLineSymbol,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -90,7 +90,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Street and path lines"), [QgsProcessing.SourceType.TypeVectorLine]
+                self.INPUT, self.tr("Street and path lines"), [Qgis.ProcessingSourceType.VectorLine]
             ),
             self.tr("An OSM extract (QuickOSM output with 'highway', a Geofabrik shapefile with 'fclass') or any municipal street and footpath network. The layer itself is never changed."),
         )
@@ -105,7 +105,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             self.tr("Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields."),
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking network"), QgsProcessing.SourceType.TypeVectorLine),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking network"), Qgis.ProcessingSourceType.VectorLine),
             self.tr("One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part)."),
         )
         self.addOutput(QgsProcessingOutputNumber("COMPONENTS", self.tr("Connected components")))
@@ -136,8 +136,8 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         name = run.name = source.sourceName()
         if QgsWkbTypes.geometryType(source.wkbType()) not in (
-            QgsWkbTypes.GeometryType.LineGeometry,
-            QgsWkbTypes.GeometryType.UnknownGeometry,
+            Qgis.GeometryType.Line,
+            Qgis.GeometryType.Unknown,
         ):
             raise QgsProcessingException(
                 self.tr("Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.").format(layer=name)
@@ -243,7 +243,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             keep_cols.append(j)
         fields = new_fields(base, [("source_fid", "long"), ("length_m", "double"), ("component", "int")])
         sink, dest_id = self.parameterAsSink(
-            run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.Type.LineString, run.out_crs
+            run.parameters, self.OUTPUT, run.context, fields, Qgis.WkbType.LineString, run.out_crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))

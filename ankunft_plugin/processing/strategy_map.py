@@ -26,8 +26,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -45,7 +43,6 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QMetaType
 from shapely.ops import unary_union
@@ -128,11 +125,11 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         return self.tr("strategy map,print layout,atlas,PDF,district,Strategiekarte,Ankunftsquartier,Andockstelle").split(",")
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+        return super().flags() | Qgis.ProcessingAlgorithmFlag.NoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        poly = [QgsProcessing.SourceType.TypeVectorPolygon]
-        pts = [QgsProcessing.SourceType.TypeVectorPoint]
+        poly = [Qgis.ProcessingSourceType.VectorPolygon]
+        pts = [Qgis.ProcessingSourceType.VectorPoint]
         self.add(
             QgsProcessingParameterVectorLayer(self.DISTRICTS, self.tr("Districts (one page each)"), poly, optional=True),
             self.tr("Polygons, one map page each (atlas coverage), e.g. districts or district regions. Without it, one page shows the whole extent of the layers."),
@@ -147,7 +144,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterField(
-                self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.QUARTERS, type=QgsProcessingParameterField.DataType.Numeric, optional=True
+                self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.QUARTERS, type=Qgis.ProcessingFieldParameterDataType.Numeric, optional=True
             ),
             self.tr("Inhabitants per quarter, for the key figures. Default: a field called population/inhabitants, or the latest inh_YYYY."),
         )
@@ -181,11 +178,11 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             self.tr("Output of 'Suggest docking points' (field rank), drawn as stars labelled with their rank."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(self.STREETS, self.tr("Streets (background)"), [QgsProcessing.SourceType.TypeVectorLine], optional=True),
+            QgsProcessingParameterVectorLayer(self.STREETS, self.tr("Streets (background)"), [Qgis.ProcessingSourceType.VectorLine], optional=True),
             self.tr("Streets and paths for a clean background (no web tiles needed). Major roads are drawn wider when a highway/fclass field exists."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(self.WATER, self.tr("Water (background)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True),
+            QgsProcessingParameterVectorLayer(self.WATER, self.tr("Water (background)"), [Qgis.ProcessingSourceType.VectorAnyGeometry], optional=True),
             self.tr("Rivers, canals and lakes for the background."),
         )
         self.add(
@@ -213,18 +210,18 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             self.tr("Sources and licences printed on every page, e.g. '© OpenStreetMap contributors (ODbL); statistical office …'. Keep the OpenStreetMap attribution when OSM data is shown. Empty: the map says 'not given'."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(self.NETWORK, self.tr("Walking network (where coverage can be measured)"), [QgsProcessing.SourceType.TypeVectorLine], optional=True),
+            QgsProcessingParameterVectorLayer(self.NETWORK, self.tr("Walking network (where coverage can be measured)"), [Qgis.ProcessingSourceType.VectorLine], optional=True),
             self.tr("The walking network the catchments were computed on. An area with less than half of its surface within 100 m of it (no street data, outside the network's extent) is 'not measurable': left out of the coverage figure, hatched on the map and listed in the key figures. Empty: the streets layer."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterNumber(self.MINUTES, self.tr("Walking minutes for the coverage figure"), QgsProcessingParameterNumber.Type.Integer, defaultValue=10, minValue=1, maxValue=120),
+            QgsProcessingParameterNumber(self.MINUTES, self.tr("Walking minutes for the coverage figure"), Qgis.ProcessingNumberParameterType.Integer, defaultValue=10, minValue=1, maxValue=120),
             self.tr("The key figure counts the population within this many minutes' walk (catchment bands up to this value)."),
             advanced=True,
         )
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Map pages with key figures"), QgsProcessing.SourceType.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Map pages with key figures"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…)."),
         )
         self.add(
@@ -427,7 +424,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         data.gaps = self._gap_data(layers, fields, crs, opts, context, feedback)
         facilities = layers[self.FACILITIES]
         if facilities is not None and fields["f_cat"]:
-            cats = [f[fields["f_cat"]] for f in facilities.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([fields["f_cat"]], facilities.fields()))]
+            cats = [f[fields["f_cat"]] for f in facilities.getFeatures(QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setSubsetOfAttributes([fields["f_cat"]], facilities.fields()))]
             data.facilities = strategy.data_gaps([None if is_null(c) else str(c) for c in cats], scheme_keys())
         sites = layers[self.SUGGESTED]
         if sites is not None:
@@ -551,7 +548,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             if f.type() == QMetaType.Type.QString:
                 f = QgsField(f.name(), QMetaType.Type.QString, "string", 2000)
             fields.append(f)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for rank, p in enumerate(pages.order, start=1):
@@ -634,7 +631,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             source = layers[self.CATCHMENT_AREAS] if cov.counted else quarters
             nm = copies["not_measurable"] = store.add(source, text(lang, "kf_not_measurable"))
             # feature ids of the copy (a stored memory layer is renumbered), in the order the areas were read
-            fids = [f.id() for f in nm.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setNoAttributes())]
+            fids = [f.id() for f in nm.getFeatures(QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setNoAttributes())]
             builder.style_not_measurable(nm, lang, [fids[i] for i in np.nonzero(~cov.measurable)[0] if i < len(fids)])
         infra = layers[self.INFRASTRUCTURE]
         if infra is not None and "priority" in infra.fields().names():

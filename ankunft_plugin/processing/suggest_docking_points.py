@@ -14,10 +14,10 @@ from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -122,7 +122,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.DEMAND,
                 self.tr("Demand (areas or points)"),
-                [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint],
+                [Qgis.ProcessingSourceType.VectorPolygon, Qgis.ProcessingSourceType.VectorPoint],
             ),
             self.tr("Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field."),
         )
@@ -131,25 +131,25 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 self.WEIGHT_FIELD,
                 self.tr("Weight field (people)"),
                 parentLayerParameterName=self.DEMAND,
-                type=QgsProcessingParameterField.DataType.Any,
+                type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
             self.tr("Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1."),
         )
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.BUILDINGS, self.tr("Buildings (place demand on buildings)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+                self.BUILDINGS, self.tr("Buildings (place demand on buildings)"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True
             ),
             self.tr("Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points."),
         )
         add_population_cell_parameters(self)
         self.add(
-            QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate sites"), [QgsProcessing.SourceType.TypeVectorPoint]),
+            QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate sites"), [Qgis.ProcessingSourceType.VectorPoint]),
             self.tr("Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …"),
         )
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.EXISTING, self.tr("Existing docking points (kept)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True
+                self.EXISTING, self.tr("Existing docking points (kept)"), [Qgis.ProcessingSourceType.VectorPoint], optional=True
             ),
             self.tr("Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest."),
         )
@@ -159,7 +159,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 self.COST_FIELD,
                 self.tr("Cost factor field (network)"),
                 parentLayerParameterName=self.NETWORK,
-                type=QgsProcessingParameterField.DataType.Numeric,
+                type=Qgis.ProcessingFieldParameterDataType.Numeric,
                 optional=True,
             ),
             self.tr("Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length."),
@@ -167,14 +167,14 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.MAX_MINUTES, self.tr("Walking time (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=10.0, minValue=0.1
+                self.MAX_MINUTES, self.tr("Walking time (minutes)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=10.0, minValue=0.1
             ),
             self.tr("A demand point counts as reached by a site when the walk is at most this long ('um die Ecke')."),
         )
         P.add_speed(self)
         self.add(
             QgsProcessingParameterNumber(
-                self.COUNT, self.tr("Number of new sites"), QgsProcessingParameterNumber.Type.Integer, defaultValue=5, minValue=1
+                self.COUNT, self.tr("Number of new sites"), Qgis.ProcessingNumberParameterType.Integer, defaultValue=5, minValue=1
             ),
             self.tr("How many new docking points to suggest. The list is ranked: the first sites add the most."),
         )
@@ -201,7 +201,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 self.VISIBILITY_FIELD,
                 self.tr("Visibility field of the candidates"),
                 parentLayerParameterName=self.CANDIDATES,
-                type=QgsProcessingParameterField.DataType.Any,
+                type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
             self.tr("With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by)."),
@@ -210,7 +210,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterNumber(
                 self.VISIBILITY_WEIGHT,
                 self.tr("Visibility weight (percentage points of coverage)"),
-                QgsProcessingParameterNumber.Type.Double,
+                Qgis.ProcessingNumberParameterType.Double,
                 defaultValue=0.0,
                 minValue=0.0,
                 maxValue=100.0,
@@ -219,7 +219,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.VISIBILITY_RADIUS, self.tr("Visibility radius (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=300.0, minValue=10.0
+                self.VISIBILITY_RADIUS, self.tr("Visibility radius (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=300.0, minValue=10.0
             ),
             self.tr("Computed visibility: street length reachable within this walking distance of the candidate."),
             advanced=True,
@@ -227,14 +227,14 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         P.add_snap_distance(self, advanced=True)
         self.add(
             QgsProcessingParameterNumber(
-                self.GRID_SPACING, self.tr("Grid spacing for areas without buildings (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=5.0
+                self.GRID_SPACING, self.tr("Grid spacing for areas without buildings (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=50.0, minValue=5.0
             ),
             self.tr("Areas without buildings spread their weight evenly over grid points this far apart."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.TIME_LIMIT, self.tr("Time limit of the exact method (s)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0, minValue=1.0
+                self.TIME_LIMIT, self.tr("Time limit of the exact method (s)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=60.0, minValue=1.0
             ),
             self.tr("The exact method stops after this time with the best solution found and its proven gap."),
             advanced=True,
@@ -243,7 +243,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterNumber(
                 self.BOUND_TIME_LIMIT,
                 self.tr("Time to check the greedy result (s)"),
-                QgsProcessingParameterNumber.Type.Double,
+                Qgis.ProcessingNumberParameterType.Double,
                 defaultValue=10.0,
                 minValue=0.0,
             ),
@@ -252,7 +252,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         )
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Suggested docking points"), QgsProcessing.SourceType.TypeVectorPoint),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Suggested docking points"), Qgis.ProcessingSourceType.VectorPoint),
             self.tr("The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."),
         )
         self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_BEFORE_PCT, self.tr("Coverage before (%)")))

@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 
 from qgis.core import (
+    Qgis,
     QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -43,9 +43,9 @@ def _wanted_geometry(definition):
     """The one geometry type a source parameter wants (Point/Line/Polygon), or None for any."""
     types = list(definition.dataTypes()) if hasattr(definition, "dataTypes") else []
     mapping = {
-        QgsProcessing.SourceType.TypeVectorPoint: QgsWkbTypes.GeometryType.PointGeometry,
-        QgsProcessing.SourceType.TypeVectorLine: QgsWkbTypes.GeometryType.LineGeometry,
-        QgsProcessing.SourceType.TypeVectorPolygon: QgsWkbTypes.GeometryType.PolygonGeometry,
+        Qgis.ProcessingSourceType.VectorPoint: Qgis.GeometryType.Point,
+        Qgis.ProcessingSourceType.VectorLine: Qgis.GeometryType.Line,
+        Qgis.ProcessingSourceType.VectorPolygon: Qgis.GeometryType.Polygon,
     }
     wanted = {mapping[t] for t in types if t in mapping}
     if len(wanted) == 1 and all(t in mapping for t in types):
@@ -55,9 +55,9 @@ def _wanted_geometry(definition):
 
 def _geometry_name(gtype) -> str:
     return {
-        QgsWkbTypes.GeometryType.PointGeometry: QCoreApplication.translate("AnkunftValidation", "points"),
-        QgsWkbTypes.GeometryType.LineGeometry: QCoreApplication.translate("AnkunftValidation", "lines"),
-        QgsWkbTypes.GeometryType.PolygonGeometry: QCoreApplication.translate("AnkunftValidation", "polygons"),
+        Qgis.GeometryType.Point: QCoreApplication.translate("AnkunftValidation", "points"),
+        Qgis.GeometryType.Line: QCoreApplication.translate("AnkunftValidation", "lines"),
+        Qgis.GeometryType.Polygon: QCoreApplication.translate("AnkunftValidation", "polygons"),
     }.get(gtype, QCoreApplication.translate("AnkunftValidation", "no geometry (a table)"))
 
 
@@ -118,7 +118,7 @@ def check_nonnegative(label: str, source, field: str, layer_name: str | None = N
     idx = source.fields().lookupField(field)
     if idx < 0:
         return
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([idx])
+    request = QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setSubsetOfAttributes([idx])
     fids, values = [], []
     for f in source.getFeatures(request):
         fids.append(f.id())
@@ -143,12 +143,12 @@ def _check_source(alg, definition, parameters, context, feedback) -> None:
     if source is None:
         return
     label = param_label(alg, name)
-    has_geometry = QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry)
+    has_geometry = QgsWkbTypes.geometryType(source.wkbType()) not in (Qgis.GeometryType.Null, Qgis.GeometryType.Unknown)
     if has_geometry and name not in set(getattr(alg, "CRS_FREE_PARAMS", ())) and source.featureCount() != 0:
         check_crs(label, source.sourceName(), source.sourceCrs(), source.sourceExtent(), feedback)
     wanted = _wanted_geometry(definition)
     check_geometry_type(label, source.sourceName(), source.wkbType(), wanted)
-    if wanted == QgsWkbTypes.GeometryType.PointGeometry:
+    if wanted == Qgis.GeometryType.Point:
         check_multipoints(label, source, feedback)
 
 
@@ -163,8 +163,8 @@ def _check_layers(alg, parameters, context, feedback) -> None:
         elif isinstance(definition, QgsProcessingParameterMultipleLayers):
             for layer in alg.parameterAsLayerList(parameters, name, context) or []:
                 if hasattr(layer, "wkbType") and QgsWkbTypes.geometryType(layer.wkbType()) not in (
-                    QgsWkbTypes.GeometryType.NullGeometry,
-                    QgsWkbTypes.GeometryType.UnknownGeometry,
+                    Qgis.GeometryType.Null,
+                    Qgis.GeometryType.Unknown,
                 ):
                     check_crs(param_label(alg, name), layer.name(), layer.crs(), layer.extent(), feedback)
 

@@ -14,11 +14,11 @@ from types import SimpleNamespace
 
 import numpy as np
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -30,7 +30,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsRendererCategory,
     QgsRendererRange,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -105,7 +104,7 @@ def apply_raster_style(layer, bands, labels) -> None:
         items.append(QgsColorRampShader.ColorRampItem(float(b), QColor(palette[k]), labels[k]))
     items.append(QgsColorRampShader.ColorRampItem(float("inf"), QColor(OKABE_ITO["vermillion"]), labels[-1]))
     ramp = QgsColorRampShader(0.0, float(bands[-1]))
-    ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
+    ramp.setColorRampType(Qgis.ShaderInterpolationMethod.Discrete)
     ramp.setColorRampItemList(items)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
@@ -184,7 +183,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         P.add_network(self)
         self.add(
-            QgsProcessingParameterFeatureSource(self.POINTS, self.tr("Docking points"), [QgsProcessing.SourceType.TypeVectorPoint]),
+            QgsProcessingParameterFeatureSource(self.POINTS, self.tr("Docking points"), [Qgis.ProcessingSourceType.VectorPoint]),
             self.tr("The docking points (Andockstellen) or any other places whose walking catchments you need."),
         )
         self.add(
@@ -198,7 +197,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         P.add_speed(self)
         P.add_snap_distance(self)
         self.add(
-            QgsProcessingParameterField(self.COST_FIELD, self.tr("Cost factor field (network)"), parentLayerParameterName=self.NETWORK, type=QgsProcessingParameterField.DataType.Numeric, optional=True),
+            QgsProcessingParameterField(self.COST_FIELD, self.tr("Cost factor field (network)"), parentLayerParameterName=self.NETWORK, type=Qgis.ProcessingFieldParameterDataType.Numeric, optional=True),
             self.tr("Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable."),
             advanced=True,
         )
@@ -211,11 +210,11 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             self.tr("Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps."),
         )
         self.add(
-            QgsProcessingParameterNumber(self.BUFFER_M, self.tr("Buffer around reached paths (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=30.0, minValue=1.0, maxValue=500.0),
+            QgsProcessingParameterNumber(self.BUFFER_M, self.tr("Buffer around reached paths (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=30.0, minValue=1.0, maxValue=500.0),
             self.tr("The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross."),
         )
         self.add(
-            QgsProcessingParameterFeatureSource(self.POPULATION, self.tr("Population areas"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+            QgsProcessingParameterFeatureSource(self.POPULATION, self.tr("Population areas"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
             self.tr("Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached."),
         )
         self.add(
@@ -223,13 +222,13 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             self.tr("Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0."),
         )
         self.add(
-            QgsProcessingParameterFeatureSource(self.BUILDINGS, self.tr("Buildings"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+            QgsProcessingParameterFeatureSource(self.BUILDINGS, self.tr("Buildings"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
             self.tr("Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks)."),
         )
         add_population_cell_parameters(self)
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterNumber(self.RASTER_CELL, self.tr("Raster cell size (m)"), QgsProcessingParameterNumber.Type.Double, defaultValue=25.0, minValue=1.0),
+            QgsProcessingParameterNumber(self.RASTER_CELL, self.tr("Raster cell size (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=25.0, minValue=1.0),
             self.tr("Cell size of the optional raster of walking minutes."),
             advanced=True,
         )
@@ -239,11 +238,11 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking catchments"), QgsProcessing.SourceType.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking catchments"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m."),
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_AREAS, self.tr("Population areas with walking minutes"), QgsProcessing.SourceType.TypeVectorPolygon, optional=True, createByDefault=False),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_AREAS, self.tr("Population areas with walking minutes"), Qgis.ProcessingSourceType.VectorPolygon, optional=True, createByDefault=False),
             self.tr("Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …)."),
         )
         self.add(
@@ -363,7 +362,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             ("point_id", "string"), ("minutes", "double"), ("reach_m", "double"), ("area_m2", "double"),
             ("population", "double"), ("snap_status", "string"), ("snap_dist_m", "double"),
         ])
-        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.Type.MultiPolygon, run.crs)
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, Qgis.WkbType.MultiPolygon, run.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
         pops_out = suppress_counts(run.pops, run.threshold) if run.demand is not None else run.pops
@@ -517,7 +516,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         spec = [("walk_min", "double"), ("nearest_id", "string"), ("pop_total", "double")]
         spec += [("pop_{}".format(band_name(b)), "double") for b in bands]
         fields = new_fields(base, spec)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, fields, Qgis.WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_AREAS))
         if demand is None or data is None:

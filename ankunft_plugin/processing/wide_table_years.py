@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 
 from qgis.core import (
+    Qgis,
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputMultipleLayers,
@@ -99,7 +99,7 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Wide table or layer"), [QgsProcessing.SourceType.TypeVector]),
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Wide table or layer"), [Qgis.ProcessingSourceType.Vector]),
             self.tr("A table or layer with one field per indicator and year, named like einw_2019, einw_2020, ausl_2019 … (the year at the end, after _, -, . or directly). Fields without a year (id, name) are copied into every year. The input is never modified."),
         )
         self.add(

@@ -11,7 +11,7 @@ FORBIDDEN = {
     r"\.exec_\(": "exec_() is gone in PyQt6: use exec()",
     r"\bQVariant\.(Int|Double|String|LongLong|Bool|Date|DateTime)\b": "QVariant field types are gone in QGIS 4: use QMetaType.Type",
     r"\bQt\.(AlignLeft|AlignRight|AlignCenter|Checked|Unchecked|RightDockWidgetArea|LeftDockWidgetArea|UserRole)\b": "use fully scoped Qt enums",
-    r"\bQgsProcessing\.TypeVector": "use QgsProcessing.SourceType.TypeVector…",
+    r"\bQgsProcessing\.TypeVector": "use Qgis.ProcessingSourceType.Vector…",
     r"\bQgsWkbTypes\.(PointGeometry|LineGeometry|PolygonGeometry)\b": "use Qgis.GeometryType / QgsWkbTypes.GeometryType.…",
     r"\bpyrcc|resources_rc\b": "no compiled Qt resources",
 }
@@ -167,3 +167,49 @@ def test_enums_are_fully_scoped():
     problems = ["{}:{}: {} is unscoped".format(path.relative_to(ROOT), line, what)
                 for path, tree in _sources() for line, what in _unscoped(tree, space)]
     assert not problems, "\n".join(problems[:30])
+
+
+def _old_enum_paths(tree, space) -> list[tuple[int, str, str]]:
+    """``QgsX.Enum.Member`` / ``QgsX.Member`` whose value lives in a ``Qgis`` enum since QGIS 3.36."""
+    import enum
+
+    qgis_cls = space["Qgis"]
+    found = []
+
+    def resolve(node):
+        parts = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name) or node.id not in space or node.id == "Qgis":
+            return None
+        obj = space[node.id]
+        for name in reversed(parts):
+            obj = getattr(obj, name, None)
+            if obj is None:
+                return None
+        return obj
+
+    def visit(node):
+        if isinstance(node, ast.Attribute):
+            value = resolve(node)
+            if isinstance(value, enum.Enum) and value.name and getattr(qgis_cls, type(value).__name__, None) is type(value):
+                found.append((node.lineno, ast.unparse(node), "Qgis.{}.{}".format(type(value).__name__, value.name)))
+                return
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def test_qgis_enums_by_their_qgis_name():
+    """``Qgis.ProcessingSourceType.VectorPolygon``, not ``QgsProcessing.SourceType.TypeVectorPolygon`` (QGIS >= 3.36;
+    the old names are deprecated). /work/notes/i16-enum-migrate.sh rewrites them mechanically."""
+    space = _qt_namespaces()
+    assert [n for n, _, _ in _old_enum_paths(ast.parse(
+        "QgsProcessing.SourceType.TypeVectorPolygon\nQgis.ProcessingSourceType.VectorPolygon\n"
+        "QgsProcessingParameterNumber.Type.Double\nQgsVectorFileWriter.WriterError.NoError\n"), space)] == [1, 3]
+    problems = ["{}:{}: {} -> {}".format(path.relative_to(ROOT), line, old, new)
+                for path, tree in _sources() for line, old, new in _old_enum_paths(tree, space)]
+    assert not problems, "run: bash /work/notes/i16-enum-migrate.sh (mechanical rewrite)\n" + "\n".join(problems[:30])
