@@ -19,6 +19,7 @@ Infrastructure categories are not listed here: their source of truth is the cate
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -492,6 +493,35 @@ CONCEPTS = (
     ),
 )
 
+# Phrases of output layers (legends, layer names) in the output language; templates take {m}.
+PHRASES = (
+    Term("layer_quarters", "Arrival quarters", "Ankunftsquartiere"),
+    Term("layer_dynamics", "Arrival quarter dynamics", "Dynamik der Ankunftsquartiere"),
+    Term("layer_transitions", "Class transitions", "Klassenübergänge"),
+    Term("layer_infrastructure", "Infrastructure per quarter", "Infrastruktur je Quartier"),
+    Term("layer_facilities", "Facilities and catchment population", "Einrichtungen und Einwohner im Einzugsbereich"),
+    Term("layer_catchments", "Walking catchments", "Fußläufige Einzugsbereiche"),
+    Term("layer_walk_minutes", "Walking minutes to the nearest docking point", "Gehminuten zur nächsten Andockstelle"),
+    Term("layer_suggested", "Suggested docking points", "Vorgeschlagene Andockstellen"),
+    Term("layer_network", "Walking network", "Fußwegenetz"),
+    Term("min_walk", "{m} min walk", "{m} Gehminuten"),
+    Term("up_to_min", "up to {m} min", "bis {m} Gehminuten"),
+    Term("more_than_min", "more than {m} min", "mehr als {m} Gehminuten"),
+    Term("rank_1", "Rank 1", "Rang 1"),
+    Term("rank_2_3", "Ranks 2–3", "Ränge 2–3"),
+    Term("rank_4_5", "Ranks 4–5", "Ränge 4–5"),
+    Term("rank_6", "Ranks 6 and later", "Ränge 6 und später"),
+    Term("network_main", "Connected network", "Zusammenhängendes Netz"),
+    Term("network_other", "Disconnected parts", "Abgetrennte Teile"),
+)
+
+
+def phrase(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """An output phrase in ``lang`` with its placeholders filled (``phrase("min_walk", "de", m=10)``)."""
+    text = label("phrase", key, lang)
+    return text.format(**values) if values else text
+
+
 GROUPS: dict[str, tuple[Term, ...]] = {
     "class": CLASSES,
     "change": CHANGES,
@@ -502,6 +532,7 @@ GROUPS: dict[str, tuple[Term, ...]] = {
     "unit": UNITS,
     "reason": REASONS,
     "concept": CONCEPTS,
+    "phrase": PHRASES,
 }
 GROUP_TITLES = {
     "concept": ("Concepts", "Begriffe"),
@@ -617,6 +648,12 @@ def category_fields(path=None) -> dict[str, str]:
     return {c["field"]: c["key"] for c in data.get("categories", []) if c.get("field") and c.get("key")}
 
 
+def category_label(code_or_key: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Label of a built-in category by key or short field code (``hous`` → "Wohnen")."""
+    key = category_fields().get(code_or_key, code_or_key)
+    return category_labels(lang).get(key, code_or_key)
+
+
 def category_labels(lang: str = DEFAULT_LANGUAGE, path=None) -> dict[str, str]:
     """Category key → label in ``lang`` from the scheme file."""
     return {t.key: t.label(lang) for t in category_terms(path)}
@@ -627,6 +664,154 @@ def category_colour(index: int, key: str = "") -> str:
     if key == OTHER_CATEGORY:
         return OKABE_ITO["grey"]
     return CATEGORY_PALETTE[index % len(CATEGORY_PALETTE)]
+
+
+# -- output fields: aliases (German/English) and rounding ---------------------------------------
+@dataclass(frozen=True)
+class FieldTerm:
+    """An output field (exact name or regular expression): aliases in both languages (templates take
+    the groups of the pattern as {0}, {1} …, and {label} = the label of the first group in ``group``)
+    and the decimals it is written with (0 = a whole number, e.g. people; None = as computed)."""
+
+    pattern: str
+    en: str
+    de: str
+    decimals: int | None = None
+    group: str = ""
+
+    def alias(self, name: str, lang: str = DEFAULT_LANGUAGE) -> str:
+        m = re.fullmatch(self.pattern, name)
+        parts = m.groups() if m else ()
+        extra = {}
+        if self.group and parts:
+            text = category_label(parts[0], lang) if self.group == "category_field" else label(self.group, parts[0], lang)
+            extra["label"] = text[:1].upper() + text[1:]
+        # band names use "_" for the decimal point (pop_7_5 = 7.5 minutes)
+        decimal = "," if norm_lang(lang) == "de" else "."
+        parts = tuple(p.replace("_", decimal) if re.fullmatch(r"\d+_\d+", p or "") else p for p in parts)
+        return (self.de if norm_lang(lang) == "de" else self.en).format(*parts, **extra)
+
+
+_IND = "(arrivals|turnover|diversity|social)"
+FIELDS = (
+    # classification
+    FieldTerm("aq_class", "Arrival class (code)", "Ankunftsklasse (Code)"),
+    FieldTerm("aq_label", "Arrival class", "Ankunftsklasse"),
+    FieldTerm("aq_score", "Arrival intensity (mean z-value)", "Ankunftsintensität (mittlerer z-Wert)", 2),
+    FieldTerm("aq_reason", "Reason", "Begründung"),
+    FieldTerm("aq_flag", "Notes (new_build, duplicate_id)", "Hinweise (new_build = Neubau, duplicate_id = doppelte ID)"),
+    FieldTerm("aq_growth", "Population growth (%)", "Bevölkerungswachstum (%)", 1),
+    FieldTerm("aq_stability", "Share of settings as arrival quarter", "Anteil der Einstellungen als Ankunftsquartier", 2),
+    FieldTerm("aq_stab_class", "Share of settings with this class", "Anteil der Einstellungen mit dieser Klasse", 2),
+    FieldTerm("aq_robust", "Robustness (robust / borderline)", "Robustheit (robust / borderline = grenzwertig)"),
+    FieldTerm("rate_" + _IND, "{label}: rate per 1000 inhabitants", "{label}: Rate je 1000 Einwohnerinnen und Einwohner", 1, "indicator"),
+    FieldTerm("z_" + _IND, "{label}: z-value", "{label}: z-Wert", 2, "indicator"),
+    FieldTerm("gi_z", "Gi* z-value", "Gi*-z-Wert", 2),
+    FieldTerm("gi_p", "Gi* p-value", "Gi*-p-Wert", 4),
+    FieldTerm("cluster", "Spatial cluster", "Räumliches Cluster"),
+    # dynamics
+    FieldTerm(r"aq_class_(\d{4})", "Arrival class {0} (code)", "Ankunftsklasse {0} (Code)"),
+    FieldTerm(r"aq_score_(\d{4})", "Arrival intensity {0}", "Ankunftsintensität {0}", 2),
+    FieldTerm("trend", "Trend of the arrival intensity per year", "Trend der Ankunftsintensität je Jahr", 3),
+    FieldTerm("trend_n", "Years in the trend", "Jahre im Trend", 0),
+    FieldTerm("change", "Change (code)", "Veränderung (Code)"),
+    FieldTerm("change_label", "Change", "Veränderung"),
+    FieldTerm("aq_years", "Years as arrival quarter", "Jahre als Ankunftsquartier", 0),
+    FieldTerm("years_present", "Years with data", "Jahre mit Daten", 0),
+    FieldTerm("years_missing", "Years missing", "Fehlende Jahre"),
+    FieldTerm("period", "Period", "Zeitraum"),
+    FieldTerm("year_from", "From year", "Von Jahr"),
+    FieldTerm("year_to", "To year", "Bis Jahr"),
+    FieldTerm("from_class", "From class (code)", "Von Klasse (Code)"),
+    FieldTerm("to_class", "To class (code)", "Zu Klasse (Code)"),
+    FieldTerm("from_label", "From class", "Von Klasse"),
+    FieldTerm("to_label", "To class", "Zu Klasse"),
+    FieldTerm("count", "Number of areas", "Anzahl Gebiete", 0),
+    FieldTerm("share", "Share of the row", "Anteil der Zeile", 3),
+    # infrastructure
+    FieldTerm(r"n_([a-z]{2,5})", "{label}: facilities", "{label}: Einrichtungen", 0, "category_field"),
+    FieldTerm(r"p1k_([a-z]{2,5})", "{label}: facilities per 1000 inhabitants", "{label}: Einrichtungen je 1000 Einwohnerinnen und Einwohner", 3, "category_field"),
+    FieldTerm(r"min_([a-z]{2,5})", "{label}: walking minutes to the nearest", "{label}: Gehminuten zur nächsten", 2, "category_field"),
+    FieldTerm("eco_score", "Offer score (share of categories within reach)", "Angebotswert (Anteil erreichbarer Kategorien)", 4),
+    FieldTerm("eco_missing", "Categories out of reach", "Nicht erreichbare Kategorien"),
+    FieldTerm("eco_miss_k", "Categories out of reach (codes)", "Nicht erreichbare Kategorien (Codes)"),
+    FieldTerm("lang_match", "Share of needed languages offered", "Anteil angebotener benötigter Sprachen", 4),
+    FieldTerm("lang_miss", "Languages not offered", "Nicht angebotene Sprachen"),
+    FieldTerm("priority", "Offer priority (code)", "Angebotsvorrang (Code)"),
+    FieldTerm("prio_label", "Offer priority", "Angebotsvorrang"),
+    FieldTerm("prio_rank", "Priority rank", "Rang im Vorrang", 0),
+    FieldTerm("rep_method", "Where residents are placed", "Verortung der Einwohner"),
+    FieldTerm("dist_method", "Distance method", "Distanzverfahren"),
+    FieldTerm("fac_layer", "Source layer", "Herkunfts-Layer"),
+    FieldTerm("fac_fid", "Feature id in the source layer", "Objekt-ID im Herkunfts-Layer"),
+    FieldTerm("fac_name", "Name", "Name"),
+    FieldTerm("category", "Category (code)", "Kategorie (Code)"),
+    FieldTerm("cat_label", "Category", "Kategorie"),
+    FieldTerm("cat_source", "Category assigned by", "Kategorie zugeordnet über"),
+    FieldTerm("cat_token", "Unassigned tag or name", "Nicht zugeordnetes Merkmal"),
+    FieldTerm("area_id", "Area", "Gebiet"),
+    FieldTerm("pop_reach", "Inhabitants within walking reach", "Einwohner im Einzugsbereich", 0),
+    FieldTerm("arr_reach", "Arrivals within walking reach", "Zuzüge im Einzugsbereich", 0),
+    FieldTerm("aq_pop_reach", "Inhabitants of arrival quarters within walking reach", "Einwohner von Ankunftsquartieren im Einzugsbereich", 0),
+    FieldTerm("languages", "Languages offered", "Angebotene Sprachen"),
+    FieldTerm("snap_ok", "On the walking network", "Am Fußwegenetz"),
+    FieldTerm("reach_min", "Walking limit (minutes)", "Gehzeitgrenze (Minuten)", 1),
+    # walking catchments
+    FieldTerm("point_id", "Docking point", "Andockstelle"),
+    FieldTerm("minutes", "Walking minutes", "Gehminuten", 1),
+    FieldTerm("reach_m", "Network length reached (m)", "Erreichte Netzlänge (m)"),
+    FieldTerm("area_m2", "Area (m²)", "Fläche (m²)"),
+    FieldTerm("population", "Inhabitants", "Einwohnerinnen und Einwohner", 0),
+    FieldTerm("snap_status", "Network attachment", "Netzanbindung"),
+    FieldTerm("snap_dist_m", "Distance to the network (m)", "Abstand zum Netz (m)"),
+    FieldTerm("walk_min", "Walking minutes to the nearest docking point", "Gehminuten zur nächsten Andockstelle", 2),
+    FieldTerm("nearest_id", "Nearest docking point", "Nächste Andockstelle"),
+    FieldTerm("pop_total", "Inhabitants", "Einwohnerinnen und Einwohner", 0),
+    FieldTerm(r"pop_(\d+(?:_\d+)?)", "Inhabitants within {0} min", "Einwohner innerhalb {0} Gehminuten", 0),
+    # siting
+    FieldTerm("rank", "Rank", "Rang", 0),
+    FieldTerm("added_weight", "People newly reached", "Neu erreichte Menschen", 0),
+    FieldTerm("cum_coverage_pct", "Coverage after this site (%)", "Abdeckung nach diesem Standort (%)"),
+    FieldTerm("visibility", "Visibility", "Sichtbarkeit", 2),
+    # walking network
+    FieldTerm("source_fid", "Feature id in the source layer", "Objekt-ID im Herkunfts-Layer"),
+    FieldTerm("length_m", "Length (m)", "Länge (m)"),
+    FieldTerm("component", "Network part (0 = largest)", "Netzteil (0 = größter)"),
+)
+_FIELD_RE = [(re.compile(f.pattern), f) for f in FIELDS]
+
+
+def field_term(name: str) -> FieldTerm | None:
+    """The registry entry of an output field name, or None for fields Ankunft does not make."""
+    for rx, f in _FIELD_RE:
+        if rx.fullmatch(name):
+            return f
+    return None
+
+
+def field_alias(name: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The alias of an output field in ``lang`` ("" for fields Ankunft does not make)."""
+    f = field_term(name)
+    return f.alias(name, lang) if f is not None else ""
+
+
+def field_decimals(name: str) -> int | None:
+    """Decimals an output field is written with (0 = whole number; None = as computed / not ours)."""
+    f = field_term(name)
+    return f.decimals if f is not None else None
+
+
+def round_value(value, decimals: int | None):
+    """``value`` rounded to ``decimals`` (an int for 0); NaN/None/non-numbers unchanged."""
+    if decimals is None or value is None or isinstance(value, bool):
+        return value
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return value
+    if v != v or v in (float("inf"), float("-inf")):
+        return value
+    return round(v) if decimals == 0 else round(v, decimals)
 
 
 # -- glossary --------------------------------------------------------------------------------------

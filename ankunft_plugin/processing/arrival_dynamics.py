@@ -43,7 +43,7 @@ from .clusters import (
     compute_clusters,
 )
 from .number_reading import read_field
-from .styles import categorized_fill, style_on_load
+from .styles import categorized_fill
 
 # fill colour and brush per change category from the vocabulary ("insufficient" hatched)
 CHANGE_STYLE = vocabulary.colours("change")
@@ -216,6 +216,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         """Layers sorted by year, fields, indicators, classification and cluster settings."""
         parameters, context, feedback = run.parameters, run.context, run.feedback
         layers = self.parameterAsLayerList(parameters, self.INPUTS, context)
+        self.output_lang(parameters, context)  # OUTPUT_LANGUAGE is shared with the classification
         if len(layers) < 2:
             raise QgsProcessingException(self.tr("Choose at least two layers (one per year) as input."))
         years_text = self.parameterAsString(parameters, self.YEARS, context)
@@ -315,7 +316,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     def _classify_years(self, run) -> None:
         """Every year classified with the same parameters (``core.classify``)."""
         feedback, years = run.feedback, run.years
-        labels = run.labels = self.class_labels()
+        labels = run.labels = self.class_labels(self.out_lang())
         run.results = results = []
         for t, (label, data) in enumerate(run.per_year):
             self.check_cancel(feedback)
@@ -393,7 +394,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.multiType(wkb), run.out_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
-        change_labels = run.change_labels = self.change_labels()
+        change_labels = run.change_labels = self.change_labels(self.out_lang())
         present = alignment.present.sum(axis=1)
         out_rows = []
         for i in range(n_areas):
@@ -475,7 +476,8 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         n_change = {c: int(np.sum(change == c)) for c in dyn.CHANGES}
         self._log(run, n_change)
         legend = {k: "{} ({})".format(change_labels[k], n_change[k]) for k in dyn.CHANGES}
-        style_on_load(run.context, dest_id, lambda layer: apply_change_style(layer, legend), self.tr("Arrival quarter dynamics"))
+        self.style_output(run.context, dest_id, lambda layer: apply_change_style(layer, legend), vocabulary.phrase("layer_dynamics", self.out_lang()))
+        self.style_output(run.context, t_dest, None, vocabulary.phrase("layer_transitions", self.out_lang()))
         out = {
             self.OUTPUT: dest_id,
             self.OUTPUT_TRANSITIONS: t_dest,

@@ -10,6 +10,7 @@ from qgis.core import (
     Qgis,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -20,6 +21,9 @@ from ..i18n import ui_lang
 from .help import help_text
 from .outputs import OutputSession, unexpected_error_message
 from .validation import check_inputs, missing_field_message, missing_file_message
+
+OUTPUT_LANGUAGE = "OUTPUT_LANGUAGE"
+OUTPUT_LANGUAGES = ("", "de", "en")  # enum index -> language ("" = the language QGIS runs in)
 
 
 def _decimals_needed(*values, lowest: int = 2, highest: int = 6) -> int:
@@ -159,6 +163,57 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
     def ui_lang(self) -> str:
         """The QGIS UI language as ``de``/``en`` (for labels taken from ``core/vocabulary``)."""
         return ui_lang()
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Remember the run's parameters: they go into the outputs' metadata."""
+        self._ankunft_parameters = dict(parameters or {})
+        return super().prepareAlgorithm(parameters, context, feedback)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Store style and metadata in file outputs the output writer has not finished (no effect when
+        it has: ``processing/outputs.FINISHERS`` runs ``styles.style_finisher`` before the move)."""
+        from .styles import finish_pending
+
+        finish_pending(self, context, feedback)
+        return {}
+
+    def style_output(self, context, dest_id, apply, name: str) -> None:
+        """Style output ``dest_id`` on load and in its file, with aliases in the output language and
+        metadata of this run (``processing/styles.py``)."""
+        from .styles import layer_metadata, style_on_load
+
+        lang = getattr(self, "_ankunft_lang", None) or ui_lang()
+        metadata = layer_metadata(self, getattr(self, "_ankunft_parameters", {}), context, name, lang)
+        style_on_load(context, dest_id, apply, name, lang=lang, metadata=metadata)
+
+    # -- the language of the output values (one parameter for all algorithms) ---------------------
+    def add_language_parameter(self) -> None:
+        """The shared advanced parameter ``OUTPUT_LANGUAGE``: the language of the values written into
+        the result layers (labels, reasons, legends, field aliases, layer metadata)."""
+        self.add(
+            QgsProcessingParameterEnum(
+                OUTPUT_LANGUAGE,
+                QCoreApplication.translate("AnkunftAlgorithm", "Language of the result layers"),
+                options=[QCoreApplication.translate("AnkunftAlgorithm", "Language of QGIS"), "Deutsch", "English"],
+                defaultValue=0,
+            ),
+            QCoreApplication.translate("AnkunftAlgorithm", "Language of the labels written into the result layers (class names, reasons, missing categories, legends, field aliases, layer metadata). By default the language QGIS runs in, also when the algorithm runs in a model or with qgis_process; choose German or English to fix it."),
+            advanced=True,
+        )
+
+    def out_lang(self) -> str:
+        """The output language of the running algorithm (after ``output_lang``), else the QGIS language."""
+        return getattr(self, "_ankunft_lang", None) or ui_lang()
+
+    def output_lang(self, parameters, context) -> str:
+        """``de`` or ``en``: the ``OUTPUT_LANGUAGE`` chosen, else the language QGIS runs in."""
+        lang = ""
+        if self.parameterDefinition(OUTPUT_LANGUAGE) is not None and parameters.get(OUTPUT_LANGUAGE) is not None:
+            index = self.parameterAsEnum(parameters, OUTPUT_LANGUAGE, context)
+            lang = OUTPUT_LANGUAGES[index] if 0 <= index < len(OUTPUT_LANGUAGES) else ""
+        lang = lang or ui_lang()
+        self._ankunft_lang = lang
+        return lang
 
     def add(self, param, help_string: str, advanced: bool = False):
         """Add a parameter with its help text (every parameter has one) and the advanced flag.

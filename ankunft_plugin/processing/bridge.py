@@ -7,6 +7,8 @@ results back through ``new_fields``/``write_rows``. NaN becomes NULL on the way 
 from __future__ import annotations
 
 import math
+import os
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +26,8 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QMetaType
+
+from ..core.vocabulary import field_decimals, round_value
 
 FIELD_TYPES = {
     "double": QMetaType.Type.Double,
@@ -206,6 +210,8 @@ def new_fields(base: QgsFields | None, spec) -> QgsFields:
             if f.name() not in added:
                 fields.append(f)
     for name, kind in spec:
+        if kind == "double" and field_decimals(name) == 0:
+            kind = "long"  # people and other counts are whole numbers (core/vocabulary.FIELDS)
         if kind == "string":
             fields.append(QgsField(name, FIELD_TYPES[kind], "string", 254))
         else:
@@ -227,9 +233,28 @@ def py_value(value):
     return value
 
 
+def local_path_to_name(value):
+    """An absolute path of this machine (``/home/…/stops.gpkg|layername=stops``) → the file name
+    (``stops.gpkg|layername=stops``): result layers carry no local paths. Other values unchanged."""
+    if not isinstance(value, str) or len(value) < 2:
+        return value
+    head, sep, tail = value.partition("|")
+    if not (head.startswith("/") or re.match(r"^[A-Za-z]:[\\/]", head) or head.startswith("\\\\")):
+        return value
+    if not (os.path.exists(head) or os.path.isdir(os.path.dirname(head))):
+        return value
+    name = os.path.basename(head.rstrip("/\\")) or head
+    return name + (sep + tail if sep else "")
+
+
 def write_rows(sink, fields: QgsFields, rows, geometries, feedback=None, progress=(0.0, 0.0)) -> int:
-    """Write rows (lists of values in ``fields`` order) with geometries in bulk."""
+    """Write rows (lists of values in ``fields`` order) with geometries in bulk. Values of Ankunft's
+    own fields are rounded as the vocabulary says (z-values 2 decimals, people whole numbers …;
+    ``core/vocabulary.FIELDS``); absolute local paths in text values become file names."""
     n = len(rows)
+    decimals = [field_decimals(f.name()) for f in fields]
+    texts = [f.type() == QMetaType.Type.QString for f in fields]
+    rounding = any(d is not None for d in decimals)
     step = (progress[1] - progress[0]) / n if n else 0.0
     batch: list[QgsFeature] = []
     for i, (row, geom) in enumerate(zip(rows, geometries)):
@@ -238,6 +263,11 @@ def write_rows(sink, fields: QgsFields, rows, geometries, feedback=None, progres
         f = QgsFeature(fields)
         if geom is not None:
             f.setGeometry(geom)
+        if rounding or any(texts):
+            row = [
+                local_path_to_name(v) if is_text else round_value(v, d) if d is not None else v
+                for v, d, is_text in zip(row, decimals, texts)
+            ]
         f.setAttributes([py_value(v) for v in row])
         batch.append(f)
         if len(batch) >= 2000:

@@ -48,7 +48,7 @@ from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, write_rows
 from .clusters import CLUSTER_FIELDS, add_cluster_parameters, cluster_settings, compute_clusters
 from .number_reading import log_reading, raise_refused
-from .styles import categorized_fill, style_on_load
+from .styles import categorized_fill
 
 # fill colour and brush per class from the vocabulary ("insufficient" is hatched so it reads without colour)
 CLASS_STYLE = vocabulary.colours("class")
@@ -132,15 +132,15 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         """A reason code of the core as short text (``core/vocabulary``)."""
         return vocabulary.reason_label(code, lang or self.ui_lang(), min_population)
 
-    def _reason_texts(self, reasons, min_population: float) -> list[str]:
-        """Translated reason text per area (each distinct combination of codes translated once)."""
+    def _reason_texts(self, reasons, min_population: float, lang: str | None = None) -> list[str]:
+        """Reason text per area in ``lang`` (each distinct combination of codes worded once)."""
         cache: dict[tuple, str] = {}
         out = []
         for codes in reasons:
             key = tuple(codes)
             text = cache.get(key)
             if text is None:
-                text = "; ".join(self.reason_label(c, min_population) for c in codes)
+                text = "; ".join(self.reason_label(c, min_population, lang) for c in codes)
                 cache[key] = text
             out.append(text)
         return out
@@ -264,6 +264,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             self.tr("Also classifies in the same pass with thresholds 0.5, 0.75, 1.0, 1.25 and 1.5 SD and the top fifth (quantile 0.8), each with and without smoothing (12 settings). Each area gets aq_stability (share of the settings in which it is an arrival quarter), aq_stab_class (share in which it has its class of this run) and aq_robust: 'robust' when it keeps its class in at least three quarters of the settings, else 'borderline'."),
         )
         add_cluster_parameters(self, default_on=False)
+        self.add_language_parameter()
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarters"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields."),
@@ -287,6 +288,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        lang = self.output_lang(parameters, context)
         fields, params = self._read_parameters(source, parameters, context)
         clusters = cluster_settings(self, parameters, context)
         feedback.pushInfo(self.tr("Reading {n} areas of '{layer}'…").format(n=source.featureCount(), layer=source.sourceName()))
@@ -316,9 +318,9 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         if table_id:
             results[self.OUTPUT_SENSITIVITY] = table_id
         counts = summary(result)
-        labels = self.class_labels()
+        labels = self.class_labels(lang)
         legend = {k: "{} ({})".format(labels[k], counts[k]["areas"]) for k in CLASSES}
-        style_on_load(context, dest_id, lambda layer: apply_style(layer, legend), self.tr("Arrival quarters"))
+        self.style_output(context, dest_id, lambda layer: apply_style(layer, legend), vocabulary.phrase("layer_quarters", lang))
         for key in CLASSES:
             results["N_{}".format(key.upper())] = counts[key]["areas"]
         return results
@@ -417,7 +419,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 rates[name][mask] = np.nan
                 zs[name][mask] = np.nan
         n_blanked = int(sum(m.sum() for m in blank_fields.values()))
-        labels = self.class_labels()
+        labels = self.class_labels(self.out_lang())
         flags = [
             ";".join(code for code, on in (("new_build", result.growth_flag[i]), ("duplicate_id", result.duplicate[i])) if on)
             for i in range(n)
@@ -426,7 +428,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             "aq_class": list(result.aq_class),
             "aq_label": [labels[c] for c in result.aq_class],
             "aq_score": result.score,
-            "aq_reason": self._reason_texts(result.reasons, params.min_population),
+            "aq_reason": self._reason_texts(result.reasons, params.min_population, self.out_lang()),
             "aq_flag": flags,
             "aq_growth": np.where(np.isfinite(result.growth), 100.0 * result.growth, np.nan),
         }

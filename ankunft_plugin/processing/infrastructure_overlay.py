@@ -51,19 +51,15 @@ from ..core.distances import NetworkDistances
 from ..core.ecosystem import area_columns
 from ..core.values import COUNT
 from . import parameters as P
-from .base import AnkunftAlgorithm, ui_lang
+from .base import AnkunftAlgorithm
 from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .number_reading import read_field
 from .population_source import add_population_cell_parameters, cells_placement, read_population_cells
-from .styles import OKABE_ITO, categorized_fill, style_on_load
+from .styles import OKABE_ITO, categorized_fill
 
 PRIORITY_STYLE = vocabulary.colours("priority")
 CATEGORY_COLOURS = list(vocabulary.CATEGORY_PALETTE)
 CATEGORY_SHAPES = list(vocabulary.CATEGORY_SHAPES)
-
-
-def _user_lang() -> str:
-    return ui_lang()
 
 
 def _widen(fields, names, length: int):
@@ -247,6 +243,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             advanced=True,
         )
         P.add_suppress_below(self)
+        self.add_language_parameter()
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Infrastructure per quarter"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."),
@@ -347,7 +344,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         t0 = time.perf_counter()
-        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback, lang=_user_lang())
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback, lang=self.output_lang(parameters, context))
         self._read_parameters(run)
         self._read_areas(run)
         self._representative_points(run)
@@ -564,7 +561,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, run.areas.wkbType(), run.areas.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
-        new_values = area_columns(result, scheme, run.lang, self.priority_labels())
+        new_values = area_columns(result, scheme, run.lang, self.priority_labels(run.lang))
         new_values["rep_method"] = run.rep.method
         new_values["dist_method"] = [run.dist_method] * run.n_areas
         rows = []
@@ -671,14 +668,14 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         self._log_areas(feedback, scheme, result, run.ids, lang, run.methods, run.dist_method)
         n_first = sum(1 for p in result.priority if p in ("first",))
         counts = Counter(result.priority)
-        plabels = self.priority_labels()
+        plabels = self.priority_labels(lang)
         legend = {k: "{} ({})".format(plabels[k], counts.get(k, 0)) for k in infra.PRIORITY_CODES}
-        style_on_load(run.context, dest_id, lambda layer: apply_area_style(layer, legend), self.tr("Infrastructure per quarter"))
+        self.style_output(run.context, dest_id, lambda layer: apply_area_style(layer, legend), vocabulary.phrase("layer_infrastructure", lang))
         if fac_dest:
             fcounts = Counter(run.fac_cat[i] for i in run.keep)
             flabels = {k: "{} ({})".format(scheme.label(k, lang), fcounts.get(k, 0)) for k in scheme.keys}
             keys = list(scheme.keys)
-            style_on_load(run.context, fac_dest, lambda layer: apply_facility_style(layer, keys, flabels), self.tr("Facilities and catchment population"))
+            self.style_output(run.context, fac_dest, lambda layer: apply_facility_style(layer, keys, flabels), vocabulary.phrase("layer_facilities", lang))
         feedback.pushInfo(self.tr("Done in {s:.1f} s.").format(s=time.perf_counter() - t0))
         results = {
             self.OUTPUT: dest_id,

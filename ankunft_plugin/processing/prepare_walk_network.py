@@ -29,11 +29,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core import vocabulary
 from ..core.network import WalkGraph, lines_from_wkb
 from . import graph_cache
 from .base import AnkunftAlgorithm
 from .bridge import network_crs, new_fields, write_rows
-from .styles import OKABE_ITO, style_on_load
+from .styles import OKABE_ITO
 
 DEFAULT_EXCLUDE = "motorway,motorway_link,construction,proposed,raceway,bus_guideway,busway,abandoned,planned,razed,disused"
 HIGHWAY_CANDIDATES = ("highway", "fclass", "HIGHWAY", "FCLASS")
@@ -104,6 +105,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterString(self.EXCLUDE, self.tr("Way classes to leave out"), defaultValue=DEFAULT_EXCLUDE, optional=True),
             self.tr("Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields."),
         )
+        self.add_language_parameter()
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking network"), Qgis.ProcessingSourceType.VectorLine),
             self.tr("One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part)."),
@@ -113,15 +115,13 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
+        lang = self.output_lang(parameters, context)
         self._read_run_parameters(run)
         self._read_ways(run)
         self._build_graph(run)
         dest_id = self._write_edges(run)
-        style_on_load(
-            context, dest_id,
-            lambda layer: apply_style(layer, self.tr("Connected network"), self.tr("Disconnected parts")),
-            self.tr("Walking network"),
-        )
+        main, other = vocabulary.phrase("network_main", lang), vocabulary.phrase("network_other", lang)
+        self.style_output(context, dest_id, lambda layer: apply_style(layer, main, other), vocabulary.phrase("layer_network", lang))
         self._dest_id = dest_id
         self._dest_session = self.outputs  # the output is written under a temporary name, moved on success
         s = run.summary

@@ -32,6 +32,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..core import vocabulary
 from ..core.confidentiality import suppress_counts
 from ..core.demand import building_points
 from ..core.network import minutes_to_metres
@@ -42,7 +43,7 @@ from .base import AnkunftAlgorithm
 from .bridge import network_crs, new_fields, point_xy, read_source, require_field, to_shapely, write_rows
 from .number_reading import read_field
 from .population_source import add_population_cell_parameters, demand_cells
-from .styles import OKABE_ITO, style_on_load
+from .styles import OKABE_ITO
 
 VIS_NONE, VIS_FIELD, VIS_REACH = 0, 1, 2
 RANK_COLOURS = (OKABE_ITO["vermillion"], OKABE_ITO["orange"], OKABE_ITO["yellow"], OKABE_ITO["sky_blue"])
@@ -251,6 +252,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             advanced=True,
         )
         P.add_suppress_below(self)
+        self.add_language_parameter()
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Suggested docking points"), Qgis.ProcessingSourceType.VectorPoint),
             self.tr("The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."),
@@ -284,6 +286,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         t_start = time.perf_counter()
+        lang = self.output_lang(parameters, context)
         run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
         self._read_parameters(run)
         self._network(run)
@@ -296,13 +299,8 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         self._optimise(run)
         dest_id = self._write(run)
         self._log_result(feedback, run.result, run.method, run.suppress_below, time.perf_counter() - t_start)
-        labels = {
-            "1": self.tr("Rank 1"),
-            "2-3": self.tr("Ranks 2–3"),
-            "4-5": self.tr("Ranks 4–5"),
-            "6+": self.tr("Ranks 6 and later"),
-        }
-        style_on_load(context, dest_id, lambda layer: apply_style(layer, labels), self.tr("Suggested docking points"))
+        labels = {k: vocabulary.phrase(p, lang) for k, p in (("1", "rank_1"), ("2-3", "rank_2_3"), ("4-5", "rank_4_5"), ("6+", "rank_6"))}
+        self.style_output(context, dest_id, lambda layer: apply_style(layer, labels), vocabulary.phrase("layer_suggested", lang))
         result = run.result
         return {
             self.OUTPUT: dest_id,

@@ -73,6 +73,12 @@ def parse_bands(text: str) -> list[float]:
     return vals
 
 
+def _minutes_text(minutes: float, lang: str) -> str:
+    """7.5 → '7,5' (de) / '7.5' (en); 10.0 → '10'."""
+    text = "{:g}".format(minutes)
+    return text.replace(".", ",") if lang == "de" else text
+
+
 def band_name(minutes: float) -> str:
     return "{:g}".format(minutes).replace(".", "_")
 
@@ -232,6 +238,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             self.tr("Cell size of the optional raster of walking minutes."),
             advanced=True,
         )
+        self.add_language_parameter()
         self.add(
             QgsProcessingParameterBoolean(self.POLYGONS, self.tr("Catchment polygons"), defaultValue=True),
             self.tr("Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway."),
@@ -279,6 +286,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         network = run.network = self.parameterAsSource(parameters, self.NETWORK, context)
         if network is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
+        run.lang = self.output_lang(parameters, context)
         points = run.points = self.parameterAsSource(parameters, self.POINTS, context)
         if points is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.POINTS))
@@ -381,8 +389,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                     rows.append([ids[p], b, None, None, None, status[p], d])
                     geoms.append(None)
         write_rows(sink, fields, rows, geoms, run.feedback, progress=(85.0, 92.0))
-        labels = [self.tr("{m} min walk").format(m="{:g}".format(b)) for b in bands]
-        style_on_load(run.context, dest_id, lambda lyr: apply_style(lyr, bands, labels), self.tr("Walking catchments"))
+        lang = run.lang
+        labels = [vocabulary.phrase("min_walk", lang, m=_minutes_text(b, lang)) for b in bands]
+        self.style_output(run.context, dest_id, lambda lyr: apply_style(lyr, bands, labels), vocabulary.phrase("layer_catchments", lang))
         return dest_id
 
     def _optional_outputs(self, run, results: dict) -> None:
@@ -399,8 +408,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         if raster_path and parameters.get(self.OUTPUT_RASTER) is not None:
             self._write_raster(raster_path, run)
             results[self.OUTPUT_RASTER] = raster_path
-            rlabels = [self.tr("up to {m} min").format(m="{:g}".format(b)) for b in bands]
-            rlabels.append(self.tr("more than {m} min").format(m="{:g}".format(bands[-1])))
+            lang = run.lang
+            rlabels = [vocabulary.phrase("up_to_min", lang, m=_minutes_text(b, lang)) for b in bands]
+            rlabels.append(vocabulary.phrase("more_than_min", lang, m=_minutes_text(bands[-1], lang)))
             style_on_load(context, raster_path, lambda lyr: apply_raster_style(lyr, bands, rlabels),
                           self.tr("Walking minutes to the nearest docking point"))
 
@@ -560,10 +570,10 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             rows.append([*attrs, walk_min[a], nearest_id[a], total[a], *covered_out[a].tolist()])
             geoms.append(data.geometries[a])
         write_rows(sink, fields, rows, geoms, feedback, progress=(92.0, 95.0))
-        labels = [self.tr("up to {m} min").format(m="{:g}".format(b)) for b in bands]
-        labels.append(self.tr("more than {m} min").format(m="{:g}".format(bands[-1])))
-        style_on_load(context, dest_id, lambda lyr: apply_area_style(lyr, bands, labels),
-                      self.tr("Walking minutes to the nearest docking point"))
+        lang = getattr(self, "_ankunft_lang", None) or self.ui_lang()
+        labels = [vocabulary.phrase("up_to_min", lang, m=_minutes_text(b, lang)) for b in bands]
+        labels.append(vocabulary.phrase("more_than_min", lang, m=_minutes_text(bands[-1], lang)))
+        self.style_output(context, dest_id, lambda lyr: apply_area_style(lyr, bands, labels), vocabulary.phrase("layer_walk_minutes", lang))
         return dest_id
 
     def _write_raster(self, path, run):

@@ -328,7 +328,7 @@ def test_modes_population_and_areas(run_alg, tmp_path):
     p = per[("0", 3.0)]
     west = QgsGeometry.fromWkt("POLYGON((0 0, 400 0, 400 800, 0 800, 0 0))")
     expected = 4000 * p.geometry().intersection(west).area() / west.area()
-    assert p["population"] == pytest.approx(expected, rel=1e-4)
+    assert p["population"] == pytest.approx(expected, abs=0.5)  # people are written as whole numbers
     dis = {f["minutes"]: f for f in out[1]["OUTPUT"].getFeatures()}
     assert (set(dis) == {3.0, 6.0} and dis[6.0]["point_id"] is None) or str(dis[6.0]["point_id"]) == "NULL"
     assert dis[3.0]["reach_m"] == pytest.approx(per[("0", 3.0)]["reach_m"] + per[("1", 3.0)]["reach_m"])  # no overlap at 3 min
