@@ -467,6 +467,9 @@ def write_model(path: Path) -> bool:
         "INFRASTRUCTURE": CO("infra", "OUTPUT"), "SUGGESTED": CO("suggest", "OUTPUT"), "STREETS": MP("ROADS"), "WATER": MP("WATER"), "TITLE": MP("TITLE"),
         "MINUTES": MP("MINUTES")}, [("OUTPUT_PDF", "PDF"), ("OUTPUT", "PAGES")])
     m.updateDestinationParameters()
+    from ankunft_plugin.processing.model_texts import parameter_order
+
+    m.setParameterOrder(parameter_order([p.name() for p in m.parameterDefinitions() if not p.isDestination()]))
     path.parent.mkdir(parents=True, exist_ok=True)
     return m.toFile(str(path))
 

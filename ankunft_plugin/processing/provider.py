@@ -46,7 +46,30 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         for param in self.parameterDefinitions():
             if not param.help() and content.get(param.name()):
                 param.setHelp(content[param.name()])
+        self._translate()
         return ok
+
+    def _translate(self) -> None:
+        """The model file holds English; show its parameters, help, steps and outputs in the QGIS
+        language (``processing/model_texts.py``, context ``AnkunftModel``)."""
+        from .model_texts import tr
+
+        for param in self.parameterDefinitions():
+            param.setDescription(tr(param.description()))
+            param.setHelp(tr(param.help()))
+        for child in self.childAlgorithms().values():
+            child.setDescription(tr(child.description()))
+            outputs = child.modelOutputs()
+            for out in outputs.values():
+                out.setDescription(tr(out.description()))
+            child.setModelOutputs(outputs)
+            self.setChildAlgorithm(child)
+
+    def shortDescription(self) -> str:  # noqa: N802
+        from .model_texts import tr
+
+        text = self.helpContent().get("ALG_DESC", "")
+        return tr(text.split(" / ")[0].strip()) if text else super().shortDescription()
 
     def createInstance(self):  # noqa: N802
         return ShippedModel(self._path)
