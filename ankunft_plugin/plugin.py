@@ -85,10 +85,19 @@ class AnkunftPlugin:
         self.toolbar = self.iface.addToolBar(QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere"))
         self.toolbar.setObjectName("AnkunftToolbar")
         self.toolbar.addAction(panel_action)
+        self._register_model_editing()
         # our strategy-map layouts open with the atlas preview on (QGIS does not store that state)
         opened = getattr(self.iface, "layoutDesignerOpened", None)  # absent in test stand-ins of the interface
         if opened is not None:
             opened.connect(self.on_layout_designer_opened)
+
+    def _register_model_editing(self):
+        """ "Edit Model…" in the toolbox for the shipped models (QGIS offers it only for its own providers)."""
+        try:
+            from .gui.edit_model import register
+        except ImportError:
+            return
+        register()
 
     def on_layout_designer_opened(self, designer):
         from qgis.PyQt.QtCore import QTimer
@@ -154,4 +163,10 @@ class AnkunftPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        try:
+            from .gui.edit_model import unregister
+
+            unregister()
+        except ImportError:
+            pass
         remove_translator()

@@ -4,55 +4,70 @@
     <context>
         <name>AnkunftAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="82" />
+            <location filename="../ankunft_plugin/processing/base.py" line="86" />
             <source>Analysis</source>
             <translation>Analyse</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="83" />
+            <location filename="../ankunft_plugin/processing/base.py" line="87" />
             <source>Walking accessibility</source>
             <translation>Fußläufige Erreichbarkeit</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="84" />
+            <location filename="../ankunft_plugin/processing/base.py" line="88" />
             <source>Planning</source>
             <translation>Planung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="92" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="115" />
             <source>Maps</source>
             <translation>Karten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="86" />
+            <location filename="../ankunft_plugin/processing/base.py" line="90" />
             <source>Tools</source>
             <translation>Werkzeuge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="158" />
+            <location filename="../ankunft_plugin/processing/base.py" line="162" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/base.py" line="194" />
+            <source>Language of the result layers</source>
+            <translation>Sprache der Ergebnis-Layer</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/base.py" line="194" />
+            <source>Language of QGIS</source>
+            <translation>Sprache von QGIS</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/base.py" line="194" />
+            <source>Language of the labels written into the result layers (class names, reasons, missing categories, legends, field aliases, layer metadata). By default the language QGIS runs in, also when the algorithm runs in a model or with qgis_process; choose German or English to fix it.</source>
+            <translation>Sprache der Beschriftungen, die in die Ergebnis-Layer geschrieben werden (Klassennamen, Gründe, fehlende Kategorien, Legenden, Feld-Aliase, Layer-Metadaten). Standard: die Sprache, in der QGIS läuft – auch wenn der Algorithmus in einem Modell oder mit qgis_process läuft; Deutsch oder Englisch legt sie fest.</translation>
         </message>
     </context>
     <context>
         <name>AnkunftBridge</name>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="57" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="61" />
             <source>Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.</source>
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Bitte eines seiner Felder wählen: {fields}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="236" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="261" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="184" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="188" />
             <source>Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.</source>
             <translation>Der Layer '{layer}' hat kein Koordinatensystem; WGS 84 (EPSG:4326) wird angenommen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="190" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="194" />
             <source>The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.</source>
             <translation>Das Netz '{layer}' ist in {crs} nur {w:.3g} × {h:.3g} Einheiten groß: Seine Koordinaten sehen nach Grad in einem metrischen Koordinatensystem aus. Setzen Sie das Koordinatensystem des Layers auf EPSG:4326 (Layereigenschaften → Quelle) und starten Sie erneut.</translation>
         </message>
@@ -628,6 +643,284 @@
         </message>
     </context>
     <context>
+        <name>AnkunftModel</name>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Areas with statistics (whole city)</source>
+            <translation>Gebiete mit Statistik (ganze Stadt)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Blocks or planning areas of the whole city with population and indicators.</source>
+            <translation>Blöcke oder Planungsräume der ganzen Stadt mit Einwohnerzahl und Indikatoren.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Area id field</source>
+            <translation>Schlüsselfeld der Gebiete</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Area id.</source>
+            <translation>Schlüssel des Gebiets.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Population field</source>
+            <translation>Einwohnerfeld</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Inhabitants per area.</source>
+            <translation>Einwohnerinnen und Einwohner je Gebiet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Arrivals field</source>
+            <translation>Feld Zuzüge</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Arrivals field (see Classify arrival quarters).</source>
+            <translation>Feld der Zuzüge (siehe Ankunftsquartiere einordnen).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Arrivals field: unit</source>
+            <translation>Feld Zuzüge: Einheit</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Unit of the field.</source>
+            <translation>Einheit des Feldes.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Turnover field</source>
+            <translation>Feld Fluktuation</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Turnover field (see Classify arrival quarters).</source>
+            <translation>Feld der Fluktuation (siehe Ankunftsquartiere einordnen).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Turnover field: unit</source>
+            <translation>Feld Fluktuation: Einheit</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Diversity field</source>
+            <translation>Feld Vielfalt</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Diversity field (see Classify arrival quarters).</source>
+            <translation>Feld der Vielfalt (siehe Ankunftsquartiere einordnen).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Diversity field: unit</source>
+            <translation>Feld Vielfalt: Einheit</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Districts (one map page each; the areas within them are analysed)</source>
+            <translation>Bezirke (je eine Kartenseite; die Gebiete darin werden analysiert)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Districts to map, one page each; the areas that lie within one of them are analysed (walking network, infrastructure, siting).</source>
+            <translation>Die zu kartierenden Bezirke, je eine Seite; die Gebiete, die in einem davon liegen, werden analysiert (Fußwegenetz, Infrastruktur, Standortwahl).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Streets and paths (OSM)</source>
+            <translation>Straßen und Wege (OSM)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>The walking network source, e.g. an OSM extract.</source>
+            <translation>Quelle des Fußwegenetzes, z. B. ein OSM-Auszug.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Buildings</source>
+            <translation>Gebäude</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Buildings: population is placed on them.</source>
+            <translation>Gebäude: Die Einwohner werden auf sie verteilt.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Social infrastructure (one or more layers)</source>
+            <translation>Soziale Infrastruktur (ein oder mehrere Layer)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Facilities; categories from OSM tags or the layer names.</source>
+            <translation>Einrichtungen; Kategorien aus OSM-Merkmalen oder den Layer-Namen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Existing docking points</source>
+            <translation>Bestehende Andockstellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Existing docking points.</source>
+            <translation>Bestehende Andockstellen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Walking minutes</source>
+            <translation>Gehminuten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Walking limit for infrastructure and siting.</source>
+            <translation>Gehzeitgrenze für Infrastruktur und Standortwahl.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Candidate sites</source>
+            <translation>Standortkandidaten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Candidate sites for new docking points.</source>
+            <translation>Standortkandidaten für neue Andockstellen.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Number of new docking points</source>
+            <translation>Anzahl neuer Andockstellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>How many new sites to suggest.</source>
+            <translation>Wie viele neue Standorte vorgeschlagen werden.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Map title</source>
+            <translation>Kartentitel</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Title of the strategy map.</source>
+            <translation>Titel der Strategiekarte.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Water (map background)</source>
+            <translation>Gewässer (Kartenhintergrund)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Water for the map background.</source>
+            <translation>Gewässer für den Kartenhintergrund.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Walking catchments</source>
+            <translation>Fußläufige Einzugsbereiche</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Classify arrival quarters</source>
+            <translation>Ankunftsquartiere einordnen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Classified quarters</source>
+            <translation>Eingeordnete Quartiere</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Areas in the districts</source>
+            <translation>Gebiete in den Bezirken</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Social infrastructure overlay</source>
+            <translation>Soziale Infrastruktur überlagern</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Infrastructure per quarter</source>
+            <translation>Infrastruktur je Quartier</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>District strategy map</source>
+            <translation>Strategiekarte der Bezirke</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Map pages with key figures</source>
+            <translation>Kartenseiten mit Kennzahlen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Strategy map (PDF)</source>
+            <translation>Strategiekarte (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Prepare walking network</source>
+            <translation>Fußwegenetz aufbereiten</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Suggest docking points</source>
+            <translation>Andockstellen vorschlagen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Suggested docking points</source>
+            <translation>Vorgeschlagene Andockstellen</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…).</source>
+            <translation>Ein Polygon je Seite (die Atlas-Abdeckung) mit den Kennzahlen als Zahlen (kf_…) und als gedruckter Text (t_…).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
+            <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason.</source>
+            <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator sowie aq_reason.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
+            <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.</source>
+            <translation>Die gewählten Kandidaten mit ihren Attributen und rank, added_weight (neu erreichte Menschen), cum_coverage_pct (Anteil aller Menschen, die die bestehenden Standorte und die Ränge 1…rank erreichen) und visibility.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>The multi-page PDF, one page per district.</source>
+            <translation>Das mehrseitige PDF, eine Seite je Bezirk.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/model_texts.py" line="16" />
+            <source>The whole Ankunft analysis in one model: classify the areas, prepare the walking network, social infrastructure overlay and walking catchments in the districts, suggest new docking points, and the district strategy map (PDF). Open it in the model designer to change steps or defaults.</source>
+            <translation>Die ganze Ankunft-Analyse in einem Modell: Gebiete einordnen, Fußwegenetz aufbereiten, soziale Infrastruktur und fußläufige Einzugsbereiche in den Bezirken, neue Andockstellen vorschlagen und die Strategiekarte der Bezirke (PDF). Zum Ändern von Schritten oder Vorgaben im Modell-Designer öffnen („Modell bearbeiten…“).</translation>
+        </message>
+    </context>
+    <context>
         <name>AnkunftOutputs</name>
         <message>
             <location filename="../ankunft_plugin/processing/outputs.py" line="67" />
@@ -814,32 +1107,32 @@
     <context>
         <name>AnkunftProvider</name>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="163" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="186" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="166" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="189" />
             <source>Ankunftsquartiere (arrival quarters) {}</source>
             <translation>Ankunftsquartiere {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="184" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="207" />
             <source>Could not read the model {}</source>
             <translation>Das Modell {} konnte nicht gelesen werden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="88" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="111" />
             <source>Full analysis: classification to strategy map</source>
             <translation>Gesamtanalyse: von der Einordnung bis zur Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="142" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="165" />
             <source>This algorithm cannot be loaded: {}</source>
             <translation>Dieser Algorithmus kann nicht geladen werden: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/provider.py" line="82" />
+            <location filename="../ankunft_plugin/processing/provider.py" line="105" />
             <source>The model stopped; its outputs written so far were removed: {files}</source>
             <translation>Das Modell wurde abgebrochen; die bis dahin erzeugten Ausgaben wurden entfernt: {files}</translation>
         </message>
@@ -953,7 +1246,7 @@
     <context>
         <name>AnkunftWalkingCatchments</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="146" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="152" />
             <source>Peak memory of this process: {mb:.0f} MB.</source>
             <translation>Höchster Speicherbedarf dieses Prozesses: {mb:.0f} MB.</translation>
         </message>
@@ -1021,7 +1314,7 @@
             <translation>Mindestanteil gemeinsamer Schlüssel zwischen den Jahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="480" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="155" />
             <source>Arrival quarter dynamics</source>
             <translation>Dynamik der Ankunftsquartiere</translation>
         </message>
@@ -1071,102 +1364,102 @@
             <translation>Anzahl der Gebiete: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="222" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="223" />
             <source>Choose at least two layers (one per year) as input.</source>
             <translation>Wählen Sie mindestens zwei Layer (einen je Jahr) als Eingabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="227" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="228" />
             <source>Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.</source>
             <translation>Jahre: '{value}' ist keine Jahreszahl. Schreiben Sie die Jahre durch Kommas getrennt, z. B. 2015,2016,2017.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="231" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="232" />
             <source>{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.</source>
             <translation>{n_years} Jahre angegeben ({years}) für {n_layers} Layer: Geben Sie genau ein Jahr je Layer an, in der Reihenfolge der Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="237" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="238" />
             <source>Years: each year may occur only once ({years}).</source>
             <translation>Jahre: Jedes Jahr darf nur einmal vorkommen ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="240" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="241" />
             <source>The layers were sorted by year.</source>
             <translation>Die Layer wurden nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="247" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="248" />
             <source>Choose the area id field: areas are matched across years by their id.</source>
             <translation>Wählen Sie das Feld mit dem Gebietsschlüssel: Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="251" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="252" />
             <source>Choose the population field.</source>
             <translation>Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="254" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="255" />
             <source>Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld dient nur als Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="272" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="273" />
             <source>{layer} (year {year})</source>
             <translation>{layer} (Jahr {year})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="277" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="278" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="287" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="288" />
             <source>Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.</source>
             <translation>Layer '{layer}': {n} Schlüssel kommen im Feld '{field}' mehrfach vor (z. B. {ids}). Jedes Gebiet darf je Jahr nur einmal vorkommen: Führen Sie mehrteilige Gebiete zusammen oder wählen Sie ein anderes Schlüsselfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="293" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="294" />
             <source>Layer '{layer}': {n} features have no id in field '{field}' and are left out.</source>
             <translation>Layer '{layer}': {n} Objekte haben keinen Schlüssel im Feld '{field}' und bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="298" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="299" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.</source>
             <translation>Die Jahre {a} und {b} haben nur {share:.0f} % ihrer Gebietsschlüssel gemeinsam (Feld '{field}'): Zwischen ihnen haben sich die Gebietsgrenzen oder das Schlüsselsystem geändert (z. B. durch eine Gebietsreform). Über eine solche Änderung hinweg lassen sich Gebiete nicht einzeln vergleichen: Werten Sie die Jahre davor und danach getrennt aus oder übertragen Sie zuerst die Daten eines Jahres auf die Gebiete des anderen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="304" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="305" />
             <source>Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.</source>
             <translation>Einige Schlüssel wurden nur unter Nichtbeachtung führender Nullen zugeordnet (z. B. Zahlenfeld in einem Jahr, Textfeld in einem anderen). Prüfen Sie, ob das Feld '{field}' in jedem Jahr dasselbe bedeutet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="311" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="312" />
             <source>{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}</source>
             <translation>{n} Gebiete kommen nicht in jedem Jahr vor (fehlende Jahre in Klammern); sie bleiben mit den vorhandenen Jahren erhalten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="328" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="329" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="331" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="332" />
             <source>{year}: {counts}</source>
             <translation>{year}: {counts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="573" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="575" />
             <source>{n} of {total} areas changed class at least once between {first} and {last}.</source>
             <translation>{n} von {total} Gebieten haben zwischen {first} und {last} mindestens einmal die Klasse gewechselt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="587" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="589" />
             <source>Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):</source>
             <translation>Übergänge (alle Paare aufeinanderfolgender Jahre; Zeilen: Klasse im Jahr t, Spalten: Klasse im Jahr t+1):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="593" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="595" />
             <source>Spatial clusters {year}: {hot} hot spots, {cold} cold spots.</source>
             <translation>Räumliche Cluster {year}: {hot} Hotspots, {cold} Coldspots.</translation>
         </message>
@@ -1201,27 +1494,27 @@
             <translation>Zahl der auf die Gebiete des Zieljahrs harmonisierten Jahre</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="503" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="505" />
             <source>Geometry of the year: {year} is not one of the years given ({years}).</source>
             <translation>Geometrie des Jahres: {year} ist keines der angegebenen Jahre ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="520" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="522" />
             <source>Layer '{layer}' has no geometries: the other years cannot be harmonised onto it.</source>
             <translation>Der Layer '{layer}' hat keine Geometrien: die anderen Jahre lassen sich nicht auf ihn harmonisieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="521" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="523" />
             <source>{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} by area weighting.</source>
             <translation>{n} Jahre liegen auf anderen Gebieten als {year} (Gebietsreform): ihre Zahlen werden flächengewichtet auf die {m} Gebiete von {year} übertragen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="538" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="540" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids, and {pct:.0f} % of the population of {a} lies outside the areas of {b}: the two layers do not cover the same place, so the years cannot be harmonised. Check the layers and their CRS, or analyse the years separately.</source>
             <translation>Die Jahre {a} und {b} teilen nur {share:.0f} % ihrer Gebietskennungen, und {pct:.0f} % der Bevölkerung von {a} liegen außerhalb der Gebiete von {b}: die beiden Layer decken nicht denselben Raum ab, die Jahre lassen sich nicht harmonisieren. Bitte die Layer und ihr Koordinatensystem prüfen oder die Jahre getrennt auswerten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="551" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="553" />
             <source>{year} harmonised onto {target}: {n} areas ({split} split), population {a:.0f} → {b:.0f} ({d:+.4f} %); share of the population from split areas: median {m:.0f} %, maximum {x:.0f} %.</source>
             <translation>{year} auf {target} harmonisiert: {n} Gebiete ({split} geteilt), Bevölkerung {a:.0f} → {b:.0f} ({d:+.4f} %); Anteil der Bevölkerung aus geteilten Gebieten: Median {m:.0f} %, Maximum {x:.0f} %.</translation>
         </message>
@@ -1399,72 +1692,72 @@
             <translation>Zieht die Raten kleiner Gebiete je nach Einwohnerzahl zur gesamtstädtischen Rate hin (globales Empirical Bayes, wie in GeoDa), damit der Zufall ein kleines Gebiet nicht extrem erscheinen lässt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="322" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="269" />
             <source>Arrival quarters</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="284" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="285" />
             <source>Number of areas: {label}</source>
             <translation>Anzahl Gebiete: {label}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="333" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="335" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Einwohnerfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="347" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="349" />
             <source>Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Layer '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="293" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="295" />
             <source>Reading {n} areas of '{layer}'…</source>
             <translation>Lese {n} Gebiete aus '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="296" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="298" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="395" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="397" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="510" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="512" />
             <source>{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}</source>
             <translation>{indicator} ('{field}', {unit}): städtisches Mittel {mean:.1f} je 1000, Standardabweichung {sd:.1f}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="514" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="516" />
             <source>; high from {cut:.1f} per 1000</source>
             <translation>; hoch ab {cut:.1f} je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="516" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="518" />
             <source>; smoothed (city rate {b:.1f} per 1000)</source>
             <translation>; geglättet (städtische Rate {b:.1f} je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="521" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="523" />
             <source>Result:</source>
             <translation>Ergebnis:</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="524" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="526" />
             <source>{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)</source>
             <translation>{label}: {n} Gebiete, {pop} Einwohner ({share:.1f} % der Bevölkerung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="548" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="550" />
             <source>Areas with missing values: {areas}</source>
             <translation>Gebiete mit fehlenden Werten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="550" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="552" />
             <source>Confidentiality: {n} count values below {t:g} were blanked in the output.</source>
             <translation>Geheimhaltung: {n} Fallzahlen unter {t:g} wurden im Ergebnis geleert.</translation>
         </message>
@@ -1509,62 +1802,62 @@
             <translation>Klassifiziert im selben Durchgang auch mit den Schwellen 0,5, 0,75, 1,0, 1,25 und 1,5 Standardabweichungen und dem obersten Fünftel (Quantil 0,8), jeweils mit und ohne Glättung (12 Einstellungen). Jedes Gebiet erhält aq_stability (Anteil der Einstellungen, in denen es Ankunftsquartier ist), aq_stab_class (Anteil, in dem es die Klasse dieses Laufs hat) und aq_robust: 'robust', wenn es seine Klasse in mindestens drei Vierteln der Einstellungen behält, sonst 'borderline' (Grenzfall).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="268" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="269" />
             <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields.</source>
             <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (mit Anfangsbevölkerung) und den Robustheitsfeldern.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="272" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="273" />
             <source>Sensitivity table</source>
             <translation>Sensitivitätstabelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="272" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="273" />
             <source>Optional table without geometry: one row per setting of the grid with the number of areas and inhabitants per class.</source>
             <translation>Optionale Tabelle ohne Geometrie: eine Zeile je Einstellung des Rasters mit der Zahl der Gebiete und Einwohner je Klasse.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="380" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="382" />
             <source>The diversity at the start of the period needs the population at the start of the period too.</source>
             <translation>Die Vielfalt zu Beginn des Zeitraums braucht auch die Einwohnerzahl zu Beginn des Zeitraums.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="467" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="469" />
             <source>smoothed</source>
             <translation>geglättet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="467" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="469" />
             <source>unsmoothed</source>
             <translation>ungeglättet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="469" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="471" />
             <source>top {pct:g} % (quantile {q:g}), {how}</source>
             <translation>oberste {pct:g} % (Quantil {q:g}), {how}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="470" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="472" />
             <source>{t:g} SD, {how}</source>
             <translation>{t:g} SD, {how}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="477" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="479" />
             <source>Sensitivity (areas / inhabitants per class and setting):</source>
             <translation>Sensitivität (Gebiete / Einwohner je Klasse und Einstellung):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="532" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="534" />
             <source>{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)</source>
             <translation>{label}: {robust} robust, {borderline} Grenzfälle (robust: dieselbe Klasse in mindestens {share:g} % der {k} Einstellungen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="558" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="560" />
             <source>{n} area ids occur more than once: {ids}. Each such area is counted once in the city reference and in the totals; the copies are flagged (aq_flag 'duplicate_id'). Remove the duplicates from the layer.</source>
             <translation>{n} Gebietskennungen kommen mehrfach vor: {ids}. Jedes solche Gebiet wird im Stadtvergleich und in den Summen einmal gezählt; die Kopien sind markiert (aq_flag 'duplicate_id'). Entfernen Sie die Duplikate aus dem Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="570" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="572" />
             <source>{n} areas grew by more than {limit:g} % (e.g. new housing): they can be 'established' only on diversity at the start of the period: {areas}</source>
             <translation>{n} Gebiete sind um mehr als {limit:g} % gewachsen (z. B. Neubau): sie können nur aufgrund der Vielfalt zu Beginn des Zeitraums „etabliert“ sein: {areas}</translation>
         </message>
@@ -1640,6 +1933,14 @@
             <location filename="../ankunft_plugin/gui/data_page.py" line="274" />
             <source>✓ {n} areas, no gaps found.</source>
             <translation>✓ {n} Gebiete, keine Lücken gefunden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditModelAction</name>
+        <message>
+            <location filename="../ankunft_plugin/gui/edit_model.py" line="27" />
+            <source>Edit Model…</source>
+            <translation>Modell bearbeiten…</translation>
         </message>
     </context>
     <context>
@@ -1848,442 +2149,437 @@
     <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="129" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="125" />
             <source>Social infrastructure and arrival ecosystem</source>
             <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="132" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="128" />
             <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
             <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="135" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="131" />
             <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
             <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="140" />
             <source>Areas (quarters)</source>
             <translation>Gebiete (Quartiere)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="140" />
             <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
             <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
             <source>Area id field</source>
             <translation>Feld mit der Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
             <source>Optional: the area id, written to the facilities output and used in the log.</source>
             <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
             <source>Population field (inhabitants)</source>
             <translation>Bevölkerungsfeld (Einwohner)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="152" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
             <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
             <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
             <source>Facilities (one or more point or polygon layers)</source>
             <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="162" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
             <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
             <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="164" />
             <source>Category field of the facilities (optional)</source>
             <translation>Kategorienfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="164" />
             <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
             <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="172" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
             <source>Category scheme (empty: built-in)</source>
             <translation>Kategorienschema (leer: eingebautes)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="172" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
             <source>Category scheme (*.json *.csv)</source>
             <translation>Kategorienschema (*.json *.csv)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="172" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
             <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
             <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="178" />
             <source>Walking time limit (minutes)</source>
             <translation>Gehzeitgrenze (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="182" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="178" />
             <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
             <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
             <source>Languages field of the facilities (optional)</source>
             <translation>Sprachenfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
             <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
             <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="192" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
             <source>Residents' main languages or nationalities (area field, optional)</source>
             <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="192" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
             <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
             <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="198" />
             <source>Arrivals field (area field, optional)</source>
             <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="202" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="198" />
             <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
             <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="212" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="208" />
             <source>Buildings (optional)</source>
             <translation>Gebäude (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="212" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="208" />
             <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
             <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>Measure from (without buildings)</source>
             <translation>Messen von (ohne Gebäude)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>a grid of points inside each area (residents evenly spread)</source>
             <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>one point on each area's surface</source>
             <translation>einem Punkt auf jeder Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="219" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
             <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
             <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="229" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
             <source>Grid spacing (m)</source>
             <translation>Rasterweite (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="229" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
             <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
             <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="236" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>Name field of the facilities</source>
             <translation>Namensfeld der Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="236" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
             <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="239" />
             <source>Priority: eco_score below</source>
             <translation>Priorität: eco_score unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="243" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="239" />
             <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
             <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="677" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="248" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="248" />
             <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
             <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="252" />
             <source>Facilities with catchment population</source>
             <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="255" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="252" />
             <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
             <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
             <source>Number of facilities used</source>
             <translation>Zahl der verwendeten Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="262" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="259" />
             <source>Number of facilities kept as 'other'</source>
             <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="263" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="260" />
             <source>Number of quarters with priority 'new offers needed first'</source>
             <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="264" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
             <source>Distance method</source>
             <translation>Entfernungsmethode</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="537" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="534" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="275" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="272" />
             <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
             <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="374" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="371" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="380" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="377" />
             <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
             <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="395" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="392" />
             <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
             <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="396" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="393" />
             <source>Category scheme: {source} ({n} categories).</source>
             <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="402" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="399" />
             <source>Distances are measured in {crs}.</source>
             <translation>Entfernungen werden in {crs} gemessen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="406" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="403" />
             <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
             <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="427" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="424" />
             <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
             <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="435" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="432" />
             <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
             <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="439" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="436" />
             <source>{n} areas have no geometry: they get no figures.</source>
             <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="448" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="445" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="467" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="464" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="470" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="467" />
             <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
             <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="480" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="477" />
             <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
             <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="463" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="460" />
             <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
             <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="497" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="494" />
             <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
             <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="501" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="498" />
             <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
             <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="539" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="536" />
             <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
             <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="541" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="538" />
             <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
             <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="543" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="540" />
             <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
             <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="656" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="653" />
             <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
             <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="662" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="659" />
             <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
             <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="682" />
-            <source>Facilities and catchment population</source>
-            <translation>Einrichtungen und Bevölkerung im Einzugsbereich</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="683" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="680" />
             <source>Done in {s:.1f} s.</source>
             <translation>Fertig in {s:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="698" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="695" />
             <source>Facilities layer '{layer}' is empty: skipped.</source>
             <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="700" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="697" />
             <source>'{layer}' is not a readable vector layer: skipped.</source>
             <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="702" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="699" />
             <source>{n} facilities have no geometry: skipped.</source>
             <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="704" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="701" />
             <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
             <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="710" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="707" />
             <source>The languages field '{field}' is missing in: {layers}.</source>
             <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="716" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="713" />
             <source>'{layer}' (layer name '{pattern}'): {parts}</source>
             <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="718" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="715" />
             <source>'{layer}': {parts}</source>
             <translation>„{layer}“: {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="722" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="719" />
             <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
             <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="726" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="723" />
             <source>  {n} × '{token}' in '{layer}'</source>
             <translation>  {n} × „{token}“ in „{layer}“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="729" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="726" />
             <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="733" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="730" />
             <source>a point on the area's surface</source>
             <translation>einem Punkt auf der Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="734" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="731" />
             <source>a grid of points inside the area</source>
             <translation>einem Punktraster im Gebiet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="735" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="732" />
             <source>its buildings</source>
             <translation>seinen Gebäuden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="733" />
             <source>nothing (no geometry)</source>
             <translation>nichts (keine Geometrie)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="738" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="735" />
             <source>along the walking network</source>
             <translation>entlang des Fußwegenetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="738" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="735" />
             <source>straight line</source>
             <translation>Luftlinie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="739" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
             <source>Minutes are measured from {what}; distance: {method}.</source>
             <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="749" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="746" />
             <source>{id}: no eco_score ({label}).</source>
             <translation>{id}: kein eco_score ({label}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="752" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="749" />
             <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
             <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
         </message>
@@ -2462,144 +2758,134 @@
     <context>
         <name>PrepareWalkNetworkAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="80" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="83" />
             <source>Prepare walking network</source>
             <translation>Fußwegenetz vorbereiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="83" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="86" />
             <source>Streets and footpaths pedestrians may use, noded at every junction, in metres, with connected components.</source>
             <translation>Straßen und Wege, die zu Fuß begehbar sind, an jeder Kreuzung verknotet, in Metern, mit zusammenhängenden Teilnetzen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="86" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="89" />
             <source>walking,network,OSM,footpath,fußläufig,Fußwegenetz,graph,topology</source>
             <translation>zu Fuß,Netz,OSM,Fußweg,fußläufig,Fußwegenetz,Graph,Topologie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="89" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="92" />
             <source>Street and path lines</source>
             <translation>Straßen- und Weglinien</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="89" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="92" />
             <source>An OSM extract (QuickOSM output with 'highway', a Geofabrik shapefile with 'fclass') or any municipal street and footpath network. The layer itself is never changed.</source>
             <translation>Ein OSM-Auszug (QuickOSM-Ergebnis mit 'highway', Geofabrik-Shapefile mit 'fclass') oder ein beliebiges kommunales Straßen- und Wegenetz. Der Layer selbst wird nie verändert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="95" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="98" />
             <source>Way class field</source>
             <translation>Feld der Wegeklasse</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="95" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="98" />
             <source>Field with the way class (OSM 'highway' or Geofabrik 'fclass'). Left empty, 'highway' or 'fclass' is used when the layer has one; otherwise all lines are kept.</source>
             <translation>Feld mit der Wegeklasse (OSM 'highway' oder Geofabrik 'fclass'). Leer gelassen, wird 'highway' oder 'fclass' verwendet, falls vorhanden; sonst bleiben alle Linien erhalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="101" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="104" />
             <source>Way classes to leave out</source>
             <translation>Auszulassende Wegeklassen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="101" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="104" />
             <source>Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields.</source>
             <translation>Durch Kommas getrennte Wegeklassen, die für Fußgänger gesperrt sind. Wege mit foot=no oder access=private/no ohne foot=yes entfallen ebenfalls, wenn der Layer die Felder 'foot'/'access' hat.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="109" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="105" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="109" />
             <source>One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part).</source>
             <translation>Eine Linie je Netzkante (zwischen Kreuzungen) in einem metrischen Koordinatensystem, mit den Attributen der Eingabe, length_m und component (0 = größter zusammenhängender Teil).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="109" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="113" />
             <source>Connected components</source>
             <translation>Zusammenhängende Teilnetze</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="110" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="114" />
             <source>Share of length outside the largest component</source>
             <translation>Längenanteil außerhalb des größten Teilnetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="121" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="141" />
             <source>Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.</source>
             <translation>Der Layer '{layer}' enthält keine Linien. Wählen Sie einen Linienlayer mit Straßen und Fußwegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="127" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="147" />
             <source>Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.</source>
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Wählen Sie eines seiner Felder: {fields}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="134" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="154" />
             <source>Way classes read from the field '{field}'.</source>
             <translation>Wegeklassen aus dem Feld '{field}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="136" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="156" />
             <source>No way class field ('highway' or 'fclass'): all lines are kept.</source>
             <translation>Kein Wegeklassenfeld ('highway' oder 'fclass'): Alle Linien bleiben erhalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="144" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="164" />
             <source>The network is projected to {crs} (metres).</source>
             <translation>Das Netz wird nach {crs} (Meter) projiziert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="167" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="189" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="171" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="194" />
             <source>{n} features of '{layer}' have no line geometry and are left out.</source>
             <translation>{n} Objekte von '{layer}' haben keine Liniengeometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="178" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="201" />
             <source>{n} of {total} ways are closed to pedestrians and left out.</source>
             <translation>{n} von {total} Wegen sind für Fußgänger gesperrt und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="181" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="208" />
             <source>No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.</source>
             <translation>In '{layer}' bleiben keine begehbaren Linien übrig. Prüfen Sie das Wegeklassenfeld und die auszulassenden Klassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="186" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="213" />
             <source>The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Die Linien von '{layer}' haben keine Länge (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="191" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="218" />
             <source>Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.</source>
             <translation>Netz: {edges} Kanten, {nodes} Kreuzungen und Enden, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="195" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="222" />
             <source>{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends).</source>
             <translation>{n} zusammenhängende Teilnetze; {share:.1f} % der Länge liegen außerhalb des größten; {d} offene Enden (Sackgassen).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="200" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="227" />
             <source>More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously.</source>
             <translation>Mehr als 5 % des Netzes hängen nicht mit seinem größten Teil zusammen: Einzugsbereiche, die dort beginnen, reichen nicht weit. Prüfen Sie Lücken (Brücken, fehlende Fußwege) oder schneiden Sie den Auszug großzügiger zu.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
-            <source>Connected network</source>
-            <translation>Zusammenhängendes Netz</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="230" />
-            <source>Disconnected parts</source>
-            <translation>Abgetrennte Teile</translation>
         </message>
     </context>
     <context>
@@ -3114,452 +3400,432 @@
     <context>
         <name>SuggestDockingPointsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="111" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="112" />
             <source>Suggest docking points</source>
             <translation>Andockstellen vorschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="114" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="115" />
             <source>Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible.</source>
             <translation>Ordnet Standortkandidaten danach, wie viele Ankommende sie zusammen mit den bestehenden Andockstellen fußläufig erreichen, und zeigt, wie nah die Liste am bestmöglichen Ergebnis liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="117" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="118" />
             <source>docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation</source>
             <translation>Andockstelle,docking point,Standortplanung,Maximal Covering,MCLP,fußläufig,Ankunftsquartier,Optimierung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="121" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
             <source>Demand (areas or points)</source>
             <translation>Nachfrage (Gebiete oder Punkte)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="121" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
             <source>Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field.</source>
             <translation>Wo die zu erreichenden Menschen wohnen: Gebiete (z. B. Planungsräume, Blöcke) oder Punkte (z. B. Adressen), mit ihrer Zahl im Gewichtungsfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="129" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="130" />
             <source>Weight field (people)</source>
             <translation>Gewichtungsfeld (Personen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="129" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="130" />
             <source>Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1.</source>
             <translation>Zahl der Menschen je Nachfrageobjekt, z. B. Einwohnerzahl der Ankunftsquartiere oder Zuzüge. Platzhalter wie '.', '-' oder 'x' zählen als 0 und werden gemeldet. Leer: jedes Objekt zählt 1.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="139" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="140" />
             <source>Buildings (place demand on buildings)</source>
             <translation>Gebäude (Nachfrage auf Gebäude verteilen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="139" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="140" />
             <source>Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points.</source>
             <translation>Optional: Gebäudegrundrisse. Das Gewicht jedes Nachfragegebiets wird nach Grundfläche auf die Gebäude darin verteilt, damit die Menschen dort liegen, wo sie wohnen. Gebiete ohne Gebäude (und alle Gebiete, wenn keine Gebäude angegeben sind) verteilen ihr Gewicht auf ein regelmäßiges Punktraster.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="146" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="147" />
             <source>Candidate sites</source>
             <translation>Standortkandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="146" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="147" />
             <source>Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …</source>
             <translation>Punkte, an denen eine Andockstelle entstehen könnte: Geschäfte, Märkte, Bibliotheken, Postfilialen, Haltestellen, Erdgeschosse von Wohnungsunternehmen …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="150" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="151" />
             <source>Existing docking points (kept)</source>
             <translation>Bestehende Andockstellen (bleiben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="150" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="151" />
             <source>Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest.</source>
             <translation>Optional: bereits bestehende Andockstellen. Sie bleiben; wen sie erreichen, gilt schon als versorgt, und neue Standorte werden für die übrigen Menschen gewählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="157" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="158" />
             <source>Cost factor field (network)</source>
             <translation>Feld mit Kostenfaktor (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="157" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="158" />
             <source>Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length.</source>
             <translation>Optional: ein Faktor je Linie, mit dem ihre Länge in Gehaufwand umgerechnet wird (z. B. aus 'Fußwegenetz vorbereiten': 1,2 an stark befahrenen Straßen; 0 oder weniger: nicht begehbar). Leer: einfache Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="168" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
             <source>Walking time (minutes)</source>
             <translation>Gehzeit (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="168" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
             <source>A demand point counts as reached by a site when the walk is at most this long ('um die Ecke').</source>
             <translation>Ein Nachfragepunkt gilt als von einem Standort erreicht, wenn der Fußweg höchstens so lange dauert ('um die Ecke').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="176" />
             <source>Number of new sites</source>
             <translation>Anzahl neuer Standorte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="175" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="176" />
             <source>How many new docking points to suggest. The list is ranked: the first sites add the most.</source>
             <translation>Wie viele neue Andockstellen vorgeschlagen werden. Die Liste ist nach Rang geordnet: Die ersten Standorte bringen am meisten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Method</source>
             <translation>Verfahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Greedy (fast, gap reported)</source>
             <translation>Greedy (schnell, Lücke wird angegeben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Exact (MILP, proves the optimum)</source>
             <translation>Exakt (MILP, beweist das Optimum)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
             <source>Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit.</source>
             <translation>Greedy nimmt schrittweise den Standort hinzu, der die meisten noch nicht erreichten Menschen erreicht; garantiert sind mindestens 63 % des Bestmöglichen, meist deutlich mehr, und der Abstand zum Optimum wird angegeben. Exakt löst das Problem als gemischt-ganzzahliges Programm (HiGHS) und beweist das Optimum oder nennt beim Zeitlimit die bewiesene Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>Visibility (passers-by)</source>
             <translation>Sichtbarkeit (Laufkundschaft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>None</source>
             <translation>Keine</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>From a candidate field</source>
             <translation>Aus einem Feld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>Street length within a short walk (computed)</source>
             <translation>Straßenlänge in kurzer Gehentfernung (berechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="190" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
             <source>Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall).</source>
             <translation>Andockstellen sollen 'im Vorbeigehen' sichtbar sein. Die Sichtbarkeit entscheidet zwischen gleich guten Standorten und kann mit einem Sichtbarkeitsgewicht über 0 etwas Versorgung aufwiegen. Berechnet: die Länge der Straßen, die im Sichtbarkeitsradius erreichbar sind (Dichte und Verknüpfung des Straßennetzes, ein Näherungswert für Laufkundschaft).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="200" />
             <source>Visibility field of the candidates</source>
             <translation>Sichtbarkeitsfeld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="199" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="200" />
             <source>With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by).</source>
             <translation>Bei 'Aus einem Feld der Kandidaten': eine Zahl je Kandidat, höher heißt sichtbarer (z. B. gezählte Passantinnen und Passanten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="210" />
             <source>Visibility weight (percentage points of coverage)</source>
             <translation>Sichtbarkeitsgewicht (Prozentpunkte Versorgung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="209" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="210" />
             <source>0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility.</source>
             <translation>0: Sichtbarkeit entscheidet nur bei Gleichstand. Über 0: Der sichtbarste Kandidat zählt so, als erreichte er so viele Prozent aller Menschen zusätzlich; die anderen im Verhältnis ihrer Sichtbarkeit.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="221" />
             <source>Visibility radius (m)</source>
             <translation>Sichtbarkeitsradius (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="220" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="221" />
             <source>Computed visibility: street length reachable within this walking distance of the candidate.</source>
             <translation>Berechnete Sichtbarkeit: Straßenlänge, die innerhalb dieser Gehentfernung vom Kandidaten erreichbar ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="228" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="229" />
             <source>Grid spacing for areas without buildings (m)</source>
             <translation>Rasterabstand für Gebiete ohne Gebäude (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="228" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="229" />
             <source>Areas without buildings spread their weight evenly over grid points this far apart.</source>
             <translation>Gebiete ohne Gebäude verteilen ihr Gewicht gleichmäßig auf Rasterpunkte in diesem Abstand.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="235" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="236" />
             <source>Time limit of the exact method (s)</source>
             <translation>Zeitlimit des exakten Verfahrens (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="235" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="236" />
             <source>The exact method stops after this time with the best solution found and its proven gap.</source>
             <translation>Das exakte Verfahren endet nach dieser Zeit mit der besten gefundenen Lösung und ihrer bewiesenen Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="242" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="243" />
             <source>Time to check the greedy result (s)</source>
             <translation>Zeit zur Prüfung des Greedy-Ergebnisses (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="242" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="243" />
             <source>Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser).</source>
             <translation>Greedy: Das exakte Problem wird zusätzlich höchstens so lange gelöst, um den Abstand zum Optimum zu messen; endet es nicht, gilt die beste bewiesene Schranke. 0: nur die Schranke aus dem Greedy-Lauf selbst (schnell, gröber).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="306" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="256" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="254" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="256" />
             <source>The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.</source>
             <translation>Die gewählten Kandidaten mit ihren Attributen und rank, added_weight (neu erreichte Menschen), cum_coverage_pct (Anteil aller Menschen, die die bestehenden Standorte und die Ränge 1…rank erreichen) und visibility.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="258" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="260" />
             <source>Coverage before (%)</source>
             <translation>Versorgung vorher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
             <source>Coverage after (%)</source>
             <translation>Versorgung nachher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="260" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="262" />
             <source>Optimality gap (%)</source>
             <translation>Optimalitätslücke (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="263" />
             <source>Basis of the gap</source>
             <translation>Grundlage der Lücke</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="262" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="264" />
             <source>Demand too far from the network (%)</source>
             <translation>Nachfrage zu weit vom Netz (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="278" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="280" />
             <source>against the proven optimum</source>
             <translation>gegenüber dem bewiesenen Optimum</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="279" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="281" />
             <source>against the solver's proven upper bound (the optimum was not reached in the time limit)</source>
             <translation>gegenüber der bewiesenen oberen Schranke des Lösers (das Optimum wurde im Zeitlimit nicht erreicht)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="280" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="282" />
             <source>against an upper bound from the greedy run itself (the true gap is smaller or equal)</source>
             <translation>gegenüber einer oberen Schranke aus dem Greedy-Lauf selbst (die wahre Lücke ist kleiner oder gleich)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="281" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="283" />
             <source>nothing left to choose</source>
             <translation>nichts mehr zu wählen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="332" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="330" />
             <source>Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.</source>
             <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="357" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="355" />
             <source>Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.</source>
             <translation>Berechnung in {crs}; Reichweite: {minutes:g} Min. bei {speed:g} km/h = {metres:.0f} m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="360" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="358" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Erstelle den Fußwegegraphen von '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="363" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="361" />
             <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
             <translation>Layer '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="399" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="397" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Layer '{layer}' hat keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="379" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="377" />
             <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="386" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="384" />
             <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="402" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="400" />
             <source>Layer '{layer}': {n} features without geometry are left out.</source>
             <translation>Layer '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="410" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="408" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus '{layer}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="415" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="413" />
             <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
             <translation>Layer '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="428" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="426" />
             <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
             <translation>Layer '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="435" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="433" />
             <source>{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.</source>
             <translation>{n} von {total} Kandidaten aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt (oder haben keine Geometrie) und können nicht gewählt werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="442" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="440" />
             <source>No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.</source>
             <translation>Kein Kandidat aus '{layer}' liegt innerhalb von {d:g} m vom Fußwegenetz. Prüfen Sie, ob Kandidaten und Netz dasselbe Gebiet abdecken (und ihr KBS), oder erhöhen Sie den maximalen Abstand zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="448" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="446" />
             <source>Only {n} candidates: all of them are listed.</source>
             <translation>Nur {n} Kandidaten: Alle werden aufgeführt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="457" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="455" />
             <source>{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.</source>
             <translation>{n} Nachfragepunkte ({pct:.1f} % des Gewichts, {people} Personen) liegen weiter als {d:g} m vom Netz entfernt: Niemand erreicht sie, sie gelten als nicht versorgt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="473" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="471" />
             <source>{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.</source>
             <translation>{n} bestehende Andockstellen aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt und erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="293" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="296" />
             <source>Walking reach of {n} candidates to {m} demand points…</source>
             <translation>Fußläufige Erreichbarkeit von {n} Kandidaten zu {m} Nachfragepunkten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="494" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="492" />
             <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="500" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="498" />
             <source>Street length within {r:g} m of each candidate…</source>
             <translation>Straßenlänge innerhalb von {r:g} m um jeden Kandidaten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="510" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="508" />
             <source>exact</source>
             <translation>exakt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="510" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="508" />
             <source>greedy</source>
             <translation>Greedy</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="511" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="509" />
             <source>Choosing {k} sites ({method})…</source>
             <translation>Wähle {k} Standorte ({method}) …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="301" />
-            <source>Rank 1</source>
-            <translation>Rang 1</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="302" />
-            <source>Ranks 2–3</source>
-            <translation>Ränge 2–3</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="303" />
-            <source>Ranks 4–5</source>
-            <translation>Ränge 4–5</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="304" />
-            <source>Ranks 6 and later</source>
-            <translation>Ränge 6 und später</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="598" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="596" />
             <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
             <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="601" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="599" />
             <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="603" />
             <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="607" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
             <source>Point demand is used as it is; buildings only place the demand of areas.</source>
             <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="608" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="606" />
             <source>{m} demand points.</source>
             <translation>{m} Nachfragepunkte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="611" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="609" />
             <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
             <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="617" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="615" />
             <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
             <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="622" />
             <source>No upper bound could be proven: the optimality gap is unknown.</source>
             <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="626" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
             <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
             <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="630" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="628" />
             <source>The exact optimum was computed too ({s:.1f} s).</source>
             <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="632" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="630" />
             <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
             <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="635" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="633" />
             <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
             <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="586" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="584" />
             <source>{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{d} Nachfragepunkte, {c} Kandidaten und {e} bestehende Andockstellen lagen am nächsten an einem kleinen, nicht angebundenen Teilstück des Netzes und wurden auf das zusammenhängende Netz verschoben.</translation>
         </message>
@@ -3567,262 +3833,247 @@
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="176" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="179" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="185" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="186" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="186" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="190" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="213" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="213" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="217" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="217" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="221" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="227" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="221" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="227" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="225" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="225" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="237" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="237" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="386" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="241" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="245" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="252" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="245" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="252" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="249" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="256" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="249" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="256" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="264" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="271" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="310" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="318" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="385" />
-            <source>{m} min walk</source>
-            <translation>{m} Min. zu Fuß</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="394" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="403" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="414" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="424" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="420" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="430" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="427" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="437" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="433" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="443" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="451" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="461" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="458" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="468" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="460" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="470" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="469" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="479" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="575" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="585" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="320" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="328" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="561" />
-            <source>up to {m} min</source>
-            <translation>bis {m} Min.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="562" />
-            <source>more than {m} min</source>
-            <translation>mehr als {m} Min.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="563" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="416" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="243" />
             <source>Catchment polygons</source>
             <translation>Flächen der Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="243" />
             <source>Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway.</source>
             <translation>Aus: nur die Zahlen (reach_m, Bevölkerung) je Punkt und Zeitstufe, ohne Flächen – viel schneller bei vielen Punkten. Bevölkerungsgebiete ohne Gebäude zählen nach ihrem Flächenanteil und brauchen die Flächen: Mit solchen Gebieten werden sie trotzdem berechnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="289" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="297" />
             <source>Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.</source>
             <translation>Gehminuten (BANDS) '{text}' können nicht gelesen werden. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15, oder durch Semikolons, wenn Sie Dezimalkommas schreiben, z. B. 5;7,5;10.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="194" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
             <source>Walking times in minutes, separated by commas (5,10,15) or, with decimal commas, by semicolons (5;7,5;10).</source>
             <translation>Gehzeiten in Minuten, durch Kommas getrennt (5,10,15) oder, mit Dezimalkomma, durch Semikolons (5;7,5;10).</translation>
         </message>
@@ -3905,32 +4156,32 @@
             <translation>Das Feld '{field}' bezeichnet einen Indikator und ein Jahr, die schon ein anderes Feld liefert; es wird ignoriert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="141" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="146" />
             <source>Years: '{value}' is not a year.</source>
             <translation>Jahre: '{value}' ist keine Jahreszahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="144" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="149" />
             <source>Layer '{layer}' has no fields for the year(s) {missing}; years found: {found}.</source>
             <translation>Der Layer '{layer}' hat keine Felder für die Jahre {missing}; gefundene Jahre: {found}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="157" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="162" />
             <source>Layer '{layer}': the field(s) {fields} exist both with and without a year; rename one of them.</source>
             <translation>Layer '{layer}': Die Felder {fields} gibt es mit und ohne Jahreszahl; benennen Sie eines davon um.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="165" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="170" />
             <source>Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer.</source>
             <translation>Jahr {year}: kein Feld für {fields}; diese Werte bleiben im Layer dieses Jahres leer (NULL).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="205" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="216" />
             <source>Could not write '{path}': {error}</source>
             <translation>'{path}' konnte nicht geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="224" />
+            <location filename="../ankunft_plugin/processing/wide_table_years.py" line="235" />
             <source>{n} layers written to {path} (years {years}); indicator fields: {fields}.</source>
             <translation>{n} Layer nach {path} geschrieben (Jahre {years}); Indikatorfelder: {fields}.</translation>
         </message>
