@@ -61,7 +61,12 @@ def apply_style(layer, labels: dict) -> None:
     layer.setRenderer(QgsCategorizedSymbolRenderer(expr, categories))
     settings = QgsPalLayerSettings()
     settings.fieldName = "rank"
+    from qgis.PyQt.QtGui import QFont
+
+    from ..layout.builder import font_family  # an installed family: the style is stored with the file
+
     fmt = QgsTextFormat()
+    fmt.setFont(QFont(font_family()))
     fmt.setSize(9)
     fmt.setColor(QColor("#000000"))
     buffer = fmt.buffer()
