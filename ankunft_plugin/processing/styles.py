@@ -32,6 +32,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDateTime
+from qgis.PyQt.QtXml import QDomDocument
 
 from ..__about__ import RESOURCES_DIR, __version__
 from ..core.vocabulary import OKABE_ITO, OUTLINE, field_alias, norm_lang
@@ -203,32 +204,157 @@ def layer_metadata(alg, parameters, context, title: str, lang: str) -> QgsLayerM
 
 
 def store_style_and_metadata(path: str, layername: str | None, apply: Callable | None, metadata, lang: str | None = None) -> bool:
-    """Open the written vector file ``path`` (layer ``layername``), style it with ``apply(layer)``, set
-    the aliases in ``lang`` and ``metadata``, and store style and metadata *in the file*: GeoPackage →
-    default style in ``layer_styles`` and metadata in ``gpkg_metadata``; other formats → ``.qml`` and
-    ``.qmd`` beside the file (QGIS loads both as the layer's defaults). True when both were stored."""
-    uri = "{}|layername={}".format(path, layername) if layername else path
-    layer = QgsVectorLayer(uri, layername or os.path.splitext(os.path.basename(path))[0], "ogr")
-    if not layer.isValid():
+    """Store the style ``apply(layer)`` sets up (renderer, legend, labels) with the aliases in ``lang``
+    as the *default style* of layer ``layername`` in the GeoPackage ``path`` (table ``layer_styles``, as
+    QGIS writes it) and ``metadata`` as its layer metadata (``gpkg_metadata``, QGIS's format). Other
+    formats: ``.qml``/``.qmd`` beside the file. True when stored.
+
+    The file itself is never opened through QGIS's data provider (its connection pool keeps GeoPackages
+    open in WAL mode, so the file would still change after the run): the style is built on a memory
+    stand-in with the same fields and geometry type, and the rows are written with sqlite3, closed."""
+    fields, geometry, layername, geom_column = _file_schema(path, layername)
+    if fields is None:
         return False
+    stand_in = QgsVectorLayer("{}?crs=EPSG:4326".format(geometry), layername or "layer", "memory")
+    stand_in.dataProvider().addAttributes(list(fields))
+    stand_in.updateFields()
     if apply is not None:
-        apply(layer)
+        apply(stand_in)
     if lang:
-        apply_aliases(layer, lang)
+        apply_aliases(stand_in, lang)
+    doc = QDomDocument("qgis")
+    stand_in.exportNamedStyle(doc)
+    qml = doc.toString()
+    meta_xml = ""
     if metadata is not None:
-        md = QgsLayerMetadata(metadata)
-        md.setCrs(layer.crs())
-        layer.setMetadata(md)
-    if path.lower().endswith(".gpkg"):
-        error = layer.saveStyleToDatabase(STYLE_NAME, (metadata.title() if metadata is not None else "") or STYLE_NAME, True, "")
-        style_ok = not error
-    else:
-        _msg, style_ok = layer.saveDefaultStyle()
-    meta_ok = True
-    if metadata is not None:
-        _msg, meta_ok = layer.saveDefaultMetadata()
-    del layer
-    return bool(style_ok and meta_ok)
+        stand_in.setMetadata(QgsLayerMetadata(metadata))
+        mdoc = QDomDocument("qgis")
+        stand_in.exportNamedMetadata(mdoc, "")
+        meta_xml = mdoc.toString()
+    if not path.lower().endswith(".gpkg"):
+        base = os.path.splitext(path)[0]
+        with open(base + ".qml", "w", encoding="utf-8") as fh:
+            fh.write(qml)
+        if meta_xml:
+            with open(base + ".qmd", "w", encoding="utf-8") as fh:
+                fh.write(meta_xml)
+        return True
+    title = metadata.title() if metadata is not None else ""
+    _write_gpkg_style(path, layername, geom_column, qml, title or STYLE_NAME)
+    if meta_xml:
+        _write_gpkg_metadata(path, layername, meta_xml)
+    return True
+
+
+def _file_schema(path: str, layername: str | None):
+    """(QgsFields, memory geometry name, layer name, geometry column) of a vector file, read with OGR
+    (read-only, closed again); (None, …) when it cannot be read."""
+    from osgeo import ogr
+    from qgis.core import QgsField, QgsFields
+    from qgis.PyQt.QtCore import QMetaType
+
+    ds = ogr.Open(path, 0)
+    if ds is None:
+        return None, "", layername, ""
+    lyr = ds.GetLayerByName(layername) if layername else ds.GetLayer(0)
+    if lyr is None:
+        return None, "", layername, ""
+    types = {
+        ogr.OFTInteger: QMetaType.Type.Int,
+        ogr.OFTInteger64: QMetaType.Type.LongLong,
+        ogr.OFTReal: QMetaType.Type.Double,
+        ogr.OFTDate: QMetaType.Type.QDate,
+        ogr.OFTDateTime: QMetaType.Type.QDateTime,
+    }
+    fields = QgsFields()
+    defn = lyr.GetLayerDefn()
+    fid = lyr.GetFIDColumn()
+    if fid:
+        fields.append(QgsField(fid, QMetaType.Type.LongLong))
+    for i in range(defn.GetFieldCount()):
+        fd = defn.GetFieldDefn(i)
+        kind = QMetaType.Type.Bool if fd.GetSubType() == ogr.OFSTBoolean else types.get(fd.GetType(), QMetaType.Type.QString)
+        fields.append(QgsField(fd.GetName(), kind))
+    flat = ogr.GT_Flatten(lyr.GetGeomType())
+    geometry = {ogr.wkbPoint: "MultiPoint", ogr.wkbMultiPoint: "MultiPoint", ogr.wkbLineString: "MultiLineString",
+                ogr.wkbMultiLineString: "MultiLineString", ogr.wkbPolygon: "MultiPolygon", ogr.wkbMultiPolygon: "MultiPolygon"}.get(flat, "None")
+    name, column = lyr.GetName(), lyr.GetGeometryColumn()
+    lyr = None
+    ds = None
+    return fields, geometry, name, column
+
+
+def _write_gpkg_style(path: str, layername: str, geom_column: str, qml: str, description: str) -> None:
+    """The default style row of ``layername`` in ``layer_styles`` (created as QGIS creates it)."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        cur = con.cursor()
+        if not cur.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='layer_styles'").fetchone():
+            cur.execute(
+                'CREATE TABLE "layer_styles" ( "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "f_table_catalog" TEXT(256), '
+                '"f_table_schema" TEXT(256), "f_table_name" TEXT(256), "f_geometry_column" TEXT(256), "styleName" TEXT(30), '
+                '"styleQML" TEXT, "styleSLD" TEXT, "useAsDefault" BOOLEAN, "description" TEXT, "owner" TEXT(30), "ui" TEXT(30), '
+                "\"update_time\" DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
+            )
+            cur.execute(
+                "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
+                "VALUES ('layer_styles', 'attributes', 'layer_styles', '', strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+            )
+        cur.execute("UPDATE layer_styles SET useAsDefault = 0 WHERE f_table_name = ?", (layername,))
+        cur.execute(
+            "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, "
+            "styleSLD, useAsDefault, description, owner, ui) VALUES ('', '', ?, ?, ?, ?, '', 1, ?, '', NULL)",
+            (layername, geom_column or "", STYLE_NAME, qml, description),
+        )
+        con.commit()
+    finally:
+        con.close()
+
+
+def _write_gpkg_metadata(path: str, layername: str, xml: str) -> None:
+    """Layer metadata in QGIS's format in ``gpkg_metadata`` (the GeoPackage metadata extension)."""
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        cur = con.cursor()
+        cur.execute(
+            "CREATE TABLE IF NOT EXISTS gpkg_metadata (id INTEGER CONSTRAINT m_pk PRIMARY KEY ASC NOT NULL,md_scope TEXT NOT NULL "
+            "DEFAULT 'dataset',md_standard_uri TEXT NOT NULL,mime_type TEXT NOT NULL DEFAULT 'text/xml',metadata TEXT NOT NULL DEFAULT '')"
+        )
+        cur.execute(
+            "CREATE TABLE IF NOT EXISTS gpkg_metadata_reference (reference_scope TEXT NOT NULL,table_name TEXT,column_name TEXT,"
+            "row_id_value INTEGER,timestamp DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),md_file_id INTEGER NOT NULL,"
+            "md_parent_id INTEGER,CONSTRAINT crmr_mfi_fk FOREIGN KEY (md_file_id) REFERENCES gpkg_metadata(id),"
+            "CONSTRAINT crmr_mpi_fk FOREIGN KEY (md_parent_id) REFERENCES gpkg_metadata(id))"
+        )
+        for table in ("gpkg_metadata", "gpkg_metadata_reference"):
+            if not cur.execute("SELECT 1 FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_metadata'", (table,)).fetchone():
+                cur.execute(
+                    "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
+                    "VALUES (?, NULL, 'gpkg_metadata', 'http://www.geopackage.org/spec120/#extension_metadata', 'read-write')",
+                    (table,),
+                )
+        old = [r[0] for r in cur.execute(
+            "SELECT md_file_id FROM gpkg_metadata_reference WHERE reference_scope = 'table' AND table_name = ?", (layername,)
+        )]
+        for md_id in old:
+            if cur.execute("SELECT md_standard_uri FROM gpkg_metadata WHERE id = ?", (md_id,)).fetchone() == ("http://mrcc.com/qgis.dtd",):
+                cur.execute("DELETE FROM gpkg_metadata_reference WHERE md_file_id = ?", (md_id,))
+                cur.execute("DELETE FROM gpkg_metadata WHERE id = ?", (md_id,))
+        cur.execute(
+            "INSERT INTO gpkg_metadata (md_scope, md_standard_uri, mime_type, metadata) VALUES ('dataset', 'http://mrcc.com/qgis.dtd', 'text/xml', ?)",
+            (xml,),
+        )
+        cur.execute(
+            "INSERT INTO gpkg_metadata_reference (reference_scope, table_name, md_file_id) VALUES ('table', ?, ?)",
+            (layername, cur.lastrowid),
+        )
+        con.commit()
+    finally:
+        con.close()
 
 
 def _only_layer(path: str) -> str | None:

@@ -176,3 +176,26 @@ def test_geopackage_carries_style_aliases_and_metadata(run_alg, berlin, tmp_path
     assert any("Ankunft {}".format(__version__) in h for h in seen["history"])
     assert seen["language"] == "de"
     assert str(tmp_path) not in json.dumps(seen), "no local paths in the metadata"
+
+
+def test_written_file_is_final_after_the_run(run_alg, tmp_path):
+    """Style and metadata are written and the file closed within the run: opening it later, or using it
+    as the input of the next algorithm, does not change a byte (no pooled WAL connection left behind)."""
+    import hashlib
+
+    from tests.qgis.test_graph_disk_cache import write_lattice, write_points
+
+    def digest(p):
+        return hashlib.sha256(p.read_bytes()).hexdigest()
+
+    src, pts, net = tmp_path / "src.gpkg", tmp_path / "pts.gpkg", tmp_path / "net.gpkg"
+    write_lattice(src, 10)
+    write_points(pts, [(510.0, 500.0)])
+    run_alg("ankunft:preparewalknetwork", {"INPUT": str(src), "OUTPUT": str(net)})
+    first = digest(net)
+    layer = QgsVectorLayer(str(net), "n", "ogr")
+    assert layer.isValid() and layer.renderer().type() == "RuleRenderer"  # the stored default style
+    del layer
+    run_alg("ankunft:walkingcatchments", {"NETWORK": str(net), "POINTS": str(pts), "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert digest(net) == first
+    assert not (tmp_path / "net.gpkg-wal").exists()
