@@ -184,7 +184,7 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
 
         lang = getattr(self, "_ankunft_lang", None) or ui_lang()
         metadata = layer_metadata(self, getattr(self, "_ankunft_parameters", {}), context, name, lang)
-        style_on_load(context, dest_id, apply, name, lang=lang, metadata=metadata)
+        style_on_load(context, dest_id, apply, name, lang=lang, metadata=metadata, owner=self)
 
     # -- the language of the output values (one parameter for all algorithms) ---------------------
     def add_language_parameter(self) -> None:

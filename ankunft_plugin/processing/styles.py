@@ -90,7 +90,18 @@ def _file_key(dest) -> str:
     return os.path.normcase(os.path.abspath(head))
 
 
-def style_on_load(context, dest_id: str, apply: Callable, name: str | None = None, lang: str | None = None, metadata=None) -> None:
+def _pending(owner) -> dict:
+    """The outputs waiting for their style in the file: per running algorithm (``owner``), else global."""
+    if owner is None:
+        return _PENDING
+    registry = getattr(owner, "_ankunft_pending", None)
+    if registry is None:
+        registry = {}
+        owner._ankunft_pending = registry
+    return registry
+
+
+def style_on_load(context, dest_id: str, apply: Callable, name: str | None = None, lang: str | None = None, metadata=None, owner=None) -> None:
     """Register ``apply(layer)`` to run when Processing loads the output ``dest_id`` (and set the field
     aliases in ``lang`` and the layer ``metadata``), and remember all of it for the output writer,
     which stores it inside the output file (``style_finisher``)."""
@@ -98,7 +109,7 @@ def style_on_load(context, dest_id: str, apply: Callable, name: str | None = Non
         return
     key = _file_key(dest_id)
     if key:
-        _PENDING[key] = (apply, name, lang, metadata)
+        _pending(owner)[key] = (apply, name, lang, metadata)
     if not context.willLoadLayerOnCompletion(dest_id):
         return
     styler = _Styler(apply, name, lang, metadata)
@@ -375,7 +386,9 @@ def _only_layer(path: str) -> str | None:
 def style_finisher(alg, key, path, context, feedback) -> None:
     """The output writer's hook (``processing/outputs.FINISHERS``): store the style the algorithm set
     up with ``style_on_load`` (or none), the aliases and the metadata in the written file ``path``."""
-    apply, name, lang, metadata = _PENDING.pop(_file_key(path), (None, None, None, None))
+    key = _file_key(path)
+    entry = _pending(alg).pop(key, None) if alg is not None else None
+    apply, name, lang, metadata = entry or _PENDING.pop(key, (None, None, None, None))
     if lang is None:
         lang = getattr(alg, "_ankunft_lang", None)
     if metadata is None and alg is not None:
@@ -391,14 +404,15 @@ def style_finisher(alg, key, path, context, feedback) -> None:
 def finish_pending(alg, context, feedback) -> None:
     """Store style and metadata in the file outputs registered by ``style_on_load`` that the output
     writer did not finish (no writer hook, or outputs written in place)."""
-    for key in list(_PENDING):
+    pending = _pending(alg)
+    for key in list(pending):
         if not os.path.exists(key) or not key.endswith((".gpkg", ".shp", ".geojson", ".sqlite", ".fgb")):
-            _PENDING.pop(key, None)  # moved by the writer, a raster, or gone
+            pending.pop(key, None)  # moved by the writer, a raster, or gone
             continue
         try:
             style_finisher(alg, None, key, context, feedback)
         except Exception as err:  # noqa: BLE001 - a style is not worth a failed run
-            _PENDING.pop(key, None)
+            pending.pop(key, None)
             if feedback is not None:
                 feedback.pushWarning("{}: {}".format(os.path.basename(key), err))
 
