@@ -423,7 +423,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     legend.setColumnCount(2)
     legend.setSplitLayer(True)
     legend.setEqualColumnWidth(False)
-    legend.setColumnSpace(4 * s)
+    legend.setColumnSpace(2.5 * s)
     legend.setSymbolWidth(6 * max(s, 0.8))
     legend.setSymbolHeight(3.4 * max(s, 0.8))
     legend.setWrapString("")
