@@ -29,22 +29,22 @@
             <translation>Werkzeuge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="162" />
+            <location filename="../ankunft_plugin/processing/base.py" line="161" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="194" />
+            <location filename="../ankunft_plugin/processing/base.py" line="193" />
             <source>Language of the result layers</source>
             <translation>Sprache der Ergebnis-Layer</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="194" />
+            <location filename="../ankunft_plugin/processing/base.py" line="193" />
             <source>Language of QGIS</source>
             <translation>Sprache von QGIS</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/base.py" line="194" />
+            <location filename="../ankunft_plugin/processing/base.py" line="193" />
             <source>Language of the labels written into the result layers (class names, reasons, missing categories, legends, field aliases, layer metadata). By default the language QGIS runs in, also when the algorithm runs in a model or with qgis_process; choose German or English to fix it.</source>
             <translation>Sprache der Beschriftungen, die in die Ergebnis-Layer geschrieben werden (Klassennamen, Gründe, fehlende Kategorien, Legenden, Feld-Aliase, Layer-Metadaten). Standard: die Sprache, in der QGIS läuft – auch wenn der Algorithmus in einem Modell oder mit qgis_process läuft; Deutsch oder Englisch legt sie fest.</translation>
         </message>
@@ -52,22 +52,22 @@
     <context>
         <name>AnkunftBridge</name>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="61" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="62" />
             <source>Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.</source>
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Bitte eines seiner Felder wählen: {fields}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="261" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="262" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="188" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="189" />
             <source>Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.</source>
             <translation>Der Layer '{layer}' hat kein Koordinatensystem; WGS 84 (EPSG:4326) wird angenommen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/bridge.py" line="194" />
+            <location filename="../ankunft_plugin/processing/bridge.py" line="195" />
             <source>The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.</source>
             <translation>Das Netz '{layer}' ist in {crs} nur {w:.3g} × {h:.3g} Einheiten groß: Seine Koordinaten sehen nach Grad in einem metrischen Koordinatensystem aus. Setzen Sie das Koordinatensystem des Layers auf EPSG:4326 (Layereigenschaften → Quelle) und starten Sie erneut.</translation>
         </message>
@@ -191,147 +191,147 @@
     <context>
         <name>AnkunftDock</name>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="63" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="62" />
             <source>Ankunftsquartiere</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="162" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="161" />
             <source>1 Data and fields</source>
             <translation>1 Daten und Felder</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="163" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="162" />
             <source>2 Arrival quarters (classification)</source>
             <translation>2 Ankunftsquartiere (Klassifizierung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="164" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="163" />
             <source>3 Social infrastructure</source>
             <translation>3 Soziale Infrastruktur</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="165" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="164" />
             <source>4 Walking catchments</source>
             <translation>4 Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="166" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="165" />
             <source>5 New docking points</source>
             <translation>5 Neue Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="167" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="166" />
             <source>6 Strategy map</source>
             <translation>6 Strategiekarte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="172" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="171" />
             <source>Area id</source>
             <translation>Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="173" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="172" />
             <source>Area name</source>
             <translation>Gebietsname</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="174" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="173" />
             <source>Population (inhabitants)</source>
             <translation>Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="175" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="174" />
             <source>Arrivals from abroad</source>
             <translation>Zuzüge aus dem Ausland</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="176" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="175" />
             <source>Departures</source>
             <translation>Fortzüge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="177" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="176" />
             <source>Turnover (in- and out-moves)</source>
             <translation>Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="178" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="177" />
             <source>Foreign nationals / migration background</source>
             <translation>Ausländer/innen bzw. Migrationshintergrund</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="179" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="178" />
             <source>Social context (e.g. SGB II)</source>
             <translation>Soziale Lage (z. B. SGB II)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="235" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="234" />
             <source>Not available yet: the algorithm {} is not part of this version of the plugin.</source>
             <translation>Noch nicht verfügbar: Der Algorithmus {} ist in dieser Version des Plugins nicht enthalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="239" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="238" />
             <source>Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.</source>
             <translation>Braucht Schritt 1: den Gebietslayer, das Feld mit der Einwohnerzahl und mindestens eines der Felder Zuzüge, Fluktuation oder Ausländer/innen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="241" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="240" />
             <source>Needs the result of step {}.</source>
             <translation>Braucht das Ergebnis von Schritt {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="258" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="257" />
             <source>{} (not available)</source>
             <translation>{} (nicht verfügbar)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="271" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="270" />
             <source>Uses the layer and fields of step 1 ({}).</source>
             <translation>Verwendet den Layer und die Felder aus Schritt 1 ({}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="413" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="412" />
             <source>The method page is missing from this installation.</source>
             <translation>Die Methodenseite fehlt in dieser Installation.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="261" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="260" />
             <source>{}  ✗ failed</source>
             <translation>{}  ✗ fehlgeschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="263" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="262" />
             <source>{}  – cancelled</source>
             <translation>{}  – abgebrochen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="274" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="273" />
             <source>Still required: {}.</source>
             <translation>Noch erforderlich: {}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="292" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="291" />
             <source>Run</source>
             <translation>Ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="313" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="312" />
             <source>Step 1 needs no run</source>
             <translation>Schritt 1 braucht keinen Lauf</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="318" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="317" />
             <source>Run step {} anyway</source>
             <translation>Schritt {} trotzdem ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="320" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="319" />
             <source>Run step {}</source>
             <translation>Schritt {} ausführen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/gui/dock.py" line="321" />
+            <location filename="../ankunft_plugin/gui/dock.py" line="320" />
             <source>Runs {} in the background; Cancel stops it, earlier results stay.</source>
             <translation>Führt {} im Hintergrund aus; „Abbrechen“ hält ihn an, vorige Ergebnisse bleiben.</translation>
         </message>
@@ -1246,7 +1246,7 @@
     <context>
         <name>AnkunftWalkingCatchments</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="152" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="151" />
             <source>Peak memory of this process: {mb:.0f} MB.</source>
             <translation>Höchster Speicherbedarf dieses Prozesses: {mb:.0f} MB.</translation>
         </message>
@@ -1254,610 +1254,635 @@
     <context>
         <name>ArrivalDynamicsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="95" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="99" />
             <source>Arrival quarter dynamics over the years</source>
             <translation>Dynamik der Ankunftsquartiere über die Jahre</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="98" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="102" />
             <source>Classifies the areas year by year and shows which quarters are becoming arrival quarters: class per year, trend, change, transitions and hot spots.</source>
             <translation>Klassifiziert die Gebiete Jahr für Jahr und zeigt, welche Quartiere zu Ankunftsquartieren werden: Klasse je Jahr, Trend, Veränderung, Übergänge und Hotspots.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="101" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="105" />
             <source>arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot</source>
             <translation>Ankunftsquartier,arrival quarter,Monitoring,Dynamik,Trend,Übergang,Markow,Getis-Ord,Hotspot</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>Areas, one layer per year</source>
             <translation>Gebiete, ein Layer je Jahr</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="113" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
             <source>The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id.</source>
             <translation>Die Jahreslieferungen: ein Polygon-Layer je Jahr, alle mit denselben Feldnamen (z. B. Planungsräume 2015, 2016, …). Die Layer werden nie verändert. Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
             <source>Years (comma-separated, in the order of the layers)</source>
             <translation>Jahre (durch Kommas getrennt, in der Reihenfolge der Layer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="117" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
             <source>One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed.</source>
             <translation>Ein Jahr je Layer, in derselben Reihenfolge wie die Layer oben, z. B. 2015,2016,2017. Die Layer werden bei Bedarf nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
             <source>Area id field</source>
             <translation>Feld mit dem Gebietsschlüssel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="121" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
             <source>The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared.</source>
             <translation>Der Gebietsschlüssel (z. B. LOR- oder Blocknummer), der dasselbe Gebiet in jedem Jahr bezeichnet. Gebiete, deren Schlüssel in einigen Jahren fehlt, werden gemeldet; haben zwei Jahre zu wenige gemeinsame Schlüssel, haben sich die Grenzen geändert und die Jahre sind nicht vergleichbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="129" />
             <source>Area name field</source>
             <translation>Feld mit dem Gebietsnamen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="125" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="129" />
             <source>Optional: the area name, copied to the output (from the latest year) and used in the log.</source>
             <translation>Optional: der Gebietsname; er wird (aus dem letzten Jahr) in die Ausgabe übernommen und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="144" />
             <source>Minimum share of common ids between years</source>
             <translation>Mindestanteil gemeinsamer Schlüssel zwischen den Jahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="155" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="165" />
             <source>Arrival quarter dynamics</source>
             <translation>Dynamik der Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="155" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="165" />
             <source>One feature per area (geometry of the latest year it occurs in): aq_class_&lt;year&gt; and aq_score_&lt;year&gt; per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year.</source>
             <translation>Ein Objekt je Gebiet (Geometrie aus dem letzten Jahr, in dem es vorkommt): aq_class_&lt;Jahr&gt; und aq_score_&lt;Jahr&gt; je Jahr, trend, change, aq_years, years_missing sowie gi_z, gi_p, cluster für das letzte Jahr.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="169" />
             <source>Class transitions</source>
             <translation>Klassenübergänge</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="169" />
             <source>Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all').</source>
             <translation>Tabelle Klasse im Jahr t → Klasse im Jahr t+1: Anzahl der Gebiete und Anteil an der Zeile (Übergangswahrscheinlichkeiten einer Markow-Kette), je Paar aufeinanderfolgender Jahre und zusammengefasst (period 'all').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="164" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="174" />
             <source>Number of areas</source>
             <translation>Anzahl der Gebiete</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="165" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="175" />
             <source>Number of areas that changed class</source>
             <translation>Anzahl der Gebiete mit Klassenwechsel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="166" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="176" />
             <source>Number of areas missing in some years</source>
             <translation>Anzahl der Gebiete, die in einigen Jahren fehlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="167" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="177" />
             <source>Number of hot spots (latest year)</source>
             <translation>Anzahl der Hotspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="168" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="178" />
             <source>Number of cold spots (latest year)</source>
             <translation>Anzahl der Coldspots (letztes Jahr)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="172" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="182" />
             <source>Number of areas: {}</source>
             <translation>Anzahl der Gebiete: {}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="223" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="231" />
             <source>Choose at least two layers (one per year) as input.</source>
             <translation>Wählen Sie mindestens zwei Layer (einen je Jahr) als Eingabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="228" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="236" />
             <source>Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.</source>
             <translation>Jahre: '{value}' ist keine Jahreszahl. Schreiben Sie die Jahre durch Kommas getrennt, z. B. 2015,2016,2017.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="232" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="240" />
             <source>{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.</source>
             <translation>{n_years} Jahre angegeben ({years}) für {n_layers} Layer: Geben Sie genau ein Jahr je Layer an, in der Reihenfolge der Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="238" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="246" />
             <source>Years: each year may occur only once ({years}).</source>
             <translation>Jahre: Jedes Jahr darf nur einmal vorkommen ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="241" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="249" />
             <source>The layers were sorted by year.</source>
             <translation>Die Layer wurden nach Jahr sortiert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="248" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="256" />
             <source>Choose the area id field: areas are matched across years by their id.</source>
             <translation>Wählen Sie das Feld mit dem Gebietsschlüssel: Die Gebiete werden über ihren Schlüssel jahresübergreifend zugeordnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="252" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="260" />
             <source>Choose the population field.</source>
             <translation>Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="255" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="263" />
             <source>Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld dient nur als Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="273" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="281" />
             <source>{layer} (year {year})</source>
             <translation>{layer} (Jahr {year})</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="278" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="286" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="288" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="296" />
             <source>Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.</source>
             <translation>Layer '{layer}': {n} Schlüssel kommen im Feld '{field}' mehrfach vor (z. B. {ids}). Jedes Gebiet darf je Jahr nur einmal vorkommen: Führen Sie mehrteilige Gebiete zusammen oder wählen Sie ein anderes Schlüsselfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="294" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="302" />
             <source>Layer '{layer}': {n} features have no id in field '{field}' and are left out.</source>
             <translation>Layer '{layer}': {n} Objekte haben keinen Schlüssel im Feld '{field}' und bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="299" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="307" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.</source>
             <translation>Die Jahre {a} und {b} haben nur {share:.0f} % ihrer Gebietsschlüssel gemeinsam (Feld '{field}'): Zwischen ihnen haben sich die Gebietsgrenzen oder das Schlüsselsystem geändert (z. B. durch eine Gebietsreform). Über eine solche Änderung hinweg lassen sich Gebiete nicht einzeln vergleichen: Werten Sie die Jahre davor und danach getrennt aus oder übertragen Sie zuerst die Daten eines Jahres auf die Gebiete des anderen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="305" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="313" />
             <source>Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.</source>
             <translation>Einige Schlüssel wurden nur unter Nichtbeachtung führender Nullen zugeordnet (z. B. Zahlenfeld in einem Jahr, Textfeld in einem anderen). Prüfen Sie, ob das Feld '{field}' in jedem Jahr dasselbe bedeutet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="312" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="320" />
             <source>{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}</source>
             <translation>{n} Gebiete kommen nicht in jedem Jahr vor (fehlende Jahre in Klammern); sie bleiben mit den vorhandenen Jahren erhalten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="329" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="337" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="332" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="340" />
             <source>{year}: {counts}</source>
             <translation>{year}: {counts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="575" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="600" />
             <source>{n} of {total} areas changed class at least once between {first} and {last}.</source>
             <translation>{n} von {total} Gebieten haben zwischen {first} und {last} mindestens einmal die Klasse gewechselt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="589" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="614" />
             <source>Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):</source>
             <translation>Übergänge (alle Paare aufeinanderfolgender Jahre; Zeilen: Klasse im Jahr t, Spalten: Klasse im Jahr t+1):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="595" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="620" />
             <source>Spatial clusters {year}: {hot} hot spots, {cold} cold spots.</source>
             <translation>Räumliche Cluster {year}: {hot} Hotspots, {cold} Coldspots.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="140" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="144" />
             <source>If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed: the years are harmonised onto one geometry (below) or, where that is not possible, the run stops with a message.</source>
             <translation>Teilen zwei aufeinanderfolgende Jahre weniger Kennungen als diesen Anteil (bezogen auf das kleinere Jahr), haben sich die Gebietsgrenzen oder das Kennungssystem geändert: die Jahre werden auf eine Geometrie harmonisiert (unten) oder, wo das nicht möglich ist, bricht der Lauf mit einer Meldung ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="145" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="149" />
             <source>Harmonise years on other boundaries</source>
             <translation>Jahre auf anderen Gebietsgrenzen harmonisieren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="145" />
-            <source>Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (area-weighted, as 'Harmonise areas'): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_&lt;year&gt;). Off: such years stop the run.</source>
-            <translation>Jahre, die auf anderen Gebieten geliefert wurden (eine Gebietsreform: wenige gemeinsame Kennungen mit dem Zieljahr), werden beim Einlesen auf die Gebiete des Zieljahrs übertragen (flächengewichtet, wie 'Gebiete harmonisieren'): Zählwerte als Zählwerte, Anteile und Quoten über die zugrunde liegenden Zählwerte. Das Protokoll sagt es, die Ausgabe kennzeichnet die harmonisierten Jahre (harm_years) und nennt je Jahr den Anteil der Bevölkerung jedes Gebiets, der aus geteilten Gebieten stammt (harm_split_&lt;Jahr&gt;). Aus: solche Jahre brechen den Lauf ab.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="150" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="154" />
             <source>Geometry of the year</source>
             <translation>Geometrie des Jahres</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="150" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="154" />
             <source>The year whose areas all years are harmonised onto. Empty: the latest year.</source>
             <translation>Das Jahr, auf dessen Gebiete alle Jahre harmonisiert werden. Leer: das letzte Jahr.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="169" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="179" />
             <source>Number of years harmonised onto the target year's areas</source>
             <translation>Zahl der auf die Gebiete des Zieljahrs harmonisierten Jahre</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="505" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="513" />
             <source>Geometry of the year: {year} is not one of the years given ({years}).</source>
             <translation>Geometrie des Jahres: {year} ist keines der angegebenen Jahre ({years}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="522" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="532" />
             <source>Layer '{layer}' has no geometries: the other years cannot be harmonised onto it.</source>
             <translation>Der Layer '{layer}' hat keine Geometrien: die anderen Jahre lassen sich nicht auf ihn harmonisieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="523" />
-            <source>{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} by area weighting.</source>
-            <translation>{n} Jahre liegen auf anderen Gebieten als {year} (Gebietsreform): ihre Zahlen werden flächengewichtet auf die {m} Gebiete von {year} übertragen.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="540" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="551" />
             <source>Years {a} and {b} share only {share:.0f} % of their area ids, and {pct:.0f} % of the population of {a} lies outside the areas of {b}: the two layers do not cover the same place, so the years cannot be harmonised. Check the layers and their CRS, or analyse the years separately.</source>
             <translation>Die Jahre {a} und {b} teilen nur {share:.0f} % ihrer Gebietskennungen, und {pct:.0f} % der Bevölkerung von {a} liegen außerhalb der Gebiete von {b}: die beiden Layer decken nicht denselben Raum ab, die Jahre lassen sich nicht harmonisieren. Bitte die Layer und ihr Koordinatensystem prüfen oder die Jahre getrennt auswerten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="553" />
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="564" />
             <source>{year} harmonised onto {target}: {n} areas ({split} split), population {a:.0f} → {b:.0f} ({d:+.4f} %); share of the population from split areas: median {m:.0f} %, maximum {x:.0f} %.</source>
             <translation>{year} auf {target} harmonisiert: {n} Gebiete ({split} geteilt), Bevölkerung {a:.0f} → {b:.0f} ({d:+.4f} %); Anteil der Bevölkerung aus geteilten Gebieten: Median {m:.0f} %, Maximum {x:.0f} %.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="149" />
+            <source>Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (as 'Harmonise areas': area-weighted, or through the buildings or population grid given below): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_&lt;year&gt;). Off: such years stop the run.</source>
+            <translation>Jahre, die auf anderen Gebieten geliefert wurden (eine Gebietsreform: wenige gemeinsame Kennungen mit dem Zieljahr), werden beim Einlesen auf die Gebiete des Zieljahrs übertragen (wie 'Gebiete harmonisieren': flächengewichtet oder über die unten angegebenen Gebäude oder das Bevölkerungsgitter): Zählwerte als Zählwerte, Anteile und Quoten über die zugrunde liegenden Zählwerte. Das Protokoll sagt es, die Ausgabe kennzeichnet die harmonisierten Jahre (harm_years) und nennt je Jahr den Anteil der Bevölkerung jedes Gebiets, der aus geteilten Gebieten stammt (harm_split_&lt;Jahr&gt;). Aus: solche Jahre brechen den Lauf ab.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
+            <source>Buildings for harmonising (dasymetric)</source>
+            <translation>Gebäude für die Harmonisierung (dasymetrisch)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="159" />
+            <source>Optional: building footprints. A split area's figures go where its buildings are (by footprint) instead of by surface. A population grid (below) takes precedence.</source>
+            <translation>Optional: Gebäudegrundrisse. Die Zahlen eines geteilten Gebiets werden dorthin verteilt, wo seine Gebäude stehen (nach Grundfläche), statt nach der Fläche. Ein Bevölkerungsgitter (unten) hat Vorrang.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="534" />
+            <source>{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} ({how}).</source>
+            <translation>{n} Jahre liegen auf anderen Gebieten als {year} (Gebietsreform): ihre Zahlen werden auf die {m} Gebiete von {year} übertragen ({how}).</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="575" />
+            <source>split areas weighted by the population grid</source>
+            <translation>geteilte Gebiete nach dem Bevölkerungsgitter gewichtet</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="580" />
+            <source>split areas weighted by {n} buildings</source>
+            <translation>geteilte Gebiete nach {n} Gebäuden gewichtet</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/arrival_dynamics.py" line="581" />
+            <source>area-weighted</source>
+            <translation>flächengewichtet</translation>
         </message>
     </context>
     <context>
         <name>ClassifyArrivalQuartersAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="116" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="115" />
             <source>Classify arrival quarters</source>
             <translation>Ankunftsquartiere einordnen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="119" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="118" />
             <source>Finds established and emerging arrival quarters from small-area statistics, compared within the city.</source>
             <translation>Findet etablierte und neu entstehende Ankunftsquartiere aus kleinräumigen Statistiken, im innerstädtischen Vergleich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="122" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="121" />
             <source>arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring</source>
             <translation>Ankunftsquartier,arrival quarter,Zuwanderung,Migration,Fluktuation,z-Wert,Empirical Bayes,Sozialraummonitoring,Monitoring</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="151" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="150" />
             <source>Areas (blocks, statistical districts, planning areas)</source>
             <translation>Gebiete (Blöcke, statistische Bezirke, Planungsräume)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="151" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="150" />
             <source>Polygon layer with one feature per area and its statistics. It is never modified; any CRS works.</source>
             <translation>Polygon-Layer mit einem Objekt je Gebiet und seinen Kennzahlen. Er wird nie verändert; jedes Koordinatensystem ist möglich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="156" />
             <source>Area id field</source>
             <translation>Feld Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="157" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="156" />
             <source>Optional: the area id, used to name areas in the log (e.g. the LOR or block number).</source>
             <translation>Optional: die Gebietskennung, mit der Gebiete im Protokoll genannt werden (z. B. LOR- oder Blocknummer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="160" />
             <source>Population field (inhabitants)</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="161" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="160" />
             <source>Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'.</source>
             <translation>Einwohnerzahl je Gebiet. Damit werden Fallzahlen in Raten umgerechnet; Platzhalter wie '.', '-' oder 'x' und 0 ergeben die Klasse 'Datengrundlage unzureichend'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="169" />
             <source>count (converted with the population)</source>
             <translation>Fallzahl (mit der Einwohnerzahl umgerechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="169" />
             <source>percent of population</source>
             <translation>Prozent der Bevölkerung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="170" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="169" />
             <source>per 1000 inhabitants</source>
             <translation>je 1000 Einwohnerinnen und Einwohner</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="171" />
             <source>Arrivals field (international in-migration)</source>
             <translation>Feld Zuzüge (aus dem Ausland)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="172" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="171" />
             <source>International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed.</source>
             <translation>Zuzüge aus dem Ausland im Zeitraum oder eine Ersatzgröße wie das Wachstum der ausländischen Bevölkerung zwischen zwei Stichtagen des Melderegisters. Optional, aber mindestens zwei von Zuzügen, Fluktuation und Vielfalt sind nötig.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="175" />
             <source>Turnover field (in- plus out-moves)</source>
             <translation>Feld Fluktuation (Zu- und Fortzüge)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="176" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="175" />
             <source>Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given.</source>
             <translation>Fluktuation: Zu- und Fortzüge des Gebiets, z. B. der Berliner MSS-Indikator K11 (Umzüge je 100 Einwohner = Prozent). Hohe Fluktuation allein macht nie ein Ankunftsquartier; sie tritt nur an die Stelle der Zuzüge, wenn kein Zuzugsfeld angegeben ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="179" />
             <source>Diversity field (foreign nationals or migration background)</source>
             <translation>Feld Vielfalt (ausländische Staatsangehörige oder Migrationshintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="180" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="179" />
             <source>Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters.</source>
             <translation>Bewohnerinnen und Bewohner mit ausländischer Staatsangehörigkeit oder Migrationshintergrund. Hohe Vielfalt steht für gewachsene Netzwerke: Sie unterscheidet etablierte von neu entstehenden Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="184" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="183" />
             <source>Social context field (e.g. SGB II recipients)</source>
             <translation>Feld sozialer Kontext (z. B. SGB-II-Bezug)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="184" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="183" />
             <source>Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit).</source>
             <translation>Nur Kontext: Rate und z-Wert werden ausgegeben, die Klasse verändert es nie (die Klasse benennt eine Funktion, kein Defizit).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="201" />
             <source>Unit of this field</source>
             <translation>Einheit dieses Felds</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="202" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="201" />
             <source>Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants.</source>
             <translation>Fallzahl: Zahl der Personen oder Umzüge (durch die Einwohnerzahl geteilt); Prozent der Bevölkerung; oder je 1000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="206" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="205" />
             <source>Minimum population</source>
             <translation>Mindesteinwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="206" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="205" />
             <source>Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS).</source>
             <translation>Gebiete mit weniger Einwohnern erhalten die Klasse 'Datengrundlage unzureichend' und gehen nicht in den städtischen Vergleich ein (wie im Berliner MSS).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="211" />
             <source>Threshold (standard deviations)</source>
             <translation>Schwellenwert (Standardabweichungen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="212" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="211" />
             <source>z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean.</source>
             <translation>z-Wert-Modus: Ein Indikator gilt als hoch, wenn er mindestens so viele Standardabweichungen über dem einwohnergewichteten städtischen Mittel liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="217" />
             <source>What counts as high</source>
             <translation>Was als hoch gilt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="217" />
             <source>z-score against the city</source>
             <translation>z-Wert im städtischen Vergleich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="217" />
             <source>quantile of the city's areas</source>
             <translation>Quantil der Gebiete der Stadt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="218" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="217" />
             <source>z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers).</source>
             <translation>z-Wert: über dem Schwellenwert in Standardabweichungen. Quantil: mindestens das angegebene Quantil der Raten der Gebiete (robust gegen Ausreißer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="224" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="223" />
             <source>Quantile (quantile mode)</source>
             <translation>Quantil (Quantilmodus)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="224" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="223" />
             <source>Quantile mode only: 0.8 means the top fifth of the areas counts as high.</source>
             <translation>Nur im Quantilmodus: 0,8 bedeutet, dass das oberste Fünftel der Gebiete als hoch gilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="230" />
             <source>Empirical-Bayes smoothing of count indicators</source>
             <translation>Empirical-Bayes-Glättung der Fallzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="231" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="230" />
             <source>Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme.</source>
             <translation>Zieht die Raten kleiner Gebiete je nach Einwohnerzahl zur gesamtstädtischen Rate hin (globales Empirical Bayes, wie in GeoDa), damit der Zufall ein kleines Gebiet nicht extrem erscheinen lässt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="269" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="268" />
             <source>Arrival quarters</source>
             <translation>Ankunftsquartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="285" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="284" />
             <source>Number of areas: {label}</source>
             <translation>Anzahl Gebiete: {label}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="335" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="334" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Einwohnerfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="349" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="348" />
             <source>Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).</source>
             <translation>Layer '{layer}': Wählen Sie mindestens zwei der Felder Zuzüge, Fluktuation und Vielfalt (das Sozialfeld ist nur Kontext).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="295" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="294" />
             <source>Reading {n} areas of '{layer}'…</source>
             <translation>Lese {n} Gebiete aus '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="298" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="297" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="397" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="396" />
             <source>Layer '{layer}': {error}</source>
             <translation>Layer '{layer}': {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="512" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="511" />
             <source>{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}</source>
             <translation>{indicator} ('{field}', {unit}): städtisches Mittel {mean:.1f} je 1000, Standardabweichung {sd:.1f}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="516" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="515" />
             <source>; high from {cut:.1f} per 1000</source>
             <translation>; hoch ab {cut:.1f} je 1000</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="518" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="517" />
             <source>; smoothed (city rate {b:.1f} per 1000)</source>
             <translation>; geglättet (städtische Rate {b:.1f} je 1000)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="523" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="522" />
             <source>Result:</source>
             <translation>Ergebnis:</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="526" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="525" />
             <source>{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)</source>
             <translation>{label}: {n} Gebiete, {pop} Einwohner ({share:.1f} % der Bevölkerung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="550" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="549" />
             <source>Areas with missing values: {areas}</source>
             <translation>Gebiete mit fehlenden Werten: {areas}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="552" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="551" />
             <source>Confidentiality: {n} count values below {t:g} were blanked in the output.</source>
             <translation>Geheimhaltung: {n} Fallzahlen unter {t:g} wurden im Ergebnis geleert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="236" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="235" />
             <source>Population at the start of the period (optional)</source>
             <translation>Einwohner zu Beginn des Zeitraums (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="236" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="235" />
             <source>Inhabitants at the start of the period the arrivals are measured over (e.g. 2015 for arrivals 2015–2020). Areas whose population grew by more than the growth limit (e.g. new housing) are flagged and cannot be 'established' on diversity measured at the end of the period: their new residents have not had time to form networks.</source>
             <translation>Einwohner zu Beginn des Zeitraums, über den die Zuzüge gemessen werden (z. B. 2015 für Zuzüge 2015–2020). Gebiete, deren Einwohnerzahl stärker als die Wachstumsgrenze gewachsen ist (z. B. Neubau), werden markiert und können nicht aufgrund der am Ende des Zeitraums gemessenen Vielfalt „etabliert“ sein: ihre neuen Bewohner hatten keine Zeit, Netzwerke zu bilden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="246" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="245" />
             <source>Diversity at the start of the period (optional)</source>
             <translation>Vielfalt zu Beginn des Zeitraums (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="246" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="245" />
             <source>The diversity field at the start of the period, in the same unit as the diversity field. Areas with strong growth are 'established' only if their diversity was high at the start; without this field they can only be 'emerging'.</source>
             <translation>Das Vielfaltsfeld zu Beginn des Zeitraums, in derselben Einheit wie das Vielfaltsfeld. Gebiete mit starkem Zuwachs sind nur „etabliert“, wenn ihre Vielfalt zu Beginn hoch war; ohne dieses Feld können sie höchstens ein neues Ankunftsquartier sein.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="256" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="255" />
             <source>Growth limit (percent)</source>
             <translation>Wachstumsgrenze (Prozent)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="256" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="255" />
             <source>Population growth over the period above which an area is flagged as strongly growing (default 50 %: by more than half).</source>
             <translation>Einwohnerzuwachs im Zeitraum, ab dem ein Gebiet als stark wachsend markiert wird (Vorgabe 50 %: um mehr als die Hälfte).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="263" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="262" />
             <source>Robustness over a grid of settings</source>
             <translation>Robustheit über ein Raster von Einstellungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="263" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="262" />
             <source>Also classifies in the same pass with thresholds 0.5, 0.75, 1.0, 1.25 and 1.5 SD and the top fifth (quantile 0.8), each with and without smoothing (12 settings). Each area gets aq_stability (share of the settings in which it is an arrival quarter), aq_stab_class (share in which it has its class of this run) and aq_robust: 'robust' when it keeps its class in at least three quarters of the settings, else 'borderline'.</source>
             <translation>Klassifiziert im selben Durchgang auch mit den Schwellen 0,5, 0,75, 1,0, 1,25 und 1,5 Standardabweichungen und dem obersten Fünftel (Quantil 0,8), jeweils mit und ohne Glättung (12 Einstellungen). Jedes Gebiet erhält aq_stability (Anteil der Einstellungen, in denen es Ankunftsquartier ist), aq_stab_class (Anteil, in dem es die Klasse dieses Laufs hat) und aq_robust: 'robust', wenn es seine Klasse in mindestens drei Vierteln der Einstellungen behält, sonst 'borderline' (Grenzfall).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="269" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="268" />
             <source>The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields.</source>
             <translation>Die Gebiete mit aq_class, aq_label, aq_score, rate_… und z_… je Indikator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (mit Anfangsbevölkerung) und den Robustheitsfeldern.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="273" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="272" />
             <source>Sensitivity table</source>
             <translation>Sensitivitätstabelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="273" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="272" />
             <source>Optional table without geometry: one row per setting of the grid with the number of areas and inhabitants per class.</source>
             <translation>Optionale Tabelle ohne Geometrie: eine Zeile je Einstellung des Rasters mit der Zahl der Gebiete und Einwohner je Klasse.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="382" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="381" />
             <source>The diversity at the start of the period needs the population at the start of the period too.</source>
             <translation>Die Vielfalt zu Beginn des Zeitraums braucht auch die Einwohnerzahl zu Beginn des Zeitraums.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="469" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="468" />
             <source>smoothed</source>
             <translation>geglättet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="469" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="468" />
             <source>unsmoothed</source>
             <translation>ungeglättet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="471" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="470" />
             <source>top {pct:g} % (quantile {q:g}), {how}</source>
             <translation>oberste {pct:g} % (Quantil {q:g}), {how}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="472" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="471" />
             <source>{t:g} SD, {how}</source>
             <translation>{t:g} SD, {how}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="479" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="478" />
             <source>Sensitivity (areas / inhabitants per class and setting):</source>
             <translation>Sensitivität (Gebiete / Einwohner je Klasse und Einstellung):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="534" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="533" />
             <source>{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)</source>
             <translation>{label}: {robust} robust, {borderline} Grenzfälle (robust: dieselbe Klasse in mindestens {share:g} % der {k} Einstellungen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="560" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="559" />
             <source>{n} area ids occur more than once: {ids}. Each such area is counted once in the city reference and in the totals; the copies are flagged (aq_flag 'duplicate_id'). Remove the duplicates from the layer.</source>
             <translation>{n} Gebietskennungen kommen mehrfach vor: {ids}. Jedes solche Gebiet wird im Stadtvergleich und in den Summen einmal gezählt; die Kopien sind markiert (aq_flag 'duplicate_id'). Entfernen Sie die Duplikate aus dem Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="572" />
+            <location filename="../ankunft_plugin/processing/classify_arrival_quarters.py" line="571" />
             <source>{n} areas grew by more than {limit:g} % (e.g. new housing): they can be 'established' only on diversity at the start of the period: {areas}</source>
             <translation>{n} Gebiete sind um mehr als {limit:g} % gewachsen (z. B. Neubau): sie können nur aufgrund der Vielfalt zu Beginn des Zeitraums „etabliert“ sein: {areas}</translation>
         </message>
@@ -2149,437 +2174,437 @@
     <context>
         <name>InfrastructureOverlayAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="125" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="124" />
             <source>Social infrastructure and arrival ecosystem</source>
             <translation>Soziale Infrastruktur und Ankunfts-Ökosystem</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="128" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="127" />
             <source>Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.</source>
             <translation>Zählt die soziale Infrastruktur je Quartier nach Kategorien, misst die Gehminuten zum nächsten Angebot und zeigt, welche Kategorien in Ankunftsquartieren fehlen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="131" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="130" />
             <source>infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM</source>
             <translation>Infrastruktur,infrastructure,Ökosystem,Ankunftsquartier,arrival quarter,Andockstelle,docking point,fußläufig,OSM</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="140" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="139" />
             <source>Areas (quarters)</source>
             <translation>Gebiete (Quartiere)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="140" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="139" />
             <source>Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS.</source>
             <translation>Polygonlayer der Quartiere, meist die Ausgabe von „Ankunftsquartiere klassifizieren“. Hat er das Feld aq_class, erhalten Ankunftsquartiere (etabliert/entstehend) mit niedrigem eco_score die Priorität „hier zuerst neue Angebote“. Wird nie verändert; jedes KBS.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="143" />
             <source>Area id field</source>
             <translation>Feld mit der Gebietskennung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="144" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="143" />
             <source>Optional: the area id, written to the facilities output and used in the log.</source>
             <translation>Optional: die Gebietskennung; wird in die Einrichtungs-Ausgabe geschrieben und im Protokoll verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="147" />
             <source>Population field (inhabitants)</source>
             <translation>Bevölkerungsfeld (Einwohner)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="148" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="147" />
             <source>Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0.</source>
             <translation>Einwohnerinnen und Einwohner je Gebiet: für Einrichtungen je 1.000 Einwohner und die Bevölkerung im Einzugsbereich jeder Einrichtung. Platzhalter wie „.“, „-“ oder „x“ gelten als unbekannt, nie als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="157" />
             <source>Facilities (one or more point or polygon layers)</source>
             <translation>Einrichtungen (ein oder mehrere Punkt- oder Flächenlayer)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="158" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="157" />
             <source>Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped.</source>
             <translation>Layer der sozialen Infrastruktur: OSM-Auszüge (QuickOSM, Geofabrik), die Berliner POI-Dateien oder eigene Listen. Flächen zählen mit einem Punkt auf der Fläche. Jeder Layer wird umprojiziert. Leere Layer werden gemeldet und übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="164" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="163" />
             <source>Category field of the facilities (optional)</source>
             <translation>Kategorienfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="164" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="163" />
             <source>Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung &amp; Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'.</source>
             <translation>Name eines Feldes mit der Kategorie jeder Einrichtung (Schlüssel oder Bezeichnung des Schemas, z. B. „counselling“ oder „Beratung &amp; Migrationsdienste“). Ohne dieses Feld werden OSM-Tags (amenity, social_facility, office, healthcare, shop, religion …), der Layername und der Name der Einrichtung auf das Schema abgebildet. Unbekannte Werte werden gemeldet und als „Sonstiges“ behalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
             <source>Category scheme (empty: built-in)</source>
             <translation>Kategorienschema (leer: eingebautes)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
             <source>Category scheme (*.json *.csv)</source>
             <translation>Kategorienschema (*.json *.csv)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="168" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="167" />
             <source>Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md.</source>
             <translation>Leer: das eingebaute Schema (resources/categories/scheme.json, zehn Kategorien mit deutschen und englischen Bezeichnungen). Eine JSON-Datei ersetzt das ganze Schema; eine CSV-Datei (Spalten rule,key,value,category) stellt eigene Regeln vor die eingebauten. Siehe resources/categories/README.md.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="178" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="177" />
             <source>Walking time limit (minutes)</source>
             <translation>Gehzeitgrenze (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="178" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="177" />
             <source>A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment.</source>
             <translation>Eine Kategorie gilt in einem Quartier als erreichbar, wenn die Hälfte der Bewohnerschaft die nächste Einrichtung in so vielen Gehminuten erreicht; zugleich die Größe des Einzugsbereichs jeder Einrichtung.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="183" />
             <source>Languages field of the facilities (optional)</source>
             <translation>Sprachenfeld der Einrichtungen (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="184" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="183" />
             <source>Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match.</source>
             <translation>Name eines Feldes mit den Sprachen, die eine Einrichtung anbietet, z. B. „de,ar,tr,uk“ (ISO-639-1-Codes oder Namen wie „Arabisch“). Wird für lang_match verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
             <source>Residents' main languages or nationalities (area field, optional)</source>
             <translation>Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="188" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="187" />
             <source>Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit.</source>
             <translation>Je Gebiet die Hauptsprachen oder Staatsangehörigkeiten der Bewohnerschaft, z. B. „ar,tr,uk“, „SY,TR,UA“ oder „Syrien, Türkei“. lang_match ist der Anteil davon, den eine Einrichtung innerhalb der Gehzeit anbietet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="198" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="197" />
             <source>Arrivals field (area field, optional)</source>
             <translation>Feld der Zugezogenen (Gebietsfeld, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="198" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="197" />
             <source>Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it.</source>
             <translation>Optionale Zahl der Zugezogenen (z. B. Zuzüge aus dem Ausland oder ausländische Einwohner) je Gebiet: Jede Einrichtung erhält dann auch die Zugezogenen in ihrem Einzugsbereich, und die Prioritäten werden danach gereiht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="208" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="207" />
             <source>Buildings (optional)</source>
             <translation>Gebäude (optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="208" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="207" />
             <source>Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas.</source>
             <translation>Optionale Gebäudegrundrisse: Die Minuten werden von jedem Gebäude aus gemessen (Bevölkerung des Gebiets nach Grundfläche auf die Gebäude verteilt) statt von einem Punkt auf der Fläche. Genauer bei großen Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
             <source>Measure from (without buildings)</source>
             <translation>Messen von (ohne Gebäude)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
             <source>a grid of points inside each area (residents evenly spread)</source>
             <translation>einem Punktraster in jedem Gebiet (Bewohnerschaft gleichmäßig verteilt)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
             <source>one point on each area's surface</source>
             <translation>einem Punkt auf jeder Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="215" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="214" />
             <source>Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all).</source>
             <translation>Wo die Bewohnerschaft eines Gebiets angenommen wird, wenn keine Gebäude angegeben sind. Raster: Punkte im Abstand der Rasterweite im Gebiet (höchstens etwa 64 je Gebiet), sodass ein Einzugsbereich nur den erreichten Teil eines Gebiets zählt. Ein Punkt: schneller, gröber (ein Einzugsbereich zählt ein Gebiet ganz oder gar nicht).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="224" />
             <source>Grid spacing (m)</source>
             <translation>Rasterweite (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="225" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="224" />
             <source>Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points).</source>
             <translation>Abstand der Rasterpunkte in jedem Gebiet (größere Gebiete erhalten ein gröberes Raster mit höchstens etwa 64 Punkten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="231" />
             <source>Name field of the facilities</source>
             <translation>Namensfeld der Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="232" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="231" />
             <source>Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>Feld mit dem Namen der Einrichtung: wird ausgegeben und von den Namensregeln des Schemas genutzt (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="239" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="238" />
             <source>Priority: eco_score below</source>
             <translation>Priorität: eco_score unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="239" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="238" />
             <source>An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'.</source>
             <translation>Ein Ankunftsquartier, dessen eco_score (Anteil erreichbarer Kategorien) unter diesem Wert liegt, erhält die Priorität „hier zuerst neue Angebote“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="248" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="247" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="248" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="247" />
             <source>The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.</source>
             <translation>Die Gebiete mit n_…, p1k_… und min_… je Kategorie, eco_score, eco_missing, lang_match, priority und dist_method.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="252" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
             <source>Facilities with catchment population</source>
             <translation>Einrichtungen mit Bevölkerung im Einzugsbereich</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="252" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="251" />
             <source>Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment.</source>
             <translation>Jede Einrichtung in Reichweite der Gebiete: ihre Kategorie, das Gebiet, in dem sie liegt, und die Bevölkerung (und Zugezogenen) in ihrem fußläufigen Einzugsbereich.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="257" />
             <source>Number of facilities used</source>
             <translation>Zahl der verwendeten Einrichtungen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="259" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="258" />
             <source>Number of facilities kept as 'other'</source>
             <translation>Zahl der Einrichtungen unter „Sonstiges“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="260" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="259" />
             <source>Number of quarters with priority 'new offers needed first'</source>
             <translation>Zahl der Quartiere mit Priorität „hier zuerst neue Angebote“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="261" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="260" />
             <source>Distance method</source>
             <translation>Entfernungsmethode</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="534" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="533" />
             <source>Cancelled.</source>
             <translation>Abgebrochen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="272" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="271" />
             <source>{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.</source>
             <translation>{n} kleine, nicht verbundene Netzteile ({km:.2f} km) bleiben außen vor; Punkte in ihrer Nähe werden an das zusammenhängende Netz angebunden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="371" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="370" />
             <source>Choose the population field of layer '{layer}'.</source>
             <translation>Wählen Sie das Bevölkerungsfeld des Layers „{layer}“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="377" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="376" />
             <source>Choose at least one facilities layer (points or polygons of social infrastructure).</source>
             <translation>Wählen Sie mindestens einen Einrichtungs-Layer (Punkte oder Flächen der sozialen Infrastruktur).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="392" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="391" />
             <source>Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.</source>
             <translation>Kategorienschema: {error}. Korrigieren Sie die Datei oder lassen Sie den Parameter leer für das eingebaute Schema.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="393" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="392" />
             <source>Category scheme: {source} ({n} categories).</source>
             <translation>Kategorienschema: {source} ({n} Kategorien).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="399" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="398" />
             <source>Distances are measured in {crs}.</source>
             <translation>Entfernungen werden in {crs} gemessen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="403" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="402" />
             <source>Layer '{layer}' has no features. Choose a polygon layer of quarters.</source>
             <translation>Der Layer „{layer}“ hat keine Objekte. Wählen Sie einen Polygonlayer mit Quartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="424" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="423" />
             <source>{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.</source>
             <translation>{n} Gebiete haben keine verwendbare Bevölkerungszahl in „{field}“ (z. B. {ids}): dort keine Werte je 1.000 Einwohner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="432" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="431" />
             <source>Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.</source>
             <translation>Der Layer „{layer}“ hat kein Feld aq_class: Die Priorität richtet sich allein nach dem eco_score („Lücken im Angebot“). Führen Sie zuerst „Ankunftsquartiere klassifizieren“ aus, um Ankunftsquartiere zu reihen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="436" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="435" />
             <source>{n} areas have no geometry: they get no figures.</source>
             <translation>{n} Gebiete haben keine Geometrie: Sie erhalten keine Werte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="445" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="444" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus „{layer}“ gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="464" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="463" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Fußwegegraph aus „{layer}“ wird aufgebaut …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="467" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="466" />
             <source>Walking graph: {edges} edges, {nodes} nodes, {comp} connected parts, {km:.1f} km.</source>
             <translation>Fußwegegraph: {edges} Kanten, {nodes} Knoten, {comp} zusammenhängende Teile, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="477" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="476" />
             <source>{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.</source>
             <translation>{n} Bezugspunkte liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (Gebiete {ids}): Sie gelten als unbewohnt; Gebiete, in denen das mehr als die Hälfte der Bewohnerschaft betrifft, erhalten keinen eco_score.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="460" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="459" />
             <source>No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer.</source>
             <translation>Kein Fußwegenetz angegeben: Die Minuten beruhen auf der Luftlinie bei Gehgeschwindigkeit (dist_method = „straight line“); echte Wege sind länger.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="494" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="493" />
             <source>No facility with a geometry in the chosen layers: every category is missing everywhere.</source>
             <translation>Keine Einrichtung mit Geometrie in den gewählten Layern: Jede Kategorie fehlt überall.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="498" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="497" />
             <source>{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.</source>
             <translation>{n} von {total} Einrichtungen liegen außerhalb aller Gebiete: In keinem Gebiet gezählt, aber weiterhin das nächste Angebot, wo sie am nächsten liegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="536" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="535" />
             <source>Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'.</source>
             <translation>Einige Gebiete ließen sich nicht über das Fußwegenetz messen: Ihr eco_score bleibt leer, ihre Priorität ist „unzureichende Daten“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="538" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="537" />
             <source>No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.</source>
             <translation>Keine Einrichtung hat einen Wert im Sprachenfeld „{field}“: lang_match ist überall 0, wo Sprachen gebraucht werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="540" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="539" />
             <source>Residents' languages are given but no languages field of the facilities: lang_match stays empty.</source>
             <translation>Sprachen der Bewohnerschaft sind angegeben, aber kein Sprachenfeld der Einrichtungen: lang_match bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="653" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="652" />
             <source>{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.</source>
             <translation>{n} Einrichtungen, die von jedem Gebiet mehr als {m:g} Minuten (Luftlinie) entfernt sind, fehlen in der Einrichtungs-Ausgabe.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="659" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="658" />
             <source>{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.</source>
             <translation>{n} Einrichtungen nahe den Gebieten liegen weiter als {d:.0f} m vom Fußwegenetz entfernt (snap_ok = false): Sie erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="680" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="679" />
             <source>Done in {s:.1f} s.</source>
             <translation>Fertig in {s:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="695" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="696" />
             <source>Facilities layer '{layer}' is empty: skipped.</source>
             <translation>Der Einrichtungs-Layer „{layer}“ ist leer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="697" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="698" />
             <source>'{layer}' is not a readable vector layer: skipped.</source>
             <translation>„{layer}“ ist kein lesbarer Vektorlayer: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="699" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="700" />
             <source>{n} facilities have no geometry: skipped.</source>
             <translation>{n} Einrichtungen haben keine Geometrie: übersprungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="701" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="702" />
             <source>The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.</source>
             <translation>Das Kategorienfeld „{field}“ fehlt in: {layers}. Dort werden Tags, Layername und Namen verwendet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="707" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="708" />
             <source>The languages field '{field}' is missing in: {layers}.</source>
             <translation>Das Sprachenfeld „{field}“ fehlt in: {layers}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="713" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="714" />
             <source>'{layer}' (layer name '{pattern}'): {parts}</source>
             <translation>„{layer}“ (Layername „{pattern}“): {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="715" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="716" />
             <source>'{layer}': {parts}</source>
             <translation>„{layer}“: {parts}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="719" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="720" />
             <source>{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):</source>
             <translation>{n} Einrichtungen haben keine bekannte Kategorie und bleiben unter „Sonstiges“. Ergänzen Sie Regeln in einem Kategorienschema (siehe resources/categories/README.md):</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="723" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="724" />
             <source>  {n} × '{token}' in '{layer}'</source>
             <translation>  {n} × „{token}“ in „{layer}“</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="726" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="727" />
             <source>{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).</source>
             <translation>{n} Einrichtungen wurden über ihren Namen zugeordnet (z. B. „Jobcenter …“ in einem allgemeinen Büro-Layer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="730" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="731" />
             <source>a point on the area's surface</source>
             <translation>einem Punkt auf der Gebietsfläche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="731" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="732" />
             <source>a grid of points inside the area</source>
             <translation>einem Punktraster im Gebiet</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="732" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="733" />
             <source>its buildings</source>
             <translation>seinen Gebäuden</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="733" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="734" />
             <source>nothing (no geometry)</source>
             <translation>nichts (keine Geometrie)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="735" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
             <source>along the walking network</source>
             <translation>entlang des Fußwegenetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="735" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
             <source>straight line</source>
             <translation>Luftlinie</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="736" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="737" />
             <source>Minutes are measured from {what}; distance: {method}.</source>
             <translation>Die Minuten werden gemessen von {what}; Entfernung: {method}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="746" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="747" />
             <source>{id}: no eco_score ({label}).</source>
             <translation>{id}: kein eco_score ({label}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="749" />
+            <location filename="../ankunft_plugin/processing/infrastructure_overlay.py" line="750" />
             <source>{id}: eco_score {eco:.2f}, missing: {missing} [{label}]</source>
             <translation>{id}: eco_score {eco:.2f}, fehlt: {missing} [{label}]</translation>
         </message>
@@ -2823,67 +2848,67 @@
             <translation>Längenanteil außerhalb des größten Teilnetzes</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="141" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="142" />
             <source>Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.</source>
             <translation>Der Layer '{layer}' enthält keine Linien. Wählen Sie einen Linienlayer mit Straßen und Fußwegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="147" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="148" />
             <source>Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.</source>
             <translation>Der Layer '{layer}' hat kein Feld '{field}'. Wählen Sie eines seiner Felder: {fields}.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="154" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="155" />
             <source>Way classes read from the field '{field}'.</source>
             <translation>Wegeklassen aus dem Feld '{field}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="156" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="157" />
             <source>No way class field ('highway' or 'fclass'): all lines are kept.</source>
             <translation>Kein Wegeklassenfeld ('highway' oder 'fclass'): Alle Linien bleiben erhalten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="164" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="165" />
             <source>The network is projected to {crs} (metres).</source>
             <translation>Das Netz wird nach {crs} (Meter) projiziert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="189" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="190" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Der Layer '{layer}' enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="194" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="195" />
             <source>{n} features of '{layer}' have no line geometry and are left out.</source>
             <translation>{n} Objekte von '{layer}' haben keine Liniengeometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="201" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="202" />
             <source>{n} of {total} ways are closed to pedestrians and left out.</source>
             <translation>{n} von {total} Wegen sind für Fußgänger gesperrt und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="208" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="209" />
             <source>No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.</source>
             <translation>In '{layer}' bleiben keine begehbaren Linien übrig. Prüfen Sie das Wegeklassenfeld und die auszulassenden Klassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="213" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="214" />
             <source>The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Die Linien von '{layer}' haben keine Länge (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="218" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="219" />
             <source>Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.</source>
             <translation>Netz: {edges} Kanten, {nodes} Kreuzungen und Enden, {km:.1f} km.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="222" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="223" />
             <source>{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends).</source>
             <translation>{n} zusammenhängende Teilnetze; {share:.1f} % der Länge liegen außerhalb des größten; {d} offene Enden (Sackgassen).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="227" />
+            <location filename="../ankunft_plugin/processing/prepare_walk_network.py" line="228" />
             <source>More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously.</source>
             <translation>Mehr als 5 % des Netzes hängen nicht mit seinem größten Teil zusammen: Einzugsbereiche, die dort beginnen, reichen nicht weit. Prüfen Sie Lücken (Brücken, fehlende Fußwege) oder schneiden Sie den Auszug großzügiger zu.</translation>
         </message>
@@ -2972,427 +2997,427 @@
     <context>
         <name>StrategyMapAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="122" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="119" />
             <source>District strategy map (PDF)</source>
             <translation>Strategiekarte für Stadtteile (PDF)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="125" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="122" />
             <source>Print layout with one page per district: arrival quarters, docking points, catchments, infrastructure and key figures; exported to PDF.</source>
             <translation>Drucklayout mit einer Seite je Bezirk: Ankunftsquartiere, Andockstellen, Einzugsbereiche, Infrastruktur und Kennzahlen; Export als PDF.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="128" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="125" />
             <source>strategy map,print layout,atlas,PDF,district,Strategiekarte,Ankunftsquartier,Andockstelle</source>
             <translation>Strategiekarte,Drucklayout,Atlas,PDF,Bezirk,Stadtteil,Ankunftsquartier,Andockstelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="136" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="133" />
             <source>Districts (one page each)</source>
             <translation>Bezirke (je eine Seite)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="136" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="133" />
             <source>Polygons, one map page each (atlas coverage), e.g. districts or district regions. Without it, one page shows the whole extent of the layers.</source>
             <translation>Polygone, je eines pro Kartenseite (Atlas-Abdeckung), z. B. Bezirke oder Bezirksregionen. Ohne diesen Layer zeigt eine Seite das gesamte Gebiet der Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="140" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="137" />
             <source>District name field</source>
             <translation>Feld mit dem Bezirksnamen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="140" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="137" />
             <source>The field with the district's name, shown in the page title. Default: a field called name (or similar).</source>
             <translation>Das Feld mit dem Namen des Bezirks für den Seitentitel. Standard: ein Feld namens name (oder ähnlich).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="144" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="141" />
             <source>Classified quarters</source>
             <translation>Eingeordnete Quartiere</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="144" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="141" />
             <source>Output of 'Classify arrival quarters' (field aq_class). Drawn by class; gives population and the share in arrival quarters.</source>
             <translation>Ergebnis von „Ankunftsquartiere einordnen“ (Feld aq_class). Wird nach Klassen dargestellt; liefert Einwohnerzahl und Anteil in Ankunftsquartieren.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="148" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="145" />
             <source>Population field</source>
             <translation>Feld Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="148" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="145" />
             <source>Inhabitants per quarter, for the key figures. Default: a field called population/inhabitants, or the latest inh_YYYY.</source>
             <translation>Einwohnerinnen und Einwohner je Quartier für die Kennzahlen. Standard: ein Feld population/inhabitants oder das jüngste inh_JJJJ.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="154" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="151" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="154" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="151" />
             <source>Output of 'Walking catchments of docking points' (field minutes). Drawn per band; the key figure 'within N minutes' uses the bands up to MINUTES.</source>
             <translation>Ergebnis von „Fußläufige Einzugsbereiche von Andockstellen“ (Feld minutes). Dargestellt je Zeitstufe; die Kennzahl „in N Gehminuten“ nutzt die Zeitstufen bis MINUTES.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="158" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="155" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsgebiete mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="158" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="155" />
             <source>Optional: the areas output of 'Walking catchments of docking points' (fields pop_total and pop_5, pop_10 …). When given, the coverage figure counts these people (placed on buildings) instead of apportioning the catchments by area.</source>
             <translation>Optional: die Gebietsausgabe von „Fußläufige Einzugsbereiche von Andockstellen“ (Felder pop_total und pop_5, pop_10 …). Wenn angegeben, zählt die Erreichbarkeitskennzahl diese (auf Gebäude verteilten) Personen, statt die Einzugsbereiche flächenanteilig umzulegen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="163" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="160" />
             <source>Existing docking points</source>
             <translation>Bestehende Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="163" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="160" />
             <source>The existing docking points (Andockstellen).</source>
             <translation>Die bestehenden Andockstellen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="167" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="164" />
             <source>Social infrastructure (points)</source>
             <translation>Soziale Infrastruktur (Punkte)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="167" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="164" />
             <source>Facilities by category, e.g. the facilities output of 'Social infrastructure and arrival ecosystem'.</source>
             <translation>Einrichtungen nach Kategorie, z. B. die Einrichtungsausgabe von „Soziale Infrastruktur und Ankunfts-Ökosystem“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="171" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="168" />
             <source>Category field</source>
             <translation>Kategorienfeld</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="171" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="168" />
             <source>The facilities' category field. Default: category (keys of the built-in scheme, labelled in the map language).</source>
             <translation>Das Kategorienfeld der Einrichtungen. Standard: category (Schlüssel des mitgelieferten Schemas, beschriftet in der Kartensprache).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="175" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="172" />
             <source>Infrastructure per quarter</source>
             <translation>Infrastruktur je Quartier</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="175" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="172" />
             <source>Output of 'Social infrastructure and arrival ecosystem' (eco_missing, priority): arrival quarters with gaps are hatched, missing categories go into the key figures.</source>
             <translation>Ergebnis von „Soziale Infrastruktur und Ankunfts-Ökosystem“ (eco_missing, priority): Ankunftsquartiere mit Angebotslücken werden schraffiert, fehlende Kategorien gehen in die Kennzahlen ein.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="179" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="176" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="179" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="176" />
             <source>Output of 'Suggest docking points' (field rank), drawn as stars labelled with their rank.</source>
             <translation>Ergebnis von „Andockstellen vorschlagen“ (Feld rank), dargestellt als Sterne mit ihrem Rang.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="180" />
             <source>Streets (background)</source>
             <translation>Straßen (Hintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="183" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="180" />
             <source>Streets and paths for a clean background (no web tiles needed). Major roads are drawn wider when a highway/fclass field exists.</source>
             <translation>Straßen und Wege für einen ruhigen Hintergrund (keine Webkacheln nötig). Hauptstraßen werden breiter gezeichnet, wenn ein Feld highway/fclass vorhanden ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
             <source>Water (background)</source>
             <translation>Gewässer (Hintergrund)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="187" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="184" />
             <source>Rivers, canals and lakes for the background.</source>
             <translation>Flüsse, Kanäle und Seen für den Hintergrund.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
             <source>Title</source>
             <translation>Titel</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="191" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="188" />
             <source>Map title; the district name is appended. Empty: 'Strategiekarte Ankunftsquartiere' (or the English title).</source>
             <translation>Kartentitel; der Name des Bezirks wird angehängt. Leer: „Strategiekarte Ankunftsquartiere“ (oder der englische Titel).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
             <source>Paper size</source>
             <translation>Papierformat</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
             <source>A3 landscape</source>
             <translation>A3 quer</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
             <source>A4 landscape</source>
             <translation>A4 quer</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="195" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="192" />
             <source>A3 landscape (default) or A4 landscape.</source>
             <translation>A3 quer (Standard) oder A4 quer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="199" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
             <source>Map language</source>
             <translation>Kartensprache</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="199" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
             <source>German</source>
             <translation>Deutsch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="199" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
             <source>English</source>
             <translation>Englisch</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="199" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="196" />
             <source>Language of the texts on the map (legend, key figures, notes). German by default.</source>
             <translation>Sprache der Texte auf der Karte (Legende, Kennzahlen, Hinweise). Standard: Deutsch.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="211" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="208" />
             <source>Data attribution</source>
             <translation>Quellenangabe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="220" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="217" />
             <source>Walking minutes for the coverage figure</source>
             <translation>Gehminuten für die Erreichbarkeitskennzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="220" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="217" />
             <source>The key figure counts the population within this many minutes' walk (catchment bands up to this value).</source>
             <translation>Die Kennzahl zählt die Bevölkerung innerhalb so vieler Gehminuten (Zeitstufen der Einzugsbereiche bis zu diesem Wert).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="303" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="300" />
             <source>Map pages with key figures</source>
             <translation>Kartenseiten mit Kennzahlen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="226" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="223" />
             <source>One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…).</source>
             <translation>Ein Polygon je Seite (die Atlas-Abdeckung) mit den Kennzahlen als Zahlen (kf_…) und als gedruckter Text (t_…).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="230" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="227" />
             <source>Strategy map (PDF)</source>
             <translation>Strategiekarte (PDF)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="230" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="227" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF-Dateien (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="230" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="227" />
             <source>The multi-page PDF, one page per district.</source>
             <translation>Das mehrseitige PDF, eine Seite je Bezirk.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="234" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="231" />
             <source>Folder for PNG pages</source>
             <translation>Ordner für PNG-Seiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="234" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="231" />
             <source>Optional: each page also as a PNG image (150 dpi) in this folder.</source>
             <translation>Optional: jede Seite zusätzlich als PNG-Bild (150 dpi) in diesem Ordner.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="238" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="235" />
             <source>Layout name</source>
             <translation>Name des Layouts</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="239" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="236" />
             <source>Number of pages</source>
             <translation>Anzahl der Seiten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="247" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="244" />
             <source>Layer '{layer}' ({key}) is not valid. Check its data source.</source>
             <translation>Layer „{layer}“ ({key}) ist ungültig. Prüfen Sie seine Datenquelle.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="331" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="328" />
             <source>No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …).</source>
             <translation>Kein Layer angegeben: Wählen Sie mindestens die Bezirke oder einen Ergebnis-Layer (eingeordnete Quartiere, Einzugsbereiche, Andockstellen …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="334" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="331" />
             <source>Layer '{layer}' ({key}) has no features.</source>
             <translation>Layer „{layer}“ ({key}) enthält keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="275" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="272" />
             <source>Map CRS: {crs}</source>
             <translation>KBS der Karte: {crs}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="351" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="348" />
             <source>Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'.</source>
             <translation>Layer „{layer}“ hat kein Feld aq_class: Die Quartiere werden ohne Klassen gezeichnet, der Anteil in Ankunftsquartieren wird nicht gezeigt. Verwenden Sie das Ergebnis von „Ankunftsquartiere einordnen“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="354" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="351" />
             <source>No population field found in '{layer}': population figures are shown as n/a. Choose the population field.</source>
             <translation>Kein Einwohnerfeld in „{layer}“ gefunden: Einwohnerzahlen werden als k. A. gezeigt. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="278" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="275" />
             <source>Computing key figures…</source>
             <translation>Kennzahlen werden berechnet…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="383" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="380" />
             <source>{n} districts without geometry are left out.</source>
             <translation>{n} Bezirke ohne Geometrie werden ausgelassen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="385" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="382" />
             <source>Layer '{layer}' has no district with a geometry: choose a polygon layer with districts.</source>
             <translation>Layer „{layer}“ enthält keinen Bezirk mit Geometrie: Wählen Sie einen Polygonlayer mit Bezirken.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="441" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="438" />
             <source>{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.</source>
             <translation>{n} Quartiere haben keine verwertbare Einwohnerzahl in „{field}“ (leer, Platzhalter oder gesperrt); sie zählen als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="476" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="473" />
             <source>No catchment of at most {m} minutes in '{layer}': coverage is 0.</source>
             <translation>Kein Einzugsbereich von höchstens {m} Minuten in „{layer}“: Die Erreichbarkeit ist 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="463" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="460" />
             <source>Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes.</source>
             <translation>Layer „{layer}“ hat keine Felder pop_total und {field}: Die Erreichbarkeit wird stattdessen flächenanteilig berechnet. Führen Sie „Fußläufige Einzugsbereiche von Andockstellen“ mit einer Zeitstufe von {m} Minuten aus.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="287" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="284" />
             <source>Could not open the pages output '{dest}' again.</source>
             <translation>Die Seitenausgabe „{dest}“ konnte nicht wieder geöffnet werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="289" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="286" />
             <source>Building the print layout…</source>
             <translation>Drucklayout wird erstellt…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="707" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="704" />
             <source>Could not copy layer '{layer}' for the map.</source>
             <translation>Layer „{layer}“ konnte nicht für die Karte kopiert werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="296" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="293" />
             <source>Exporting {n} pages to PDF…</source>
             <translation>{n} Seiten werden als PDF exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="301" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="298" />
             <source>The PDF could not be written to '{path}': {error}</source>
             <translation>Das PDF konnte nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="665" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="662" />
             <source>Exporting the pages as PNG…</source>
             <translation>Seiten werden als PNG exportiert…</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="670" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="667" />
             <source>The PNG pages could not be written to '{path}': {error}</source>
             <translation>Die PNG-Seiten konnten nicht nach „{path}“ geschrieben werden: {error}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="671" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="668" />
             <source>PNG pages: {files}</source>
             <translation>PNG-Seiten: {files}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="308" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="305" />
             <source>Layout '{name}' ({n} pages) added to the project; PDF: {pdf}</source>
             <translation>Layout „{name}“ ({n} Seiten) zum Projekt hinzugefügt; PDF: {pdf}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="203" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="200" />
             <source>Data reference dates</source>
             <translation>Datenstand der Quellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="203" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="200" />
             <source>The reference date of each data source, printed on every page, e.g. 'population register 31.12.2020; social monitoring 2013; OpenStreetMap 2025'. Empty: taken from the layers' metadata (temporal extent or publication date) where it is set, else the map says 'not given'. The date the map was made is printed separately.</source>
             <translation>Der Datenstand jeder Quelle, auf jeder Seite gedruckt, z. B. „Einwohnerregister 31.12.2020; Sozialmonitoring 2013; OpenStreetMap 2025“. Leer: aus den Metadaten der Layer (zeitliche Ausdehnung oder Veröffentlichungsdatum), wo sie gesetzt sind, sonst steht auf der Karte „nicht angegeben“. Das Erstellungsdatum der Karte wird getrennt davon gedruckt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="207" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="204" />
             <source>Issuing office</source>
             <translation>Herausgeber</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="207" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="204" />
             <source>The office that issues the map, printed on every page (e.g. 'Bezirksamt Mitte, Stadtentwicklungsamt'). Empty: the map says 'not given'.</source>
             <translation>Die Stelle, die die Karte herausgibt, auf jeder Seite gedruckt (z. B. „Bezirksamt Mitte, Stadtentwicklungsamt“). Leer: auf der Karte steht „nicht angegeben“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="211" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="208" />
             <source>Sources and licences printed on every page, e.g. '© OpenStreetMap contributors (ODbL); statistical office …'. Keep the OpenStreetMap attribution when OSM data is shown. Empty: the map says 'not given'.</source>
             <translation>Quellen und Lizenzen, auf jeder Seite gedruckt, z. B. „© OpenStreetMap-Mitwirkende (ODbL); Statistisches Amt …“. Behalten Sie die OpenStreetMap-Angabe, wenn OSM-Daten gezeigt werden. Leer: auf der Karte steht „nicht angegeben“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="215" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="212" />
             <source>Walking network (where coverage can be measured)</source>
             <translation>Fußwegenetz (wo die Erreichbarkeit messbar ist)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="215" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="212" />
             <source>The walking network the catchments were computed on. An area with less than half of its surface within 100 m of it (no street data, outside the network's extent) is 'not measurable': left out of the coverage figure, hatched on the map and listed in the key figures. Empty: the streets layer.</source>
             <translation>Das Fußwegenetz, auf dem die Einzugsbereiche berechnet wurden. Ein Gebiet, dessen Fläche zu weniger als der Hälfte höchstens 100 m vom Netz entfernt liegt (keine Straßendaten, außerhalb des Netzes), ist „nicht messbar“: Es wird bei der Erreichbarkeit nicht mitgezählt, auf der Karte schraffiert und in den Kennzahlen genannt. Leer: der Straßen-Layer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="490" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="487" />
             <source>No walking network or streets given: every area counts as measurable for the coverage figure.</source>
             <translation>Kein Fußwegenetz und keine Straßen angegeben: Jedes Gebiet gilt für die Erreichbarkeit als messbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="532" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="529" />
             <source>No facility at all in the input for: {cats}. These categories are shown as 'no data', not as missing offers.</source>
             <translation>Keine einzige Einrichtung in den Eingangsdaten für: {cats}. Diese Kategorien erscheinen als „keine Daten“, nicht als fehlende Angebote.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="538" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="535" />
             <source>{n} of {total} facilities have no category of the scheme.</source>
             <translation>{n} von {total} Einrichtungen haben keine Kategorie des Schemas.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="540" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="537" />
             <source>No data attribution given: the map says 'not given'. Name the data sources (and keep the OpenStreetMap attribution when OSM data is shown).</source>
             <translation>Keine Quellenangabe: Auf der Karte steht „nicht angegeben“. Nennen Sie die Datenquellen (und behalten Sie die OpenStreetMap-Angabe, wenn OSM-Daten gezeigt werden).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="542" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="539" />
             <source>No issuing office given: the map says 'not given'.</source>
             <translation>Kein Herausgeber angegeben: Auf der Karte steht „nicht angegeben“.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/strategy_map.py" line="724" />
+            <location filename="../ankunft_plugin/processing/strategy_map.py" line="721" />
             <source>Could not store layer '{layer}' for the map in '{path}': {error}</source>
             <translation>Layer „{layer}“ konnte für die Karte nicht in „{path}“ gespeichert werden: {error}</translation>
         </message>
@@ -3400,432 +3425,432 @@
     <context>
         <name>SuggestDockingPointsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="112" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="117" />
             <source>Suggest docking points</source>
             <translation>Andockstellen vorschlagen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="115" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="120" />
             <source>Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible.</source>
             <translation>Ordnet Standortkandidaten danach, wie viele Ankommende sie zusammen mit den bestehenden Andockstellen fußläufig erreichen, und zeigt, wie nah die Liste am bestmöglichen Ergebnis liegt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="118" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="123" />
             <source>docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation</source>
             <translation>Andockstelle,docking point,Standortplanung,Maximal Covering,MCLP,fußläufig,Ankunftsquartier,Optimierung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="127" />
             <source>Demand (areas or points)</source>
             <translation>Nachfrage (Gebiete oder Punkte)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="122" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="127" />
             <source>Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field.</source>
             <translation>Wo die zu erreichenden Menschen wohnen: Gebiete (z. B. Planungsräume, Blöcke) oder Punkte (z. B. Adressen), mit ihrer Zahl im Gewichtungsfeld.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="130" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="135" />
             <source>Weight field (people)</source>
             <translation>Gewichtungsfeld (Personen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="130" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="135" />
             <source>Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1.</source>
             <translation>Zahl der Menschen je Nachfrageobjekt, z. B. Einwohnerzahl der Ankunftsquartiere oder Zuzüge. Platzhalter wie '.', '-' oder 'x' zählen als 0 und werden gemeldet. Leer: jedes Objekt zählt 1.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="140" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="145" />
             <source>Buildings (place demand on buildings)</source>
             <translation>Gebäude (Nachfrage auf Gebäude verteilen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="140" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="145" />
             <source>Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points.</source>
             <translation>Optional: Gebäudegrundrisse. Das Gewicht jedes Nachfragegebiets wird nach Grundfläche auf die Gebäude darin verteilt, damit die Menschen dort liegen, wo sie wohnen. Gebiete ohne Gebäude (und alle Gebiete, wenn keine Gebäude angegeben sind) verteilen ihr Gewicht auf ein regelmäßiges Punktraster.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="147" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="152" />
             <source>Candidate sites</source>
             <translation>Standortkandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="147" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="152" />
             <source>Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …</source>
             <translation>Punkte, an denen eine Andockstelle entstehen könnte: Geschäfte, Märkte, Bibliotheken, Postfilialen, Haltestellen, Erdgeschosse von Wohnungsunternehmen …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="151" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="156" />
             <source>Existing docking points (kept)</source>
             <translation>Bestehende Andockstellen (bleiben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="151" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="156" />
             <source>Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest.</source>
             <translation>Optional: bereits bestehende Andockstellen. Sie bleiben; wen sie erreichen, gilt schon als versorgt, und neue Standorte werden für die übrigen Menschen gewählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="158" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
             <source>Cost factor field (network)</source>
             <translation>Feld mit Kostenfaktor (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="158" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
             <source>Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length.</source>
             <translation>Optional: ein Faktor je Linie, mit dem ihre Länge in Gehaufwand umgerechnet wird (z. B. aus 'Fußwegenetz vorbereiten': 1,2 an stark befahrenen Straßen; 0 oder weniger: nicht begehbar). Leer: einfache Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="174" />
             <source>Walking time (minutes)</source>
             <translation>Gehzeit (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="169" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="174" />
             <source>A demand point counts as reached by a site when the walk is at most this long ('um die Ecke').</source>
             <translation>Ein Nachfragepunkt gilt als von einem Standort erreicht, wenn der Fußweg höchstens so lange dauert ('um die Ecke').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="176" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
             <source>Number of new sites</source>
             <translation>Anzahl neuer Standorte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="176" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
             <source>How many new docking points to suggest. The list is ranked: the first sites add the most.</source>
             <translation>Wie viele neue Andockstellen vorgeschlagen werden. Die Liste ist nach Rang geordnet: Die ersten Standorte bringen am meisten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
             <source>Method</source>
             <translation>Verfahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
             <source>Greedy (fast, gap reported)</source>
             <translation>Greedy (schnell, Lücke wird angegeben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
             <source>Exact (MILP, proves the optimum)</source>
             <translation>Exakt (MILP, beweist das Optimum)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="182" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
             <source>Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit.</source>
             <translation>Greedy nimmt schrittweise den Standort hinzu, der die meisten noch nicht erreichten Menschen erreicht; garantiert sind mindestens 63 % des Bestmöglichen, meist deutlich mehr, und der Abstand zum Optimum wird angegeben. Exakt löst das Problem als gemischt-ganzzahliges Programm (HiGHS) und beweist das Optimum oder nennt beim Zeitlimit die bewiesene Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
             <source>Visibility (passers-by)</source>
             <translation>Sichtbarkeit (Laufkundschaft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
             <source>None</source>
             <translation>Keine</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
             <source>From a candidate field</source>
             <translation>Aus einem Feld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
             <source>Street length within a short walk (computed)</source>
             <translation>Straßenlänge in kurzer Gehentfernung (berechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="191" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
             <source>Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall).</source>
             <translation>Andockstellen sollen 'im Vorbeigehen' sichtbar sein. Die Sichtbarkeit entscheidet zwischen gleich guten Standorten und kann mit einem Sichtbarkeitsgewicht über 0 etwas Versorgung aufwiegen. Berechnet: die Länge der Straßen, die im Sichtbarkeitsradius erreichbar sind (Dichte und Verknüpfung des Straßennetzes, ein Näherungswert für Laufkundschaft).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="200" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="205" />
             <source>Visibility field of the candidates</source>
             <translation>Sichtbarkeitsfeld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="200" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="205" />
             <source>With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by).</source>
             <translation>Bei 'Aus einem Feld der Kandidaten': eine Zahl je Kandidat, höher heißt sichtbarer (z. B. gezählte Passantinnen und Passanten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="210" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="215" />
             <source>Visibility weight (percentage points of coverage)</source>
             <translation>Sichtbarkeitsgewicht (Prozentpunkte Versorgung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="210" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="215" />
             <source>0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility.</source>
             <translation>0: Sichtbarkeit entscheidet nur bei Gleichstand. Über 0: Der sichtbarste Kandidat zählt so, als erreichte er so viele Prozent aller Menschen zusätzlich; die anderen im Verhältnis ihrer Sichtbarkeit.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="221" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="226" />
             <source>Visibility radius (m)</source>
             <translation>Sichtbarkeitsradius (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="221" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="226" />
             <source>Computed visibility: street length reachable within this walking distance of the candidate.</source>
             <translation>Berechnete Sichtbarkeit: Straßenlänge, die innerhalb dieser Gehentfernung vom Kandidaten erreichbar ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="229" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
             <source>Grid spacing for areas without buildings (m)</source>
             <translation>Rasterabstand für Gebiete ohne Gebäude (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="229" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
             <source>Areas without buildings spread their weight evenly over grid points this far apart.</source>
             <translation>Gebiete ohne Gebäude verteilen ihr Gewicht gleichmäßig auf Rasterpunkte in diesem Abstand.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="236" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
             <source>Time limit of the exact method (s)</source>
             <translation>Zeitlimit des exakten Verfahrens (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="236" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
             <source>The exact method stops after this time with the best solution found and its proven gap.</source>
             <translation>Das exakte Verfahren endet nach dieser Zeit mit der besten gefundenen Lösung und ihrer bewiesenen Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="243" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
             <source>Time to check the greedy result (s)</source>
             <translation>Zeit zur Prüfung des Greedy-Ergebnisses (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="243" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
             <source>Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser).</source>
             <translation>Greedy: Das exakte Problem wird zusätzlich höchstens so lange gelöst, um den Abstand zum Optimum zu messen; endet es nicht, gilt die beste bewiesene Schranke. 0: nur die Schranke aus dem Greedy-Lauf selbst (schnell, gröber).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="256" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="256" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
             <source>The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.</source>
             <translation>Die gewählten Kandidaten mit ihren Attributen und rank, added_weight (neu erreichte Menschen), cum_coverage_pct (Anteil aller Menschen, die die bestehenden Standorte und die Ränge 1…rank erreichen) und visibility.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="260" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="265" />
             <source>Coverage before (%)</source>
             <translation>Versorgung vorher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="266" />
             <source>Coverage after (%)</source>
             <translation>Versorgung nachher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="262" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="267" />
             <source>Optimality gap (%)</source>
             <translation>Optimalitätslücke (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="263" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="268" />
             <source>Basis of the gap</source>
             <translation>Grundlage der Lücke</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="264" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="269" />
             <source>Demand too far from the network (%)</source>
             <translation>Nachfrage zu weit vom Netz (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="280" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="285" />
             <source>against the proven optimum</source>
             <translation>gegenüber dem bewiesenen Optimum</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="281" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="286" />
             <source>against the solver's proven upper bound (the optimum was not reached in the time limit)</source>
             <translation>gegenüber der bewiesenen oberen Schranke des Lösers (das Optimum wurde im Zeitlimit nicht erreicht)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="282" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="287" />
             <source>against an upper bound from the greedy run itself (the true gap is smaller or equal)</source>
             <translation>gegenüber einer oberen Schranke aus dem Greedy-Lauf selbst (die wahre Lücke ist kleiner oder gleich)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="283" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="288" />
             <source>nothing left to choose</source>
             <translation>nichts mehr zu wählen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="330" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="334" />
             <source>Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.</source>
             <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="355" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="359" />
             <source>Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.</source>
             <translation>Berechnung in {crs}; Reichweite: {minutes:g} Min. bei {speed:g} km/h = {metres:.0f} m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="358" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="362" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Erstelle den Fußwegegraphen von '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="361" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="365" />
             <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
             <translation>Layer '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="397" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="401" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Layer '{layer}' hat keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="377" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="381" />
             <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="384" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="388" />
             <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="400" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="404" />
             <source>Layer '{layer}': {n} features without geometry are left out.</source>
             <translation>Layer '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="408" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="412" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus '{layer}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="413" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="417" />
             <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
             <translation>Layer '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="426" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="430" />
             <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
             <translation>Layer '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="433" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="437" />
             <source>{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.</source>
             <translation>{n} von {total} Kandidaten aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt (oder haben keine Geometrie) und können nicht gewählt werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="440" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="444" />
             <source>No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.</source>
             <translation>Kein Kandidat aus '{layer}' liegt innerhalb von {d:g} m vom Fußwegenetz. Prüfen Sie, ob Kandidaten und Netz dasselbe Gebiet abdecken (und ihr KBS), oder erhöhen Sie den maximalen Abstand zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="446" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="450" />
             <source>Only {n} candidates: all of them are listed.</source>
             <translation>Nur {n} Kandidaten: Alle werden aufgeführt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="455" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="459" />
             <source>{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.</source>
             <translation>{n} Nachfragepunkte ({pct:.1f} % des Gewichts, {people} Personen) liegen weiter als {d:g} m vom Netz entfernt: Niemand erreicht sie, sie gelten als nicht versorgt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="471" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="475" />
             <source>{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.</source>
             <translation>{n} bestehende Andockstellen aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt und erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="296" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="301" />
             <source>Walking reach of {n} candidates to {m} demand points…</source>
             <translation>Fußläufige Erreichbarkeit von {n} Kandidaten zu {m} Nachfragepunkten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="492" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="496" />
             <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="498" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="502" />
             <source>Street length within {r:g} m of each candidate…</source>
             <translation>Straßenlänge innerhalb von {r:g} m um jeden Kandidaten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="508" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="512" />
             <source>exact</source>
             <translation>exakt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="508" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="512" />
             <source>greedy</source>
             <translation>Greedy</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="509" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="513" />
             <source>Choosing {k} sites ({method})…</source>
             <translation>Wähle {k} Standorte ({method}) …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="596" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="602" />
             <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
             <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="599" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
             <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="603" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="609" />
             <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="611" />
             <source>Point demand is used as it is; buildings only place the demand of areas.</source>
             <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="606" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="612" />
             <source>{m} demand points.</source>
             <translation>{m} Nachfragepunkte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="609" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="615" />
             <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
             <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="615" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="621" />
             <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
             <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="622" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="628" />
             <source>No upper bound could be proven: the optimality gap is unknown.</source>
             <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="630" />
             <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
             <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="628" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="634" />
             <source>The exact optimum was computed too ({s:.1f} s).</source>
             <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="630" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="636" />
             <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
             <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="633" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="639" />
             <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
             <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="584" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="590" />
             <source>{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{d} Nachfragepunkte, {c} Kandidaten und {e} bestehende Andockstellen lagen am nächsten an einem kleinen, nicht angebundenen Teilstück des Netzes und wurden auf das zusammenhängende Netz verschoben.</translation>
         </message>
@@ -3833,247 +3858,247 @@
     <context>
         <name>WalkingCatchmentsAlgorithm</name>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="182" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="181" />
             <source>Walking catchments of docking points</source>
             <translation>Fußläufige Einzugsbereiche der Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="185" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="184" />
             <source>Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.</source>
             <translation>Flächen und Menschen, die von jeder Andockstelle aus in 5, 10 und 15 Minuten zu Fuß über Straßen und Wege erreichbar sind.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="188" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="187" />
             <source>walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility</source>
             <translation>zu Fuß,Einzugsbereich,Isochrone,Einzugsgebiet,Erreichbarkeit,Andockstelle,fußläufig,Bevölkerung,Versorgung</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="191" />
             <source>Docking points</source>
             <translation>Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="192" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="191" />
             <source>The docking points (Andockstellen) or any other places whose walking catchments you need.</source>
             <translation>Die Andockstellen oder andere Orte, deren fußläufige Einzugsbereiche Sie brauchen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="195" />
             <source>Point id field</source>
             <translation>Feld der Punkt-ID</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="196" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="195" />
             <source>Field that names each point in the output (point_id). Empty: the feature id.</source>
             <translation>Feld, das jeden Punkt im Ergebnis benennt (point_id). Leer: die Objekt-ID.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="199" />
             <source>Walking minutes (bands)</source>
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Cost factor field (network)</source>
             <translation>Feld des Kostenfaktors (Netz)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
             <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
             <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="211" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="219" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="223" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="227" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="227" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="231" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="237" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="237" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="248" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="252" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="251" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="252" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="251" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="256" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="255" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="256" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="255" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="271" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="270" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="318" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="317" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="403" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="402" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="424" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="422" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="430" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="428" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="437" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="435" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="443" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="441" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="461" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="459" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="468" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="466" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="470" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="468" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="479" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="477" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="585" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="589" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="328" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="327" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="416" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="414" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="243" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="242" />
             <source>Catchment polygons</source>
             <translation>Flächen der Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="243" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="242" />
             <source>Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway.</source>
             <translation>Aus: nur die Zahlen (reach_m, Bevölkerung) je Punkt und Zeitstufe, ohne Flächen – viel schneller bei vielen Punkten. Bevölkerungsgebiete ohne Gebäude zählen nach ihrem Flächenanteil und brauchen die Flächen: Mit solchen Gebieten werden sie trotzdem berechnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="297" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="296" />
             <source>Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.</source>
             <translation>Gehminuten (BANDS) '{text}' können nicht gelesen werden. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15, oder durch Semikolons, wenn Sie Dezimalkommas schreiben, z. B. 5;7,5;10.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="200" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="199" />
             <source>Walking times in minutes, separated by commas (5,10,15) or, with decimal commas, by semicolons (5;7,5;10).</source>
             <translation>Gehzeiten in Minuten, durch Kommas getrennt (5,10,15) oder, mit Dezimalkomma, durch Semikolons (5;7,5;10).</translation>
         </message>

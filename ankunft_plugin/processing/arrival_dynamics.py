@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
@@ -28,6 +29,7 @@ from qgis.core import (
 from ..core import dynamics as dyn
 from ..core import vocabulary
 from ..core.classify import CLASSES, CLASSIFYING, INDICATORS, ClassifyParams, classify
+from ..core.demand import building_points
 from ..core.values import COUNT, RATE
 from . import parameters as P
 from .base import AnkunftAlgorithm
@@ -43,6 +45,7 @@ from .clusters import (
     compute_clusters,
 )
 from .number_reading import read_field
+from .population_source import add_population_cell_parameters, read_population_cells
 from .styles import categorized_fill
 
 # fill colour and brush per change category from the vocabulary ("insufficient" hatched)
@@ -86,6 +89,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     BOUNDARY_SHARE = "BOUNDARY_SHARE"
     HARMONIZE = "HARMONIZE"
     TARGET_YEAR = "TARGET_YEAR"
+    HARMONIZE_BUILDINGS = "HARMONIZE_BUILDINGS"
     OUTPUT = "OUTPUT"
     OUTPUT_TRANSITIONS = "OUTPUT_TRANSITIONS"
 
@@ -144,7 +148,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         )
         self.add(
             QgsProcessingParameterBoolean(self.HARMONIZE, self.tr("Harmonise years on other boundaries"), defaultValue=True),
-            self.tr("Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (area-weighted, as 'Harmonise areas'): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_<year>). Off: such years stop the run."),
+            self.tr("Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (as 'Harmonise areas': area-weighted, or through the buildings or population grid given below): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_<year>). Off: such years stop the run."),
             advanced=True,
         )
         self.add(
@@ -152,6 +156,12 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             self.tr("The year whose areas all years are harmonised onto. Empty: the latest year."),
             advanced=True,
         )
+        self.add(
+            QgsProcessingParameterFeatureSource(self.HARMONIZE_BUILDINGS, self.tr("Buildings for harmonising (dasymetric)"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
+            self.tr("Optional: building footprints. A split area's figures go where its buildings are (by footprint) instead of by surface. A population grid (below) takes precedence."),
+            advanced=True,
+        )
+        add_population_cell_parameters(self, advanced=True)
         self.add(
             QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarter dynamics"), Qgis.ProcessingSourceType.VectorPolygon),
             self.tr("One feature per area (geometry of the latest year it occurs in): aq_class_<year> and aq_score_<year> per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year."),
@@ -520,9 +530,10 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         t_geoms = self._metric(t_data, crs, context)
         if all(g is None for g in t_geoms):
             raise QgsProcessingException(self.tr("Layer '{layer}' has no geometries: the other years cannot be harmonised onto it.").format(layer=t_label))
+        pxy, pw, how = self._harmonise_weights(run.parameters, context, feedback, crs)
         feedback.pushInfo(
-            self.tr("{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} by area weighting.").format(
-                n=len(todo), year=years[target], m=len(t_data))
+            self.tr("{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} ({how}).").format(
+                n=len(todo), year=years[target], m=len(t_data), how=how)
         )
         out = {}
         weights_cache = {}
@@ -533,7 +544,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             ind = {name: (read_field(data.attributes[f], COUNT if unit == 0 else RATE, f, None)[0], unit) for name, (f, unit) in chosen.items()}
             key = tuple(str(v) for v in data.attributes[id_field])
             src = self._metric(data, crs, context)
-            hy = dyn.harmonise_year(src, t_geoms, pop, ind, weights=weights_cache.get(key))
+            hy = dyn.harmonise_year(src, t_geoms, pop, ind, weights=weights_cache.get(key), points_xy=pxy, points_weight=pw)
             weights_cache[key] = hy.result.weights
             lost = float(hy.result.unallocated[0]) if len(hy.result.unallocated) else 0.0
             if hy.total_before > 0 and lost / hy.total_before > MAX_UNALLOCATED:
@@ -556,6 +567,18 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                     m=100.0 * float(np.median(ss)) if len(ss) else 0.0, x=100.0 * float(np.max(ss)) if len(ss) else 0.0)
             )
         return out
+
+    def _harmonise_weights(self, parameters, context, feedback, crs):
+        """Weighted points for a dasymetric reform (grid cells, else building footprints): (xy, weight, how)."""
+        cells = read_population_cells(self, parameters, context, feedback, crs)
+        if cells is not None and len(cells):
+            return cells.xy, cells.pop, self.tr("split areas weighted by the population grid")
+        buildings = self.parameterAsSource(parameters, self.HARMONIZE_BUILDINGS, context)
+        if buildings is not None:
+            bdata = read_source(buildings, (), context, feedback, dest_crs=crs)
+            xy, area, _idx = building_points(to_shapely(bdata.geometries))
+            return xy, area, self.tr("split areas weighted by {n} buildings").format(n=len(area))
+        return None, None, self.tr("area-weighted")
 
     @staticmethod
     def _metric(data, crs, context):

@@ -127,3 +127,27 @@ def report(feats, feedback):
     print("change:", {c: sum(1 for f in feats if f["change"] == c) for c in {f["change"] for f in feats}})
     split = sorted((f["harm_split_2020"], f["id"], f["name"]) for f in feats)
     print("harm_split_2020: exact {} of 58; > 10 %: {}".format(sum(1 for s in split if s[0] < 1e-9), [(i, n, round(s, 3)) for s, i, n in split if s > 0.1]))
+
+
+def test_reform_weighted_by_planning_area_points(run_alg, forecast_years):
+    """Dasymetric: the split forecast areas' figures follow the 2020 population of the planning areas (their
+    points on the surface, as population grid cells) instead of the surface."""
+    pa = QgsVectorLayer(str(DATA / "berlin-lor-planning-areas-until-2020.geojson"), "pa", "ogr")
+    with (DATA / "population" / "berlin-lor-population-2020-02-t1-planning-areas.csv").open(encoding="utf-8") as fh:
+        pop = {row["id"]: row["inhabitants"] for row in csv.DictReader(fh)}
+    points = QgsVectorLayer("Point?crs=EPSG:4326", "pa_points", "memory")
+    points.dataProvider().addAttributes([QgsField("ew", QMetaType.Type.QString)])
+    points.updateFields()
+    feats = []
+    for f in pa.getFeatures():
+        g = QgsFeature(points.fields())
+        g.setGeometry(f.geometry().pointOnSurface())
+        g.setAttributes([pop.get(f["id"], "0")])
+        feats.append(g)
+    points.dataProvider().addFeatures(feats)
+    result, out, feedback = run_reform(run_alg, forecast_years, POPULATION_POINTS=points, POPULATION_POINTS_FIELD="ew")
+    assert result["N_HARMONISED_YEARS"] == 6
+    assert any("weighted by the population grid" in ln for ln in feedback.lines)
+    moved = [ln for ln in feedback.lines if "harmonised onto 2024" in ln]
+    assert all(abs(float(ln.split("(")[2].split(" %")[0])) < 0.01 for ln in moved)
+    report(list(out.getFeatures()), feedback)
