@@ -32,6 +32,7 @@ setup:
 
 lint: setup
 	$(VPY) -m ruff check $(PLUGIN) tests benchmarks scripts
+	$(VPY) -m ruff format --check $(PLUGIN) tests benchmarks scripts
 
 test-unit: setup
 	$(VPY) -m pytest tests/unit -p no:qgis -q
@@ -44,6 +45,7 @@ test-desktop: setup $(QM_FILES)
 
 test: setup $(QM_FILES)
 	$(VPY) -m ruff check $(PLUGIN) tests benchmarks scripts
+	$(VPY) -m ruff format --check $(PLUGIN) tests benchmarks scripts
 	$(VPY) -m pytest tests/unit -p no:qgis -q
 	$(VPY) -m pytest tests/qgis -q
 	ANKUNFT_BLOCK_IMPORTS=rasterio,geopandas,pandas $(VPY) -m pytest tests/qgis -q

@@ -66,4 +66,3 @@ def run_alg(provider):
         return processing.run(alg_id, params, context=context, feedback=feedback)
 
     return _run
-
