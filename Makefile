@@ -32,7 +32,6 @@ setup:
 
 lint: setup
 	$(VPY) -m ruff check $(PLUGIN) tests benchmarks scripts
-	$(VPY) -m ruff format --check $(PLUGIN) tests benchmarks scripts
 
 test-unit: setup
 	$(VPY) -m pytest tests/unit -p no:qgis -q
@@ -45,7 +44,6 @@ test-desktop: setup $(QM_FILES)
 
 test: setup $(QM_FILES)
 	$(VPY) -m ruff check $(PLUGIN) tests benchmarks scripts
-	$(VPY) -m ruff format --check $(PLUGIN) tests benchmarks scripts
 	$(VPY) -m pytest tests/unit -p no:qgis -q
 	$(VPY) -m pytest tests/qgis -q
 	ANKUNFT_BLOCK_IMPORTS=rasterio,geopandas,pandas $(VPY) -m pytest tests/qgis -q

@@ -53,29 +53,11 @@ __all__ = [
 
 
 # -- classification ---------------------------------------------------------------------------------
-def classify(
-    population,
-    *,
-    arrivals=None,
-    arrivals_unit: int = COUNT,
-    turnover=None,
-    turnover_unit: int = PERCENT,
-    diversity=None,
-    diversity_unit: int = COUNT,
-    social=None,
-    social_unit: int = PERCENT,
-    min_population: float = 300.0,
-    threshold: float = 1.0,
-    mode: str = "zscore",
-    quantile: float = 0.8,
-    smoothing: bool = True,
-    suppress_below: float = 3.0,
-    ids=None,
-    population_start=None,
-    diversity_start=None,
-    growth_limit: float = 0.5,
-    grid: bool = False,
-):
+def classify(population, *, arrivals=None, arrivals_unit: int = COUNT, turnover=None, turnover_unit: int = PERCENT,
+             diversity=None, diversity_unit: int = COUNT, social=None, social_unit: int = PERCENT,
+             min_population: float = 300.0, threshold: float = 1.0, mode: str = "zscore", quantile: float = 0.8,
+             smoothing: bool = True, suppress_below: float = 3.0, ids=None, population_start=None,
+             diversity_start=None, growth_limit: float = 0.5, grid: bool = False):
     """Established / emerging arrival quarters (``ankunft:classifyarrivalquarters``) on plain arrays.
 
     Give the population and at least two of arrivals, turnover, diversity (each with its unit: ``COUNT``,
@@ -85,37 +67,20 @@ def classify(
     ``diversity_start`` with ``growth_limit`` (new-build flag), ``grid=True`` (robustness over the 12 settings:
     ``stability``, ``stability_class``, ``robust``, ``sensitivity``)."""
     indicators = {}
-    for name, values, unit in (
-        ("arrivals", arrivals, arrivals_unit),
-        ("turnover", turnover, turnover_unit),
-        ("diversity", diversity, diversity_unit),
-        ("social", social, social_unit),
-    ):
+    for name, values, unit in (("arrivals", arrivals, arrivals_unit), ("turnover", turnover, turnover_unit),
+                               ("diversity", diversity, diversity_unit), ("social", social, social_unit)):
         if values is not None:
             indicators[name] = (list(values) if not isinstance(values, np.ndarray) else values, int(unit))
-    params = _classify.ClassifyParams(
-        min_population=min_population,
-        threshold=threshold,
-        mode=mode,
-        quantile=quantile,
-        smoothing=smoothing,
-        suppress_below=suppress_below,
-        growth_limit=growth_limit,
-    )
+    params = _classify.ClassifyParams(min_population=min_population, threshold=threshold, mode=mode,
+                                      quantile=quantile, smoothing=smoothing, suppress_below=suppress_below,
+                                      growth_limit=growth_limit)
     pop = list(population) if not isinstance(population, np.ndarray) else population
 
     def _list(values):
         return None if values is None else (list(values) if not isinstance(values, np.ndarray) else values)
 
-    return _classify.classify(
-        pop,
-        indicators,
-        params,
-        ids=_list(ids),
-        population_start=_list(population_start),
-        diversity_start=_list(diversity_start),
-        grid=grid,
-    )
+    return _classify.classify(pop, indicators, params, ids=_list(ids), population_start=_list(population_start),
+                              diversity_start=_list(diversity_start), grid=grid)
 
 
 # -- walking network and catchments ---------------------------------------------------------------------
@@ -138,17 +103,8 @@ def _xy(points) -> np.ndarray:
     return np.asarray(points, dtype=float).reshape(-1, 2)
 
 
-def catchments(
-    network: WalkGraph,
-    points_xy,
-    minutes=(5, 10, 15),
-    *,
-    speed_kmh: float = 4.5,
-    buffer_m: float = 30.0,
-    mode: str = "dissolved",
-    max_snap: float = 200.0,
-    cell: float | None = None,
-) -> list[Catchment]:
+def catchments(network: WalkGraph, points_xy, minutes=(5, 10, 15), *, speed_kmh: float = 4.5, buffer_m: float = 30.0,
+               mode: str = "dissolved", max_snap: float = 200.0, cell: float | None = None) -> list[Catchment]:
     """Walking catchments (``ankunft:walkingcatchments``): the streets reached within each band, widened
     by ``buffer_m``. ``mode``: ``dissolved`` (one polygon per band), ``per_point`` (one per point and band) or
     ``nearest`` (non-overlapping rings by the nearest point). Points farther than ``max_snap`` from the network
@@ -174,22 +130,9 @@ def _cover(network: WalkGraph, src_xy, dst_xy, limit_m: float, max_snap: float):
     return dist.astype(bool)
 
 
-def suggest_sites(
-    network: WalkGraph,
-    demand_xy,
-    demand_weight,
-    candidates_xy,
-    k: int = 5,
-    *,
-    existing_xy=None,
-    minutes: float = 10.0,
-    speed_kmh: float = 4.5,
-    method: str = "greedy",
-    visibility=None,
-    visibility_weight: float = 0.0,
-    max_snap: float = 200.0,
-    time_limit: float = 60.0,
-):
+def suggest_sites(network: WalkGraph, demand_xy, demand_weight, candidates_xy, k: int = 5, *, existing_xy=None,
+                  minutes: float = 10.0, speed_kmh: float = 4.5, method: str = "greedy", visibility=None,
+                  visibility_weight: float = 0.0, max_snap: float = 200.0, time_limit: float = 60.0):
     """New sites that, with the existing ones, reach the most people within ``minutes``' walk
     (``ankunft:suggestdockingpoints``; maximal covering, ``greedy`` or ``exact``). Returns the core's
     ``SitingResult``: ``order`` (candidate indices by rank), ``added_weight``, ``coverage_after_pct``,
@@ -199,16 +142,9 @@ def suggest_sites(
     covered = None
     if existing_xy is not None and len(_xy(existing_xy)):
         covered = np.asarray(_cover(network, existing_xy, demand_xy, limit, max_snap).sum(axis=0)).ravel() > 0
-    return _siting.suggest_sites(
-        cover,
-        np.asarray(demand_weight, dtype=float),
-        int(k),
-        covered_by_existing=covered,
-        method=method,
-        visibility=visibility,
-        visibility_weight=visibility_weight,
-        time_limit=time_limit,
-    )
+    return _siting.suggest_sites(cover, np.asarray(demand_weight, dtype=float), int(k), covered_by_existing=covered,
+                                 method=method, visibility=visibility, visibility_weight=visibility_weight,
+                                 time_limit=time_limit)
 
 
 # -- the same on GeoDataFrames (geopandas optional) -------------------------------------------------------
@@ -216,10 +152,8 @@ def _geopandas():
     try:
         import geopandas
     except ImportError as err:
-        raise ImportError(
-            "the *_frame functions need geopandas (pip install geopandas); the plain-array "
-            "functions classify, catchments and suggest_sites do not"
-        ) from err
+        raise ImportError("the *_frame functions need geopandas (pip install geopandas); the plain-array "
+                          "functions classify, catchments and suggest_sites do not") from err
     return geopandas
 
 
@@ -237,16 +171,8 @@ def _points_xy(frame) -> np.ndarray:
     return np.array([(g.x, g.y) for g in geoms], dtype=float).reshape(-1, 2)
 
 
-def classify_frame(
-    frame,
-    population: str,
-    *,
-    arrivals: str | None = None,
-    turnover: str | None = None,
-    diversity: str | None = None,
-    social: str | None = None,
-    **options,
-):
+def classify_frame(frame, population: str, *, arrivals: str | None = None, turnover: str | None = None,
+                   diversity: str | None = None, social: str | None = None, **options):
     """:func:`classify` on a (Geo)DataFrame's columns; returns a copy with ``aq_class``, ``aq_score``,
     ``aq_reason`` and ``rate_*`` / ``z_*`` columns. Units and parameters as keyword options."""
     cols = {"arrivals": arrivals, "turnover": turnover, "diversity": diversity, "social": social}
@@ -271,41 +197,25 @@ def catchments_frame(network_lines, points, minutes=(5, 10, 15), *, crs=None, **
     net = walk_network(lines.geometry)
     records = catchments(net, _points_xy(pts), minutes, **options)
     return gpd.GeoDataFrame(
-        {
-            "point": [r.point for r in records],
-            "minutes": [r.minutes for r in records],
-            "reach_m": [r.reach_m for r in records],
-            "area_m2": [r.area_m2 for r in records],
-        },
-        geometry=[r.geometry for r in records],
-        crs=lines.crs,
-    )
+        {"point": [r.point for r in records], "minutes": [r.minutes for r in records],
+         "reach_m": [r.reach_m for r in records], "area_m2": [r.area_m2 for r in records]},
+        geometry=[r.geometry for r in records], crs=lines.crs)
 
 
-def suggest_sites_frame(
-    network_lines, demand, weight: str, candidates, k: int = 5, *, existing=None, crs=None, **options
-):
+def suggest_sites_frame(network_lines, demand, weight: str, candidates, k: int = 5, *, existing=None, crs=None,
+                        **options):
     """:func:`suggest_sites` from GeoDataFrames (areas or points as demand, with a ``weight`` column); returns
     the chosen candidates (a copy of their rows, in rank order) with ``rank``, ``added_weight``,
     ``cum_coverage_pct``, and the ``SitingResult`` in ``.attrs["siting"]``."""
     lines = _metric(network_lines, crs)
 
     def to(frame):
-        return (
-            frame.to_crs(lines.crs) if frame is not None and lines.crs is not None and frame.crs is not None else frame
-        )
+        return frame.to_crs(lines.crs) if frame is not None and lines.crs is not None and frame.crs is not None else frame
 
     demand, candidates, existing = to(demand), to(candidates), to(existing)
     net = walk_network(lines.geometry)
-    result = suggest_sites(
-        net,
-        _points_xy(demand),
-        demand[weight].to_numpy(dtype=float),
-        _points_xy(candidates),
-        k,
-        existing_xy=None if existing is None else _points_xy(existing),
-        **options,
-    )
+    result = suggest_sites(net, _points_xy(demand), demand[weight].to_numpy(dtype=float), _points_xy(candidates), k,
+                           existing_xy=None if existing is None else _points_xy(existing), **options)
     chosen = candidates.iloc[list(result.order)].copy()
     chosen["rank"] = np.arange(1, len(chosen) + 1)
     chosen["added_weight"] = result.added_weight

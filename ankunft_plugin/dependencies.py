@@ -116,59 +116,24 @@ def message(found: list[Problem] | None = None) -> str:
     found = problems() if found is None else found
     if not found:
         return ""
-    lines = [
-        QCoreApplication.translate(
-            "AnkunftDependencies",
-            "Ankunftsquartiere cannot run its analyses: Python packages that QGIS normally ships are missing or too old.",
-        )
-    ]
+    lines = [QCoreApplication.translate("AnkunftDependencies", "Ankunftsquartiere cannot run its analyses: Python packages that QGIS normally ships are missing or too old.")]
     for p in found:
         if p.missing:
-            lines.append(
-                QCoreApplication.translate(
-                    "AnkunftDependencies", "- {name} is missing (needs {minimum} or newer)."
-                ).format(name=p.requirement.name, minimum=p.requirement.minimum)
-            )
+            lines.append(QCoreApplication.translate("AnkunftDependencies", "- {name} is missing (needs {minimum} or newer).").format(
+                name=p.requirement.name, minimum=p.requirement.minimum))
         else:
-            lines.append(
-                QCoreApplication.translate(
-                    "AnkunftDependencies", "- {name} {found} is too old (needs {minimum} or newer)."
-                ).format(name=p.requirement.name, found=p.found, minimum=p.requirement.minimum)
-            )
+            lines.append(QCoreApplication.translate("AnkunftDependencies", "- {name} {found} is too old (needs {minimum} or newer).").format(
+                name=p.requirement.name, found=p.found, minimum=p.requirement.minimum))
     pip = " ".join(p.requirement.package for p in found if p.requirement.package != "gdal")
     debs = " ".join(p.requirement.debian for p in found)
     lines.append(QCoreApplication.translate("AnkunftDependencies", "How to install:"))
     if pip:
-        lines.append(
-            QCoreApplication.translate(
-                "AnkunftDependencies",
-                "Windows (QGIS standalone or OSGeo4W): open the OSGeo4W Shell from the Start menu and run: python -m pip install --upgrade {packages}",
-            ).format(packages=pip)
-        )
-        lines.append(
-            QCoreApplication.translate(
-                "AnkunftDependencies",
-                "macOS (QGIS.app from qgis.org): in Terminal run: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --upgrade {packages} (use the name of your QGIS app, e.g. QGIS-LTR.app)",
-            ).format(packages=pip)
-        )
+        lines.append(QCoreApplication.translate("AnkunftDependencies", "Windows (QGIS standalone or OSGeo4W): open the OSGeo4W Shell from the Start menu and run: python -m pip install --upgrade {packages}").format(packages=pip))
+        lines.append(QCoreApplication.translate("AnkunftDependencies", "macOS (QGIS.app from qgis.org): in Terminal run: /Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --upgrade {packages} (use the name of your QGIS app, e.g. QGIS-LTR.app)").format(packages=pip))
     if any(p.requirement.package == "gdal" for p in found):
-        lines.append(
-            QCoreApplication.translate(
-                "AnkunftDependencies",
-                "GDAL's Python bindings come with QGIS: on Windows repair QGIS with the OSGeo4W installer (package python3-gdal); on macOS reinstall QGIS from qgis.org.",
-            )
-        )
-    lines.append(
-        QCoreApplication.translate(
-            "AnkunftDependencies",
-            "Linux: install your distribution's packages, e.g. sudo apt install {packages} (Debian/Ubuntu) or sudo dnf install {packages} (Fedora).",
-        ).format(packages=debs)
-    )
-    lines.append(
-        QCoreApplication.translate(
-            "AnkunftDependencies", "Then restart QGIS. The other Processing providers are not affected."
-        )
-    )
+        lines.append(QCoreApplication.translate("AnkunftDependencies", "GDAL's Python bindings come with QGIS: on Windows repair QGIS with the OSGeo4W installer (package python3-gdal); on macOS reinstall QGIS from qgis.org."))
+    lines.append(QCoreApplication.translate("AnkunftDependencies", "Linux: install your distribution's packages, e.g. sudo apt install {packages} (Debian/Ubuntu) or sudo dnf install {packages} (Fedora).").format(packages=debs))
+    lines.append(QCoreApplication.translate("AnkunftDependencies", "Then restart QGIS. The other Processing providers are not affected."))
     return "\n".join(lines)
 
 
@@ -178,7 +143,4 @@ def short_message(found: list[Problem] | None = None) -> str:
     if not found:
         return ""
     names = ", ".join(p.requirement.name for p in found)
-    return QCoreApplication.translate(
-        "AnkunftDependencies",
-        "This algorithm needs {names} (missing or too old). The QGIS log (tab Ankunft) says how to install it.",
-    ).format(names=names)
+    return QCoreApplication.translate("AnkunftDependencies", "This algorithm needs {names} (missing or too old). The QGIS log (tab Ankunft) says how to install it.").format(names=names)

@@ -65,23 +65,12 @@ class AnkunftPlugin:
         self.menu_title = QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere")
         icon = QIcon(str(ICON_PATH))
 
-        panel_action = QAction(
-            icon, QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere panel"), self.iface.mainWindow()
-        )
+        panel_action = QAction(icon, QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere panel"), self.iface.mainWindow())
         panel_action.setObjectName("ankunft_panel_action")
-        panel_action.setToolTip(
-            QCoreApplication.translate(
-                "AnkunftPlugin",
-                "Open the Ankunftsquartiere workspace: classify, map infrastructure, walking catchments, docking points, strategy maps",
-            )
-        )
+        panel_action.setToolTip(QCoreApplication.translate("AnkunftPlugin", "Open the Ankunftsquartiere workspace: classify, map infrastructure, walking catchments, docking points, strategy maps"))
         panel_action.triggered.connect(self.show_panel)
 
-        toolbox_action = QAction(
-            icon,
-            QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere algorithms (Processing toolbox)"),
-            self.iface.mainWindow(),
-        )
+        toolbox_action = QAction(icon, QCoreApplication.translate("AnkunftPlugin", "Ankunftsquartiere algorithms (Processing toolbox)"), self.iface.mainWindow())
         toolbox_action.setObjectName("ankunft_toolbox_action")
         toolbox_action.triggered.connect(self.show_toolbox)
 

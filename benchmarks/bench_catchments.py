@@ -33,6 +33,7 @@ N_POINTS = 300
 SPACING = 50.0
 
 
+
 def write_lattice(path: str, n: int) -> int:
     from qgis.core import (
         Qgis,
@@ -48,12 +49,8 @@ def write_lattice(path: str, n: int) -> int:
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
     writer = QgsVectorFileWriter.create(
-        path,
-        QgsFields(),
-        Qgis.WkbType.LineString,
-        QgsCoordinateReferenceSystem("EPSG:25833"),
-        QgsCoordinateTransformContext(),
-        opts,
+        path, QgsFields(), Qgis.WkbType.LineString, QgsCoordinateReferenceSystem("EPSG:25833"),
+        QgsCoordinateTransformContext(), opts,
     )
     k = 0
     feats = []
@@ -61,11 +58,8 @@ def write_lattice(path: str, n: int) -> int:
         for j in range(n - 1):
             for a, b in (((j, i), (j + 1, i)), ((i, j), (i, j + 1))):
                 f = QgsFeature()
-                f.setGeometry(
-                    QgsGeometry.fromPolylineXY(
-                        [QgsPointXY(a[0] * SPACING, a[1] * SPACING), QgsPointXY(b[0] * SPACING, b[1] * SPACING)]
-                    )
-                )
+                f.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(a[0] * SPACING, a[1] * SPACING),
+                                                          QgsPointXY(b[0] * SPACING, b[1] * SPACING)]))
                 feats.append(f)
                 k += 1
     writer.addFeatures(feats)
@@ -93,12 +87,7 @@ def write_points(path: str, n: int, count: int, seed: int = 0):
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
     writer = QgsVectorFileWriter.create(
-        path,
-        fields,
-        Qgis.WkbType.Point,
-        QgsCoordinateReferenceSystem("EPSG:25833"),
-        QgsCoordinateTransformContext(),
-        opts,
+        path, fields, Qgis.WkbType.Point, QgsCoordinateReferenceSystem("EPSG:25833"), QgsCoordinateTransformContext(), opts
     )
     feats = []
     for i in range(count):
@@ -138,18 +127,9 @@ def run(max_edges: int | None = None) -> dict:
         t: dict = {}
         fb = QgsProcessingFeedback()
         with timed(t, "peer_s"):
-            peer = processing.run(
-                "native:serviceareafromlayer",
-                {
-                    "INPUT": net,
-                    "STRATEGY": 0,
-                    "START_POINTS": pts,
-                    "TRAVEL_COST2": 1125.0,
-                    "OUTPUT_LINES": "memory:",
-                },
-                context=ctx(),
-                feedback=fb,
-            )["OUTPUT_LINES"]
+            peer = processing.run("native:serviceareafromlayer", {
+                "INPUT": net, "STRATEGY": 0, "START_POINTS": pts, "TRAVEL_COST2": 1125.0, "OUTPUT_LINES": "memory:",
+            }, context=ctx(), feedback=fb)["OUTPUT_LINES"]
         peer_features = peer.featureCount()
         del peer
         graph_cache.clear()
@@ -173,11 +153,8 @@ def run(max_edges: int | None = None) -> dict:
             "our_polygons": ours_features,
             "peak_rss_mb": round(peak_rss_mb(), 1),
         }
-        print(
-            "{lattice:>8} {edges:>7} edges: peer {peer_s:7.2f} s | ours {ours_first_s:6.2f} s ({ratio_first:5.1f}x) | "
-            "cached {ours_cached_s:6.2f} s ({ratio_cached:5.1f}x) | peak {peak_rss_mb:.0f} MB".format(**row),
-            flush=True,
-        )
+        print("{lattice:>8} {edges:>7} edges: peer {peer_s:7.2f} s | ours {ours_first_s:6.2f} s ({ratio_first:5.1f}x) | "
+              "cached {ours_cached_s:6.2f} s ({ratio_cached:5.1f}x) | peak {peak_rss_mb:.0f} MB".format(**row), flush=True)
         out["sizes"].append(row)
     graph_cache.clear()
     if out["sizes"]:

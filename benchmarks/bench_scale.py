@@ -38,11 +38,9 @@ def empty_project() -> Path:
     """The peer needs a project (qgis_process --PROJECT_PATH): an empty one in EPSG:25833."""
     path = WORK / "empty.qgs"
     if not path.exists():
-        path.write_text(
-            "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis version=\"3.40.6\" projectname=\"\">\n"
-            "<projectCrs><spatialrefsys><authid>EPSG:25833</authid></spatialrefsys></projectCrs>\n</qgis>\n",
-            encoding="utf-8",
-        )
+        path.write_text('<!DOCTYPE qgis PUBLIC \'http://mrcc.com/qgis.dtd\' \'SYSTEM\'>\n<qgis version="3.40.6" projectname="">\n'
+                        '<projectCrs><spatialrefsys><authid>EPSG:25833</authid></spatialrefsys></projectCrs>\n</qgis>\n',
+                        encoding="utf-8")
     return path
 
 
@@ -98,61 +96,29 @@ def main(argv=None) -> dict:
             out.mkdir(exist_ok=True)
             if c == counts[0]:
                 if edges <= args.peer_max_edges:
-                    r = qgis_process(
-                        "native:serviceareafromlayer",
-                        {
-                            "INPUT": net,
-                            "STRATEGY": 0,
-                            "START_POINTS": pts[c],
-                            "TRAVEL_COST2": 1125.0,
-                            "OUTPUT_LINES": out / "peer_{}_{}.gpkg".format(n, c),
-                        },
-                        cache,
-                        args.timeout,
-                        empty_project(),
-                    )
+                    r = qgis_process("native:serviceareafromlayer", {
+                        "INPUT": net, "STRATEGY": 0, "START_POINTS": pts[c], "TRAVEL_COST2": 1125.0,
+                        "OUTPUT_LINES": out / "peer_{}_{}.gpkg".format(n, c)}, cache, args.timeout, empty_project())
                     row.update(peer_s=r["seconds"], peer_pss_mb=r["peak_pss_mb"], peer_ok=r["returncode"] == 0)
                     if r["returncode"] == 0:
                         peer_rate = r["seconds"] / edges
                 elif peer_rate is not None:
                     row.update(peer_s=round(peer_rate * edges, 1), peer_extrapolated=True)
             shutil.rmtree(cache, ignore_errors=True)
-            params = {
-                "NETWORK": net,
-                "POINTS": pts[c],
-                "POINT_ID_FIELD": "pid",
-                "BANDS": "5,10,15",
-                "OUTPUT": out / "ours_{}_{}.gpkg".format(n, c),
-            }
+            params = {"NETWORK": net, "POINTS": pts[c], "POINT_ID_FIELD": "pid", "BANDS": "5,10,15",
+                      "OUTPUT": out / "ours_{}_{}.gpkg".format(n, c)}
             first = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
             again = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
-            row.update(
-                ours_first_s=first["seconds"],
-                ours_first_pss_mb=first["peak_pss_mb"],
-                ours_first_ok=first["returncode"] == 0,
-                ours_repeat_s=again["seconds"],
-                ours_repeat_pss_mb=again["peak_pss_mb"],
-                ours_repeat_ok=again["returncode"] == 0,
-                ours_log_peak=again["log_peak"],
-            )
-            if (
-                row.get("peer_s")
-                and (row.get("peer_ok") or row.get("peer_extrapolated"))
-                and row["ours_first_ok"]
-                and row["ours_repeat_ok"]
-            ):
+            row.update(ours_first_s=first["seconds"], ours_first_pss_mb=first["peak_pss_mb"], ours_first_ok=first["returncode"] == 0,
+                       ours_repeat_s=again["seconds"], ours_repeat_pss_mb=again["peak_pss_mb"], ours_repeat_ok=again["returncode"] == 0,
+                       ours_log_peak=again["log_peak"])
+            if row.get("peer_s") and (row.get("peer_ok") or row.get("peer_extrapolated")) and row["ours_first_ok"] and row["ours_repeat_ok"]:
                 row["ratio_first"] = round(row["peer_s"] / row["ours_first_s"], 2)
                 row["ratio_repeat"] = round(row["peer_s"] / row["ours_repeat_s"], 2)
             print(row, flush=True)
             rows.append(row)
-            save(
-                args.name,
-                {
-                    "what": __doc__.strip().splitlines()[0],
-                    "load_note": "shared 2-core machine, 7 other sessions busy: absolute times under load; ratios from the same run",
-                    "rows": rows,
-                },
-            )
+            save(args.name, {"what": __doc__.strip().splitlines()[0], "load_note": "shared 2-core machine, 7 other sessions busy: absolute times under load; ratios from the same run",
+                             "rows": rows})
     return {"rows": rows}
 
 

@@ -52,9 +52,7 @@ def plain_milp(cover_all, weight, n_existing, k, time_limit):
     c = -np.concatenate([np.zeros(nf), weight])
     cons = [
         LinearConstraint(sparse.hstack([-a.T, sparse.identity(m)], format="csc"), -np.inf, 0.0),
-        LinearConstraint(
-            sparse.csr_matrix(np.concatenate([np.ones(nf), np.zeros(m)])[None, :]), k + n_existing, k + n_existing
-        ),
+        LinearConstraint(sparse.csr_matrix(np.concatenate([np.ones(nf), np.zeros(m)])[None, :]), k + n_existing, k + n_existing),
     ]
     lb = np.zeros(nf + m)
     lb[nf - n_existing : nf] = 1.0
@@ -69,16 +67,7 @@ def plain_milp(cover_all, weight, n_existing, k, time_limit):
 
 
 def main():
-    out: dict = {
-        "instance": {
-            "lattice": "{0}×{0}, {1:g} m".format(N, STEP),
-            "demand": N_DEMAND,
-            "candidates": N_CAND,
-            "existing": N_EXIST,
-            "count": K,
-            "minutes": MINUTES,
-        }
-    }
+    out: dict = {"instance": {"lattice": "{0}×{0}, {1:g} m".format(N, STEP), "demand": N_DEMAND, "candidates": N_CAND, "existing": N_EXIST, "count": K, "minutes": MINUTES}}
     t = {}
     with timed(t, "graph_s"):
         graph = WalkGraph.from_lines(lattice_lines())
@@ -96,37 +85,19 @@ def main():
         dex, _ = graph.nearest(ex, dem, limit=limit)
     covered0 = np.isfinite(dex) & (dex <= limit)
     out["instance"]["coverage_nnz"] = int(dist.nnz)
-    print(
-        "graph {:.2f} s ({} edges), coverage {:.2f} s ({} pairs), existing {:.2f} s".format(
-            t["graph_s"], graph.n_edges, t["coverage_s"], dist.nnz, t["existing_s"]
-        ),
-        flush=True,
-    )
+    print("graph {:.2f} s ({} edges), coverage {:.2f} s ({} pairs), existing {:.2f} s".format(t["graph_s"], graph.n_edges, t["coverage_s"], dist.nnz, t["existing_s"]), flush=True)
 
     # greedy alone (no solver): its time and its self-certified gap
     with timed(t, "greedy_total_s"):
         gr = siting.suggest_sites(dist, weight, K, covered0, method="greedy", bound_time_limit=0)
-    print(
-        "greedy {:.3f} s: coverage {:.2f} % -> {:.2f} %, gap <= {:.2f} % ({})".format(
-            t["greedy_total_s"], gr.coverage_before_pct, gr.coverage_after_pct, gr.gap_pct, gr.gap_basis
-        ),
-        flush=True,
-    )
+    print("greedy {:.3f} s: coverage {:.2f} % -> {:.2f} %, gap <= {:.2f} % ({})".format(
+        t["greedy_total_s"], gr.coverage_before_pct, gr.coverage_after_pct, gr.gap_pct, gr.gap_basis), flush=True)
 
     # exact
     with timed(t, "exact_total_s"):
         ex_res = siting.suggest_sites(dist, weight, K, covered0, method="exact", time_limit=TIME_LIMIT, rel_gap=REL_GAP)
-    print(
-        "exact {:.1f} s (solver {:.1f} s, {} merged demand rows): coverage {:.2f} %, gap {:.4f} % ({})".format(
-            t["exact_total_s"],
-            ex_res.milp_seconds,
-            ex_res.reduced_demand,
-            ex_res.coverage_after_pct,
-            ex_res.gap_pct,
-            ex_res.gap_basis,
-        ),
-        flush=True,
-    )
+    print("exact {:.1f} s (solver {:.1f} s, {} merged demand rows): coverage {:.2f} %, gap {:.4f} % ({})".format(
+        t["exact_total_s"], ex_res.milp_seconds, ex_res.reduced_demand, ex_res.coverage_after_pct, ex_res.gap_pct, ex_res.gap_basis), flush=True)
     greedy_true_gap = float("nan")
     if ex_res.gap_basis == "optimal" and ex_res.objective > 0:
         greedy_true_gap = 100.0 * (ex_res.objective - gr.objective) / ex_res.objective
@@ -139,12 +110,7 @@ def main():
     t["plain_s"] = time.perf_counter() - t0
     plain_cov = 100.0 * -res.fun / weight.sum() if res.x is not None else float("nan")
     plain_bound = 100.0 * -res.mip_dual_bound / weight.sum() if res.mip_dual_bound is not None else float("nan")
-    print(
-        "plain MILP {:.1f} s: status {} ({}), coverage {:.2f} %, bound {:.2f} %".format(
-            t["plain_s"], res.status, res.message, plain_cov, plain_bound
-        ),
-        flush=True,
-    )
+    print("plain MILP {:.1f} s: status {} ({}), coverage {:.2f} %, bound {:.2f} %".format(t["plain_s"], res.status, res.message, plain_cov, plain_bound), flush=True)
 
     out["seconds"] = {key: round(v, 3) for key, v in t.items()}
     out["greedy"] = {
@@ -178,12 +144,8 @@ def main():
         "exact_over_greedy": t["exact_total_s"] / t["greedy_total_s"],
     }
     out["peak_rss_mb"] = peak_rss_mb()
-    print(
-        "ratios: plain/exact {:.2f}×, plain/greedy {:.0f}×; greedy gap vs optimum {:.2f} %; peak RSS {:.0f} MB".format(
-            out["ratios"]["plain_over_exact"], out["ratios"]["plain_over_greedy"], greedy_true_gap, out["peak_rss_mb"]
-        ),
-        flush=True,
-    )
+    print("ratios: plain/exact {:.2f}×, plain/greedy {:.0f}×; greedy gap vs optimum {:.2f} %; peak RSS {:.0f} MB".format(
+        out["ratios"]["plain_over_exact"], out["ratios"]["plain_over_greedy"], greedy_true_gap, out["peak_rss_mb"]), flush=True)
     save("bench_siting", out)
 
 

@@ -21,9 +21,7 @@ def utm_epsg(lon: float, lat: float) -> int:
     return (32600 if lat >= 0 else 32700) + zone
 
 
-def read_layer(
-    path: str, layer=None, epsg=None, where: str | None = None, geom_types=("LINESTRING", "MULTILINESTRING")
-):
+def read_layer(path: str, layer=None, epsg=None, where: str | None = None, geom_types=("LINESTRING", "MULTILINESTRING")):
     """(list of shapely geometries, epsg) of a layer, transformed to ``epsg`` (UTM of the data when None)."""
     from osgeo import gdal
     from shapely import wkb

@@ -30,38 +30,27 @@ def _grid(p, pt, x_lo, x_hi, y_lo, y_hi):
     light, black = QPen(QColor("#DDDDDD"), 1), QPen(QColor("black"), 1)
     for e in range(math.floor(math.log10(y_lo)), int(math.log10(y_hi)) + 1):
         for m in (1, 2, 5):
-            y = m * 10**e
+            y = m * 10 ** e
             if y_lo <= y <= y_hi:
                 a, b = pt(x_lo, y), pt(x_hi, y)
                 p.setPen(light)
                 p.drawLine(a, b)
                 p.setPen(black)
-                p.drawText(
-                    QRectF(a.x() - 80, a.y() - 10, 72, 20),
-                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                    "{:g}".format(y),
-                )
+                p.drawText(QRectF(a.x() - 80, a.y() - 10, 72, 20), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), "{:g}".format(y))
     for x in (5e4, 1e5, 2e5, 5e5, 1e6, 2e6):
         a, b = pt(x, y_lo), pt(x, y_hi)
         p.setPen(light)
         p.drawLine(a, b)
         p.setPen(black)
-        p.drawText(
-            QRectF(a.x() - 40, a.y() + 4, 80, 20),
-            int(Qt.AlignmentFlag.AlignHCenter),
-            "{:,.0f}k".format(x / 1000).replace(",", " "),
-        )
+        p.drawText(QRectF(a.x() - 40, a.y() + 4, 80, 20), int(Qt.AlignmentFlag.AlignHCenter), "{:,.0f}k".format(x / 1000).replace(",", " "))
 
 
 def _series(p, pt, rows, key, kind, colour):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor, QPen
 
-    pts = [
-        (r["edges"], r["{}_{}".format(key, kind)], bool(r.get("peer_extrapolated")) and key == "peer")
-        for r in rows
-        if r.get("{}_{}".format(key, kind))
-    ]
+    pts = [(r["edges"], r["{}_{}".format(key, kind)], bool(r.get("peer_extrapolated")) and key == "peer")
+           for r in rows if r.get("{}_{}".format(key, kind))]
     pen = QPen(QColor(colour), 2.5)
     for (x0, y0, e0), (x1, y1, e1) in zip(pts[:-1], pts[1:]):
         pen.setStyle(Qt.PenStyle.DashLine if (e0 or e1) else Qt.PenStyle.SolidLine)
@@ -78,10 +67,8 @@ def _panel(p, rows, i, title, kind, x_lo=3e4, x_hi=2e6):
     from qgis.PyQt.QtGui import QColor, QPen
 
     left, top, pw, ph = 90 + i * 700, 50, 560, 440
-    vals = [
-        r["{}_{}".format(key, kind)] for key, _l, _c, _d in SERIES for r in rows if r.get("{}_{}".format(key, kind))
-    ]
-    steps = [m * 10**e for e in range(-1, 6) for m in (1, 2, 5)]
+    vals = [r["{}_{}".format(key, kind)] for key, _l, _c, _d in SERIES for r in rows if r.get("{}_{}".format(key, kind))]
+    steps = [m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5)]
     y_lo = max(s for s in steps if s <= min(vals))
     y_hi = min(s for s in steps if s >= max(vals))
 
@@ -106,10 +93,7 @@ def _panel(p, rows, i, title, kind, x_lo=3e4, x_hi=2e6):
             p.drawText(QPointF(left + 48, yy + 5), label)
     if i == 0:
         p.setPen(QPen(QColor("black"), 1))
-        p.drawText(
-            QPointF(left + 12, top + 12 + 22 * len(SERIES) + 4),
-            "open markers, dashed: peer extrapolated (linear in edges)",
-        )
+        p.drawText(QPointF(left + 12, top + 12 + 22 * len(SERIES) + 4), "open markers, dashed: peer extrapolated (linear in edges)")
 
 
 def main(src: Path, dst: Path) -> Path:
@@ -128,11 +112,8 @@ def main(src: Path, dst: Path) -> Path:
     for i, (title, kind) in enumerate(panels):
         _panel(p, rows, i, title, kind)
     p.setPen(QPen(QColor("#555555"), 1))
-    p.drawText(
-        QRectF(20, h - 40, w - 40, 30),
-        int(Qt.AlignmentFlag.AlignLeft),
-        "Square street lattice (50 m blocks), 300 points; ours: 3 bands with polygons, peer: lines, one 15-min band. Shared 2-core machine under load.",
-    )
+    p.drawText(QRectF(20, h - 40, w - 40, 30), int(Qt.AlignmentFlag.AlignLeft),
+               "Square street lattice (50 m blocks), 300 points; ours: 3 bands with polygons, peer: lines, one 15-min band. Shared 2-core machine under load.")
     p.end()
     dst.parent.mkdir(parents=True, exist_ok=True)
     img.save(str(dst))

@@ -61,10 +61,8 @@ def main():
     major = g.major_edges()
     nodes = np.unique(g.edge_u[major])
     snap = g.snap_connected(g.node_xy[rng.choice(nodes, 40, replace=False)], 200.0)
-    stats = {
-        k: {"vertices": 0, "stairs": 0, "rings": 0, "holes": 0, "area_diff": [], "near": [], "polygons": 0}
-        for k in ("before", "after")
-    }
+    stats = {k: {"vertices": 0, "stairs": 0, "rings": 0, "holes": 0, "area_diff": [], "near": [], "polygons": 0}
+             for k in ("before", "after")}
     for p in np.flatnonzero(snap.ok).tolist():
         D = g.search(snap, [p], max(LIMITS))[0]
         se, st, sd = [snap.edge[p]], [snap.t[p]], [snap.dist[p]]
@@ -75,10 +73,7 @@ def main():
         after = cm.band_polygons(xy1, c1, LIMITS, BUFFER, CELL)
         for k, lim in enumerate(LIMITS):
             exact = cm.vector_polygon(g, cm.reached_edges(g, D, lim, se), D, lim, BUFFER, se, st, sd)
-            for name, geom, ref in (
-                ("before", before[k][0], exact),
-                ("after", after[k][0], cm.close_holes(exact, cm.FILL_HOLES_M2)),
-            ):
+            for name, geom, ref in (("before", before[k][0], exact), ("after", after[k][0], cm.close_holes(exact, cm.FILL_HOLES_M2))):
                 s = stats[name]
                 tot, stairs = stair_share(geom)
                 s["vertices"] += tot
@@ -89,17 +84,8 @@ def main():
                 s["holes"] += sum(len(q.interiors) for q in getattr(geom, "geoms", [geom]))
                 s["area_diff"].append((geom.area - ref.area) / ref.area)
                 b = ref.boundary
-                s["near"] += [
-                    b.distance(Point(c)) <= 1.5 * CELL
-                    for q in getattr(geom, "geoms", [geom])
-                    for c in q.exterior.coords
-                ]
-    out = {
-        "network": "Moabit (tests/data), {} edges".format(g.n_edges),
-        "points": int(snap.ok.sum()),
-        "cell_m": CELL,
-        "buffer_m": BUFFER,
-    }
+                s["near"] += [b.distance(Point(c)) <= 1.5 * CELL for q in getattr(geom, "geoms", [geom]) for c in q.exterior.coords]
+    out = {"network": "Moabit (tests/data), {} edges".format(g.n_edges), "points": int(snap.ok.sum()), "cell_m": CELL, "buffer_m": BUFFER}
     for name, s in stats.items():
         ad = np.array(s["area_diff"])
         out[name] = {

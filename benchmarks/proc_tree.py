@@ -65,11 +65,5 @@ def run_measured(cmd, env=None, timeout=None, interval=0.2) -> dict:
     seconds = time.perf_counter() - t0
     done.set()
     th.join()
-    return {
-        "seconds": round(seconds, 2),
-        "peak_pss_mb": round(peak[0] / 1024.0, 1),
-        "returncode": proc.returncode,
-        "timed_out": timed_out,
-        "stdout": out,
-        "stderr": err,
-    }
+    return {"seconds": round(seconds, 2), "peak_pss_mb": round(peak[0] / 1024.0, 1), "returncode": proc.returncode,
+            "timed_out": timed_out, "stdout": out, "stderr": err}

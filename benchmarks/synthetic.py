@@ -72,9 +72,7 @@ def write_points(path: str, xy: np.ndarray, extra: dict | None = None, name: str
 
     extra = extra or {}
     with gdal_exceptions():
-        ds, lyr = _create(
-            path, name, ogr.wkbPoint, [("pid", ogr.OFTInteger)] + [(k, ogr.OFTString) for k in extra], epsg=epsg
-        )
+        ds, lyr = _create(path, name, ogr.wkbPoint, [("pid", ogr.OFTInteger)] + [(k, ogr.OFTString) for k in extra], epsg=epsg)
         defn = lyr.GetLayerDefn()
         lyr.StartTransaction()
         for i, (x, y) in enumerate(np.asarray(xy, dtype=float).tolist()):

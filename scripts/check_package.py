@@ -29,7 +29,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 MAX_BYTES = 25_000_000
-REQUIRED = ("name", "description", "version", "qgisMinimumVersion", "author", "email", "about", "tracker", "repository")
+REQUIRED = ("name", "description", "version", "qgisMinimumVersion", "author", "email", "about", "tracker",
+            "repository")
 BOOLEANS = ("experimental", "deprecated", "server")
 FORBIDDEN_DIRS = ("__MACOSX", ".git", "__pycache__")
 PLACEHOLDER_URLS = {"tracker": "http://bugs", "repository": "http://repo", "homepage": "http://homepage"}
@@ -56,11 +57,8 @@ class Report:
             problems = [problems]
         problems = [p for p in (problems or []) if p]
         self.rows.append((name, not problems, "; ".join(problems) if problems else note))
-        print(
-            "{} {}{}".format(
-                "PASS" if not problems else "FAIL", name, " – " + self.rows[-1][2] if self.rows[-1][2] else ""
-            )
-        )
+        print("{} {}{}".format("PASS" if not problems else "FAIL", name,
+                               " – " + self.rows[-1][2] if self.rows[-1][2] else ""))
 
     @property
     def failed(self) -> int:
@@ -91,27 +89,21 @@ def _url_problem(key: str, url: str | None, online: bool) -> str:
 
 
 def check_structure(zpath: Path, report: Report, online: bool) -> tuple[str, dict[str, str]]:
-    report.rule(
-        "zip size <= 25 MB",
-        "" if zpath.stat().st_size <= MAX_BYTES else "{} bytes".format(zpath.stat().st_size),
-        "{:.1f} MB".format(zpath.stat().st_size / 1e6),
-    )
+    report.rule("zip size <= 25 MB", "" if zpath.stat().st_size <= MAX_BYTES else "{} bytes".format(zpath.stat().st_size),
+                "{:.1f} MB".format(zpath.stat().st_size / 1e6))
     zf = zipfile.ZipFile(zpath)
     names = zf.namelist()
     report.rule("no path information ('..' or leading '/')", [n for n in names if ".." in n or n.startswith("/")])
     report.rule("no .pyc files", [n for n in names if ".pyc" in n])
     report.rule("no __MACOSX/.git/__pycache__ folders", [n for n in names if set(n.split("/")) & set(FORBIDDEN_DIRS)])
     report.rule("zip CRC intact (testzip)", zf.testzip() or "")
-    report.rule(
-        "no backslashes or drive letters in names", [n for n in names if "\\" in n or re.match(r"^[A-Za-z]:", n)]
-    )
+    report.rule("no backslashes or drive letters in names",
+                [n for n in names if "\\" in n or re.match(r"^[A-Za-z]:", n)])
     tops = sorted({n.split("/")[0] for n in names})
     report.rule("one top-level folder", "" if len(tops) == 1 else "several: {}".format(", ".join(tops)), tops[0])
     package = names[0].split("/")[0] if "/" in names[0] else ""
-    report.rule(
-        "top folder name is a Python identifier matching ^[A-Za-z][A-Za-z0-9-_]+$",
-        "" if package.isidentifier() and re.match(r"^[A-Za-z][A-Za-z0-9-_]+$", package) else repr(package),
-    )
+    report.rule("top folder name is a Python identifier matching ^[A-Za-z][A-Za-z0-9-_]+$",
+                "" if package.isidentifier() and re.match(r"^[A-Za-z][A-Za-z0-9-_]+$", package) else repr(package))
     init, meta_name = package + "/__init__.py", package + "/metadata.txt"
     report.rule("__init__.py and metadata.txt in the top folder", [n for n in (init, meta_name) if n not in names])
     report.rule("LICENSE in the top folder", "" if package + "/LICENSE" in names else "missing")
@@ -129,49 +121,30 @@ def check_structure(zpath: Path, report: Report, online: bool) -> tuple[str, dic
     except Exception as err:  # noqa: BLE001 - the site reports any parse error
         problem = "cannot parse: {}".format(err)
     report.rule("metadata.txt parses (UTF-8, [general])", problem)
-    report.rule(
-        "required metadata present and not empty: " + ", ".join(REQUIRED), [k for k in REQUIRED if not meta.get(k)]
-    )
+    report.rule("required metadata present and not empty: " + ", ".join(REQUIRED),
+                [k for k in REQUIRED if not meta.get(k)])
     icon = meta.get("icon", "")
     icon = icon[2:] if icon.startswith("./") else icon
-    report.rule(
-        "icon named in metadata is inside the zip",
-        "" if icon and package + "/" + icon in names else "icon={!r} not in zip".format(icon),
-        icon,
-    )
+    report.rule("icon named in metadata is inside the zip", "" if icon and package + "/" + icon in names else
+                "icon={!r} not in zip".format(icon), icon)
     report.rule("no deprecated supportsQt6 key", "present" if "supportsQt6" in meta else "")
-    report.rule(
-        "boolean flags (experimental, deprecated, server) are true/false/yes/no/1/0",
-        [
-            "{}={}".format(k, meta[k])
-            for k in BOOLEANS
-            if k in meta and meta[k].lower() not in ("true", "false", "yes", "no", "1", "0")
-        ],
-    )
+    report.rule("boolean flags (experimental, deprecated, server) are true/false/yes/no/1/0",
+                ["{}={}".format(k, meta[k]) for k in BOOLEANS if k in meta
+                 and meta[k].lower() not in ("true", "false", "yes", "no", "1", "0")])
     report.rule("author contains no slash", "" if re.match(r"^[^/]+$", meta.get("author", "")) else meta.get("author"))
-    report.rule(
-        "email looks like an address",
-        "" if re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]+", meta.get("email", "")) else meta.get("email"),
-    )
+    report.rule("email looks like an address", "" if re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]+", meta.get("email", ""))
+                else meta.get("email"))
     version = meta.get("version", "").rsplit(" ")[-1]
-    report.rule(
-        "version is dotted digits (x.y.z, optional suffix)",
-        "" if re.fullmatch(r"\d+(\.\d+){1,3}([-.+]?[A-Za-z0-9]+)?", version) else repr(version),
-        version,
-    )
+    report.rule("version is dotted digits (x.y.z, optional suffix)",
+                "" if re.fullmatch(r"\d+(\.\d+){1,3}([-.+]?[A-Za-z0-9]+)?", version) else repr(version), version)
     qmin, qmax = _version_tuple(meta.get("qgisMinimumVersion", "")), _version_tuple(meta.get("qgisMaximumVersion", ""))
-    report.rule(
-        "qgisMinimumVersion / qgisMaximumVersion are x.y[.z] and min <= max",
-        ""
-        if qmin and qmax and qmin <= qmax
-        else "min={} max={}".format(meta.get("qgisMinimumVersion"), meta.get("qgisMaximumVersion")),
-        "{} .. {}".format(meta.get("qgisMinimumVersion"), meta.get("qgisMaximumVersion")),
-    )
+    report.rule("qgisMinimumVersion / qgisMaximumVersion are x.y[.z] and min <= max",
+                "" if qmin and qmax and qmin <= qmax else "min={} max={}".format(meta.get("qgisMinimumVersion"),
+                                                                              meta.get("qgisMaximumVersion")),
+                "{} .. {}".format(meta.get("qgisMinimumVersion"), meta.get("qgisMaximumVersion")))
     report.rule("qgisMaximumVersion >= 4.0 (listed for QGIS 4)", "" if qmax and qmax >= (4, 0) else "QGIS 3 only")
-    report.rule(
-        "tracker/repository/homepage are valid URLs" + (" and answer" if online else " (form; --online asks them)"),
-        [_url_problem(k, meta.get(k), online) for k in ("tracker", "repository", "homepage")],
-    )
+    report.rule("tracker/repository/homepage are valid URLs" + (" and answer" if online else " (form; --online asks them)"),
+                [_url_problem(k, meta.get(k), online) for k in ("tracker", "repository", "homepage")])
     # QGIS's plugin loader: the package must define classFactory(iface)
     try:
         tree = ast.parse(zf.read(init).decode("utf-8"))
@@ -180,24 +153,15 @@ def check_structure(zpath: Path, report: Report, online: bool) -> tuple[str, dic
         has_factory = False
     report.rule("__init__.py defines classFactory(iface)", "" if has_factory else "missing")
     if meta.get("hasProcessingProvider", "").lower() in ("yes", "true"):
-        report.rule(
-            "hasProcessingProvider=yes and the plugin class has initProcessing",
-            ""
-            if any("def initProcessing" in zf.read(n).decode("utf-8", "replace") for n in names if n.endswith(".py"))
-            else "no initProcessing",
-        )
+        report.rule("hasProcessingProvider=yes and the plugin class has initProcessing",
+                    "" if any("def initProcessing" in zf.read(n).decode("utf-8", "replace")
+                              for n in names if n.endswith(".py")) else "no initProcessing")
     # the security scan's file analysis
-    report.rule(
-        "no executable .py files",
-        [i.filename for i in zf.infolist() if i.filename.endswith(".py") and (i.external_attr >> 16) & 0o111],
-    )
-    report.rule(
-        "no binaries or scripts (" + " ".join(SUSPICIOUS_EXT) + ")",
-        [n for n in names if n.lower().endswith(SUSPICIOUS_EXT)],
-    )
-    report.rule(
-        "no hidden files", [n for n in names if Path(n).name.startswith(".") and Path(n).name not in ALLOWED_HIDDEN]
-    )
+    report.rule("no executable .py files", [i.filename for i in zf.infolist()
+                                            if i.filename.endswith(".py") and (i.external_attr >> 16) & 0o111])
+    report.rule("no binaries or scripts (" + " ".join(SUSPICIOUS_EXT) + ")",
+                [n for n in names if n.lower().endswith(SUSPICIOUS_EXT)])
+    report.rule("no hidden files", [n for n in names if Path(n).name.startswith(".") and Path(n).name not in ALLOWED_HIDDEN])
     zf.close()
     return package, meta
 
@@ -208,32 +172,18 @@ def check_bandit(folder: Path, report: Report) -> None:
     try:
         results = json.loads(run.stdout)["results"]
     except (ValueError, KeyError):
-        report.rule(
-            "bandit (the site's 74 tests, every severity): 0 findings", "bandit did not run: " + run.stderr[-300:]
-        )
+        report.rule("bandit (the site's 74 tests, every severity): 0 findings", "bandit did not run: " + run.stderr[-300:])
         return
-    found = [
-        "{}:{} {} {}".format(Path(r["filename"]).relative_to(folder), r["line_number"], r["test_id"], r["issue_text"])
-        for r in results
-    ]
+    found = ["{}:{} {} {}".format(Path(r["filename"]).relative_to(folder), r["line_number"], r["test_id"],
+                                  r["issue_text"]) for r in results]
     files = sum(1 for _ in folder.rglob("*.py"))
-    report.rule(
-        "bandit (the site's 74 tests, every severity): 0 findings", found, "0 findings in {} Python files".format(files)
-    )
+    report.rule("bandit (the site's 74 tests, every severity): 0 findings", found,
+                "0 findings in {} Python files".format(files))
 
 
 def check_secrets(folder: Path, report: Report) -> None:
-    cmd = [
-        sys.executable,
-        "-m",
-        "detect_secrets",
-        "scan",
-        "--all-files",
-        "--exclude-files",
-        r"metadata\.txt",
-        "--exclude-files",
-        r"\.secrets\.baseline",
-    ]
+    cmd = [sys.executable, "-m", "detect_secrets", "scan", "--all-files", "--exclude-files", r"metadata\.txt",
+           "--exclude-files", r"\.secrets\.baseline"]
     for plugin in SECRETS_DISABLED:
         cmd += ["--disable-plugin", plugin]
     run = subprocess.run([*cmd, "."], cwd=folder, capture_output=True, text=True, check=False)  # nosec B603
@@ -244,9 +194,8 @@ def check_secrets(folder: Path, report: Report) -> None:
         return
     found = ["{}:{} {}".format(f, s["line_number"], s["type"]) for f, items in results.items() for s in items]
     files = sum(1 for p in folder.rglob("*") if p.is_file())
-    report.rule(
-        "detect-secrets (all files, the site's plugins): 0 secrets", found, "0 secrets in {} files".format(files)
-    )
+    report.rule("detect-secrets (all files, the site's plugins): 0 secrets", found,
+                "0 secrets in {} files".format(files))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,9 +36,7 @@ def read_gpkg(path: str, geometry: bool = False) -> dict:
         if name in SKIP_TABLES or name.startswith("gpkg_"):
             continue
         defn = layer.GetLayerDefn()
-        fields = [
-            (defn.GetFieldDefn(k).GetName(), defn.GetFieldDefn(k).GetTypeName()) for k in range(defn.GetFieldCount())
-        ]
+        fields = [(defn.GetFieldDefn(k).GetName(), defn.GetFieldDefn(k).GetTypeName()) for k in range(defn.GetFieldCount())]
         rows = []
         for feat in layer:
             values = [feat.GetField(k) if feat.IsFieldSetAndNotNull(k) else None for k in range(len(fields))]
@@ -142,11 +140,8 @@ def main(argv=None) -> int:
         return 1
     layers = read_gpkg(args.before)
     n_values = sum(len(f) * len(r) for f, r in layers.values())
-    print(
-        "identical: {} layers, {} features, {} attribute values{}".format(
-            len(layers), sum(len(r) for _, r in layers.values()), n_values, ", geometries too" if args.geometry else ""
-        )
-    )
+    print("identical: {} layers, {} features, {} attribute values{}".format(
+        len(layers), sum(len(r) for _, r in layers.values()), n_values, ", geometries too" if args.geometry else ""))
     return 0
 
 

@@ -38,27 +38,9 @@ PNG_DIR = OUT / "pages"
 POP = "inh_2020"
 MOABIT = "\"region_id\" LIKE '0102%'"
 FACILITY_LAYERS = (
-    "community_centers",
-    "libraries",
-    "places_of_worship",
-    "doctors",
-    "clinics",
-    "pharmacies",
-    "kindergartens",
-    "childcare",
-    "playgrounds",
-    "schools",
-    "supermarkets",
-    "convenience_stores",
-    "marketplaces",
-    "post_offices",
-    "police_stations",
-    "sport_centers",
-    "offices",
-    "bus_stops",
-    "tram_stops",
-    "ubahn_stops",
-    "sbahn_stops",
+    "community_centers", "libraries", "places_of_worship", "doctors", "clinics", "pharmacies", "kindergartens", "childcare",
+    "playgrounds", "schools", "supermarkets", "convenience_stores", "marketplaces", "post_offices", "police_stations",
+    "sport_centers", "offices", "bus_stops", "tram_stops", "ubahn_stops", "sbahn_stops",
 )
 # Berlin's sources, as the demo's planner fills them in (the algorithm's defaults are neutral: "not given")
 BERLIN_DATES = "Einwohnerregister 31.12.2020 (2015–2020); Monitoring Soziale Stadtentwicklung 2013; OpenStreetMap 2019 (Einrichtungen) / 2025 (Wege, Gebäude)"
@@ -67,23 +49,9 @@ BERLIN_ATTRIBUTION = (
     "© OpenStreetMap-Mitwirkende (ODbL); Amt für Statistik Berlin-Brandenburg (Einwohnerregister); "
     "Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (Monitoring Soziale Stadtentwicklung)"
 )
-PANEL_FIELDS = {
-    "population": POP,
-    "arrivals": "for_change_2017_2020",
-    "turnover": "k11_turnover",
-    "diversity": "for_2020",
-    "social": "s3_transfer",
-}
+PANEL_FIELDS = {"population": POP, "arrivals": "for_change_2017_2020", "turnover": "k11_turnover", "diversity": "for_2020", "social": "s3_transfer"}
 PANEL_UNITS = {"arrivals": 0, "turnover": 1, "diversity": 0, "social": 1}  # 0 count, 1 percent (as the algorithm)
-CANDIDATE_LAYERS = (
-    "supermarkets",
-    "marketplaces",
-    "libraries",
-    "post_offices",
-    "ubahn_stops",
-    "sbahn_stops",
-    "tram_stops",
-)
+CANDIDATE_LAYERS = ("supermarkets", "marketplaces", "libraries", "post_offices", "ubahn_stops", "sbahn_stops", "tram_stops")
 
 
 def sample(layer: str) -> str:
@@ -150,9 +118,7 @@ def main() -> int:
 
     if "--write-model" in sys.argv:
         i = sys.argv.index("--write-model")
-        target = (
-            Path(sys.argv[i + 1]) if len(sys.argv) > i + 1 else ROOT / "resources" / "models" / "fullanalysis.model3"
-        )
+        target = Path(sys.argv[i + 1]) if len(sys.argv) > i + 1 else ROOT / "resources" / "models" / "fullanalysis.model3"
         ok = write_model(target)
         print("model written to {}".format(target) if ok else "could not write {}".format(target), flush=True)
         os._exit(0 if ok else 1)
@@ -185,12 +151,7 @@ def main() -> int:
     def run(n: int, label: str, alg_id: str, params: dict) -> dict | None:
         print("[{}/{}] {} ({})".format(n, steps_total, label, alg_id), flush=True)
         if not available(alg_id):
-            print(
-                "    NOT AVAILABLE YET: {} is not part of this build; this step and what depends on it are skipped.".format(
-                    alg_id
-                ),
-                flush=True,
-            )
+            print("    NOT AVAILABLE YET: {} is not part of this build; this step and what depends on it are skipped.".format(alg_id), flush=True)
             missing.append(alg_id)
             return None
         german_output(registry.algorithmById(alg_id), params)
@@ -211,24 +172,10 @@ def main() -> int:
     # 1 background and inputs into the demo GeoPackage (the project stays self-contained)
     print("[1/{}] Copying the sample's background layers into {}".format(steps_total, GPKG.name), flush=True)
     t = time.perf_counter()
-    for layer in (
-        "planning_areas",
-        "moabit_district",
-        "map_pages",
-        "moabit_roads",
-        "moabit_water",
-        "moabit_rails",
-        "moabit_buildings",
-        "poi_community_centers",
-    ):
+    for layer in ("planning_areas", "moabit_district", "map_pages", "moabit_roads", "moabit_water", "moabit_rails", "moabit_buildings", "poi_community_centers"):
         processing.run(
             "native:savefeatures",
-            {
-                "INPUT": sample(layer),
-                "OUTPUT": str(GPKG),
-                "LAYER_NAME": layer,
-                "ACTION_ON_EXISTING_FILE": 1 if GPKG.exists() else 0,
-            },
+            {"INPUT": sample(layer), "OUTPUT": str(GPKG), "LAYER_NAME": layer, "ACTION_ON_EXISTING_FILE": 1 if GPKG.exists() else 0},
             context=context,
         )
     timings.append(("copy background", time.perf_counter() - t))
@@ -267,12 +214,7 @@ def main() -> int:
     moabit_quarters = result("moabit_quarters")
 
     # 3 walking network
-    res = run(
-        3,
-        "Prepare the Moabit walking network",
-        "ankunft:preparewalknetwork",
-        {"INPUT": sample("moabit_roads"), "OUTPUT": into_gpkg("walk_network")},
-    )
+    res = run(3, "Prepare the Moabit walking network", "ankunft:preparewalknetwork", {"INPUT": sample("moabit_roads"), "OUTPUT": into_gpkg("walk_network")})
     if res is not None:
         network = result("walk_network")
     else:
@@ -280,9 +222,7 @@ def main() -> int:
         print("    (the later steps use the OSM roads as they are, without noding)", flush=True)
 
     # 4 infrastructure overlay
-    facility_layers = [
-        QgsVectorLayer(sample("poi_" + name), "poi-" + name.replace("_", "-"), "ogr") for name in FACILITY_LAYERS
-    ]
+    facility_layers = [QgsVectorLayer(sample("poi_" + name), "poi-" + name.replace("_", "-"), "ogr") for name in FACILITY_LAYERS]
     res = run(
         4,
         "Social infrastructure overlay in Moabit",
@@ -326,11 +266,7 @@ def main() -> int:
     # 6 suggested docking points
     processing.run(
         "native:mergevectorlayers",
-        {
-            "LAYERS": [sample("poi_" + name) for name in CANDIDATE_LAYERS],
-            "CRS": None,
-            "OUTPUT": into_gpkg("candidate_sites"),
-        },
+        {"LAYERS": [sample("poi_" + name) for name in CANDIDATE_LAYERS], "CRS": None, "OUTPUT": into_gpkg("candidate_sites")},
         context=context,
     )
     res = run(
@@ -354,11 +290,7 @@ def main() -> int:
     )
     have_sites = res is not None
     if res is not None:
-        outcome["coverage"] = (
-            res.get("COVERAGE_BEFORE_PCT"),
-            res.get("COVERAGE_AFTER_PCT"),
-            res.get("OPTIMALITY_GAP_PCT"),
-        )
+        outcome["coverage"] = (res.get("COVERAGE_BEFORE_PCT"), res.get("COVERAGE_AFTER_PCT"), res.get("OPTIMALITY_GAP_PCT"))
 
     # 7 strategy map
     map_params = {
@@ -400,19 +332,7 @@ def main() -> int:
         return 1
     timings.append(("project", time.perf_counter() - t))
 
-    summary(
-        project,
-        have_classes,
-        have_infra,
-        have_catch,
-        have_sites,
-        outcome,
-        missing,
-        failed,
-        timings,
-        time.perf_counter() - t_start,
-        __version__,
-    )
+    summary(project, have_classes, have_infra, have_catch, have_sites, outcome, missing, failed, timings, time.perf_counter() - t_start, __version__)
     rc = 1 if failed or not PDF.exists() else 0
     project.clear()
     context.temporaryLayerStore().removeAllMapLayers()
@@ -469,13 +389,8 @@ def write_model(path: Path) -> bool:
         "PAGES": "Map pages with key figures",
     }
     m = QgsProcessingModelAlgorithm("fullanalysis", "planning")
-    m.setHelpContent(
-        {
-            "ALG_DESC": "The whole Ankunft analysis in one model: classify the areas, prepare the walking network, social infrastructure overlay and walking catchments in the districts, suggest new docking points, and the district strategy map (PDF). Open it in the model designer to change steps or defaults. / Die ganze Ankunft-Analyse in einem Modell: Gebiete einordnen, Fußwegenetz aufbereiten, soziale Infrastruktur und Einzugsbereiche in den Bezirken, neue Andockstellen vorschlagen und die Strategiekarte (PDF).",
-            "ALG_CREATOR": "Ankunft plugin",
-            "ALG_VERSION": "1",
-        }
-    )
+    m.setHelpContent({"ALG_DESC": "The whole Ankunft analysis in one model: classify the areas, prepare the walking network, social infrastructure overlay and walking catchments in the districts, suggest new docking points, and the district strategy map (PDF). Open it in the model designer to change steps or defaults. / Die ganze Ankunft-Analyse in einem Modell: Gebiete einordnen, Fußwegenetz aufbereiten, soziale Infrastruktur und Einzugsbereiche in den Bezirken, neue Andockstellen vorschlagen und die Strategiekarte (PDF).",
+                      "ALG_CREATOR": "Ankunft plugin", "ALG_VERSION": "1"})
     y = [40]
 
     def inp(param, help_text):
@@ -488,86 +403,23 @@ def write_model(path: Path) -> bool:
         y[0] += 60
 
     P = QgsProcessing.SourceType  # noqa: N806
-    inp(
-        QgsProcessingParameterFeatureSource("AREAS", "Areas with statistics (whole city)", [P.TypeVectorPolygon]),
-        "Blocks or planning areas of the whole city with population and indicators.",
-    )
-    inp(
-        QgsProcessingParameterField("ID_FIELD", "Area id field", parentLayerParameterName="AREAS", optional=True),
-        "Area id.",
-    )
-    inp(
-        QgsProcessingParameterField("POPULATION_FIELD", "Population field", parentLayerParameterName="AREAS"),
-        "Inhabitants per area.",
-    )
+    inp(QgsProcessingParameterFeatureSource("AREAS", "Areas with statistics (whole city)", [P.TypeVectorPolygon]), "Blocks or planning areas of the whole city with population and indicators.")
+    inp(QgsProcessingParameterField("ID_FIELD", "Area id field", parentLayerParameterName="AREAS", optional=True), "Area id.")
+    inp(QgsProcessingParameterField("POPULATION_FIELD", "Population field", parentLayerParameterName="AREAS"), "Inhabitants per area.")
     units = ["count (converted with the population)", "percent of population", "per 1000 inhabitants"]
-    for key, label, unit in (
-        ("ARRIVALS", "Arrivals field", 0),
-        ("TURNOVER", "Turnover field", 1),
-        ("DIVERSITY", "Diversity field", 1),
-    ):
-        inp(
-            QgsProcessingParameterField(key + "_FIELD", label, parentLayerParameterName="AREAS", optional=True),
-            label + " (see Classify arrival quarters).",
-        )
-        inp(
-            QgsProcessingParameterEnum(key + "_UNIT", label + ": unit", options=units, defaultValue=unit),
-            "Unit of the field.",
-        )
-    inp(
-        QgsProcessingParameterVectorLayer(
-            "DISTRICTS", "Districts (one map page each; the areas within them are analysed)", [P.TypeVectorPolygon]
-        ),
-        "Districts to map, one page each; the areas that lie within one of them are analysed (walking network, infrastructure, siting).",
-    )
-    inp(
-        QgsProcessingParameterFeatureSource("ROADS", "Streets and paths (OSM)", [P.TypeVectorLine]),
-        "The walking network source, e.g. an OSM extract.",
-    )
-    inp(
-        QgsProcessingParameterMultipleLayers(
-            "FACILITIES", "Social infrastructure (one or more layers)", Qgis.ProcessingSourceType.VectorAnyGeometry
-        ),
-        "Facilities; categories from OSM tags or the layer names.",
-    )
-    inp(
-        QgsProcessingParameterVectorLayer("DOCKING_POINTS", "Existing docking points", [P.TypeVectorPoint]),
-        "Existing docking points.",
-    )
-    inp(
-        QgsProcessingParameterFeatureSource("CANDIDATES", "Candidate sites", [P.TypeVectorPoint]),
-        "Candidate sites for new docking points.",
-    )
-    inp(
-        QgsProcessingParameterFeatureSource("BUILDINGS", "Buildings", [P.TypeVectorPolygon], optional=True),
-        "Buildings: population is placed on them.",
-    )
-    inp(
-        QgsProcessingParameterVectorLayer("WATER", "Water (map background)", [P.TypeVectorAnyGeometry], optional=True),
-        "Water for the map background.",
-    )
-    inp(
-        QgsProcessingParameterNumber(
-            "MINUTES", "Walking minutes", Qgis.ProcessingNumberParameterType.Double, defaultValue=10, minValue=1
-        ),
-        "Walking limit for infrastructure and siting.",
-    )
-    inp(
-        QgsProcessingParameterNumber(
-            "COUNT",
-            "Number of new docking points",
-            Qgis.ProcessingNumberParameterType.Integer,
-            defaultValue=5,
-            minValue=1,
-        ),
-        "How many new sites to suggest.",
-    )
-    inp(
-        QgsProcessingParameterString(
-            "TITLE", "Map title", defaultValue="Strategiekarte Ankunftsquartiere", optional=True
-        ),
-        "Title of the strategy map.",
-    )
+    for key, label, unit in (("ARRIVALS", "Arrivals field", 0), ("TURNOVER", "Turnover field", 1), ("DIVERSITY", "Diversity field", 1)):
+        inp(QgsProcessingParameterField(key + "_FIELD", label, parentLayerParameterName="AREAS", optional=True), label + " (see Classify arrival quarters).")
+        inp(QgsProcessingParameterEnum(key + "_UNIT", label + ": unit", options=units, defaultValue=unit), "Unit of the field.")
+    inp(QgsProcessingParameterVectorLayer("DISTRICTS", "Districts (one map page each; the areas within them are analysed)", [P.TypeVectorPolygon]), "Districts to map, one page each; the areas that lie within one of them are analysed (walking network, infrastructure, siting).")
+    inp(QgsProcessingParameterFeatureSource("ROADS", "Streets and paths (OSM)", [P.TypeVectorLine]), "The walking network source, e.g. an OSM extract.")
+    inp(QgsProcessingParameterMultipleLayers("FACILITIES", "Social infrastructure (one or more layers)", Qgis.ProcessingSourceType.VectorAnyGeometry), "Facilities; categories from OSM tags or the layer names.")
+    inp(QgsProcessingParameterVectorLayer("DOCKING_POINTS", "Existing docking points", [P.TypeVectorPoint]), "Existing docking points.")
+    inp(QgsProcessingParameterFeatureSource("CANDIDATES", "Candidate sites", [P.TypeVectorPoint]), "Candidate sites for new docking points.")
+    inp(QgsProcessingParameterFeatureSource("BUILDINGS", "Buildings", [P.TypeVectorPolygon], optional=True), "Buildings: population is placed on them.")
+    inp(QgsProcessingParameterVectorLayer("WATER", "Water (map background)", [P.TypeVectorAnyGeometry], optional=True), "Water for the map background.")
+    inp(QgsProcessingParameterNumber("MINUTES", "Walking minutes", Qgis.ProcessingNumberParameterType.Double, defaultValue=10, minValue=1), "Walking limit for infrastructure and siting.")
+    inp(QgsProcessingParameterNumber("COUNT", "Number of new docking points", Qgis.ProcessingNumberParameterType.Integer, defaultValue=5, minValue=1), "How many new sites to suggest.")
+    inp(QgsProcessingParameterString("TITLE", "Map title", defaultValue="Strategiekarte Ankunftsquartiere", optional=True), "Title of the strategy map.")
 
     def child(cid, alg, desc, params, outputs=(), x=500):
         c = QgsProcessingModelChildAlgorithm(alg)
@@ -586,7 +438,6 @@ def write_model(path: Path) -> bool:
             outs[name] = o
         c.setModelOutputs(outs)
         m.addChildAlgorithm(c)
-
     try:
         from ankunft_plugin.processing.walking_catchments import MODES
 
@@ -594,97 +445,27 @@ def write_model(path: Path) -> bool:
     except (ImportError, ValueError):
         dissolved = 1
     MP, CO, SV = S.fromModelParameter, S.fromChildOutput, S.fromStaticValue  # noqa: N806
-    child(
-        "classify",
-        "ankunft:classifyarrivalquarters",
-        "Classify arrival quarters",
-        {
-            "INPUT": MP("AREAS"),
-            "ID_FIELD": MP("ID_FIELD"),
-            "POPULATION_FIELD": MP("POPULATION_FIELD"),
-            "ARRIVALS_FIELD": MP("ARRIVALS_FIELD"),
-            "ARRIVALS_UNIT": MP("ARRIVALS_UNIT"),
-            "TURNOVER_FIELD": MP("TURNOVER_FIELD"),
-            "TURNOVER_UNIT": MP("TURNOVER_UNIT"),
-            "DIVERSITY_FIELD": MP("DIVERSITY_FIELD"),
-            "DIVERSITY_UNIT": MP("DIVERSITY_UNIT"),
-        },
-        [("OUTPUT", "QUARTERS")],
-    )
-    child(
-        "districtareas",
-        "native:extractbylocation",
-        "Areas in the districts",
-        {"INPUT": CO("classify", "OUTPUT"), "PREDICATE": SV([6]), "INTERSECT": MP("DISTRICTS")},
-    )
+    child("classify", "ankunft:classifyarrivalquarters", "Classify arrival quarters", {
+        "INPUT": MP("AREAS"), "ID_FIELD": MP("ID_FIELD"), "POPULATION_FIELD": MP("POPULATION_FIELD"),
+        "ARRIVALS_FIELD": MP("ARRIVALS_FIELD"), "ARRIVALS_UNIT": MP("ARRIVALS_UNIT"), "TURNOVER_FIELD": MP("TURNOVER_FIELD"), "TURNOVER_UNIT": MP("TURNOVER_UNIT"),
+        "DIVERSITY_FIELD": MP("DIVERSITY_FIELD"), "DIVERSITY_UNIT": MP("DIVERSITY_UNIT")}, [("OUTPUT", "QUARTERS")])
+    child("districtareas", "native:extractbylocation", "Areas in the districts", {"INPUT": CO("classify", "OUTPUT"), "PREDICATE": SV([6]), "INTERSECT": MP("DISTRICTS")})
     child("network", "ankunft:preparewalknetwork", "Prepare walking network", {"INPUT": MP("ROADS")})
-    child(
-        "infra",
-        "ankunft:infrastructureoverlay",
-        "Social infrastructure overlay",
-        {
-            "AREAS": CO("districtareas", "OUTPUT"),
-            "AREA_ID_FIELD": MP("ID_FIELD"),
-            "POPULATION_FIELD": MP("POPULATION_FIELD"),
-            "FACILITIES": MP("FACILITIES"),
-            "NETWORK": CO("network", "OUTPUT"),
-            "MAX_MINUTES": MP("MINUTES"),
-        },
-        [("OUTPUT", "INFRASTRUCTURE")],
-    )
-    child(
-        "catch",
-        "ankunft:walkingcatchments",
-        "Walking catchments",
-        {
-            "NETWORK": CO("network", "OUTPUT"),
-            "POINTS": MP("DOCKING_POINTS"),
-            "BANDS": SV("5,10,15"),
-            "MODE": SV(dissolved),
-            "POPULATION": CO("districtareas", "OUTPUT"),
-            "POPULATION_FIELD": MP("POPULATION_FIELD"),
-            "BUILDINGS": MP("BUILDINGS"),
-            "OUTPUT_AREAS": SV("TEMPORARY_OUTPUT"),
-        },
-        [("OUTPUT", "CATCHMENTS")],
-    )
-    child(
-        "suggest",
-        "ankunft:suggestdockingpoints",
-        "Suggest docking points",
-        {
-            "DEMAND": CO("districtareas", "OUTPUT"),
-            "WEIGHT_FIELD": MP("POPULATION_FIELD"),
-            "BUILDINGS": MP("BUILDINGS"),
-            "CANDIDATES": MP("CANDIDATES"),
-            "EXISTING": MP("DOCKING_POINTS"),
-            "NETWORK": CO("network", "OUTPUT"),
-            "MAX_MINUTES": MP("MINUTES"),
-            "COUNT": MP("COUNT"),
-        },
-        [("OUTPUT", "SUGGESTED")],
-    )
-    child(
-        "map",
-        "ankunft:strategymap",
-        "District strategy map",
-        {
-            "DISTRICTS": MP("DISTRICTS"),
-            "QUARTERS": CO("infra", "OUTPUT"),
-            "POPULATION_FIELD": MP("POPULATION_FIELD"),
-            "CATCHMENTS": CO("catch", "OUTPUT"),
-            "CATCHMENT_AREAS": CO("catch", "OUTPUT_AREAS"),
-            "DOCKING_POINTS": MP("DOCKING_POINTS"),
-            "FACILITIES": CO("infra", "OUTPUT_FACILITIES"),
-            "INFRASTRUCTURE": CO("infra", "OUTPUT"),
-            "SUGGESTED": CO("suggest", "OUTPUT"),
-            "STREETS": MP("ROADS"),
-            "WATER": MP("WATER"),
-            "TITLE": MP("TITLE"),
-            "MINUTES": MP("MINUTES"),
-        },
-        [("OUTPUT_PDF", "PDF"), ("OUTPUT", "PAGES")],
-    )
+    child("infra", "ankunft:infrastructureoverlay", "Social infrastructure overlay", {
+        "AREAS": CO("districtareas", "OUTPUT"), "AREA_ID_FIELD": MP("ID_FIELD"), "POPULATION_FIELD": MP("POPULATION_FIELD"), "FACILITIES": MP("FACILITIES"),
+        "NETWORK": CO("network", "OUTPUT"), "MAX_MINUTES": MP("MINUTES")}, [("OUTPUT", "INFRASTRUCTURE")])
+    child("catch", "ankunft:walkingcatchments", "Walking catchments", {
+        "NETWORK": CO("network", "OUTPUT"), "POINTS": MP("DOCKING_POINTS"), "BANDS": SV("5,10,15"), "MODE": SV(dissolved),
+        "POPULATION": CO("districtareas", "OUTPUT"), "POPULATION_FIELD": MP("POPULATION_FIELD"), "BUILDINGS": MP("BUILDINGS"),
+        "OUTPUT_AREAS": SV("TEMPORARY_OUTPUT")}, [("OUTPUT", "CATCHMENTS")])
+    child("suggest", "ankunft:suggestdockingpoints", "Suggest docking points", {
+        "DEMAND": CO("districtareas", "OUTPUT"), "WEIGHT_FIELD": MP("POPULATION_FIELD"), "BUILDINGS": MP("BUILDINGS"), "CANDIDATES": MP("CANDIDATES"),
+        "EXISTING": MP("DOCKING_POINTS"), "NETWORK": CO("network", "OUTPUT"), "MAX_MINUTES": MP("MINUTES"), "COUNT": MP("COUNT")}, [("OUTPUT", "SUGGESTED")])
+    child("map", "ankunft:strategymap", "District strategy map", {
+        "DISTRICTS": MP("DISTRICTS"), "QUARTERS": CO("infra", "OUTPUT"), "POPULATION_FIELD": MP("POPULATION_FIELD"), "CATCHMENTS": CO("catch", "OUTPUT"),
+        "CATCHMENT_AREAS": CO("catch", "OUTPUT_AREAS"), "DOCKING_POINTS": MP("DOCKING_POINTS"), "FACILITIES": CO("infra", "OUTPUT_FACILITIES"),
+        "INFRASTRUCTURE": CO("infra", "OUTPUT"), "SUGGESTED": CO("suggest", "OUTPUT"), "STREETS": MP("ROADS"), "WATER": MP("WATER"), "TITLE": MP("TITLE"),
+        "MINUTES": MP("MINUTES")}, [("OUTPUT_PDF", "PDF"), ("OUTPUT", "PAGES")])
     m.updateDestinationParameters()
     from ankunft_plugin.processing.model_texts import parameter_order
 
@@ -730,83 +511,22 @@ def build_project(project, have_classes, have_infra, have_catch, have_sites) -> 
 
     planning = root.addGroup("Planung: Andockstellen")
     if have_sites:
-        add(
-            planning,
-            "suggested_sites",
-            "Vorgeschlagene Andockstellen",
-            lambda lyr: builder.style_suggested(lyr, "de", "rank"),
-            ("docking", "OUTPUT"),
-        )
-    add(
-        planning,
-        "poi_community_centers",
-        "Bestehende Andockstellen (Stadtteilzentren)",
-        lambda lyr: builder.style_docking(lyr, "de"),
-    )
+        add(planning, "suggested_sites", "Vorgeschlagene Andockstellen", lambda lyr: builder.style_suggested(lyr, "de", "rank"), ("docking", "OUTPUT"))
+    add(planning, "poi_community_centers", "Bestehende Andockstellen (Stadtteilzentren)", lambda lyr: builder.style_docking(lyr, "de"))
     if have_catch:
         access = root.addGroup("Erreichbarkeit zu Fuß")
-        add(
-            access,
-            "catchments",
-            "Einzugsbereiche 5/10/15 Minuten",
-            lambda lyr: builder.style_catchments(lyr, "de", "minutes"),
-            ("catchments", "OUTPUT"),
-        )
-        add(
-            access,
-            "catchment_areas",
-            "Einwohner in Gehminuten je Planungsraum",
-            lambda lyr: builder.style_plain_areas(lyr),
-            ("catchments", "OUTPUT_AREAS"),
-            visible=False,
-        )
+        add(access, "catchments", "Einzugsbereiche 5/10/15 Minuten", lambda lyr: builder.style_catchments(lyr, "de", "minutes"), ("catchments", "OUTPUT"))
+        add(access, "catchment_areas", "Einwohner in Gehminuten je Planungsraum", lambda lyr: builder.style_plain_areas(lyr), ("catchments", "OUTPUT_AREAS"), visible=False)
     if have_infra:
         infra = root.addGroup("Soziale Infrastruktur")
-        add(
-            infra,
-            "facilities",
-            "Einrichtungen nach Kategorie",
-            lambda lyr: builder.style_facilities(lyr, "de", "category"),
-            ("infrastructure", "OUTPUT_FACILITIES"),
-        )
-        add(
-            infra,
-            "infrastructure",
-            "Angebotslücken in Ankunftsquartieren",
-            lambda lyr: builder.style_priority(lyr, "de"),
-            ("infrastructure", "OUTPUT"),
-        )
+        add(infra, "facilities", "Einrichtungen nach Kategorie", lambda lyr: builder.style_facilities(lyr, "de", "category"), ("infrastructure", "OUTPUT_FACILITIES"))
+        add(infra, "infrastructure", "Angebotslücken in Ankunftsquartieren", lambda lyr: builder.style_priority(lyr, "de"), ("infrastructure", "OUTPUT"))
     analysis = root.addGroup("Analyse: Ankunftsquartiere")
     if have_classes:
-        add(
-            analysis,
-            "moabit_quarters",
-            "Ankunftsquartiere Moabit",
-            lambda lyr: builder.style_quarters(lyr, "de", "aq_class", "name"),
-        )
-        add(
-            analysis,
-            "arrival_quarters",
-            "Ankunftsquartiere Berlin (448 Planungsräume)",
-            lambda lyr: builder.style_quarters(lyr, "de", "aq_class", None),
-            ("classify", "OUTPUT"),
-            visible=False,
-        )
-    add(
-        analysis,
-        "map_pages_keyfigures",
-        "Kennzahlen je Kartenseite",
-        lambda lyr: builder.style_pages(lyr, "name"),
-        ("strategy", "OUTPUT"),
-        visible=False,
-    )
-    data = add(
-        analysis,
-        "planning_areas",
-        "Planungsräume Berlin (Eingangsdaten 2015–2020, MSS 2013)",
-        lambda lyr: builder.style_plain_areas(lyr),
-        visible=False,
-    )
+        add(analysis, "moabit_quarters", "Ankunftsquartiere Moabit", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", "name"))
+        add(analysis, "arrival_quarters", "Ankunftsquartiere Berlin (448 Planungsräume)", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", None), ("classify", "OUTPUT"), visible=False)
+    add(analysis, "map_pages_keyfigures", "Kennzahlen je Kartenseite", lambda lyr: builder.style_pages(lyr, "name"), ("strategy", "OUTPUT"), visible=False)
+    data = add(analysis, "planning_areas", "Planungsräume Berlin (Eingangsdaten 2015–2020, MSS 2013)", lambda lyr: builder.style_plain_areas(lyr), visible=False)
     back = root.addGroup("Hintergrund")
     moabit = add(back, "moabit_district", "Moabit", lambda lyr: builder.style_pages(lyr, "name"))
     add(back, "moabit_roads", "Straßen und Wege", lambda lyr: builder.style_streets(lyr, "fclass"))
@@ -814,11 +534,7 @@ def build_project(project, have_classes, have_infra, have_catch, have_sites) -> 
     add(back, "moabit_water", "Gewässer", builder.style_water)
     bld = add(back, "moabit_buildings", "Gebäude (ALKIS)", lambda lyr: None)
     if bld is not None:
-        bld.setRenderer(
-            QgsSingleSymbolRenderer(
-                QgsFillSymbol.createSimple({"color": "#E4E0DA", "outline_color": "#CFCAC2", "outline_width": "0.05"})
-            )
-        )
+        bld.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#E4E0DA", "outline_color": "#CFCAC2", "outline_width": "0.05"})))
     # the strategy-map group (print copies, switched off: the layout draws its own layer set) goes last
     for child in list(root.children()):
         if child.name().startswith("Strategiekarte"):
@@ -847,16 +563,11 @@ def write_panel_settings(project, data, results) -> None:
     project.writeEntry("ankunft", "data/fields", json.dumps(PANEL_FIELDS))
     project.writeEntry("ankunft", "data/units", json.dumps(PANEL_UNITS))
     project.writeEntry("ankunft", "results", json.dumps(results))
-    sources = {
-        step: {name: project.writePath(project.mapLayer(lid).source()) for name, lid in outs.items()}
-        for step, outs in results.items()
-    }
+    sources = {step: {name: project.writePath(project.mapLayer(lid).source()) for name, lid in outs.items()} for step, outs in results.items()}
     project.writeEntry("ankunft", "result_sources", json.dumps(sources))
 
 
-def summary(
-    project, have_classes, have_infra, have_catch, have_sites, outcome, missing, failed, timings, total, version
-) -> None:
+def summary(project, have_classes, have_infra, have_catch, have_sites, outcome, missing, failed, timings, total, version) -> None:
     from qgis.core import QgsVectorLayer
 
     print()
@@ -876,11 +587,7 @@ def summary(
         total_pop = sum(pops.values()) or 1.0
         print("Berlin, 448 planning areas (register 2020, MSS 2013 turnover):")
         for c in ("established", "emerging", "none", "insufficient"):
-            print(
-                "  {:<13} {:>4} areas  {:>5.1f} % of the population".format(
-                    c, counts.get(c, 0), 100.0 * pops.get(c, 0.0) / total_pop
-                )
-            )
+            print("  {:<13} {:>4} areas  {:>5.1f} % of the population".format(c, counts.get(c, 0), 100.0 * pops.get(c, 0.0) / total_pop))
         moabit = QgsVectorLayer(result("moabit_quarters"), "m", "ogr")
         print("Moabit: " + ", ".join("{} {}".format(f["name"], f["aq_class"]) for f in moabit.getFeatures()))
     if have_infra:
@@ -888,20 +595,11 @@ def summary(
         print("Infrastructure within 10 min (eco_score, missing):")
         for f in lyr.getFeatures():
             score = f["eco_score"]
-            print(
-                "  {:<20} {:>5}  {}".format(
-                    str(f["name"])[:20],
-                    "–" if score is None or str(score) == "NULL" else "{:.2f}".format(float(score)),
-                    f["eco_missing"] or "",
-                )
-            )
+            print("  {:<20} {:>5}  {}".format(str(f["name"])[:20], "–" if score is None or str(score) == "NULL" else "{:.2f}".format(float(score)), f["eco_missing"] or ""))
     if "coverage" in outcome:
         before, after, gap = outcome["coverage"]
-        print(
-            "Docking points: population within 10 min {:.1f} % → {:.1f} % with 5 new sites (optimality gap {} %)".format(
-                float(before or 0), float(after or 0), gap
-            )
-        )
+        print("Docking points: population within 10 min {:.1f} % → {:.1f} % with 5 new sites (optimality gap {} %)".format(
+            float(before or 0), float(after or 0), gap))
         sites = QgsVectorLayer(result("suggested_sites"), "s", "ogr")
         for f in sorted(sites.getFeatures(), key=lambda f: f["rank"]):
             print("  rank {}: {} (+{:.0f} people)".format(f["rank"], f["name"], float(f["added_weight"] or 0)))
@@ -909,16 +607,9 @@ def summary(
     if pages.isValid():
         print("Strategy map key figures (as printed):")
         for f in pages.getFeatures():
-            print(
-                "  {:<12} population {:>8} | in arrival quarters {:>6} | within 10 min {} | not measurable: {}".format(
-                    f["name"], f["t_population"], f["t_aq_share"], f["t_coverage"], f["t_not_measurable"]
-                )
-            )
-            print(
-                "  {:<12} gaps: {} | no data: {} | without category: {}".format(
-                    "", str(f["t_missing"]).replace("\n", "; "), f["t_no_data"], f["t_uncategorised"]
-                )
-            )
+            print("  {:<12} population {:>8} | in arrival quarters {:>6} | within 10 min {} | not measurable: {}".format(
+                f["name"], f["t_population"], f["t_aq_share"], f["t_coverage"], f["t_not_measurable"]))
+            print("  {:<12} gaps: {} | no data: {} | without category: {}".format("", str(f["t_missing"]).replace("\n", "; "), f["t_no_data"], f["t_uncategorised"]))
     if missing:
         print("NOT AVAILABLE YET in this build: " + ", ".join(missing))
     if failed:

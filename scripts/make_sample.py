@@ -70,32 +70,15 @@ def num(value):
 
 def planning_areas(ds) -> tuple[list, ogr.Geometry]:
     """Write ``planning_areas``; return the Moabit areas (id, geometry in EPSG:25833)."""
-    register = {
-        y: read_csv(BERLIN / "population" / "berlin-lor-population-{}-02-t1-planning-areas.csv".format(y))
-        for y in YEARS
-    }
+    register = {y: read_csv(BERLIN / "population" / "berlin-lor-population-{}-02-t1-planning-areas.csv".format(y)) for y in YEARS}
     mss = read_csv(BERLIN / "mss" / "mss-2013-planning-areas.csv")
     src = ogr.Open(str(BERLIN / "berlin-lor-planning-areas-until-2020.geojson"))
     layer = src.GetLayer(0)
     out = ds.CreateLayer("planning_areas", TARGET, ogr.wkbMultiPolygon, ["GEOMETRY_NAME=geom", "FID=fid"])
-    fields = [
-        ("id", ogr.OFTString),
-        ("name", ogr.OFTString),
-        ("district_id", ogr.OFTString),
-        ("region_id", ogr.OFTString),
-    ]
+    fields = [("id", ogr.OFTString), ("name", ogr.OFTString), ("district_id", ogr.OFTString), ("region_id", ogr.OFTString)]
     for y in YEARS:
-        fields += [
-            ("inh_{}".format(y), ogr.OFTInteger),
-            ("for_{}".format(y), ogr.OFTInteger),
-            ("mig_{}".format(y), ogr.OFTInteger),
-        ]
-    fields += [
-        ("for_change_2017_2020", ogr.OFTInteger),
-        ("k11_turnover", ogr.OFTReal),
-        ("s3_transfer", ogr.OFTReal),
-        ("mss_status", ogr.OFTString),
-    ]
+        fields += [("inh_{}".format(y), ogr.OFTInteger), ("for_{}".format(y), ogr.OFTInteger), ("mig_{}".format(y), ogr.OFTInteger)]
+    fields += [("for_change_2017_2020", ogr.OFTInteger), ("k11_turnover", ogr.OFTReal), ("s3_transfer", ogr.OFTReal), ("mss_status", ogr.OFTString)]
     for name, kind in fields:
         out.CreateField(ogr.FieldDefn(name, kind))
     moabit = []
@@ -112,26 +95,16 @@ def planning_areas(ds) -> tuple[list, ogr.Geometry]:
         f.SetField("region_id", pid[:6])
         for y in YEARS:
             row = register[y].get(pid, {})
-            for key, col in (
-                ("inh", "inhabitants"),
-                ("for", "inhabitants_foreigners"),
-                ("mig", "inhabitants_with_migration_background"),
-            ):
+            for key, col in (("inh", "inhabitants"), ("for", "inhabitants_foreigners"), ("mig", "inhabitants_with_migration_background")):
                 v = num(row.get(col))
                 if v is not None:
                     f.SetField("{}_{}".format(key, y), round(v))
-        a, b = (
-            num(register[2017].get(pid, {}).get("inhabitants_foreigners")),
-            num(register[2020].get(pid, {}).get("inhabitants_foreigners")),
-        )
+        a, b = num(register[2017].get(pid, {}).get("inhabitants_foreigners")), num(register[2020].get(pid, {}).get("inhabitants_foreigners"))
         if a is not None and b is not None:
             f.SetField("for_change_2017_2020", round(b - a))
         m = mss.get(pid)
         if m is not None:
-            for key, col in (
-                ("k11_turnover", "k11_migration_volume"),
-                ("s3_transfer", "s3_percentage_transfer_payments_recipients"),
-            ):
+            for key, col in (("k11_turnover", "k11_migration_volume"), ("s3_transfer", "s3_percentage_transfer_payments_recipients")):
                 v = num(m.get(col))
                 if v is not None:
                     f.SetField(key, v)
@@ -242,18 +215,10 @@ def main() -> int:
         f.SetField("name", "Moabit")
         dl.SetFeature(f)
     map_pages(ds, district, moabit_areas)
-    copy_layer(
-        ds,
-        MOABIT / "moabit_roads.gpkg",
-        "moabit_roads",
-        ogr.wkbMultiLineString,
-        keep={"osm_id", "fclass", "name", "oneway", "bridge", "tunnel"},
-    )
+    copy_layer(ds, MOABIT / "moabit_roads.gpkg", "moabit_roads", ogr.wkbMultiLineString, keep={"osm_id", "fclass", "name", "oneway", "bridge", "tunnel"})
     copy_layer(ds, MOABIT / "moabit_build.gpkg", "moabit_buildings", ogr.wkbMultiPolygon)
     copy_layer(ds, MOABIT / "moabit_water.gpkg", "moabit_water", ogr.wkbMultiPolygon, keep={"osm_id", "fclass", "name"})
-    copy_layer(
-        ds, MOABIT / "moabit_rails.gpkg", "moabit_rails", ogr.wkbMultiLineString, keep={"osm_id", "fclass", "name"}
-    )
+    copy_layer(ds, MOABIT / "moabit_rails.gpkg", "moabit_rails", ogr.wkbMultiLineString, keep={"osm_id", "fclass", "name"})
     district_wgs = district.Clone()
     district_wgs.Transform(osr.CoordinateTransformation(TARGET, WGS84))
     counts = pois(ds, district_wgs)

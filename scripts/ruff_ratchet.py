@@ -34,23 +34,11 @@ HEADER = """\
 def findings() -> dict:
     """{(path::function, code): value} of the current code."""
     cmd = [
-        sys.executable,
-        "-m",
-        "ruff",
-        "check",
-        *PATHS,
-        "--isolated",
-        "--exit-zero",
-        "--output-format",
-        "json",
-        "--select",
-        "C901,PLR0913",
-        "--config",
-        "lint.mccabe.max-complexity={}".format(MAX_COMPLEXITY),
-        "--config",
-        "lint.pylint.max-args={}".format(MAX_ARGS),
-        "--extend-exclude",
-        ".venv,build,dist,demo-output",
+        sys.executable, "-m", "ruff", "check", *PATHS, "--isolated", "--exit-zero", "--output-format", "json",
+        "--select", "C901,PLR0913",
+        "--config", "lint.mccabe.max-complexity={}".format(MAX_COMPLEXITY),
+        "--config", "lint.pylint.max-args={}".format(MAX_ARGS),
+        "--extend-exclude", ".venv,build,dist,demo-output",
     ]
     out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
     found = {}
@@ -86,11 +74,7 @@ def check(found: dict, allowed: dict):
     bad, stale = [], []
     for key, value in sorted(found.items()):
         if key not in allowed:
-            bad.append(
-                "{} {} {} (new; limit {})".format(
-                    key[0], key[1], value, MAX_COMPLEXITY if key[1] == "C901" else MAX_ARGS
-                )
-            )
+            bad.append("{} {} {} (new; limit {})".format(key[0], key[1], value, MAX_COMPLEXITY if key[1] == "C901" else MAX_ARGS))
         elif value > allowed[key]:
             bad.append("{} {} {} (was {}: worse)".format(key[0], key[1], value, allowed[key]))
     for key in sorted(set(allowed) - set(found)):
@@ -104,9 +88,7 @@ def main(argv=None) -> int:
     bad, stale = check(found, allowed)
     if "--update" in argv:
         if bad and "--allow-new" not in argv:
-            print(
-                "refused: new or worse findings (split the function or use a parameter object):\n  " + "\n  ".join(bad)
-            )
+            print("refused: new or worse findings (split the function or use a parameter object):\n  " + "\n  ".join(bad))
             return 1
         keep = {k: v for k, v in found.items() if k in allowed or "--allow-new" in argv}
         write_ratchet(keep)
@@ -115,10 +97,7 @@ def main(argv=None) -> int:
     if stale:
         print("stale (now within the limits; run scripts/ruff_ratchet.py --update):\n  " + "\n  ".join(stale))
     if bad:
-        print(
-            "over the limits and not in ruff-ratchet.txt (split the function at its seams, or pass a parameter object):\n  "
-            + "\n  ".join(bad)
-        )
+        print("over the limits and not in ruff-ratchet.txt (split the function at its seams, or pass a parameter object):\n  " + "\n  ".join(bad))
         return 1
     print("ratchet ok: {} findings, all listed".format(len(found)))
     return 0

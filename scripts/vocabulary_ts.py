@@ -33,14 +33,10 @@ def fix(path: Path) -> int:
         src = html.unescape(m.group(2))
         if src in german and html.unescape(m.group(4)) not in ("", german[src]):
             changed += 1
-            return "{}{}{}{}{}".format(
-                m.group(1), m.group(2), m.group(3), html.escape(german[src], quote=False), m.group(5)
-            )
+            return "{}{}{}{}{}".format(m.group(1), m.group(2), m.group(3), html.escape(german[src], quote=False), m.group(5))
         return m.group(0)
 
-    pattern = re.compile(
-        r"(<source>)(.*?)(</source>\s*<translation(?: type=\"unfinished\")?>)(.*?)(</translation>)", re.S
-    )
+    pattern = re.compile(r"(<source>)(.*?)(</source>\s*<translation(?: type=\"unfinished\")?>)(.*?)(</translation>)", re.S)
     text = pattern.sub(repl, text)
     path.write_text(text, encoding="utf-8")
     return changed

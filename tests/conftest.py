@@ -70,9 +70,5 @@ def _input_data_untouched(request):
     changed = sorted(p for p, stat in now.items() if _SNAPSHOT.get(p) != stat)
     if changed:
         _SNAPSHOT.update(now)
-        pytest.fail(
-            "{} modified test input data: {} (open data read-only; write to tmp_path)".format(
-                request.node.nodeid, [Path(p).relative_to(ROOT).as_posix() for p in changed]
-            ),
-            pytrace=False,
-        )
+        pytest.fail("{} modified test input data: {} (open data read-only; write to tmp_path)".format(
+            request.node.nodeid, [Path(p).relative_to(ROOT).as_posix() for p in changed]), pytrace=False)

@@ -173,9 +173,7 @@ def sample_costs(graph: WalkGraph, spacing: float, edges, D, se=(), st=(), sd=()
     if len(se):
         order = np.argsort(e, kind="stable")
         es = e[order]
-        for k, (ee, t, d) in enumerate(
-            zip(se.tolist(), np.asarray(st, float).tolist(), np.asarray(sd, float).tolist())
-        ):
+        for k, (ee, t, d) in enumerate(zip(se.tolist(), np.asarray(st, float).tolist(), np.asarray(sd, float).tolist())):
             lo, hi = np.searchsorted(es, ee, "left"), np.searchsorted(es, ee, "right")
             if hi <= lo:
                 continue
@@ -346,9 +344,7 @@ def raster_polygons(item, n_bands: int, cell: float, smooth: bool = True, fill_h
         # each band polygonised on its own extent (an inner band covers a fraction of the window)
         r0, r1 = max(rr[0] - 1, 0), min(rr[-1] + 2, m.shape[0])
         c0, c1 = max(cc[0] - 1, 0), min(cc[-1] + 2, m.shape[1])
-        g = close_holes(
-            _polygonize(np.ascontiguousarray(m[r0:r1, c0:c1]), x0 + c0 * cell, y1 - r0 * cell, cell), fill_holes_m2
-        )
+        g = close_holes(_polygonize(np.ascontiguousarray(m[r0:r1, c0:c1]), x0 + c0 * cell, y1 - r0 * cell, cell), fill_holes_m2)
         if smooth:
             g = smooth_polygon(g, cell)
         out.append((g, float(g.area) if g is not None else 0.0))
@@ -374,9 +370,8 @@ def close_holes(geom, max_m2: float):
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 
-def band_polygons(
-    xy, cost, limits, buffer_m: float, cell: float, smooth: bool = True, fill_holes_m2: float = FILL_HOLES_M2
-):
+def band_polygons(xy, cost, limits, buffer_m: float, cell: float, smooth: bool = True,
+                  fill_holes_m2: float = FILL_HOLES_M2):
     """For each limit: (polygon or None, area m²) of the samples with cost <= limit buffered by
     ``buffer_m`` on a grid of ``cell`` metres (holes under ``fill_holes_m2`` closed, outlines
     smoothed unless ``smooth`` is False)."""
@@ -480,9 +475,7 @@ def vector_polygon(graph: WalkGraph, edges, D, limit, buffer_m, se=(), st=(), sd
             pieces.append(_cut(graph.edge_coords[e], a, b))
     if not pieces:
         return None
-    return unary_union(
-        [LineString(p).buffer(buffer_m, resolution) if len(p) > 1 else None for p in pieces if len(p) > 1]
-    )
+    return unary_union([LineString(p).buffer(buffer_m, resolution) if len(p) > 1 else None for p in pieces if len(p) > 1])
 
 
 def _cut(coords, a, b):
@@ -540,19 +533,8 @@ def point_catchment(graph, snap, D, p, limits, buffer_m, cell, polygons=True, sm
     return reach, band_polygons(xy, cost, limits, buffer_m, cell, smooth=smooth)
 
 
-def per_point(
-    graph,
-    snap: Snap,
-    limits,
-    buffer_m,
-    cell=None,
-    workers=1,
-    batch=8,
-    polygons=True,
-    progress=None,
-    cancelled=None,
-    smooth=True,
-):
+def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=1, batch=8, polygons=True,
+              progress=None, cancelled=None, smooth=True):
     """One record per snapped point and limit (nested bands share one search).
 
     Points are taken in batches of nearby points (Z-order); each batch is one Dijkstra limited to the
@@ -607,9 +589,8 @@ def multi_search(graph: WalkGraph, snap: Snap, limit: float):
     if len(pts) == 0:
         return np.full(n, np.inf), np.full(n, -1, dtype=np.int64)
     g = graph._augmented(snap, pts)
-    D, _pred, src = dijkstra(
-        g, directed=True, indices=np.arange(n, n + len(pts)), limit=limit, min_only=True, return_predecessors=True
-    )
+    D, _pred, src = dijkstra(g, directed=True, indices=np.arange(n, n + len(pts)), limit=limit, min_only=True,
+                             return_predecessors=True)
     D, src = D[:n], src[:n]
     owner = np.where(src >= n, pts[np.clip(src - n, 0, len(pts) - 1)], -1)
     return D, owner

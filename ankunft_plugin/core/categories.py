@@ -95,9 +95,7 @@ class Scheme:
     def __post_init__(self):
         keys = [c.key for c in self.categories]
         if OTHER not in keys:
-            self.categories.append(
-                Category(OTHER, "oth", "Other (not assigned)", "Sonstiges (nicht zugeordnet)", False)
-            )
+            self.categories.append(Category(OTHER, "oth", "Other (not assigned)", "Sonstiges (nicht zugeordnet)", False))
         self._index = {c.key: i for i, c in enumerate(self.categories)}
         # layer rules: the longest fragment first ("post-offices" before "offices")
         self.layer_rules = sorted(self.layer_rules, key=lambda r: -len(r.pattern))
@@ -207,9 +205,7 @@ def _rule_from(d: dict, kind: str, where: str, known: set) -> Rule:
     if not cat:
         raise SchemeError("{}: a {} rule without 'category'".format(where, kind))
     if cat not in known:
-        raise SchemeError(
-            "{}: {} rule names the unknown category '{}' (known: {})".format(where, kind, cat, ", ".join(sorted(known)))
-        )
+        raise SchemeError("{}: {} rule names the unknown category '{}' (known: {})".format(where, kind, cat, ", ".join(sorted(known))))
     refine = bool(d.get("refine_by_name", False))
     if kind == "tag":
         key = str(d.get("key", "")).strip().lower()
@@ -232,9 +228,7 @@ def _rule_from(d: dict, kind: str, where: str, known: set) -> Rule:
             rx = re.compile(pat, re.IGNORECASE)
             ex = re.compile(d["exclude"], re.IGNORECASE) if d.get("exclude") else None
         except re.error as err:
-            raise SchemeError(
-                "{}: name rule '{}' is not a valid regular expression: {}".format(where, pat, err)
-            ) from err
+            raise SchemeError("{}: name rule '{}' is not a valid regular expression: {}".format(where, pat, err)) from err
         return Rule(cat, refine, pattern=pat, regex=rx, exclude=ex)
     vals = d.get("values", d.get("value", []))
     if isinstance(vals, str):
@@ -277,9 +271,7 @@ def scheme_from_dict(data: dict, source: str = "built-in") -> Scheme:
     rules = {}
     for kind in ("tag", "layer", "name", "value"):
         items = data.get("{}_rules".format(kind), []) or []
-        rules[kind] = [
-            _rule_from(d, kind, "{} {}_rules[{}]".format(source, kind, i), known) for i, d in enumerate(items)
-        ]
+        rules[kind] = [_rule_from(d, kind, "{} {}_rules[{}]".format(source, kind, i), known) for i, d in enumerate(items)]
     return Scheme(cats, rules["tag"], rules["layer"], rules["name"], rules["value"], source=source)
 
 
@@ -324,22 +316,13 @@ def _csv_mapping(text: str, base: dict, source: str) -> dict:
                     entry[name] = get(name)
             if cat not in cats:
                 cats[cat] = entry
-                data["categories"].insert(
-                    len(data["categories"]) - 1
-                    if data["categories"] and data["categories"][-1].get("key") == OTHER
-                    else len(data["categories"]),
-                    entry,
-                )
+                data["categories"].insert(len(data["categories"]) - 1 if data["categories"] and data["categories"][-1].get("key") == OTHER else len(data["categories"]), entry)
             continue
         if kind not in new_rules:
             raise SchemeError("{}: rule '{}' must be one of tag, layer, name, value, category".format(where, kind))
         if cat not in cats and cat != OTHER:
             # a new category named only in a rule: add it with its key (or given labels) as label
-            entry = {
-                "key": cat,
-                "label_en": get("label_en") or cat,
-                "label_de": get("label_de") or get("label_en") or cat,
-            }
+            entry = {"key": cat, "label_en": get("label_en") or cat, "label_de": get("label_de") or get("label_en") or cat}
             cats[cat] = entry
             data["categories"].insert(max(0, len(data["categories"]) - 1), entry)
         rule = {"category": cat}
@@ -388,3 +371,5 @@ def parse_other_tags(text) -> dict:
     if not s or s.upper() == "NULL":
         return {}
     return {k.lower(): v for k, v in _HSTORE.findall(s)}
+
+

@@ -122,36 +122,20 @@ class ClassifyResult:
     population: np.ndarray = field(default_factory=lambda: np.zeros(0))  # parsed population
     raw_rates: dict[str, np.ndarray] = field(default_factory=dict)  # unsmoothed rates per 1000
     counts: dict[str, np.ndarray] = field(default_factory=dict)  # parsed values of count indicators
-    suppressed: dict[str, np.ndarray] = field(
-        default_factory=dict
-    )  # per count indicator (and "population"): 0 < c < suppress_below
+    suppressed: dict[str, np.ndarray] = field(default_factory=dict)  # per count indicator (and "population"): 0 < c < suppress_below
     high: dict[str, np.ndarray] = field(default_factory=dict)  # per classifying indicator used
-    city: dict[str, dict[str, float]] = field(
-        default_factory=dict
-    )  # mean, sd, cut (rate at which "high" starts), eb parameters
+    city: dict[str, dict[str, float]] = field(default_factory=dict)  # mean, sd, cut (rate at which "high" starts), eb parameters
     used: tuple[str, ...] = ()  # indicators used (classifying ones first, then social)
     classifying: tuple[str, ...] = ()  # indicators that decide the class
-    warnings: list[str] = field(
-        default_factory=list
-    )  # codes: no_valid_areas, no_variation:<name>, negative_counts:<name>:<n>, …
+    warnings: list[str] = field(default_factory=list)  # codes: no_valid_areas, no_variation:<name>, negative_counts:<name>:<n>, …
     params: ClassifyParams = field(default_factory=ClassifyParams)
-    readings: dict[str, ColumnReading] = field(
-        default_factory=dict
-    )  # "population" and per indicator: how the column was read
-    reference: np.ndarray = field(
-        default_factory=lambda: np.zeros(0, dtype=bool)
-    )  # valid and first occurrence of its id: the city reference
-    counted: np.ndarray = field(
-        default_factory=lambda: np.zeros(0, dtype=bool)
-    )  # first occurrence of its id (summaries count each area once)
+    readings: dict[str, ColumnReading] = field(default_factory=dict)  # "population" and per indicator: how the column was read
+    reference: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # valid and first occurrence of its id: the city reference
+    counted: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # first occurrence of its id (summaries count each area once)
     duplicate: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # the id occurs more than once
     duplicate_ids: list[str] = field(default_factory=list)  # ids that occur more than once
-    growth: np.ndarray = field(
-        default_factory=lambda: np.zeros(0)
-    )  # relative population growth over the period (NaN: unknown)
-    growth_flag: np.ndarray = field(
-        default_factory=lambda: np.zeros(0, dtype=bool)
-    )  # grew by more than params.growth_limit
+    growth: np.ndarray = field(default_factory=lambda: np.zeros(0))  # relative population growth over the period (NaN: unknown)
+    growth_flag: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # grew by more than params.growth_limit
     # robustness (only with a grid): share of the settings in which the area is an arrival quarter /
     # has its class; "robust" / "borderline" ("" for insufficient); classes per setting; the table
     stability: np.ndarray | None = None
@@ -312,13 +296,7 @@ def _parse(values, role: str, name: str) -> tuple[np.ndarray, list, ColumnReadin
         bad = ~np.isfinite(arr)
         if not bad.any():
             n = len(values)
-            return (
-                arr,
-                [None] * n,
-                ColumnReading(
-                    name=name, role=role, code="numeric" if n else "empty", n_rows=n, n_values=n, n_numeric=n
-                ),
-            )
+            return arr, [None] * n, ColumnReading(name=name, role=role, code="numeric" if n else "empty", n_rows=n, n_values=n, n_numeric=n)
     numbers, problems, reading = read_column(values, role=role, name=name)
     if reading.refused:
         raise NumberFormatError(reading)
@@ -548,9 +526,7 @@ def classify(
 
 
 # -- the seams of classify(); ``w`` carries the work from one to the next -----------------------------
-def _read_inputs(
-    population, indicators, params: ClassifyParams, names: dict, population_start, diversity_start
-) -> SimpleNamespace:
+def _read_inputs(population, indicators, params: ClassifyParams, names: dict, population_start, diversity_start) -> SimpleNamespace:
     """Every column read once (column-aware), checked, and the growth flags."""
     w = SimpleNamespace(params=params, readings={})
     pop, w.pop_problems, w.readings["population"] = _parse(population, COUNT, names.get("population", "population"))
@@ -561,9 +537,7 @@ def _read_inputs(
         raise ValueError("unknown indicator(s) {}; use {}".format(unknown, INDICATORS))
     classifying = w.classifying = tuple(k for k in CLASSIFYING if k in indicators)
     if len(classifying) < 2:
-        raise ValueError(
-            "at least two of arrivals, turnover and diversity are needed, got {}".format(list(classifying))
-        )
+        raise ValueError("at least two of arrivals, turnover and diversity are needed, got {}".format(list(classifying)))
     w.used = classifying + (("social",) if "social" in indicators else ())
     w.parsed, w.problems, w.units = {}, {}, {}
     for name in w.used:
@@ -580,9 +554,7 @@ def _read_inputs(
     w.flagged = np.zeros(n_areas, dtype=bool)
     w.start = None
     if population_start is not None:
-        w.start, _p, w.readings["population_start"] = _parse(
-            population_start, COUNT, names.get("population_start", "population_start")
-        )
+        w.start, _p, w.readings["population_start"] = _parse(population_start, COUNT, names.get("population_start", "population_start"))
         if len(w.start) != n_areas:
             raise ValueError("population_start has {} values for {} areas".format(len(w.start), n_areas))
         w.growth, w.flagged = growth_flags(pop, w.start, params.growth_limit)
@@ -593,9 +565,7 @@ def _read_inputs(
             diversity_start, COUNT if d_unit == UNIT_COUNT else RATE, names.get("diversity_start", "diversity_start")
         )
         if len(w.parsed["diversity_start"]) != n_areas:
-            raise ValueError(
-                "diversity_start has {} values for {} areas".format(len(w.parsed["diversity_start"]), n_areas)
-            )
+            raise ValueError("diversity_start has {} values for {} areas".format(len(w.parsed["diversity_start"]), n_areas))
         w.units["diversity_start"] = d_unit
     return w
 
@@ -685,15 +655,7 @@ def _classes(w: SimpleNamespace):
             hi_d_start = _high_stack(z0, r0, valid & np.isfinite(r0), w.start_ref, sub)
         zero = np.zeros((len(sub), n_areas), dtype=bool)
         classes[idx] = _class_stack(
-            hi.get("arrivals", zero),
-            hi.get("turnover", zero),
-            hi.get("diversity", zero),
-            hi_d_start,
-            w.flagged,
-            valid,
-            w.has_a,
-            w.has_d,
-            w.has_start,
+            hi.get("arrivals", zero), hi.get("turnover", zero), hi.get("diversity", zero), hi_d_start, w.flagged, valid, w.has_a, w.has_d, w.has_start
         )
         if smoothing == w.params.smoothing:
             for name in w.classifying:
@@ -728,9 +690,7 @@ def _reasons(w: SimpleNamespace, aq_class, high: dict) -> None:
     for i in np.flatnonzero(w.valid):
         reasons[i] = _reason_codes(aq_class[i], hi_a[i], hi_t[i], hi_d[i], flagged[i], w)
     for i in np.flatnonzero(flagged):
-        reasons[i].append(
-            "strong_growth:{:.0f}".format(100.0 * w.growth[i]) if np.isfinite(w.growth[i]) else "strong_growth_new"
-        )
+        reasons[i].append("strong_growth:{:.0f}".format(100.0 * w.growth[i]) if np.isfinite(w.growth[i]) else "strong_growth_new")
     for i in np.flatnonzero(w.duplicate):
         reasons[i].append("duplicate_id")
 
@@ -782,13 +742,7 @@ def _robustness(result: ClassifyResult, settings: list[Setting], classes: np.nda
     pop = np.where(np.isfinite(result.population) & (result.population > 0), result.population, 0.0)[counted]
     table = []
     for k, st in enumerate(settings):
-        row = {
-            "setting": st.key,
-            "mode": st.mode,
-            "threshold": st.threshold,
-            "quantile": st.quantile,
-            "smoothing": st.smoothing,
-        }
+        row = {"setting": st.key, "mode": st.mode, "threshold": st.threshold, "quantile": st.quantile, "smoothing": st.smoothing}
         codes = classes[k][counted]
         areas = np.bincount(codes, minlength=len(CLASSES))
         people = np.bincount(codes, weights=pop, minlength=len(CLASSES))

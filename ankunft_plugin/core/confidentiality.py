@@ -67,9 +67,7 @@ def _is_number(value) -> bool:
     return bool(np.isfinite(read_column([value], role=RATE)[0][0]))
 
 
-def blank_row(
-    values: list, counts, derived: dict | None = None, threshold: float = DEFAULT_THRESHOLD
-) -> tuple[list, set]:
+def blank_row(values: list, counts, derived: dict | None = None, threshold: float = DEFAULT_THRESHOLD) -> tuple[list, set]:
     """Apply the confidentiality rule to one output row.
 
     ``counts``: indices of the fields that carry counts of people; ``derived``: index → indices of

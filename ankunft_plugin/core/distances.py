@@ -27,9 +27,7 @@ def assign_points(xy, polygons) -> np.ndarray:
     return points_in_polygons(polygons, xy)
 
 
-def representative_points(
-    polygons, buildings=None, grid_spacing: float | None = None, max_points: int = 64
-) -> RepPoints:
+def representative_points(polygons, buildings=None, grid_spacing: float | None = None, max_points: int = 64) -> RepPoints:
     """The points each area is measured from, with the share of its residents at each
     (``core/demand.place``):
 
@@ -99,6 +97,8 @@ def weighted_median(values, weights) -> float:
     return float(v[order][min(k, len(v) - 1)])
 
 
+
+
 class NetworkDistances:
     """``nearest``/``distances`` along a walking network (``core/network.WalkGraph``) for the overlay.
 
@@ -123,18 +123,12 @@ class NetworkDistances:
         m = self.max_snap
         return (
             np.isfinite(xy).all(axis=1)
-            & (xy[:, 0] >= self.lo[0] - m)
-            & (xy[:, 0] <= self.hi[0] + m)
-            & (xy[:, 1] >= self.lo[1] - m)
-            & (xy[:, 1] <= self.hi[1] + m)
+            & (xy[:, 0] >= self.lo[0] - m) & (xy[:, 0] <= self.hi[0] + m)
+            & (xy[:, 1] >= self.lo[1] - m) & (xy[:, 1] <= self.hi[1] + m)
         )
 
     def _snaps(self, src, dst):
-        ds = (
-            self.rep_snap
-            if (self.rep_snap is not None and dst is self.rep_xy)
-            else self.graph.snap_connected(dst, self.max_snap, strict=True)
-        )
+        ds = self.rep_snap if (self.rep_snap is not None and dst is self.rep_xy) else self.graph.snap_connected(dst, self.max_snap, strict=True)
         return self.graph.snap_connected(src, self.max_snap, strict=True), ds
 
     def nearest(self, src, dst):

@@ -20,7 +20,6 @@ from .vocabulary import ARRIVAL_CLASS_KEYS, PRIORITY_KEYS
 AQ_CLASSES = ARRIVAL_CLASS_KEYS
 PRIORITY_CODES = PRIORITY_KEYS
 
-
 # --------------------------------------------------------------------------------------------
 # the analysis
 # --------------------------------------------------------------------------------------------
@@ -234,12 +233,7 @@ def _facility_catchments(x: OverlayInputs, rep: RepPoints, pop, arr, is_aq, fac_
         if finite.any():
             dmin[finite], _ = cKDTree(rep.xy).query(fac_xy[finite])
         in_study = (dmin <= limit) | (fac_area >= 0)
-    out = {
-        "pop": np.full(n_fac, np.nan),
-        "arr": np.full(n_fac, np.nan),
-        "aq": np.full(n_fac, np.nan),
-        "in_study": in_study,
-    }
+    out = {"pop": np.full(n_fac, np.nan), "arr": np.full(n_fac, np.nan), "aq": np.full(n_fac, np.nan), "in_study": in_study}
     study = np.flatnonzero(in_study)
     D = sparse.csr_matrix((len(study), len(rep)))
     if len(study) and len(rep):
@@ -321,14 +315,11 @@ def area_columns(result: OverlayResult, scheme: Scheme, lang: str, priority_labe
     measured = np.isfinite(result.eco_score)
     values["eco_score"] = np.round(result.eco_score, 4)
     values["eco_missing"] = [
-        "; ".join(scheme.label(k, lang) for k in miss) if measured[a] else None
-        for a, miss in enumerate(result.eco_missing)
+        "; ".join(scheme.label(k, lang) for k in miss) if measured[a] else None for a, miss in enumerate(result.eco_missing)
     ]
     values["eco_miss_k"] = [",".join(m) if measured[a] else None for a, m in enumerate(result.eco_missing)]
     values["lang_match"] = np.round(result.lang_match, 4)
-    values["lang_miss"] = [
-        ",".join(m) if np.isfinite(result.lang_match[a]) else None for a, m in enumerate(result.lang_missing)
-    ]
+    values["lang_miss"] = [",".join(m) if np.isfinite(result.lang_match[a]) else None for a, m in enumerate(result.lang_missing)]
     values["priority"] = result.priority
     values["prio_label"] = [priority_labels[p] for p in result.priority]
     values["prio_rank"] = result.priority_rank

@@ -93,14 +93,8 @@ _PATTERNS: dict[str, list[tuple[str, float]]] = {
     ],
     "diversity": [
         (r"auslaender|nichtdeutsch|nicht deutsch|ohne deutsche|fremdstaat|auslaendisch", 1.0),
-        (
-            r"foreigners|foreign (nationals|citizens|population|residents|inhabitants)|non german|nongerman|non nationals",
-            1.0,
-        ),
-        (
-            r"migrationshintergrund|migrations hintergrund|migrationshint|mit mh| mh |zuwanderungsgeschichte|einwanderungsgeschichte",
-            0.9,
-        ),
+        (r"foreigners|foreign (nationals|citizens|population|residents|inhabitants)|non german|nongerman|non nationals", 1.0),
+        (r"migrationshintergrund|migrations hintergrund|migrationshint|mit mh| mh |zuwanderungsgeschichte|einwanderungsgeschichte", 0.9),
         (r"migration background|migrant background|immigrant background|migrants", 0.9),
         (r"staatsangehoerig|nationalit|citizenship", 0.6),
         (r" ausl ", 0.9),
@@ -120,15 +114,9 @@ _PATTERNS: dict[str, list[tuple[str, float]]] = {
 # Words that make a field *less* likely for a role (the field says something more specific).
 _PENALTIES: dict[str, list[tuple[str, float]]] = {
     "population": [
-        (
-            r"auslaender|nichtdeutsch|foreign|migration|migrations|zuzu|fortzu|wegzu|zuwander|arrival|departure|sgb|transfer|arbeitslos|unemploy",
-            0.7,
-        ),
+        (r"auslaender|nichtdeutsch|foreign|migration|migrations|zuzu|fortzu|wegzu|zuwander|arrival|departure|sgb|transfer|arbeitslos|unemploy", 0.7),
         (r"anteil|quote|prozent|percent|percentage|share|dichte|density|je |pro |per |[0-9] ew ", 0.5),
-        (
-            r" (deutsche|germans|german|maennlich|weiblich|male|female|frauen|maenner|unter|ueber|under|over|kinder|children|jahre|years) ",
-            0.4,
-        ),
+        (r" (deutsche|germans|german|maennlich|weiblich|male|female|frauen|maenner|unter|ueber|under|over|kinder|children|jahre|years) ", 0.4),
         (r" (id|nr|code|key|schluessel|name) ", 0.8),
     ],
     "arrivals": [
@@ -332,9 +320,7 @@ def check_inputs(
             check.negative[role] = int(np.sum(np.isfinite(numbers) & (numbers < 0)))
         if unit == UNIT_COUNT and suppress_below and suppress_below > 0:
             with np.errstate(invalid="ignore"):
-                check.small_counts[role] = int(
-                    np.sum(np.isfinite(numbers) & (numbers > 0) & (numbers < suppress_below))
-                )
+                check.small_counts[role] = int(np.sum(np.isfinite(numbers) & (numbers > 0) & (numbers < suppress_below)))
         else:
             check.small_counts[role] = 0
         rate = to_per_1000(values, unit, population)

@@ -77,9 +77,8 @@ def polygonize(vals: np.ndarray, mask: np.ndarray, x0: float, y1: float, cell: f
     return out
 
 
-def write_geotiff(
-    path: str, array: np.ndarray, x0: float, y1: float, cell: float, wkt: str, nodata: float, description: str = ""
-) -> None:
+def write_geotiff(path: str, array: np.ndarray, x0: float, y1: float, cell: float, wkt: str, nodata: float,
+                  description: str = "") -> None:
     """One-band float32 GeoTIFF (deflate) with its upper left corner at (x0, y1) and square cells."""
     rows, cols = array.shape
     with gdal_exceptions() as (gdal, _ogr):

@@ -43,8 +43,7 @@ METHODS = ("points", "landuse", "area", "unallocated", "none")
 DEFAULT_SLIVER = 0.01
 
 _RATE_NAME = re.compile(
-    r"(pct|prozent|percent|percentage|anteil|quote|rate|share|ratio|per_?1000|je_?1000|promille|%|_p$|_anteil)",
-    re.IGNORECASE,
+    r"(pct|prozent|percent|percentage|anteil|quote|rate|share|ratio|per_?1000|je_?1000|promille|%|_p$|_anteil)", re.IGNORECASE
 )
 
 
@@ -105,9 +104,7 @@ def _tree_pairs(source, target):
     tgt_arr = np.empty(len(tgt_ok), dtype=object)
     tgt_arr[:] = [target[j] for j in tgt_ok]
     t_idx, s_idx = tree.query(tgt_arr)  # shapely 2: (input index, tree index)
-    return src_ok[np.asarray(s_idx, dtype=np.int64)], np.asarray(tgt_ok, dtype=np.int64)[
-        np.asarray(t_idx, dtype=np.int64)
-    ]
+    return src_ok[np.asarray(s_idx, dtype=np.int64)], np.asarray(tgt_ok, dtype=np.int64)[np.asarray(t_idx, dtype=np.int64)]
 
 
 def _intersections(source, target, s, t, keep_geometry: bool):

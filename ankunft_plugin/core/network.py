@@ -196,16 +196,8 @@ def wkb_line_parts(blobs) -> LineParts:
 
     def u32(pos):
         pos = np.minimum(pos, max(len(buf) - 4, 0))
-        return (
-            (
-                buf[pos].astype(np.uint32)
-                | (buf[pos + 1].astype(np.uint32) << 8)
-                | (buf[pos + 2].astype(np.uint32) << 16)
-                | (buf[pos + 3].astype(np.uint32) << 24)
-            )
-            if len(buf) >= 4
-            else np.zeros(len(pos), np.uint32)
-        )
+        return (buf[pos].astype(np.uint32) | (buf[pos + 1].astype(np.uint32) << 8)
+                | (buf[pos + 2].astype(np.uint32) << 16) | (buf[pos + 3].astype(np.uint32) << 24)) if len(buf) >= 4 else np.zeros(len(pos), np.uint32)
 
     def dims_of(t):
         iso = t & 0x0FFFFFFF
@@ -370,19 +362,8 @@ class LocalRow:
 class WalkGraph:
     """Undirected walking graph with edge geometries; see the module docstring."""
 
-    def __init__(
-        self,
-        node_xy,
-        edge_u,
-        edge_v,
-        edge_len,
-        edge_cost,
-        edge_coords=None,
-        edge_line=None,
-        coord_xy=None,
-        coord_ptr=None,
-        component=None,
-    ):
+    def __init__(self, node_xy, edge_u, edge_v, edge_len, edge_cost, edge_coords=None, edge_line=None,
+                 coord_xy=None, coord_ptr=None, component=None):
         self.node_xy = np.asarray(node_xy, dtype=float).reshape(-1, 2)
         self.edge_u = np.asarray(edge_u, dtype=np.int64)
         self.edge_v = np.asarray(edge_v, dtype=np.int64)
@@ -452,19 +433,12 @@ class WalkGraph:
     @classmethod
     def from_arrays(cls, arrays: dict) -> WalkGraph:
         """The graph of ``to_arrays`` (arrays may be memory-mapped: nothing is copied)."""
-        g = cls(
-            *(arrays[n] for n in ("node_xy", "edge_u", "edge_v", "edge_len", "edge_cost")),
-            None,
-            arrays["edge_line"],
-            coord_xy=arrays["coord_xy"],
-            coord_ptr=arrays["coord_ptr"],
-            component=arrays["component"],
-        )
+        g = cls(*(arrays[n] for n in ("node_xy", "edge_u", "edge_v", "edge_len", "edge_cost")), None,
+                arrays["edge_line"], coord_xy=arrays["coord_xy"], coord_ptr=arrays["coord_ptr"],
+                component=arrays["component"])
         n = len(g.node_xy)
         if "csr_data" in arrays:
-            g._matrix = sparse.csr_matrix(
-                (arrays["csr_data"], arrays["csr_indices"], arrays["csr_indptr"]), shape=(n, n)
-            )
+            g._matrix = sparse.csr_matrix((arrays["csr_data"], arrays["csr_indices"], arrays["csr_indptr"]), shape=(n, n))
         if "seg_a" in arrays:
             g._seg = {k: arrays["seg_" + k] for k in cls.SEG_ARRAYS}
             g._seg["half"] = float(arrays["seg_half"][0])
@@ -590,9 +564,8 @@ class WalkGraph:
         minor = ~self.major_edges(min_share)
         return len(np.unique(self.edge_component[minor])), float(self.edge_len[minor].sum())
 
-    def snap_connected(
-        self, xy, max_dist: float = 200.0, min_share: float = MIN_COMPONENT_SHARE, strict: bool = False
-    ) -> Snap:
+    def snap_connected(self, xy, max_dist: float = 200.0, min_share: float = MIN_COMPONENT_SHARE,
+                       strict: bool = False) -> Snap:
         """``snap`` preferring the connected network (``major_edges``): a point nearest to a small
         fragment is moved onto the connected network when that lies within ``max_dist`` too
         (``Snap.moved``), else it stays on the fragment (``Snap.on_minor``); ``strict``: it is not
@@ -914,17 +887,8 @@ class WalkGraph:
         out = np.where(np.isnan(out), np.inf, out)
         return out + dst_snap.dist[dst_idx][None, :]
 
-    def distances(
-        self,
-        src_xy,
-        dst_xy,
-        limit: float,
-        max_snap: float = 200.0,
-        batch: int = 64,
-        workers: int = 1,
-        src_snap: Snap | None = None,
-        dst_snap: Snap | None = None,
-    ):
+    def distances(self, src_xy, dst_xy, limit: float, max_snap: float = 200.0, batch: int = 64, workers: int = 1,
+                  src_snap: Snap | None = None, dst_snap: Snap | None = None):
         """(n_src, n_dst) csr matrix of walking costs (m) <= ``limit``, snap distances included; an exact
         zero is stored as 1e-9; unsnapped starts or ends have no entries. ``src_snap``/``dst_snap`` (optional) give
         the starts' and ends' snap (e.g. ``snap_connected``), instead of snapping ``src_xy``/``dst_xy``."""
@@ -971,15 +935,8 @@ class WalkGraph:
         vals = np.concatenate([r[2] for r in results])
         return sparse.csr_matrix((vals, (rows, cols)), shape=(ns, nd))
 
-    def nearest(
-        self,
-        src_xy,
-        dst_xy,
-        max_snap: float = 200.0,
-        limit: float = np.inf,
-        src_snap: Snap | None = None,
-        dst_snap: Snap | None = None,
-    ):
+    def nearest(self, src_xy, dst_xy, max_snap: float = 200.0, limit: float = np.inf, src_snap: Snap | None = None,
+                dst_snap: Snap | None = None):
         """For each end: cost (m) to the nearest start (inf if unreachable/unsnapped) and that start's
         index (-1). One multi-source search. ``src_snap``/``dst_snap`` as in ``distances``."""
         src_xy = np.asarray(src_xy, dtype=float).reshape(-1, 2)

@@ -243,9 +243,7 @@ def _value_of(kind: int, body: str, dot_thousands: bool, comma_thousands: bool) 
     raise ValueError(kind)
 
 
-def read_column(
-    values: Iterable, role: str | None = None, name: str = ""
-) -> tuple[np.ndarray, list[str | None], ColumnReading]:
+def read_column(values: Iterable, role: str | None = None, name: str = "") -> tuple[np.ndarray, list[str | None], ColumnReading]:
     """Read a whole column: ``(numbers, problems, reading)``; never raises for the data.
 
     ``numbers`` is float64 with NaN for anything that is not a number (and for everything when

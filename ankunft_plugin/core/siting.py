@@ -379,14 +379,7 @@ def solve_milp(
         if time_limit is not None and time_limit > 0:
             lp_opts["time_limit"] = float(time_limit)
         lp = linprog(
-            c,
-            A_ub=A_cov,
-            b_ub=np.zeros(m),
-            A_eq=A_card,
-            b_eq=[k],
-            bounds=(0.0, 1.0),
-            method="highs-ipm",
-            options=lp_opts,
+            c, A_ub=A_cov, b_ub=np.zeros(m), A_eq=A_card, b_eq=[k], bounds=(0.0, 1.0), method="highs-ipm", options=lp_opts
         )
         if lp.status == 0 and lp.x is not None:
             lp_bound = -float(lp.fun)
@@ -396,9 +389,7 @@ def solve_milp(
             lp_obj = objective_of(problem, lp_chosen)
             if lp_obj >= lp_bound - max(rel_gap * abs(lp_bound), 1e-9):
                 seconds = time.perf_counter() - t0
-                return MilpRun(
-                    lp_chosen, lp_obj, max(lp_bound, lp_obj), True, 0, "integral LP relaxation", seconds, n + m, m + 1
-                )
+                return MilpRun(lp_chosen, lp_obj, max(lp_bound, lp_obj), True, 0, "integral LP relaxation", seconds, n + m, m + 1)
             info = "LP relaxation fractional: MILP"
         else:
             info = "LP relaxation not solved ({}): MILP".format(lp.message)
@@ -430,9 +421,7 @@ def solve_milp(
     if optimal and chosen is not None:
         # HiGHS stops at rel_gap; the proven bound is what it reports
         bound = max(bound if np.isfinite(bound) else obj, obj)
-    return MilpRun(
-        chosen, obj, bound, optimal, int(res.status), "{}: {}".format(info, res.message), seconds, n + m, m + 1
-    )
+    return MilpRun(chosen, obj, bound, optimal, int(res.status), "{}: {}".format(info, res.message), seconds, n + m, m + 1)
 
 
 def _fill(problem: Problem, chosen: list, k: int) -> list:
@@ -474,9 +463,7 @@ def polish_ties(problem: Problem, chosen, max_rounds: int = 50) -> np.ndarray:
             row[C.indices[a:b]] = 1.0
             rest = counts - row  # coverage count without j
             loss = float(w[(rest == 0) & (row > 0)].sum()) + problem.bonus[j]
-            gain = (
-                np.asarray(C @ (w * (rest == 0))).ravel() if w.size else np.zeros(problem.n_candidates)
-            ) + problem.bonus
+            gain = (np.asarray(C @ (w * (rest == 0))).ravel() if w.size else np.zeros(problem.n_candidates)) + problem.bonus
             taken = set(chosen)
             better = [
                 c
@@ -699,9 +686,8 @@ def demand_points(
 # --------------------------------------------------------------------------------------------
 # visibility: street length within a short walk (a footfall proxy)
 # --------------------------------------------------------------------------------------------
-def street_reach(
-    graph, xy, radius: float = 300.0, max_snap: float = 200.0, batch: int = 64, progress=None, snap=None
-) -> np.ndarray:
+def street_reach(graph, xy, radius: float = 300.0, max_snap: float = 200.0, batch: int = 64, progress=None,
+                 snap=None) -> np.ndarray:
     """Street length (m) reachable on foot within ``radius`` (network cost, m) of each point: the
     "reach" of Sevtsuk & Mekonnen (2012), a proxy for passers-by: a site on a dense, well-connected
     street grid is passed by more people than one at the end of a cul-de-sac. Partly reachable
@@ -731,11 +717,7 @@ def street_reach(
         # the own edge: reachable along it in both directions from the snapped point
         e = snap.edge[ch]
         own_left = np.clip(radius - snap.dist[ch], 0.0, None)
-        own = np.minimum(
-            1.0,
-            (np.minimum(own_left, snap.t[ch] * safe_cost[e]) + np.minimum(own_left, (1 - snap.t[ch]) * safe_cost[e]))
-            / safe_cost[e],
-        )
+        own = np.minimum(1.0, (np.minimum(own_left, snap.t[ch] * safe_cost[e]) + np.minimum(own_left, (1 - snap.t[ch]) * safe_cost[e])) / safe_cost[e])
         rows = np.arange(len(ch))
         frac[rows, e] = np.maximum(frac[rows, e], np.where(passable[e], own, 0.0))
         out[ch] = frac @ length

@@ -69,7 +69,9 @@ def _vertex_queen(polygons) -> sparse.csr_matrix:
     # one id per distinct coordinate pair (exact match, as libpysal's vertex hashing)
     _, vertex = np.unique(xy, axis=0, return_inverse=True)
     vertex = np.asarray(vertex).ravel()
-    incidence = sparse.csr_matrix((np.ones(len(own)), (own, vertex)), shape=(n, int(vertex.max()) + 1))
+    incidence = sparse.csr_matrix(
+        (np.ones(len(own)), (own, vertex)), shape=(n, int(vertex.max()) + 1)
+    )
     incidence.data[:] = 1.0  # repeated vertices of one ring were summed: back to 0/1
     shared = (incidence @ incidence.T).tocsr()
     shared = (shared - sparse.diags(shared.diagonal())).tocsr()

@@ -85,9 +85,7 @@ def network_samples(network_lines, reach_m: float = NETWORK_REACH_M) -> np.ndarr
     return line_samples(network_lines, step=max(reach_m / 4.0, 1.0))
 
 
-def measurable_shares(
-    areas, network_lines, reach_m: float = NETWORK_REACH_M, spacing: float = 25.0, samples=None
-) -> np.ndarray:
+def measurable_shares(areas, network_lines, reach_m: float = NETWORK_REACH_M, spacing: float = 25.0, samples=None) -> np.ndarray:
     """Per area the share of its surface within ``reach_m`` of the walking network (0…1; NaN without geometry).
 
     The network is sampled every ``reach_m / 4`` along its lines (or ``samples`` from ``network_samples``) and
@@ -126,9 +124,7 @@ def page_members(pages, areas) -> list[list[int]]:
             out.append([])
             continue
         inside = np.zeros(len(areas), dtype=bool)
-        inside[ok] = contains_xy(
-            pg, xy[ok, 0], xy[ok, 1]
-        )  # strictly inside: not on two neighbouring pages through their shared edge
+        inside[ok] = contains_xy(pg, xy[ok, 0], xy[ok, 1])  # strictly inside: not on two neighbouring pages through their shared edge
         out.append([int(i) for i in np.nonzero(inside)[0]])
     return out
 
@@ -155,9 +151,7 @@ class Reconciliation:
     only_here: list  # area indices counted on this page but on no part
 
 
-def page_reconciliation(
-    pages, members, population, min_inside: float = 0.5, min_cover: float = 0.9
-) -> dict[int, Reconciliation]:
+def page_reconciliation(pages, members, population, min_inside: float = 0.5, min_cover: float = 0.9) -> dict[int, Reconciliation]:
     """{page: Reconciliation} for pages that other pages split (each part at least ``min_inside`` on the page,
     parts not overlapping each other, together covering at least ``min_cover`` of the page)."""
     pop = np.asarray(population, dtype=float)
@@ -173,22 +167,14 @@ def page_reconciliation(
                 parts.append(q)
         if len(parts) < 2:
             continue
-        overlap = any(
-            pages[a].intersection(pages[b]).area > 0.02 * min(pages[a].area, pages[b].area)
-            for i, a in enumerate(parts)
-            for b in parts[i + 1 :]
-        )
+        overlap = any(pages[a].intersection(pages[b]).area > 0.02 * min(pages[a].area, pages[b].area) for i, a in enumerate(parts) for b in parts[i + 1 :])
         if overlap:
             continue
         covered = sum(pages[q].intersection(pg).area for q in parts)
         if covered < min_cover * pg.area:
             continue
         in_parts = [j for q in parts for j in members[q]]
-        total = (
-            float(np.sum(pop[in_parts]))
-            if in_parts and np.all(np.isfinite(pop[in_parts]))
-            else (0.0 if not in_parts else math.nan)
-        )
+        total = float(np.sum(pop[in_parts])) if in_parts and np.all(np.isfinite(pop[in_parts])) else (0.0 if not in_parts else math.nan)
         here = set(members[p])
         out[p] = Reconciliation(
             parts=parts,
@@ -238,9 +224,7 @@ def data_gaps(categories, scheme_keys) -> DataGaps:
     return DataGaps(no_data=no_data, uncategorised=uncategorised, total=len(categories), counts=counts)
 
 
-def offer_gaps_from_minutes(
-    reach_minutes: dict, minutes: float, measurable=None, no_data=()
-) -> tuple[list[tuple[str, int]], int]:
+def offer_gaps_from_minutes(reach_minutes: dict, minutes: float, measurable=None, no_data=()) -> tuple[list[tuple[str, int]], int]:
     """From the minutes to the nearest facility per category and area ({key: array}, NaN = none reachable):
     ([(key, number of areas where it is not reachable within ``minutes``)], number of areas judged).
 
@@ -317,14 +301,7 @@ def publish(count: float, threshold: float) -> float:
     return math.nan if bool(small_count_mask([count], threshold)[0]) else float(count)
 
 
-def key_figures(
-    population,
-    classes=None,
-    covered_fraction=None,
-    missing_lists=None,
-    threshold: float = DEFAULT_THRESHOLD,
-    measurable=None,
-) -> KeyFigures:
+def key_figures(population, classes=None, covered_fraction=None, missing_lists=None, threshold: float = DEFAULT_THRESHOLD, measurable=None) -> KeyFigures:
     """Key figures of the areas on one page.
 
     ``population`` per area (NaN where unknown or already suppressed), ``classes`` (aq_class codes),
@@ -364,9 +341,7 @@ def key_figures(
     return kf
 
 
-def apply_coverage_areas(
-    kf: KeyFigures, covered, total, measurable=None, threshold: float = DEFAULT_THRESHOLD
-) -> KeyFigures:
+def apply_coverage_areas(kf: KeyFigures, covered, total, measurable=None, threshold: float = DEFAULT_THRESHOLD) -> KeyFigures:
     """Coverage from per-area counts: ``covered`` of ``total`` people per area (e.g. pop_10 and pop_total of the
     walking-catchment areas). Areas where ``measurable`` is False are left out of both and reported apart."""
     cov = np.asarray(covered, dtype=float)

@@ -342,9 +342,7 @@ REASONS = (
     Term("high_diversity_only", "high diversity without high arrivals", "hohe Vielfalt ohne hohe Zuzüge"),
     Term("no_high_indicator", "no indicator high", "kein Indikator hoch"),
     # issue 14: growth / new building, diversity at the start of the period, duplicate ids
-    Term(
-        "high_diversity_at_start", "high diversity at the start of the period", "hohe Vielfalt zu Beginn des Zeitraums"
-    ),
+    Term("high_diversity_at_start", "high diversity at the start of the period", "hohe Vielfalt zu Beginn des Zeitraums"),
     Term(
         "diversity_at_start_below_threshold",
         "diversity at the start of the period below the threshold",
@@ -365,11 +363,7 @@ REASONS = (
         "inhabitants where there were none at the start, e.g. new housing – networks not shown",
         "Einwohner, wo zu Beginn niemand wohnte, z. B. Neubau – Netzwerke nicht belegt",
     ),
-    Term(
-        "duplicate_id",
-        "id occurs more than once (counted once in the city reference)",
-        "Kennung kommt mehrfach vor (im Stadtvergleich einmal gezählt)",
-    ),
+    Term("duplicate_id", "id occurs more than once (counted once in the city reference)", "Kennung kommt mehrfach vor (im Stadtvergleich einmal gezählt)"),
 )
 REASON_CODES = tuple(t.key for t in REASONS)
 
@@ -690,9 +684,7 @@ class FieldTerm:
         parts = m.groups() if m else ()
         extra = {}
         if self.group and parts:
-            text = (
-                category_label(parts[0], lang) if self.group == "category_field" else label(self.group, parts[0], lang)
-            )
+            text = category_label(parts[0], lang) if self.group == "category_field" else label(self.group, parts[0], lang)
             extra["label"] = text[:1].upper() + text[1:]
         # band names use "_" for the decimal point (pop_7_5 = 7.5 minutes)
         decimal = "," if norm_lang(lang) == "de" else "."
@@ -707,20 +699,12 @@ FIELDS = (
     FieldTerm("aq_label", "Arrival class", "Ankunftsklasse"),
     FieldTerm("aq_score", "Arrival intensity (mean z-value)", "Ankunftsintensität (mittlerer z-Wert)", 2),
     FieldTerm("aq_reason", "Reason", "Begründung"),
-    FieldTerm(
-        "aq_flag", "Notes (new_build, duplicate_id)", "Hinweise (new_build = Neubau, duplicate_id = doppelte ID)"
-    ),
+    FieldTerm("aq_flag", "Notes (new_build, duplicate_id)", "Hinweise (new_build = Neubau, duplicate_id = doppelte ID)"),
     FieldTerm("aq_growth", "Population growth (%)", "Bevölkerungswachstum (%)", 2),
     FieldTerm("aq_stability", "Share of settings as arrival quarter", "Anteil der Einstellungen als Ankunftsquartier"),
     FieldTerm("aq_stab_class", "Share of settings with this class", "Anteil der Einstellungen mit dieser Klasse"),
     FieldTerm("aq_robust", "Robustness (robust / borderline)", "Robustheit (robust / borderline = grenzwertig)"),
-    FieldTerm(
-        "rate_" + _IND,
-        "{label}: rate per 1000 inhabitants",
-        "{label}: Rate je 1000 Einwohnerinnen und Einwohner",
-        1,
-        "indicator",
-    ),
+    FieldTerm("rate_" + _IND, "{label}: rate per 1000 inhabitants", "{label}: Rate je 1000 Einwohnerinnen und Einwohner", 1, "indicator"),
     FieldTerm("z_" + _IND, "{label}: z-value", "{label}: z-Wert", 2, "indicator"),
     FieldTerm("gi_z", "Gi* z-value", "Gi*-z-Wert", 2),
     FieldTerm("gi_p", "Gi* p-value", "Gi*-p-Wert", 4),
@@ -746,26 +730,9 @@ FIELDS = (
     FieldTerm("share", "Share of the row", "Anteil der Zeile", 3),
     # infrastructure
     FieldTerm(r"n_([a-z]{2,5})", "{label}: facilities", "{label}: Einrichtungen", 0, "category_field"),
-    FieldTerm(
-        r"p1k_([a-z]{2,5})",
-        "{label}: facilities per 1000 inhabitants",
-        "{label}: Einrichtungen je 1000 Einwohnerinnen und Einwohner",
-        3,
-        "category_field",
-    ),
-    FieldTerm(
-        r"min_([a-z]{2,5})",
-        "{label}: walking minutes to the nearest",
-        "{label}: Gehminuten zur nächsten",
-        2,
-        "category_field",
-    ),
-    FieldTerm(
-        "eco_score",
-        "Offer score (share of categories within reach)",
-        "Angebotswert (Anteil erreichbarer Kategorien)",
-        4,
-    ),
+    FieldTerm(r"p1k_([a-z]{2,5})", "{label}: facilities per 1000 inhabitants", "{label}: Einrichtungen je 1000 Einwohnerinnen und Einwohner", 3, "category_field"),
+    FieldTerm(r"min_([a-z]{2,5})", "{label}: walking minutes to the nearest", "{label}: Gehminuten zur nächsten", 2, "category_field"),
+    FieldTerm("eco_score", "Offer score (share of categories within reach)", "Angebotswert (Anteil erreichbarer Kategorien)", 4),
     FieldTerm("eco_missing", "Categories out of reach", "Nicht erreichbare Kategorien"),
     FieldTerm("eco_miss_k", "Categories out of reach (codes)", "Nicht erreichbare Kategorien (Codes)"),
     FieldTerm("lang_match", "Share of needed languages offered", "Anteil angebotener benötigter Sprachen", 4),
@@ -785,12 +752,7 @@ FIELDS = (
     FieldTerm("area_id", "Area", "Gebiet"),
     FieldTerm("pop_reach", "Inhabitants within walking reach", "Einwohner im Einzugsbereich", 0),
     FieldTerm("arr_reach", "Arrivals within walking reach", "Zuzüge im Einzugsbereich", 0),
-    FieldTerm(
-        "aq_pop_reach",
-        "Inhabitants of arrival quarters within walking reach",
-        "Einwohner von Ankunftsquartieren im Einzugsbereich",
-        0,
-    ),
+    FieldTerm("aq_pop_reach", "Inhabitants of arrival quarters within walking reach", "Einwohner von Ankunftsquartieren im Einzugsbereich", 0),
     FieldTerm("languages", "Languages offered", "Angebotene Sprachen"),
     FieldTerm("snap_ok", "On the walking network", "Am Fußwegenetz"),
     FieldTerm("reach_min", "Walking limit (minutes)", "Gehzeitgrenze (Minuten)", 1),

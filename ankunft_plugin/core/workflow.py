@@ -50,75 +50,30 @@ class Role:
 
 
 _RAIL = r"rail|eisenbahn|gleis|bahnstrecke|bahnlinie|schiene|tram|sbahn|ubahn|s bahn|u bahn|metro|subway"
-_ROAD_NAMES = (
-    (r"walk|fuss|fuß|fussweg|gehweg|pedestrian|footway", 1.0),
-    (r"road|street|strass|straß|weg|wege|path|netz|network|osm ways|highway", 0.8),
-)
+_ROAD_NAMES = ((r"walk|fuss|fuß|fussweg|gehweg|pedestrian|footway", 1.0), (r"road|street|strass|straß|weg|wege|path|netz|network|osm ways|highway", 0.8))
 
 ROLES: dict[str, Role] = {
     r.key: r
     for r in (
         Role(AREAS, (POLYGON,)),
-        Role(
-            NETWORK,
-            (LINE,),
-            _ROAD_NAMES,
-            ("highway", "fclass"),
-            _RAIL + r"|water|wasser|gewaesser|river|fluss|kanal|canal|power|leitung|boundary|grenze",
-            ("railway", "waterway"),
-        ),
-        Role(
-            STREETS,
-            (LINE,),
-            _ROAD_NAMES,
-            ("highway", "fclass"),
-            _RAIL + r"|water|wasser|gewaesser|river|fluss",
-            ("railway", "waterway"),
-        ),
+        Role(NETWORK, (LINE,), _ROAD_NAMES, ("highway", "fclass"), _RAIL + r"|water|wasser|gewaesser|river|fluss|kanal|canal|power|leitung|boundary|grenze", ("railway", "waterway")),
+        Role(STREETS, (LINE,), _ROAD_NAMES, ("highway", "fclass"), _RAIL + r"|water|wasser|gewaesser|river|fluss", ("railway", "waterway")),
         Role(
             DOCKING,
             (POINT,),
-            (
-                (
-                    r"andock|docking|anlaufstelle|community|gemeinschaft|nachbarschaft|stadtteilzentrum|stadtteilladen|begegnung|familienzentrum|willkommen|welcome",
-                    1.0,
-                ),
-            ),
+            ((r"andock|docking|anlaufstelle|community|gemeinschaft|nachbarschaft|stadtteilzentrum|stadtteilladen|begegnung|familienzentrum|willkommen|welcome", 1.0),),
         ),
         Role(
             CANDIDATES,
             (POINT,),
-            (
-                (r"candidate|kandidat|standort", 1.0),
-                (
-                    r"supermarket|supermarkt|marketplace|markt|librar|bibliothek|buecherei|\bpost\b|ubahn|sbahn|u bahn|s bahn|tram|strassenbahn|bahnhof",
-                    0.8,
-                ),
-            ),
+            ((r"candidate|kandidat|standort", 1.0), (r"supermarket|supermarkt|marketplace|markt|librar|bibliothek|buecherei|\bpost\b|ubahn|sbahn|u bahn|s bahn|tram|strassenbahn|bahnhof", 0.8)),
             never=r"\bbus\b|bushaltestelle",
             multiple=True,
         ),
-        Role(
-            FACILITIES,
-            (POINT, POLYGON),
-            ((r"\bpoi\b|facilit|einrichtung|angebot|infrastruktur|infrastructure|amenit", 1.0),),
-            multiple=True,
-        ),
+        Role(FACILITIES, (POINT, POLYGON), ((r"\bpoi\b|facilit|einrichtung|angebot|infrastruktur|infrastructure|amenit", 1.0),), multiple=True),
         Role(BUILDINGS, (POLYGON,), ((r"building|gebaeude|gebäude|haeuser|alkis|hausumring", 1.0),)),
-        Role(
-            DISTRICTS,
-            (POLYGON,),
-            (
-                (r"\bpages?\b|seiten?|blatt|blaetter|kartenblatt|atlas", 1.0),
-                (r"district|bezirk|ortsteil|stadtteil|quartier", 0.6),
-            ),
-        ),
-        Role(
-            WATER,
-            (POLYGON, LINE),
-            ((r"water|wasser|gewaesser|river|fluss|kanal|canal|\bsee\b|lake", 1.0),),
-            never=r"abwasser|sewer",
-        ),
+        Role(DISTRICTS, (POLYGON,), ((r"\bpages?\b|seiten?|blatt|blaetter|kartenblatt|atlas", 1.0), (r"district|bezirk|ortsteil|stadtteil|quartier", 0.6))),
+        Role(WATER, (POLYGON, LINE), ((r"water|wasser|gewaesser|river|fluss|kanal|canal|\bsee\b|lake", 1.0),), never=r"abwasser|sewer"),
     )
 }
 

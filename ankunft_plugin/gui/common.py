@@ -62,6 +62,7 @@ def html(text: str) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+
 def tooltip(text: str) -> str:
     """A tooltip that wraps (rich text wraps at the tooltip's width; plain text runs off the screen)."""
     return "<p style='white-space:normal'>{}</p>".format(html(text)) if text else ""

@@ -60,10 +60,7 @@ class DataPageMixin:
             combo.setObjectName("field_" + role)
             combo.setAllowEmptyFieldName(True)
             param = self._classify_param(ROLE_PARAMS[role][0])
-            if (
-                isinstance(param, QgsProcessingParameterField)
-                and param.dataType() == Qgis.ProcessingFieldParameterDataType.Numeric
-            ):
+            if isinstance(param, QgsProcessingParameterField) and param.dataType() == Qgis.ProcessingFieldParameterDataType.Numeric:
                 combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
             if param is not None:
                 combo.setToolTip(tooltip(param.help() or param.description()))
@@ -111,9 +108,7 @@ class DataPageMixin:
             "layer": layer.id() if layer is not None else "",
             "id": self.ui.idFieldCombo.currentField(),
             "fields": {role: combo.currentField() for role, (combo, _u, _h) in self.role_widgets.items()},
-            "units": {
-                role: unit.currentIndex() for role, (_c, unit, _h) in self.role_widgets.items() if unit is not None
-            },
+            "units": {role: unit.currentIndex() for role, (_c, unit, _h) in self.role_widgets.items() if unit is not None},
         }
 
     def set_mapping(self, mapping: dict) -> None:
@@ -148,9 +143,7 @@ class DataPageMixin:
         for feature in layer.getFeatures(request):
             for name in names:
                 samples[name].append(feature[name])
-        strict = any(
-            combo.filters() == QgsFieldProxyModel.Filter.Numeric for combo, _u, _h in self.role_widgets.values()
-        )
+        strict = any(combo.filters() == QgsFieldProxyModel.Filter.Numeric for combo, _u, _h in self.role_widgets.values())
         roles = ("id", *self.role_widgets)
         matches = fieldmatch.propose(names, types=types, roles=roles, samples=samples, strict=strict)
         self.matches = matches
@@ -164,9 +157,7 @@ class DataPageMixin:
                 combo.setField(match.field if match else "")
                 if match is not None:
                     hint.setText("✓")
-                    hint.setToolTip(
-                        self.tr("Proposed from the field name (match {} %)").format(round(match.score * 100))
-                    )
+                    hint.setToolTip(self.tr("Proposed from the field name (match {} %)").format(round(match.score * 100)))
                     if unit is not None:
                         unit.setCurrentIndex(match.unit)
         finally:
@@ -199,9 +190,7 @@ class DataPageMixin:
             ui.warningsLabel.setText(self.tr("Choose or load a polygon layer with the areas."))
             return
         if not any(f.isNumeric() for f in layer.fields()):
-            numeric_note = self.tr(
-                "The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table."
-            )
+            numeric_note = self.tr("The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.")
         else:
             numeric_note = ""
         mapping = self.mapping()
@@ -232,9 +221,7 @@ class DataPageMixin:
         population = data.get(pop_field, [])
         rates = {}
         for role in indicators:
-            rates[role] = fieldmatch.to_per_1000(
-                data[fields[role]], units.get(role, 0), population if pop_field else None
-            )
+            rates[role] = fieldmatch.to_per_1000(data[fields[role]], units.get(role, 0), population if pop_field else None)
         table.setColumnCount(len(columns))
         table.setHorizontalHeaderLabels([c[0] for c in columns])
         n = min(PREVIEW_ROWS, len(next(iter(data.values()), [])))
@@ -270,50 +257,23 @@ class DataPageMixin:
             )
             self.check = check
             if check.population_missing:
-                lines.append(
-                    self.tr(
-                        "Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'."
-                    ).format(n=check.population_missing, total=check.rows)
-                )
+                lines.append(self.tr("Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.").format(n=check.population_missing, total=check.rows))
             if check.small_population:
-                lines.append(
-                    self.tr(
-                        "Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'."
-                    ).format(n=check.small_population, total=check.rows, min="{:g}".format(min_population))
-                )
+                lines.append(self.tr("Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.").format(n=check.small_population, total=check.rows, min="{:g}".format(min_population)))
             for role in indicators:
                 name = self.role_label(role)
                 if check.placeholders.get(role):
-                    lines.append(
-                        self.tr(
-                            "{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0."
-                        ).format(field=name, n=check.placeholders[role])
-                    )
+                    lines.append(self.tr("{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.").format(field=name, n=check.placeholders[role]))
                 if check.small_counts.get(role):
-                    lines.append(
-                        self.tr(
-                            "{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality)."
-                        ).format(field=name, n=check.small_counts[role], t="{:g}".format(suppress_below))
-                    )
+                    lines.append(self.tr("{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).").format(field=name, n=check.small_counts[role], t="{:g}".format(suppress_below)))
                 if check.negative.get(role):
-                    lines.append(
-                        self.tr(
-                            "{field} – negative values (net figures such as population growth): {n}; they rank low."
-                        ).format(field=name, n=check.negative[role])
-                    )
+                    lines.append(self.tr("{field} – negative values (net figures such as population growth): {n}; they rank low.").format(field=name, n=check.negative[role]))
                 if check.implausible.get(role):
-                    lines.append(
-                        self.tr("{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.").format(
-                            field=name, n=check.implausible[role]
-                        )
-                    )
+                    lines.append(self.tr("{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.").format(field=name, n=check.implausible[role]))
             if not check.has_warnings() and not numeric_note:
                 lines.append(self.tr("✓ {n} areas, no gaps found.").format(n=check.rows))
         ui.warningsLabel.setText(
-            "<br>".join(
-                "<span style='color:{}'>{}</span>".format("#006040" if ln.startswith("✓") else "#A04000", html(ln))
-                for ln in lines
-            )
+            "<br>".join("<span style='color:{}'>{}</span>".format("#006040" if ln.startswith("✓") else "#A04000", html(ln)) for ln in lines)
         )
 
     def data_ready(self) -> bool:
@@ -322,3 +282,4 @@ class DataPageMixin:
         if not mapping["layer"] or not fields.get("population"):
             return False
         return any(fields.get(r) for r in self.role_widgets if r not in ("population", "social"))
+

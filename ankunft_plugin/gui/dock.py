@@ -41,19 +41,10 @@ from .settings import SettingsMixin
 from .step_page import StepPage
 from .wiring import WiringMixin
 
-TR_CONTEXTS = (
-    "AnkunftDock",
-    "DataPageMixin",
-    "WiringMixin",
-    "FindingsMixin",
-    "RunnerMixin",
-    "ResultsMixin",
-    "SettingsMixin",
-)
+TR_CONTEXTS = ("AnkunftDock", "DataPageMixin", "WiringMixin", "FindingsMixin", "RunnerMixin", "ResultsMixin", "SettingsMixin")
 MIN_WIDTH = 380  # px: labels, field names and the footer stay readable
 UI_DIR = RESOURCES_DIR / "ui"
 DockForm, _DockBase = uic.loadUiType(str(UI_DIR / "ankunft_dock.ui"))
-
 
 class _Body(QWidget, DockForm):
     def __init__(self, parent=None):
@@ -240,19 +231,11 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
             ready = self.step_ready(key)
             missing = page.missing() if page.built else []
             if alg is None:
-                needs = self.tr(
-                    "Not available yet: the algorithm {} is not part of this version of the plugin."
-                ).format(page.alg_id)
+                needs = self.tr("Not available yet: the algorithm {} is not part of this version of the plugin.").format(page.alg_id)
             elif not ready:
-                steps = [
-                    STEP_INDEX[r] + 1
-                    for r in STEPS[index].requires
-                    if not self.step_ready(r) or (r != "data" and not self.done.get(r))
-                ]
+                steps = [STEP_INDEX[r] + 1 for r in STEPS[index].requires if not self.step_ready(r) or (r != "data" and not self.done.get(r))]
                 if key == "classify":
-                    needs = self.tr(
-                        "Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity."
-                    )
+                    needs = self.tr("Needs step 1: the areas layer, the population field and at least one of arrivals, turnover or diversity.")
                 else:
                     needs = self.tr("Needs the result of step {}.").format(", ".join(str(m) for m in steps))
             else:
@@ -287,9 +270,7 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
             return self.tr("Uses the layer and fields of step 1 ({}).").format(layer.name() if layer else "")
         text = alg.shortDescription() or ""
         if missing:
-            text = (text + " " if text else "") + self.tr("Still required: {}.").format(
-                "; ".join(p.description() for p in missing)
-            )
+            text = (text + " " if text else "") + self.tr("Still required: {}.").format("; ".join(p.description() for p in missing))
         return text
 
     # -- the fixed footer: run button, progress, cancel, status ----------------------------------
@@ -336,13 +317,7 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
             button.setText(self.tr("Run step {} anyway").format(number))
         else:
             button.setText(self.tr("Run step {}").format(number))
-        button.setToolTip(
-            tooltip(
-                self.tr("Runs {} in the background; Cancel stops it, earlier results stay.").format(
-                    self.step_title(key)
-                )
-            )
-        )
+        button.setToolTip(tooltip(self.tr("Runs {} in the background; Cancel stops it, earlier results stay.").format(self.step_title(key))))
         button.setEnabled(page.runButton.isEnabled())
 
     def _on_footer_run(self) -> None:
@@ -419,9 +394,7 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
         for layer in self.input_layers():
             if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != Qgis.GeometryType.Polygon:
                 continue
-            matches = fieldmatch.propose(
-                [f.name() for f in layer.fields()], roles=("population", "arrivals", "turnover", "diversity")
-            )
+            matches = fieldmatch.propose([f.name() for f in layer.fields()], roles=("population", "arrivals", "turnover", "diversity"))
             found_roles = [role for role, match in matches.items() if match is not None]
             if "population" in found_roles and len(found_roles) >= 2:
                 found.append(layer)
@@ -429,9 +402,7 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
 
     def set_status(self, text: str, error: bool = False) -> None:
         color = "#A04000" if error else "#202020"
-        self.ui.statusLabel.setText(
-            "<span style='color:{}'>{}</span>".format(color, text if "<a " in text else html(text))
-        )
+        self.ui.statusLabel.setText("<span style='color:{}'>{}</span>".format(color, text if "<a " in text else html(text)))
 
     def open_method(self) -> bool:
         from ..processing.help import help_file
@@ -455,3 +426,6 @@ class AnkunftDock(DataPageMixin, WiringMixin, FindingsMixin, RunnerMixin, Result
     def deleteLater(self):  # noqa: N802 (Qt API) - plugin.unload() calls it
         self.cleanup()
         super().deleteLater()
+
+
+

@@ -1,4 +1,4 @@
-""" "Edit Model…" ("Modell bearbeiten…") for the models the plugin ships (``ankunft:fullanalysis``).
+""""Edit Model…" ("Modell bearbeiten…") for the models the plugin ships (``ankunft:fullanalysis``).
 
 QGIS offers "Edit Model…" in the Processing toolbox only for models of the providers ``model`` and
 ``project`` (``processing/modeler/EditModelAction.py``): a model that a plugin's provider ships gets no
@@ -39,11 +39,7 @@ class EditShippedModelAction(ContextAction):
 
     def isEnabled(self):  # noqa: N802
         alg = self.itemData
-        return (
-            isinstance(alg, QgsProcessingModelAlgorithm)
-            and alg.provider() is not None
-            and alg.provider().id() == PROVIDER_ID
-        )
+        return isinstance(alg, QgsProcessingModelAlgorithm) and alg.provider() is not None and alg.provider().id() == PROVIDER_ID
 
     def copy_of_model(self) -> QgsProcessingModelAlgorithm:
         """The model as the toolbox shows it (translated), without a file path."""

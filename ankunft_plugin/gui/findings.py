@@ -35,41 +35,21 @@ def finding_text(finding: workflow.Finding) -> str:
     """A finding of the workflow model in the planner's words, with its figures."""
     v = finding.values
     if finding.code == "network_fragmented":
-        return QCoreApplication.translate(
-            "AnkunftDock",
-            "The walking network is mostly in pieces: {share} % of its length lies outside its largest connected part. Catchments along it end early; check that the layer is a network of streets and footpaths.",
-        ).format(share=number(100 * v["share"], 0))
+        return QCoreApplication.translate("AnkunftDock", "The walking network is mostly in pieces: {share} % of its length lies outside its largest connected part. Catchments along it end early; check that the layer is a network of streets and footpaths.").format(share=number(100 * v["share"], 0))
     if finding.code == "points_off_network":
-        return QCoreApplication.translate(
-            "AnkunftDock",
-            "{n} of {total} points lie more than {metres} m from the walking network; they reach nothing. Check the points and the network.",
-        ).format(n=number(v["n"]), total=number(v["total"]), metres=number(v["metres"]))
+        return QCoreApplication.translate("AnkunftDock", "{n} of {total} points lie more than {metres} m from the walking network; they reach nothing. Check the points and the network.").format(n=number(v["n"]), total=number(v["total"]), metres=number(v["metres"]))
     if finding.code == "demand_outside":
-        return QCoreApplication.translate(
-            "AnkunftDock",
-            "{n} of {total} areas lie outside the walking network: they would count as unreached. Use the study area (areas inside the walking network).",
-        ).format(n=number(v["n"]), total=number(v["total"]))
+        return QCoreApplication.translate("AnkunftDock", "{n} of {total} areas lie outside the walking network: they would count as unreached. Use the study area (areas inside the walking network).").format(n=number(v["n"]), total=number(v["total"]))
     if finding.code == "no_area_inside":
-        return QCoreApplication.translate(
-            "AnkunftDock",
-            "None of the {total} areas lies inside the walking network (or is selected): the step has nothing to work on.",
-        ).format(total=number(v["total"]))
+        return QCoreApplication.translate("AnkunftDock", "None of the {total} areas lies inside the walking network (or is selected): the step has nothing to work on.").format(total=number(v["total"]))
     if finding.code == "weight_missing":
-        return QCoreApplication.translate(
-            "AnkunftDock", "No weight field: every area would count as one person. Choose the population field."
-        )
+        return QCoreApplication.translate("AnkunftDock", "No weight field: every area would count as one person. Choose the population field.")
     if finding.code == "role_excluded":
-        return QCoreApplication.translate(
-            "AnkunftDock", "“{layer}” does not look like {role} (its name or fields say otherwise, e.g. railways)."
-        ).format(layer=v["layer"], role=role_label(v["role"]))
+        return QCoreApplication.translate("AnkunftDock", "“{layer}” does not look like {role} (its name or fields say otherwise, e.g. railways).").format(layer=v["layer"], role=role_label(v["role"]))
     if finding.code == "role_unknown":
-        return QCoreApplication.translate(
-            "AnkunftDock", "Nothing in the name or fields of “{layer}” says it holds {role}; check the choice."
-        ).format(layer=v["layer"], role=role_label(v["role"]))
+        return QCoreApplication.translate("AnkunftDock", "Nothing in the name or fields of “{layer}” says it holds {role}; check the choice.").format(layer=v["layer"], role=role_label(v["role"]))
     if finding.code == "role_geometry":
-        return QCoreApplication.translate("AnkunftDock", "“{layer}” has the wrong geometry for {role}.").format(
-            layer=v["layer"], role=role_label(v["role"])
-        )
+        return QCoreApplication.translate("AnkunftDock", "“{layer}” has the wrong geometry for {role}.").format(layer=v["layer"], role=role_label(v["role"]))
     return finding.code
 
 
@@ -81,21 +61,8 @@ class FindingsMixin:
         if any(src.study_area for src in spec.inputs.values()):
             combo = QComboBox()
             combo.setObjectName("studyCombo")
-            combo.addItems(
-                [
-                    QCoreApplication.translate("AnkunftDock", "Areas inside the walking network"),
-                    QCoreApplication.translate("AnkunftDock", "Selected areas"),
-                    QCoreApplication.translate("AnkunftDock", "All areas"),
-                ]
-            )
-            combo.setToolTip(
-                tooltip(
-                    QCoreApplication.translate(
-                        "AnkunftDock",
-                        "Which areas this step works on. Areas outside the study area are left out and reported, never counted as unreached. The same choice holds for steps 3–5.",
-                    )
-                )
-            )
+            combo.addItems([QCoreApplication.translate("AnkunftDock", "Areas inside the walking network"), QCoreApplication.translate("AnkunftDock", "Selected areas"), QCoreApplication.translate("AnkunftDock", "All areas")])
+            combo.setToolTip(tooltip(QCoreApplication.translate("AnkunftDock", "Which areas this step works on. Areas outside the study area are left out and reported, never counted as unreached. The same choice holds for steps 3–5.")))
             combo.currentIndexChanged.connect(self._on_study_mode_changed)
             label = QLabel(QCoreApplication.translate("AnkunftDock", "Study area"))
             label.setBuddy(combo)
@@ -149,9 +116,7 @@ class FindingsMixin:
                 if source.ref == workflow.NETWORK and network is not None:
                     found += workflow.check_network(checks.outside_share(network))
                 if source.ref in (workflow.DOCKING, workflow.CANDIDATES) and network is not None:
-                    points = [
-                        lyr for lyr in (self._layer(getattr(v, "id", lambda v=v: v)()) for v in ids) if lyr is not None
-                    ]
+                    points = [lyr for lyr in (self._layer(getattr(v, "id", lambda v=v: v)()) for v in ids) if lyr is not None]
                     if points:
                         max_snap = float(page.value("MAX_SNAP", page.value("MAX_SNAP_DISTANCE", 200.0)) or 200.0)
                         off, total = checks.points_off_network(points, network, max_snap)
@@ -163,25 +128,16 @@ class FindingsMixin:
                 ids, total = self.study_area(areas)
                 inside = total if ids is None else len(ids)
                 if self.study_mode == "network" and ids is not None:
-                    study = QCoreApplication.translate(
-                        "AnkunftDock",
-                        "{n} of {total} areas lie inside the walking network; the others are left out (not counted as unreached).",
-                    ).format(n=number(inside), total=number(total))
+                    study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas lie inside the walking network; the others are left out (not counted as unreached).").format(n=number(inside), total=number(total))
                     found += workflow.check_demand(inside, total) if inside == 0 else []
                 elif self.study_mode == "selection":
-                    study = QCoreApplication.translate(
-                        "AnkunftDock", "{n} of {total} areas are selected (in “{layer}” or in step 1's layer)."
-                    ).format(n=number(inside), total=number(total), layer=areas.name())
+                    study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas are selected (in “{layer}” or in step 1's layer).").format(n=number(inside), total=number(total), layer=areas.name())
                     found += workflow.check_demand(inside, total) if inside == 0 else []
                 elif network is None:
-                    study = QCoreApplication.translate(
-                        "AnkunftDock", "Choose the walking network: the study area is the areas inside it."
-                    )
+                    study = QCoreApplication.translate("AnkunftDock", "Choose the walking network: the study area is the areas inside it.")
                 else:
                     network_ids, _t = checks.study_area(areas, network)
-                    study = QCoreApplication.translate("AnkunftDock", "All {total} areas are used.").format(
-                        total=number(total)
-                    )
+                    study = QCoreApplication.translate("AnkunftDock", "All {total} areas are used.").format(total=number(total))
                     found += workflow.check_demand(len(network_ids), total)
             elif source.kind == "field" and source.ref == "population" and name in page.required | {"WEIGHT_FIELD"}:
                 found += workflow.check_weight(str(page.value(name, "") or ""))
@@ -194,9 +150,7 @@ class FindingsMixin:
             texts, study = self.step_findings(key) if self.step_ready(key) else ([], "")
             self.findings[key] = texts
             page.findingsLabel.setText(
-                "<span style='{}'>{}</span>".format(WARN_STYLE, "<br>".join("⚠ " + html(t) for t in texts))
-                if texts
-                else ""
+                "<span style='{}'>{}</span>".format(WARN_STYLE, "<br>".join("⚠ " + html(t) for t in texts)) if texts else ""
             )
             if page.studyLabel is not None:
                 page.studyLabel.setText(html(study))

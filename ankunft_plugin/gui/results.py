@@ -108,18 +108,14 @@ class ResultsMixin:
         return Path(os.path.abspath(path)) if path else None
 
     def _is_result_layer(self, layer: QgsMapLayer) -> bool:
-        return bool(layer.customProperty(RESULT_PROPERTY, "")) or any(
-            layer.id() in v.values() for v in self.results.values()
-        )
+        return bool(layer.customProperty(RESULT_PROPERTY, "")) or any(layer.id() in v.values() for v in self.results.values())
 
     def _tell_temporary(self) -> None:
         """Once per project: results of an unsaved project are temporary layers."""
         if self._told_temporary:
             return
         self._told_temporary = True
-        text = self.tr(
-            "The results are temporary layers until the project is saved. When you save the project, the panel writes them into a GeoPackage beside the project file, so the project reopens with them."
-        )
+        text = self.tr("The results are temporary layers until the project is saved. When you save the project, the panel writes them into a GeoPackage beside the project file, so the project reopens with them.")
         message_bar = getattr(self.iface, "messageBar", None)
         bar = message_bar() if callable(message_bar) else None
         if bar is not None:
@@ -130,9 +126,7 @@ class ResultsMixin:
         """Write a step's temporary vector results into the project's GeoPackage (one layer per
         result, ``<step>_<output>``, replacing that step's earlier layers there) and put the
         GeoPackage layers, with the same style, in their place. Unsaved project: unchanged."""
-        temporary = [
-            (n, lyr) for n, lyr in loaded if isinstance(lyr, QgsVectorLayer) and lyr.providerType() == "memory"
-        ]
+        temporary = [(n, lyr) for n, lyr in loaded if isinstance(lyr, QgsVectorLayer) and lyr.providerType() == "memory"]
         if not temporary:
             return loaded
         path = self.results_file()
@@ -144,9 +138,7 @@ class ResultsMixin:
         # never write into a file the project reads as input
         for layer in self.input_layers():  # not the results, nor the strategy map's print copies of them
             if self.layer_file(layer) == target:
-                self._persist_note = self.tr(
-                    "{} is an input of this project: the results stay temporary layers."
-                ).format(path.name)
+                self._persist_note = self.tr("{} is an input of this project: the results stay temporary layers.").format(path.name)
                 return loaded
         # this step's earlier layers in the file are overwritten: take them out of the project first
         for layer_id in list(self.results.get(key, {}).values()):
@@ -172,9 +164,7 @@ class ResultsMixin:
                 saved = QgsVectorLayer("{}|layername={}".format(target, table), layer.name(), "ogr")
             if saved is None or not saved.isValid() or saved.featureCount() != layer.featureCount():
                 failed.append(layer.name())
-                QgsMessageLog.logMessage(
-                    "{} → {}: {}".format(layer.name(), target, result[1]), LOG_TAG, Qgis.MessageLevel.Warning
-                )
+                QgsMessageLog.logMessage("{} → {}: {}".format(layer.name(), target, result[1]), LOG_TAG, Qgis.MessageLevel.Warning)
                 continue
             style = QgsMapLayerStyle()
             style.readFromLayer(layer)
@@ -188,9 +178,7 @@ class ResultsMixin:
             project.removeMapLayer(layer.id())
             replaced[name] = saved
         if failed:
-            self._persist_note = self.tr(
-                "Could not write {} into {}; they stay temporary layers (see the log)."
-            ).format(", ".join(failed), path.name)
+            self._persist_note = self.tr("Could not write {} into {}; they stay temporary layers (see the log).").format(", ".join(failed), path.name)
         else:
             self._persist_info = self.tr("The results are kept in {}.").format(path.name)
         return [(name, replaced[name]) for name, _l in loaded]
@@ -209,10 +197,7 @@ class ResultsMixin:
         pending = [
             key
             for key, outputs in self.results.items()
-            if any(
-                isinstance(project.mapLayer(lid), QgsVectorLayer) and project.mapLayer(lid).providerType() == "memory"
-                for lid in outputs.values()
-            )
+            if any(isinstance(project.mapLayer(lid), QgsVectorLayer) and project.mapLayer(lid).providerType() == "memory" for lid in outputs.values())
         ]
         if not pending:
             return False
@@ -220,11 +205,7 @@ class ResultsMixin:
         try:
             self._persist_note = self._persist_info = ""
             for key in pending:
-                loaded = [
-                    (n, project.mapLayer(lid))
-                    for n, lid in self.results[key].items()
-                    if project.mapLayer(lid) is not None
-                ]
+                loaded = [(n, project.mapLayer(lid)) for n, lid in self.results[key].items() if project.mapLayer(lid) is not None]
                 loaded = self.persist_results(key, loaded)
                 self.results[key] = {n: lyr.id() for n, lyr in loaded}
             first = min(STEP_INDEX[k] for k in pending)
@@ -245,13 +226,7 @@ class ResultsMixin:
 
     def _save_project_again(self) -> None:
         project = QgsProject.instance()
-        if (
-            sip.isdeleted(self)
-            or self._saving
-            or self._loading
-            or not project.fileName()
-            or self.results_file() is None
-        ):
+        if sip.isdeleted(self) or self._saving or self._loading or not project.fileName() or self.results_file() is None:
             return
         self._saving = True
         try:
@@ -269,3 +244,4 @@ class ResultsMixin:
                 if layer is not None and layer.providerType() != "memory":
                     sources.setdefault(key, {})[name] = project.writePath(layer.source())
         return sources
+

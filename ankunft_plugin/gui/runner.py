@@ -60,6 +60,7 @@ def _keep_alive(run: _Run) -> None:
         _KEEP_RUNS.append(run)
 
 
+
 class RunnerMixin:
     def classify_parameters(self) -> dict:
         """Step 2's parameters: the mapping of step 1 plus the form of step 2."""
@@ -113,9 +114,7 @@ class RunnerMixin:
         self.state.pop(key, None)
         self.ui.progressBar.setValue(0)
         self.set_status(self.tr("Running: {} …").format(alg.displayName()))
-        QgsMessageLog.logMessage(
-            "{} {}".format(alg.id(), {k: str(v) for k, v in params.items()}), LOG_TAG, Qgis.MessageLevel.Info
-        )
+        QgsMessageLog.logMessage("{} {}".format(alg.id(), {k: str(v) for k, v in params.items()}), LOG_TAG, Qgis.MessageLevel.Info)
         record_history(alg, params, context)
         self._run_started = time.monotonic()
         if alg.flags() & Qgis.ProcessingAlgorithmFlag.NoThreading:
@@ -160,9 +159,7 @@ class RunnerMixin:
         results_file = self.results_file()
         if results_file is not None and params.get("OUTPUT_PDF") == QgsProcessing.TEMPORARY_OUTPUT:
             # a saved project keeps its map beside it (the layout's print copies are stored there too)
-            params["OUTPUT_PDF"] = str(
-                results_file.with_name(results_file.stem.replace("_ankunft", "") + "_strategiekarte.pdf")
-            )
+            params["OUTPUT_PDF"] = str(results_file.with_name(results_file.stem.replace("_ankunft", "") + "_strategiekarte.pdf"))
         alg = self.algorithm(page.alg_id)
         for name, value in list(params.items()):
             original = alg.parameterDefinition(name) if alg is not None else None
@@ -174,10 +171,7 @@ class RunnerMixin:
                 continue
             merged = merge_layers(layers, context, feedback)
             if merged is None:
-                self.set_status(
-                    self.tr("Could not merge the layers of “{}” (see the log).").format(original.description()),
-                    error=True,
-                )
+                self.set_status(self.tr("Could not merge the layers of “{}” (see the log).").format(original.description()), error=True)
                 return None
             params[name] = merged
         return params
@@ -232,25 +226,15 @@ class RunnerMixin:
             self.state.pop(run.key, None)
             self.last_results[run.key] = {k: v for k, v in results.items() if isinstance(v, (int, float, str))}
             summary = self.summary_text(run.key, results, loaded)
-            files = [
-                str(v)
-                for k, v in results.items()
-                if isinstance(v, str) and v.lower().endswith((".pdf", ".png", ".html", ".csv", ".svg"))
-            ]
+            files = [str(v) for k, v in results.items() if isinstance(v, str) and v.lower().endswith((".pdf", ".png", ".html", ".csv", ".svg"))]
             text = html(summary).replace("\n", "<br>")
             if files:
-                links = " ".join(
-                    "<a href='{}'>{}</a>".format(QUrl.fromLocalFile(f).toString(), html(f.rsplit("/", 1)[-1]))
-                    for f in files
-                )
+                links = " ".join("<a href='{}'>{}</a>".format(QUrl.fromLocalFile(f).toString(), html(f.rsplit("/", 1)[-1])) for f in files)
                 text += "<br>" + self.tr("Files: {}").format(links)
             if self._persist_note or self._persist_info:
                 text += "<br>" + html(self._persist_note or self._persist_info)
             self.summaries[run.key] = text
-            self.set_status(
-                self.tr("Done: {} ({:.1f} s).").format(self.step_title(run.key), time.monotonic() - self._run_started),
-                error=bool(self._persist_note),
-            )
+            self.set_status(self.tr("Done: {} ({:.1f} s).").format(self.step_title(run.key), time.monotonic() - self._run_started), error=bool(self._persist_note))
             self.ui.progressBar.setValue(100)
             for later in STEPS[STEP_INDEX[run.key] + 1 :]:
                 self.prefill(later.key)
@@ -265,11 +249,7 @@ class RunnerMixin:
             self.ui.progressBar.setValue(0)
         else:
             self.state[run.key] = "failed"
-            reason = (
-                run.feedback.errors[-1]
-                if run.feedback.errors
-                else self.tr("see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)")
-            )
+            reason = run.feedback.errors[-1] if run.feedback.errors else self.tr("see the log (View ▸ Panels ▸ Log Messages, tab Ankunft)")
             text = self.tr("{} failed: {}").format(run.alg.displayName(), reason)
             self.summaries[run.key] = html(text) + "<br>" + html(self.tr("Earlier results stay."))
             self.set_status(text, error=True)
@@ -277,6 +257,7 @@ class RunnerMixin:
             QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
         self.save_settings()
         self.update_states()
+
 
 
 def signal_connected(obj, signal) -> bool:

@@ -59,11 +59,7 @@ class SettingsMixin:
                 for combo, _u, _h in self.role_widgets.values():
                     combo.setLayer(layer)
                 self.set_mapping(
-                    {
-                        "id": entry("data/id_field"),
-                        "fields": loads(entry("data/fields"), {}),
-                        "units": loads(entry("data/units"), {}),
-                    }
+                    {"id": entry("data/id_field"), "fields": loads(entry("data/fields"), {}), "units": loads(entry("data/units"), {})}
                 )
             self.roles_chosen = {k: v for k, v in loads(entry("roles"), {}).items() if isinstance(v, list)}
             self.roles_manual = {k for k in loads(entry("roles_manual"), []) if isinstance(k, str)}
@@ -76,9 +72,7 @@ class SettingsMixin:
                     page.set_values(loads(entry("steps/" + key), {}))
             results = loads(entry("results"), {})
             sources = loads(entry("result_sources"), {})
-            by_source = {
-                project.writePath(lyr.source()): lid for lid, lyr in project.mapLayers().items() if lyr.isValid()
-            }
+            by_source = {project.writePath(lyr.source()): lid for lid, lyr in project.mapLayers().items() if lyr.isValid()}
             self.results = {}
             for k, v in results.items():
                 if not isinstance(v, dict) or k not in self.pages:
@@ -153,3 +147,4 @@ class SettingsMixin:
             for key in self.pages:
                 self.done[key] = bool(self.results.get(key))
             self.update_states()
+

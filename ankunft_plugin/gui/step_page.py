@@ -133,9 +133,7 @@ class StepPage(QWidget, StepForm):
             self.required.add(original.name())
         role_key = workflow.role_of(self.step.key, original.name())
         if role_key is not None and workflow.ROLES[role_key].multiple and original.type() == "source":
-            param = QgsProcessingParameterMultipleLayers(
-                original.name(), original.description(), Qgis.ProcessingSourceType.VectorPoint
-            )
+            param = QgsProcessingParameterMultipleLayers(original.name(), original.description(), Qgis.ProcessingSourceType.VectorPoint)
             param.setHelp(original.help())
         else:
             param = original.clone()
@@ -200,19 +198,12 @@ class StepPage(QWidget, StepForm):
                 params[name] = value
         for param in self.params:  # file and folder outputs left empty: a temporary file
             optional = bool(param.flags() & Qgis.ProcessingParameterFlag.Optional)
-            if (
-                param.isDestination()
-                and param.name() in self.wrappers
-                and params.get(param.name()) in (None, "")
-                and not optional
-            ):
+            if param.isDestination() and param.name() in self.wrappers and params.get(param.name()) in (None, "") and not optional:
                 params[param.name()] = QgsProcessing.TEMPORARY_OUTPUT
         extra = workflow.extra_outputs(self.step.key)
         for dest in self.destinations:
             wanted_by = EXTRA_NEEDS.get(dest.name())
-            wanted = dest.name() in extra and (
-                wanted_by is None or (wanted_by in self.wrappers and not self.is_empty(wanted_by))
-            )
+            wanted = dest.name() in extra and (wanted_by is None or (wanted_by in self.wrappers and not self.is_empty(wanted_by)))
             if not dest.createByDefault() and not wanted:
                 continue  # optional extra outputs stay off unless a later step uses them
             out = QgsProcessingOutputLayerDefinition(QgsProcessing.TEMPORARY_OUTPUT, QgsProject.instance())
@@ -234,11 +225,7 @@ class StepPage(QWidget, StepForm):
 
     def missing(self) -> list[QgsProcessingParameterDefinition]:
         """Required inputs still empty ("noch erforderlich")."""
-        return [
-            p
-            for p in self.params
-            if p.name() in self.required and p.name() in self.wrappers and self.is_empty(p.name())
-        ]
+        return [p for p in self.params if p.name() in self.required and p.name() in self.wrappers and self.is_empty(p.name())]
 
     def layer_params(self) -> list[QgsProcessingParameterDefinition]:
         return [p for p in self.params if p.name() in self.wrappers and p.type() in LAYER_TYPES]
@@ -246,6 +233,8 @@ class StepPage(QWidget, StepForm):
     def is_empty(self, name: str) -> bool:
         value = json_value(self.value(name, None))  # QVariant NULL → None
         return value is None or value == "" or value == []
+
+
 
 
 def wrapped_checkbox(box: QCheckBox, tip: str) -> QWidget:

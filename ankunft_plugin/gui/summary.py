@@ -33,28 +33,16 @@ def classes(layer: QgsVectorLayer | None, population_field: str) -> str:
     if layer is None:
         return ""
     keys = [str(k) for k in _column(layer, "aq_class")]
-    people = (
-        read_column(_column(layer, population_field), role=COUNT, name=population_field)[0]
-        if population_field
-        else None
-    )
+    people = read_column(_column(layer, population_field), role=COUNT, name=population_field)[0] if population_field else None
     total = float(sum(p for p in people if p == p)) if people is not None else 0.0
     parts = []
     for key in CLASS_KEYS:
         n = keys.count(key)
         if people is not None and total > 0:
             share = sum(p for k, p in zip(keys, people) if k == key and p == p) / total * 100
-            parts.append(
-                QCoreApplication.translate("AnkunftDock", "{label}: {n} areas ({share} % of the population)").format(
-                    label=class_label(key), n=number(n), share=number(share, 1)
-                )
-            )
+            parts.append(QCoreApplication.translate("AnkunftDock", "{label}: {n} areas ({share} % of the population)").format(label=class_label(key), n=number(n), share=number(share, 1)))
         else:
-            parts.append(
-                QCoreApplication.translate("AnkunftDock", "{label}: {n} areas").format(
-                    label=class_label(key), n=number(n)
-                )
-            )
+            parts.append(QCoreApplication.translate("AnkunftDock", "{label}: {n} areas").format(label=class_label(key), n=number(n)))
     return "\n".join(parts)
 
 
@@ -63,17 +51,11 @@ def gaps(layer: QgsVectorLayer | None, results: dict) -> str:
         return ""
     missing = [str(v) for v in _column(layer, "eco_missing")]
     with_gaps = sum(1 for v in missing if v and v != "NULL")
-    text = QCoreApplication.translate(
-        "AnkunftDock", "{n} of {total} areas have gaps in their offer within walking distance."
-    ).format(n=number(with_gaps), total=number(layer.featureCount()))
+    text = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas have gaps in their offer within walking distance.").format(n=number(with_gaps), total=number(layer.featureCount()))
     if results.get("N_PRIORITY") is not None:
-        text += " " + QCoreApplication.translate("AnkunftDock", "{n} areas are marked as priority.").format(
-            n=number(results["N_PRIORITY"])
-        )
+        text += " " + QCoreApplication.translate("AnkunftDock", "{n} areas are marked as priority.").format(n=number(results["N_PRIORITY"]))
     if results.get("N_FACILITIES") is not None:
-        text += " " + QCoreApplication.translate("AnkunftDock", "{n} facilities counted.").format(
-            n=number(results["N_FACILITIES"])
-        )
+        text += " " + QCoreApplication.translate("AnkunftDock", "{n} facilities counted.").format(n=number(results["N_FACILITIES"]))
     return text
 
 
@@ -90,34 +72,21 @@ def bands(layer: QgsVectorLayer | None) -> str:
             per_band[m] = per_band.get(m, 0.0) + p
     if not per_band:
         return QCoreApplication.translate("AnkunftDock", "{n} catchments.").format(n=number(layer.featureCount()))
-    lines = [
-        QCoreApplication.translate("AnkunftDock", "Within {m} minutes: {p} inhabitants").format(
-            m=number(m), p=number(p)
-        )
-        for m, p in sorted(per_band.items())
-    ]
+    lines = [QCoreApplication.translate("AnkunftDock", "Within {m} minutes: {p} inhabitants").format(m=number(m), p=number(p)) for m, p in sorted(per_band.items())]
     if len(per_band) < len(minutes):
-        lines.append(
-            QCoreApplication.translate(
-                "AnkunftDock", "(summed over the docking points; people reached by two points count twice)"
-            )
-        )
+        lines.append(QCoreApplication.translate("AnkunftDock", "(summed over the docking points; people reached by two points count twice)"))
     return "\n".join(lines)
 
 
 def coverage(results: dict) -> str:
     before, after = results.get("COVERAGE_BEFORE_PCT"), results.get("COVERAGE_AFTER_PCT")
-    text = QCoreApplication.translate("AnkunftDock", "Population reached: {before} % → {after} %.").format(
-        before=number(before, 1), after=number(after, 1)
-    )
+    text = QCoreApplication.translate("AnkunftDock", "Population reached: {before} % → {after} %.").format(before=number(before, 1), after=number(after, 1))
     gap = results.get("OPTIMALITY_GAP_PCT")
     if gap is not None:
         text += " " + QCoreApplication.translate("AnkunftDock", "Optimality gap: {gap} %.").format(gap=number(gap, 1))
     unsnapped = results.get("UNSNAPPED_DEMAND_PCT")
     if unsnapped is not None:
-        text += " " + QCoreApplication.translate(
-            "AnkunftDock", "Not reachable on the network: {share} % of the demand."
-        ).format(share=number(unsnapped, 1))
+        text += " " + QCoreApplication.translate("AnkunftDock", "Not reachable on the network: {share} % of the demand.").format(share=number(unsnapped, 1))
     return text
 
 

@@ -23,19 +23,12 @@ class WiringMixin:
         project = QgsProject.instance()
         layouts = {layout.name() for layout in project.layoutManager().layouts()}
         result_sources = {
-            lyr.source()
-            for lyr in project.mapLayers().values()
-            if self._is_result_layer(lyr) or lyr.customProperty(RESULT_PROPERTY, "")
+            lyr.source() for lyr in project.mapLayers().values() if self._is_result_layer(lyr) or lyr.customProperty(RESULT_PROPERTY, "")
         }
         layers = []
         for node in project.layerTreeRoot().findLayers():
             layer = node.layer()
-            if (
-                layer is None
-                or self._is_result_layer(layer)
-                or layer.customProperty(RESULT_PROPERTY, "")
-                or layer.source() in result_sources
-            ):
+            if layer is None or self._is_result_layer(layer) or layer.customProperty(RESULT_PROPERTY, "") or layer.source() in result_sources:
                 continue
             parent = node.parent()
             groups = set()
@@ -67,12 +60,7 @@ class WiringMixin:
             current = self.role_layers(key)
             if key == workflow.AREAS or (key in self.roles_manual and current):
                 continue
-            if (
-                not workflow.ROLES[key].multiple
-                and current
-                and current[0] in by_id
-                and workflow.plausibility(key, by_id[current[0]]) > 0
-            ):
+            if not workflow.ROLES[key].multiple and current and current[0] in by_id and workflow.plausibility(key, by_id[current[0]]) > 0:
                 continue
             chosen = workflow.choose(key, infos)
             if key == workflow.STREETS and not chosen:
@@ -150,11 +138,7 @@ class WiringMixin:
 
     def _prefill_field(self, page: StepPage, name: str, source: workflow.Source, filled: set) -> None:
         param = page.param(name)
-        if (
-            param is None
-            or name not in page.wrappers
-            or source.kind not in ("field", "id_field", "name_field", "result_field")
-        ):
+        if param is None or name not in page.wrappers or source.kind not in ("field", "id_field", "name_field", "result_field"):
             return
         parent = param.parentLayerParameterName() if hasattr(param, "parentLayerParameterName") else ""
         if source.kind == "id_field" or source.kind == "name_field":

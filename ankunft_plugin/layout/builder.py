@@ -105,9 +105,7 @@ def style_quarters(layer, lang: str, class_field: str, name_field: str | None) -
     categories = []
     for key in CLASS_ORDER:
         color, brush = CLASS_COLORS[key]
-        symbol = QgsFillSymbol.createSimple(
-            {"color": color, "style": brush, "outline_color": "#6E6E6E", "outline_width": "0.2"}
-        )
+        symbol = QgsFillSymbol.createSimple({"color": color, "style": brush, "outline_color": "#6E6E6E", "outline_width": "0.2"})
         if key in vocabulary.ARRIVAL_CLASS_KEYS:
             symbol.setOpacity(0.72)
         categories.append(QgsRendererCategory(key, symbol, text(lang, key)))
@@ -129,15 +127,11 @@ def style_quarters(layer, lang: str, class_field: str, name_field: str | None) -
 
 def style_catchments(layer, lang: str, minutes_field: str | None) -> None:
     if minutes_field:
-        values = sorted(
-            {round(float(v)) for v in layer.uniqueValues(layer.fields().lookupField(minutes_field)) if _is_number(v)}
-        )
+        values = sorted({round(float(v)) for v in layer.uniqueValues(layer.fields().lookupField(minutes_field)) if _is_number(v)})
     else:
         values = []
     if not values:
-        symbol = QgsFillSymbol.createSimple(
-            {"color": "0,158,115,50", "outline_color": "#009E73", "outline_width": "0.4"}
-        )
+        symbol = QgsFillSymbol.createSimple({"color": "0,158,115,50", "outline_color": "#009E73", "outline_width": "0.4"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
         return
     # sequential ColorBrewer YlGn (colour-blind safe, no class colour): darkest = shortest walk; each band
@@ -165,18 +159,12 @@ def style_catchments(layer, lang: str, minutes_field: str | None) -> None:
 
 
 def style_plain_areas(layer) -> None:
-    layer.setRenderer(
-        QgsSingleSymbolRenderer(
-            QgsFillSymbol.createSimple({"color": "#F4F4F4", "outline_color": "#6E6E6E", "outline_width": "0.2"})
-        )
-    )
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#F4F4F4", "outline_color": "#6E6E6E", "outline_width": "0.2"})))
 
 
 def style_not_measurable(layer, lang: str, fids) -> None:
     """The areas where coverage cannot be measured (no network data): grey cross-hatching, one legend entry."""
-    symbol = QgsFillSymbol.createSimple(
-        {"style": "no", "outline_color": "#7A7A7A", "outline_width": "0.3", "outline_style": "dash"}
-    )
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#7A7A7A", "outline_width": "0.3", "outline_style": "dash"})
     for angle in (45, 135):
         hatch = QgsLinePatternFillSymbolLayer()
         hatch.setLineAngle(angle)
@@ -186,16 +174,12 @@ def style_not_measurable(layer, lang: str, fids) -> None:
         symbol.insertSymbolLayer(0, hatch)
     root = QgsRuleBasedRenderer.Rule(None)
     ids = ",".join(str(int(f)) for f in fids) or "-1"
-    root.appendChild(
-        QgsRuleBasedRenderer.Rule(symbol, 0, 0, "$id IN ({})".format(ids), text(lang, "not_measurable_item"))
-    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "$id IN ({})".format(ids), text(lang, "not_measurable_item")))
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
 def style_points(layer, shape: str, color: str, size: float, outline: str = "#FFFFFF") -> None:
-    symbol = QgsMarkerSymbol.createSimple(
-        {"name": shape, "color": color, "size": str(size), "outline_color": outline, "outline_width": "0.35"}
-    )
+    symbol = QgsMarkerSymbol.createSimple({"name": shape, "color": color, "size": str(size), "outline_color": outline, "outline_width": "0.35"})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
@@ -228,22 +212,12 @@ def style_facilities(layer, lang: str, category_field: str | None) -> None:
         return
     labels = category_labels(lang)
     idx = layer.fields().lookupField(category_field)
-    values = sorted(
-        {str(v) for v in layer.uniqueValues(idx) if v is not None and str(v) not in ("", "NULL", *HIDDEN_CATEGORIES)}
-    )
+    values = sorted({str(v) for v in layer.uniqueValues(idx) if v is not None and str(v) not in ("", "NULL", *HIDDEN_CATEGORIES)})
     values = [v for v in values if v != "transit"] + (["transit"] if "transit" in values else [])
     categories = []
     for i, v in enumerate(values):
         if v == "transit":
-            symbol = QgsMarkerSymbol.createSimple(
-                {
-                    "name": "square",
-                    "color": "#8C8C8C",
-                    "size": "1.3",
-                    "outline_color": "#FFFFFF",
-                    "outline_width": "0.1",
-                }
-            )
+            symbol = QgsMarkerSymbol.createSimple({"name": "square", "color": "#8C8C8C", "size": "1.3", "outline_color": "#FFFFFF", "outline_width": "0.1"})
             categories.append(QgsRendererCategory(v, symbol, labels.get(v, v)))
             continue
         symbol = QgsMarkerSymbol.createSimple(
@@ -261,9 +235,7 @@ def style_facilities(layer, lang: str, category_field: str | None) -> None:
 
 def style_priority(layer, lang: str) -> None:
     """Areas of the infrastructure overlay: only arrival quarters with gaps (priority 'first'), hatched."""
-    symbol = QgsFillSymbol.createSimple(
-        {"style": "no", "outline_color": OKABE_ITO["vermillion"], "outline_width": "0.7"}
-    )
+    symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": OKABE_ITO["vermillion"], "outline_width": "0.7"})
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(45)
     hatch.setDistance(2.2)
@@ -286,21 +258,9 @@ def style_streets(layer, highway_field: str | None) -> None:
     root = QgsRuleBasedRenderer.Rule(None)
     f = '"{}"'.format(highway_field)
     root.appendChild(
-        QgsRuleBasedRenderer.Rule(
-            major,
-            0,
-            0,
-            "{} IN ('primary','secondary','tertiary','trunk','primary_link','secondary_link','tertiary_link')".format(
-                f
-            ),
-            "major",
-        )
+        QgsRuleBasedRenderer.Rule(major, 0, 0, "{} IN ('primary','secondary','tertiary','trunk','primary_link','secondary_link','tertiary_link')".format(f), "major")
     )
-    root.appendChild(
-        QgsRuleBasedRenderer.Rule(
-            path, 0, 0, "{} IN ('footway','path','cycleway','steps','track','bridleway')".format(f), "path"
-        )
-    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(path, 0, 0, "{} IN ('footway','path','cycleway','steps','track','bridleway')".format(f), "path"))
     root.appendChild(QgsRuleBasedRenderer.Rule(minor, 0, 0, "ELSE", "other"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
@@ -309,23 +269,15 @@ def style_water(layer) -> None:
     if layer.geometryType() == Qgis.GeometryType.Line:
         layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": "#9CC9E6", "width": "0.8"})))
     else:
-        layer.setRenderer(
-            QgsSingleSymbolRenderer(
-                QgsFillSymbol.createSimple({"color": "#CFE6F5", "outline_color": "#9CC9E6", "outline_width": "0.2"})
-            )
-        )
+        layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#CFE6F5", "outline_color": "#9CC9E6", "outline_width": "0.2"})))
 
 
 def style_pages(layer, name_field: str) -> None:
     """The coverage layer: the current page's district outlined strongly, the others lightly dashed."""
     root = QgsRuleBasedRenderer.Rule(None)
     current = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#1A1A1A", "outline_width": "1.0"})
-    other = QgsFillSymbol.createSimple(
-        {"style": "no", "outline_color": "#555555", "outline_width": "0.3", "outline_style": "dash"}
-    )
-    root.appendChild(
-        QgsRuleBasedRenderer.Rule(current, 0, 0, "@atlas_featureid IS NULL OR $id = @atlas_featureid", "current")
-    )
+    other = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#555555", "outline_width": "0.3", "outline_style": "dash"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(current, 0, 0, "@atlas_featureid IS NULL OR $id = @atlas_featureid", "current"))
     root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "other"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
@@ -334,9 +286,7 @@ def style_page_mask(layer) -> None:
     """Everything outside the current atlas page veiled in white, so the page's district stands out."""
     veil = QgsFillSymbol.createSimple({"color": "255,255,255,150", "style": "solid", "outline_style": "no"})
     root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(
-        QgsRuleBasedRenderer.Rule(veil, 0, 0, "@atlas_featureid IS NOT NULL AND $id = @atlas_featureid", "current")
-    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(veil, 0, 0, "@atlas_featureid IS NOT NULL AND $id = @atlas_featureid", "current"))
     layer.setRenderer(QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
 
 
@@ -380,7 +330,7 @@ def _place(item, x, y, w, h, s):
 def _label(layout, content: str, size: float, s: float, bold=False, color="#222222"):
     label = QgsLayoutItemLabel(layout)
     label.setText(content)
-    label.setTextFormat(text_format(max(5.5, size * s**0.5 if s < 1 else size), bold=bold, color=color))
+    label.setTextFormat(text_format(max(5.5, size * s ** 0.5 if s < 1 else size), bold=bold, color=color))
     label.setMarginX(0)
     label.setMarginY(0)
     layout.addLayoutItem(label)
@@ -401,14 +351,8 @@ ATLAS_PREVIEW_PROPERTY = "ankunft/atlas_preview"  # read by the plugin when the 
 def page_value(spec: LayoutSpec, field_name: str) -> str:
     """An expression for a field of the current atlas page; with the atlas preview off (QGIS opens every
     layout so, @atlas_featureid is NULL then) the first page's value, never the bare expression or NULL."""
-    first = (
-        "get_feature(@atlas_layerid, '{}', 1)".format(spec.sort_field)
-        if spec.sort_field
-        else "get_feature_by_id(@atlas_layerid, 1)"
-    )
-    return "if(@atlas_featureid IS NULL, attribute({first}, '{f}'), attribute(@atlas_feature, '{f}'))".format(
-        first=first, f=field_name
-    )
+    first = "get_feature(@atlas_layerid, '{}', 1)".format(spec.sort_field) if spec.sort_field else "get_feature_by_id(@atlas_layerid, 1)"
+    return "if(@atlas_featureid IS NULL, attribute({first}, '{f}'), attribute(@atlas_feature, '{f}'))".format(first=first, f=field_name)
 
 
 def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
@@ -421,13 +365,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     fs = 1.0 if s >= 1 else 0.82  # fonts shrink less than the page
 
     # title and subtitle (creation date and version; the data reference dates are in the right column)
-    title = _label(
-        layout,
-        "{} – [% {} %]".format(spec.title.replace("[%", "[ %"), page_value(spec, spec.name_field)),
-        20 * fs,
-        1.0,
-        bold=True,
-    )
+    title = _label(layout, "{} – [% {} %]".format(spec.title.replace("[%", "[ %"), page_value(spec, spec.name_field)), 20 * fs, 1.0, bold=True)
     title.setId("title")
     _place(title, 10, 7, 400, 11, s)
     sub = _label(layout, spec.date_text, 9 * fs, 1.0, color="#555555")
@@ -450,9 +388,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     if spec.coverage.crs() != spec.crs:
         from qgis.core import QgsCoordinateTransform
 
-        extent = QgsCoordinateTransform(spec.coverage.crs(), spec.crs, project.transformContext()).transformBoundingBox(
-            extent
-        )
+        extent = QgsCoordinateTransform(spec.coverage.crs(), spec.crs, project.transformContext()).transformBoundingBox(extent)
     mp.zoomToExtent(extent)
 
     atlas = layout.atlas()
@@ -460,11 +396,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     atlas.setEnabled(True)
     atlas.setHideCoverage(False)
     atlas.setPageNameExpression('"{}"'.format(spec.name_field))
-    atlas.setFilenameExpression(
-        "'{}_' || lpad(to_string(@atlas_featurenumber), 2, '0')".format(
-            "strategiekarte" if spec.lang == "de" else "strategy_map"
-        )
-    )
+    atlas.setFilenameExpression("'{}_' || lpad(to_string(@atlas_featurenumber), 2, '0')".format("strategiekarte" if spec.lang == "de" else "strategy_map"))
     if spec.sort_field:
         atlas.setSortFeatures(True)
         atlas.setSortExpression('"{}"'.format(spec.sort_field))
@@ -535,11 +467,7 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     frame.setId("keyfigures")
     _place(frame, x0, 124, w0, 70, s)
     table.addFrame(frame)
-    notes = [
-        text(spec.lang, "suppressed_note").format(int(spec.threshold)),
-        spec.coverage_note,
-        "[% {} %]".format(page_value(spec, "t_totals")),
-    ]
+    notes = [text(spec.lang, "suppressed_note").format(int(spec.threshold)), spec.coverage_note, "[% {} %]".format(page_value(spec, "t_totals"))]
     note = _label(layout, "\n".join(t for t in notes if t), 6.5 * fs, 1.0, color="#444444")
     note.setId("keyfigures_note")
     _place(note, x0, 195, w0, 19, s)
@@ -639,9 +567,7 @@ def export_png(layout, folder: str, dpi: float = 150.0, feedback=None) -> tuple[
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
     before = set(Path(folder).glob("*.png"))
-    result, error = QgsLayoutExporter.exportToImage(
-        layout.atlas(), str(Path(folder) / "page.png"), "png", settings, feedback
-    )
+    result, error = QgsLayoutExporter.exportToImage(layout.atlas(), str(Path(folder) / "page.png"), "png", settings, feedback)
     if result == QgsLayoutExporter.ExportResult.Canceled:
         return False, "canceled", []
     after = sorted(set(Path(folder).glob("*.png")) - before)

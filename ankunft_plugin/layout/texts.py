@@ -158,17 +158,13 @@ def format_names(names, lang: str, limit: int = 4) -> str:
     names = [str(n) for n in names]
     if len(names) > limit:
         more = len(names) - limit
-        return ", ".join(names[:limit]) + (
-            " und {} weitere".format(more) if lang == "de" else " and {} more".format(more)
-        )
+        return ", ".join(names[:limit]) + (" und {} weitere".format(more) if lang == "de" else " and {} more".format(more))
     if len(names) < 2:
         return "".join(names)
     return ", ".join(names[:-1]) + (" und " if lang == "de" else " and ") + names[-1]
 
 
-def key_figure_rows(
-    kf: KeyFigures, lang: str, minutes: int, labels: dict | None = None, names: list | None = None, max_gaps: int = 5
-) -> list[tuple[str, str, str]]:
+def key_figure_rows(kf: KeyFigures, lang: str, minutes: int, labels: dict | None = None, names: list | None = None, max_gaps: int = 5) -> list[tuple[str, str, str]]:
     """(field, label, value) rows of the key-figure table; suppressed values print as '.'.
 
     ``labels``: category key → label; ``names``: names of the coverage areas (for the not-measurable row)."""
@@ -192,42 +188,22 @@ def key_figure_rows(
 
     counted = bool(np.isfinite(kf.coverage_total))
     rows.append(("t_population", text(lang, "kf_population"), count_text(kf.population, kf.has_quarters)))
-    rows.append(
-        (
-            "t_aq_share",
-            text(lang, "kf_aq_share"),
-            pct_text(kf.aq_share_pct, kf.aq_population, kf.has_classes and kf.has_quarters),
-        )
-    )
-    cov = pct_text(
-        kf.covered_share_pct,
-        kf.covered_population,
-        kf.has_coverage and (kf.has_quarters or counted),
-        base=kf.coverage_total if counted else None,
-    )
+    rows.append(("t_aq_share", text(lang, "kf_aq_share"), pct_text(kf.aq_share_pct, kf.aq_population, kf.has_classes and kf.has_quarters)))
+    cov = pct_text(kf.covered_share_pct, kf.covered_population, kf.has_coverage and (kf.has_quarters or counted), base=kf.coverage_total if counted else None)
     if counted and np.isfinite(kf.covered_share_pct):
-        cov = text(lang, "kf_coverage_detail").format(
-            pct=cov, covered=format_int(kf.covered_population, lang), total=format_int(kf.coverage_total, lang)
-        )
+        cov = text(lang, "kf_coverage_detail").format(pct=cov, covered=format_int(kf.covered_population, lang), total=format_int(kf.coverage_total, lang))
     rows.append(("t_coverage", text(lang, "kf_coverage").format(minutes), cov))
     if kf.has_coverage:
         if kf.not_measurable_areas:
-            who = format_names(
-                [names[i] for i in kf.not_measurable_areas] if names else [str(len(kf.not_measurable_areas))], lang
-            )
-            people = (
-                format_int(kf.not_measurable_population, lang) if np.isfinite(kf.not_measurable_population) else dot
-            )
+            who = format_names([names[i] for i in kf.not_measurable_areas] if names else [str(len(kf.not_measurable_areas))], lang)
+            people = format_int(kf.not_measurable_population, lang) if np.isfinite(kf.not_measurable_population) else dot
             value = text(lang, "not_measurable_value").format(names=who, people=people)
         else:
             value = text(lang, "none_missing")
         rows.append(("t_not_measurable", text(lang, "kf_not_measurable"), value))
     if kf.has_missing:
         if kf.missing:
-            shown = [
-                text(lang, "gap_item").format(label=labels.get(k, k), n=n, of=kf.missing_of)
-                for k, n in kf.missing[:max_gaps]
-            ]
+            shown = [text(lang, "gap_item").format(label=labels.get(k, k), n=n, of=kf.missing_of) for k, n in kf.missing[:max_gaps]]
             if len(kf.missing) > max_gaps:
                 shown.append(text(lang, "gap_more").format(n=len(kf.missing) - max_gaps))
             value = "\n".join(shown)
@@ -237,21 +213,7 @@ def key_figure_rows(
         value = na
     rows.append(("t_missing", text(lang, "kf_gaps").format(minutes), value))
     if kf.has_facilities:
-        rows.append(
-            (
-                "t_no_data",
-                text(lang, "kf_no_data"),
-                ", ".join(labels.get(k, k) for k in kf.no_data) if kf.no_data else text(lang, "none_missing"),
-            )
-        )
+        rows.append(("t_no_data", text(lang, "kf_no_data"), ", ".join(labels.get(k, k) for k in kf.no_data) if kf.no_data else text(lang, "none_missing")))
         pct = format_pct(100.0 * kf.uncategorised / kf.facilities, lang) if kf.facilities else "–"
-        rows.append(
-            (
-                "t_uncategorised",
-                text(lang, "kf_uncategorised"),
-                text(lang, "uncategorised_value").format(
-                    n=format_int(kf.uncategorised, lang), total=format_int(kf.facilities, lang), pct=pct
-                ),
-            )
-        )
+        rows.append(("t_uncategorised", text(lang, "kf_uncategorised"), text(lang, "uncategorised_value").format(n=format_int(kf.uncategorised, lang), total=format_int(kf.facilities, lang), pct=pct)))
     return rows

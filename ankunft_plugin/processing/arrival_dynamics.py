@@ -99,14 +99,10 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         return self.tr("Arrival quarter dynamics over the years")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Classifies the areas year by year and shows which quarters are becoming arrival quarters: class per year, trend, change, transitions and hot spots."
-        )
+        return self.tr("Classifies the areas year by year and shows which quarters are becoming arrival quarters: class per year, trend, change, transitions and hot spots.")
 
     def tags(self) -> list[str]:
-        return self.tr(
-            "arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot"
-        ).split(",")
+        return self.tr("arrival quarter,Ankunftsquartier,monitoring,dynamics,trend,transition,Markov,Getis-Ord,hot spot").split(",")
 
     # -- labels ---------------------------------------------------------------------------------
     def change_labels(self, lang: str | None = None) -> dict[str, str]:
@@ -119,38 +115,19 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     # -- parameters -----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterMultipleLayers(
-                self.INPUTS, self.tr("Areas, one layer per year"), Qgis.ProcessingSourceType.VectorPolygon
-            ),
-            self.tr(
-                "The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id."
-            ),
+            QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Areas, one layer per year"), Qgis.ProcessingSourceType.VectorPolygon),
+            self.tr("The yearly deliveries: one polygon layer per year, all with the same field names (e.g. planning areas 2015, 2016, …). The layers are never modified. Areas are matched across years by their id."),
         )
         self.add(
             QgsProcessingParameterString(self.YEARS, self.tr("Years (comma-separated, in the order of the layers)")),
-            self.tr(
-                "One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed."
-            ),
+            self.tr("One year per layer, in the same order as the layers above, e.g. 2015,2016,2017. The layers are sorted by year if needed."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.ID_FIELD,
-                self.tr("Area id field"),
-                parentLayerParameterName=self.INPUTS,
-                type=Qgis.ProcessingFieldParameterDataType.Any,
-            ),
-            self.tr(
-                "The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared."
-            ),
+            QgsProcessingParameterField(self.ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.INPUTS, type=Qgis.ProcessingFieldParameterDataType.Any),
+            self.tr("The area id (e.g. the LOR or block number) that identifies the same area in every year. Areas whose id is missing in some years are reported; if two years share too few ids the boundaries have changed and the years cannot be compared."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.NAME_FIELD,
-                self.tr("Area name field"),
-                parentLayerParameterName=self.INPUTS,
-                type=Qgis.ProcessingFieldParameterDataType.Any,
-                optional=True,
-            ),
+            QgsProcessingParameterField(self.NAME_FIELD, self.tr("Area name field"), parentLayerParameterName=self.INPUTS, type=Qgis.ProcessingFieldParameterDataType.Any, optional=True),
             self.tr("Optional: the area name, copied to the output (from the latest year) and used in the log."),
         )
         # the indicator and method parameters of ankunft:classifyarrivalquarters, taken over as they are
@@ -165,66 +142,33 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             self.addParameter(clone)
         add_cluster_parameters(self, default_on=True)
         self.add(
-            QgsProcessingParameterNumber(
-                self.BOUNDARY_SHARE,
-                self.tr("Minimum share of common ids between years"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=0.5,
-                minValue=0.0,
-                maxValue=1.0,
-            ),
-            self.tr(
-                "If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed: the years are harmonised onto one geometry (below) or, where that is not possible, the run stops with a message."
-            ),
+            QgsProcessingParameterNumber(self.BOUNDARY_SHARE, self.tr("Minimum share of common ids between years"), Qgis.ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0),
+            self.tr("If two consecutive years share fewer ids than this (relative to the smaller year), the area boundaries or the id system changed: the years are harmonised onto one geometry (below) or, where that is not possible, the run stops with a message."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterBoolean(
-                self.HARMONIZE, self.tr("Harmonise years on other boundaries"), defaultValue=True
-            ),
-            self.tr(
-                "Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (as 'Harmonise areas': area-weighted, or through the buildings or population grid given below): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_<year>). Off: such years stop the run."
-            ),
+            QgsProcessingParameterBoolean(self.HARMONIZE, self.tr("Harmonise years on other boundaries"), defaultValue=True),
+            self.tr("Years delivered on other areas (a boundary reform: few common ids with the target year) are moved onto the target year's areas on the way in (as 'Harmonise areas': area-weighted, or through the buildings or population grid given below): counts as counts, percentages and rates through the counts behind them. The log says so, the output marks the harmonised years (harm_years) and gives per year the share of each area's population that came from split areas (harm_split_<year>). Off: such years stop the run."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterNumber(
-                self.TARGET_YEAR,
-                self.tr("Geometry of the year"),
-                Qgis.ProcessingNumberParameterType.Integer,
-                optional=True,
-            ),
+            QgsProcessingParameterNumber(self.TARGET_YEAR, self.tr("Geometry of the year"), Qgis.ProcessingNumberParameterType.Integer, optional=True),
             self.tr("The year whose areas all years are harmonised onto. Empty: the latest year."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.HARMONIZE_BUILDINGS,
-                self.tr("Buildings for harmonising (dasymetric)"),
-                [Qgis.ProcessingSourceType.VectorPolygon],
-                optional=True,
-            ),
-            self.tr(
-                "Optional: building footprints. A split area's figures go where its buildings are (by footprint) instead of by surface. A population grid (below) takes precedence."
-            ),
+            QgsProcessingParameterFeatureSource(self.HARMONIZE_BUILDINGS, self.tr("Buildings for harmonising (dasymetric)"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
+            self.tr("Optional: building footprints. A split area's figures go where its buildings are (by footprint) instead of by surface. A population grid (below) takes precedence."),
             advanced=True,
         )
         add_population_cell_parameters(self, advanced=True)
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Arrival quarter dynamics"), Qgis.ProcessingSourceType.VectorPolygon
-            ),
-            self.tr(
-                "One feature per area (geometry of the latest year it occurs in): aq_class_<year> and aq_score_<year> per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarter dynamics"), Qgis.ProcessingSourceType.VectorPolygon),
+            self.tr("One feature per area (geometry of the latest year it occurs in): aq_class_<year> and aq_score_<year> per year, trend, change, aq_years, years_missing, and gi_z, gi_p, cluster for the latest year."),
         )
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_TRANSITIONS, self.tr("Class transitions"), Qgis.ProcessingSourceType.Vector
-            ),
-            self.tr(
-                "Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all')."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_TRANSITIONS, self.tr("Class transitions"), Qgis.ProcessingSourceType.Vector),
+            self.tr("Table of class in year t → class in year t+1: number of areas and share of the row (Markov transition probabilities), per pair of consecutive years and pooled (period 'all')."),
         )
         counts = {
             "AREAS": self.tr("Number of areas"),
@@ -290,20 +234,16 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             years = parse_years(years_text)
         except ValueError as err:
             raise QgsProcessingException(
-                self.tr("Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.").format(
-                    value=str(err)
-                )
+                self.tr("Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.").format(value=str(err))
             ) from err
         if len(years) != len(layers):
             raise QgsProcessingException(
-                self.tr(
-                    "{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers."
-                ).format(n_years=len(years), years=years_text, n_layers=len(layers))
+                self.tr("{n_years} years given ({years}) for {n_layers} layers: give exactly one year per layer, in the order of the layers.").format(
+                    n_years=len(years), years=years_text, n_layers=len(layers)
+                )
             )
         if len(set(years)) != len(years):
-            raise QgsProcessingException(
-                self.tr("Years: each year may occur only once ({years}).").format(years=years_text)
-            )
+            raise QgsProcessingException(self.tr("Years: each year may occur only once ({years}).").format(years=years_text))
         order = sorted(range(len(years)), key=lambda t: years[t])
         if order != list(range(len(years))):
             feedback.pushInfo(self.tr("The layers were sorted by year."))
@@ -313,9 +253,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
 
         run.id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         if not run.id_field:
-            raise QgsProcessingException(
-                self.tr("Choose the area id field: areas are matched across years by their id.")
-            )
+            raise QgsProcessingException(self.tr("Choose the area id field: areas are matched across years by their id."))
         run.name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         run.pop_field = self.parameterAsString(parameters, self.C.POPULATION_FIELD, context)
         if not run.pop_field:
@@ -323,9 +261,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         run.chosen = self._chosen_indicators(parameters, context)
         if sum(1 for n in CLASSIFYING if n in run.chosen) < 2:
             raise QgsProcessingException(
-                self.tr(
-                    "Choose at least two of the arrivals, turnover and diversity fields (the social field is context only)."
-                )
+                self.tr("Choose at least two of the arrivals, turnover and diversity fields (the social field is context only).")
             )
         run.params = self._classify_params(parameters, context)
         run.clusters = cluster_settings(self, parameters, context)
@@ -345,14 +281,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             label = self.tr("{layer} (year {year})").format(layer=layer.name(), year=year)
             for fname in wanted:
                 require_field(layer, fname, label)
-            data = read_source(
-                layer,
-                wanted,
-                run.context,
-                feedback,
-                dest_crs=run.out_crs,
-                progress=(40.0 * t / n_years, 40.0 * (t + 1) / n_years),
-            )
+            data = read_source(layer, wanted, run.context, feedback, dest_crs=run.out_crs, progress=(40.0 * t / n_years, 40.0 * (t + 1) / n_years))
             if len(data) == 0:
                 raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=label))
             run.per_year.append((label, data))
@@ -365,44 +294,33 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             dup = alignment.duplicates[t]
             if dup:
                 raise QgsProcessingException(
-                    self.tr(
-                        "Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field."
-                    ).format(layer=label, n=len(dup), field=id_field, ids=", ".join(dup[:5]))
+                    self.tr("Layer '{layer}': {n} ids occur more than once in field '{field}' (e.g. {ids}). Each area must occur once per year: dissolve multi-part areas or choose another id field.").format(
+                        layer=label, n=len(dup), field=id_field, ids=", ".join(dup[:5])
+                    )
                 )
             if alignment.empty[t]:
                 feedback.pushWarning(
-                    self.tr("Layer '{layer}': {n} features have no id in field '{field}' and are left out.").format(
-                        layer=label, n=alignment.empty[t], field=id_field
-                    )
+                    self.tr("Layer '{layer}': {n} features have no id in field '{field}' and are left out.").format(layer=label, n=alignment.empty[t], field=id_field)
                 )
         shares = dyn.shared_share(alignment.present)
         for t in dyn.boundary_changes(alignment.present, run.min_share):
             raise QgsProcessingException(
-                self.tr(
-                    "Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas."
-                ).format(
-                    a=years[t],
-                    b=years[t + 1],
-                    share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0),
-                    field=id_field,
+                self.tr("Years {a} and {b} share only {share:.0f} % of their area ids (field '{field}'): the area boundaries or the id system changed between them (e.g. a boundary reform). Areas cannot be compared one by one across such a change: analyse the years before and after it separately, or first transfer one year's data to the other year's areas.").format(
+                    a=years[t], b=years[t + 1], share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0), field=id_field
                 )
             )
         if alignment.leading_zeros:
             feedback.pushWarning(
-                self.tr(
-                    "Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year."
-                ).format(field=id_field)
+                self.tr("Some ids were matched only by ignoring leading zeros (e.g. a number field in one year, a text field in another). Check that field '{field}' means the same in every year.").format(field=id_field)
             )
         partial = run.partial = alignment.partial()
         missing_years = run.missing_years = alignment.missing_years(years)
         if len(partial):
-            shown = [
-                "{} ({})".format(alignment.labels[i], ", ".join(str(y) for y in missing_years[i])) for i in partial[:30]
-            ]
+            shown = ["{} ({})".format(alignment.labels[i], ", ".join(str(y) for y in missing_years[i])) for i in partial[:30]]
             feedback.pushWarning(
-                self.tr(
-                    "{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}"
-                ).format(n=len(partial), areas=", ".join(shown) + (" …" if len(partial) > 30 else ""))
+                self.tr("{n} areas do not occur in every year (missing years in brackets); they are kept, with the years they have: {areas}").format(
+                    n=len(partial), areas=", ".join(shown) + (" …" if len(partial) > 30 else "")
+                )
             )
 
     def _classify_years(self, run) -> None:
@@ -416,15 +334,11 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             try:
                 res = classify(data.attributes[run.pop_field], indicators, run.params)
             except ValueError as err:
-                raise QgsProcessingException(
-                    self.tr("Layer '{layer}': {error}").format(layer=label, error=str(err))
-                ) from err
+                raise QgsProcessingException(self.tr("Layer '{layer}': {error}").format(layer=label, error=str(err))) from err
             results.append(res)
             counts = {c: int(np.sum(res.aq_class == c)) for c in CLASSES}
             feedback.pushInfo(
-                self.tr("{year}: {counts}").format(
-                    year=years[t], counts=", ".join("{} {}".format(labels[c], counts[c]) for c in CLASSES)
-                )
+                self.tr("{year}: {counts}").format(year=years[t], counts=", ".join("{} {}".format(labels[c], counts[c]) for c in CLASSES))
             )
             self._log_warnings(feedback, years[t], res.warnings)
             feedback.setProgress(40.0 + 30.0 * (t + 1) / run.n_years)
@@ -446,9 +360,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         run.cluster = np.full(n_areas, None, dtype=object)
         if run.clusters["on"]:
             data = run.per_year[-1][1]
-            z, p, cl = compute_clusters(
-                run.clusters, run.results[-1].score, data.geometries, run.layers[-1], run.context, run.feedback
-            )
+            z, p, cl = compute_clusters(run.clusters, run.results[-1].score, data.geometries, run.layers[-1], run.context, run.feedback)
             rows = alignment.rows[-1]
             ok = rows >= 0
             run.gi_z[rows[ok]] = z[ok]
@@ -479,9 +391,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         if run.clusters["on"]:
             spec += [("gi_z", "double"), ("gi_p", "double"), ("cluster", "string")]
         if harmonised:
-            spec += [("harm_years", "string")] + [
-                ("harm_split_{}".format(years[t]), "double") for t in sorted(harmonised)
-            ]
+            spec += [("harm_years", "string")] + [("harm_split_{}".format(years[t]), "double") for t in sorted(harmonised)]
             harm_split = {}
             for t, split in harmonised.items():
                 rows = alignment.rows[t]
@@ -491,9 +401,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         wkb = run.layers[-1].wkbType()
         if QgsWkbTypes.geometryType(wkb) != Qgis.GeometryType.Polygon:
             wkb = Qgis.WkbType.MultiPolygon
-        sink, dest_id = self.parameterAsSink(
-            run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.multiType(wkb), run.out_crs
-        )
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.multiType(wkb), run.out_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
         change_labels = run.change_labels = self.change_labels(self.out_lang())
@@ -518,9 +426,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             if run.clusters["on"]:
                 row += [run.gi_z[i], run.gi_p[i], run.cluster[i]]
             if harmonised:
-                row += [",".join(str(years[t]) for t in sorted(harmonised))] + [
-                    harm_split[t][i] for t in sorted(harmonised)
-                ]
+                row += [",".join(str(years[t]) for t in sorted(harmonised))] + [harm_split[t][i] for t in sorted(harmonised)]
             out_rows.append(row)
         write_rows(sink, fields, out_rows, geometries, run.feedback, progress=(80.0, 95.0))
         return dest_id
@@ -559,17 +465,12 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 ("share", "double"),
             ],
         )
-        t_sink, t_dest = self.parameterAsSink(
-            run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, Qgis.WkbType.NoGeometry
-        )
+        t_sink, t_dest = self.parameterAsSink(run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, Qgis.WkbType.NoGeometry)
         if t_sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT_TRANSITIONS))
         pooled = run.pooled = transitions.sum(axis=0)
         periods = [("all", None, None, pooled)]
-        periods += [
-            ("{}-{}".format(years[t], years[t + 1]), years[t], years[t + 1], transitions[t])
-            for t in range(run.n_years - 1)
-        ]
+        periods += [("{}-{}".format(years[t], years[t + 1]), years[t], years[t + 1], transitions[t]) for t in range(run.n_years - 1)]
         t_rows = []
         for period, y0, y1, counts in periods:
             shares_m = dyn.row_shares(counts)
@@ -585,12 +486,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         n_change = {c: int(np.sum(change == c)) for c in dyn.CHANGES}
         self._log(run, n_change)
         legend = {k: "{} ({})".format(change_labels[k], n_change[k]) for k in dyn.CHANGES}
-        self.style_output(
-            run.context,
-            dest_id,
-            lambda layer: apply_change_style(layer, legend),
-            vocabulary.phrase("layer_dynamics", self.out_lang()),
-        )
+        self.style_output(run.context, dest_id, lambda layer: apply_change_style(layer, legend), vocabulary.phrase("layer_dynamics", self.out_lang()))
         self.style_output(run.context, t_dest, None, vocabulary.phrase("layer_transitions", self.out_lang()))
         out = {
             self.OUTPUT: dest_id,
@@ -615,23 +511,14 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         year = self.parameterAsInt(parameters, self.TARGET_YEAR, context)
         if year not in years:
             raise QgsProcessingException(
-                self.tr("Geometry of the year: {year} is not one of the years given ({years}).").format(
-                    year=year, years=", ".join(str(y) for y in years)
-                )
+                self.tr("Geometry of the year: {year} is not one of the years given ({years}).").format(year=year, years=", ".join(str(y) for y in years))
             )
         return years.index(year)
 
     def _harmonise(self, run, target) -> dict:
         """Move the years whose areas are not the target year's onto the target geometry, in place in
         ``per_year``. Returns {year index: split share per target area}. Stops where that is not possible."""
-        per_year, years, id_field, name_field, pop_field, chosen = (
-            run.per_year,
-            run.years,
-            run.id_field,
-            run.name_field,
-            run.pop_field,
-            run.chosen,
-        )
+        per_year, years, id_field, name_field, pop_field, chosen = run.per_year, run.years, run.id_field, run.name_field, run.pop_field, run.chosen
         min_share, layers, context, feedback = run.min_share, run.layers, run.context, run.feedback
         pre = dyn.align_ids([data.attributes[id_field] for _label, data in per_year])
         todo = dyn.reform_years(pre.present, target, min_share)
@@ -642,16 +529,11 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         crs = utm_crs_for(t_data.crs, layers[target].extent(), context)
         t_geoms = self._metric(t_data, crs, context)
         if all(g is None for g in t_geoms):
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no geometries: the other years cannot be harmonised onto it.").format(
-                    layer=t_label
-                )
-            )
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no geometries: the other years cannot be harmonised onto it.").format(layer=t_label))
         pxy, pw, how = self._harmonise_weights(run.parameters, context, feedback, crs)
         feedback.pushInfo(
-            self.tr(
-                "{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} ({how})."
-            ).format(n=len(todo), year=years[target], m=len(t_data), how=how)
+            self.tr("{n} years lie on other areas than {year} (boundary reform): their figures are moved onto the {m} areas of {year} ({how}).").format(
+                n=len(todo), year=years[target], m=len(t_data), how=how)
         )
         out = {}
         weights_cache = {}
@@ -659,59 +541,30 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             self.check_cancel(feedback)
             label, data = per_year[t]
             pop, _p = read_field(data.attributes[pop_field], COUNT, pop_field, None)
-            ind = {
-                name: (read_field(data.attributes[f], COUNT if unit == 0 else RATE, f, None)[0], unit)
-                for name, (f, unit) in chosen.items()
-            }
+            ind = {name: (read_field(data.attributes[f], COUNT if unit == 0 else RATE, f, None)[0], unit) for name, (f, unit) in chosen.items()}
             key = tuple(str(v) for v in data.attributes[id_field])
             src = self._metric(data, crs, context)
-            hy = dyn.harmonise_year(
-                src, t_geoms, pop, ind, weights=weights_cache.get(key), points_xy=pxy, points_weight=pw
-            )
+            hy = dyn.harmonise_year(src, t_geoms, pop, ind, weights=weights_cache.get(key), points_xy=pxy, points_weight=pw)
             weights_cache[key] = hy.result.weights
             lost = float(hy.result.unallocated[0]) if len(hy.result.unallocated) else 0.0
             if hy.total_before > 0 and lost / hy.total_before > MAX_UNALLOCATED:
                 raise QgsProcessingException(
-                    self.tr(
-                        "Years {a} and {b} share only {share:.0f} % of their area ids, and {pct:.0f} % of the population of {a} lies outside the areas of {b}: the two layers do not cover the same place, so the years cannot be harmonised. Check the layers and their CRS, or analyse the years separately."
-                    ).format(
-                        a=years[t],
-                        b=years[target],
-                        share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0),
-                        pct=100.0 * lost / hy.total_before,
-                    )
+                    self.tr("Years {a} and {b} share only {share:.0f} % of their area ids, and {pct:.0f} % of the population of {a} lies outside the areas of {b}: the two layers do not cover the same place, so the years cannot be harmonised. Check the layers and their CRS, or analyse the years separately.").format(
+                        a=years[t], b=years[target], share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0), pct=100.0 * lost / hy.total_before)
                 )
             attrs = {id_field: list(t_data.attributes[id_field]), pop_field: hy.population.tolist()}
             if name_field:
                 attrs[name_field] = list(t_data.attributes[name_field])
             for name, (f, _unit) in chosen.items():
                 attrs[f] = hy.indicators[name][0].tolist()
-            per_year[t] = (
-                label,
-                LayerData(
-                    fids=t_data.fids,
-                    attributes=attrs,
-                    geometries=[QgsGeometry(g) for g in t_data.geometries],
-                    crs=t_data.crs,
-                ),
-            )
+            per_year[t] = (label, LayerData(fids=t_data.fids, attributes=attrs, geometries=[QgsGeometry(g) for g in t_data.geometries], crs=t_data.crs))
             out[t] = hy.result.split_share
             diff = 100.0 * (hy.total_after - hy.total_before) / hy.total_before if hy.total_before else 0.0
             ss = hy.result.split_share[np.isfinite(hy.result.split_share)]
             feedback.pushInfo(
-                self.tr(
-                    "{year} harmonised onto {target}: {n} areas ({split} split), population {a:.0f} → {b:.0f} ({d:+.4f} %); share of the population from split areas: median {m:.0f} %, maximum {x:.0f} %."
-                ).format(
-                    year=years[t],
-                    target=years[target],
-                    n=len(data),
-                    split=int(hy.result.weights.split.sum()),
-                    a=hy.total_before,
-                    b=hy.total_after,
-                    d=diff,
-                    m=100.0 * float(np.median(ss)) if len(ss) else 0.0,
-                    x=100.0 * float(np.max(ss)) if len(ss) else 0.0,
-                )
+                self.tr("{year} harmonised onto {target}: {n} areas ({split} split), population {a:.0f} → {b:.0f} ({d:+.4f} %); share of the population from split areas: median {m:.0f} %, maximum {x:.0f} %.").format(
+                    year=years[t], target=years[target], n=len(data), split=int(hy.result.weights.split.sum()), a=hy.total_before, b=hy.total_after, d=diff,
+                    m=100.0 * float(np.median(ss)) if len(ss) else 0.0, x=100.0 * float(np.max(ss)) if len(ss) else 0.0)
             )
         return out
 
@@ -742,21 +595,8 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         P.log_classify_warnings(feedback, codes, self.C().indicator_labels(), prefix="{}: ".format(year))
 
     def _log(self, run, n_change):
-        feedback, years, labels, change_labels, changed, change = (
-            run.feedback,
-            run.years,
-            run.labels,
-            run.change_labels,
-            run.changed,
-            run.change,
-        )
-        alignment, names, pooled, cluster, want_clusters = (
-            run.alignment,
-            run.names,
-            run.pooled,
-            run.cluster,
-            run.clusters["on"],
-        )
+        feedback, years, labels, change_labels, changed, change = run.feedback, run.years, run.labels, run.change_labels, run.changed, run.change
+        alignment, names, pooled, cluster, want_clusters = run.alignment, run.names, run.pooled, run.cluster, run.clusters["on"]
         feedback.pushInfo(
             self.tr("{n} of {total} areas changed class at least once between {first} and {last}.").format(
                 n=int(changed.sum()), total=alignment.n_areas, first=years[0], last=years[-1]
@@ -768,15 +608,10 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             idx = np.flatnonzero(change == key)
             if len(idx):
                 shown = [
-                    "{} {}".format(alignment.labels[i], names[i]) if names[i] not in (None, "") else alignment.labels[i]
-                    for i in idx[:40]
+                    "{} {}".format(alignment.labels[i], names[i]) if names[i] not in (None, "") else alignment.labels[i] for i in idx[:40]
                 ]
-                feedback.pushInfo(
-                    "{}: {}{}".format(change_labels[key], ", ".join(shown), " …" if len(idx) > 40 else "")
-                )
-        feedback.pushInfo(
-            self.tr("Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):")
-        )
+                feedback.pushInfo("{}: {}{}".format(change_labels[key], ", ".join(shown), " …" if len(idx) > 40 else ""))
+        feedback.pushInfo(self.tr("Transitions (all pairs of consecutive years; rows: class in year t, columns: class in year t+1):"))
         short = [labels[c] for c in CLASSES]
         feedback.pushInfo(" | ".join(["", *short]))
         for a, ca in enumerate(CLASSES):
@@ -787,3 +622,4 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                     year=years[-1], hot=int(np.sum(cluster == "hot")), cold=int(np.sum(cluster == "cold"))
                 )
             )
+

@@ -118,6 +118,7 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
     def parameterAsSink(self, parameters, name, context, fields, geometryType=None, crs=None, *args):  # noqa: N802,N803
         session = getattr(self, "_ankunft_outputs", None)
         if geometryType is None:
+
             geometryType = Qgis.WkbType.NoGeometry  # noqa: N806
         if crs is None:
             from qgis.core import QgsCoordinateReferenceSystem
@@ -196,10 +197,7 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
                 options=[QCoreApplication.translate("AnkunftAlgorithm", "Language of QGIS"), "Deutsch", "English"],
                 defaultValue=0,
             ),
-            QCoreApplication.translate(
-                "AnkunftAlgorithm",
-                "Language of the labels written into the result layers (class names, reasons, missing categories, legends, field aliases, layer metadata). By default the language QGIS runs in, also when the algorithm runs in a model or with qgis_process; choose German or English to fix it.",
-            ),
+            QCoreApplication.translate("AnkunftAlgorithm", "Language of the labels written into the result layers (class names, reasons, missing categories, legends, field aliases, layer metadata). By default the language QGIS runs in, also when the algorithm runs in a model or with qgis_process; choose German or English to fix it."),
             advanced=True,
         )
 
@@ -222,10 +220,7 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
         Decimal numbers show as many decimals as their default and minimum need (at least 2), not
         the widget's six ("300,000000")."""
         param.setHelp(help_string)
-        if (
-            isinstance(param, QgsProcessingParameterNumber)
-            and param.dataType() == Qgis.ProcessingNumberParameterType.Double
-        ):
+        if isinstance(param, QgsProcessingParameterNumber) and param.dataType() == Qgis.ProcessingNumberParameterType.Double:
             meta = param.metadata() or {}
             wrapper = dict(meta.get("widget_wrapper") or {})
             if "decimals" not in wrapper:

@@ -62,7 +62,9 @@ def require_field(source, name: str, layer_label: str) -> int:
         raise QgsProcessingException(
             QCoreApplication.translate(
                 "AnkunftBridge", "Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}."
-            ).format(layer=layer_label, field=name, fields=", ".join(source.fields().names()[:30]))
+            ).format(
+                layer=layer_label, field=name, fields=", ".join(source.fields().names()[:30])
+            )
         )
     return idx
 
@@ -185,23 +187,14 @@ def network_crs(network, context, feedback=None, check_degrees: bool = True):
     if not src.isValid():
         if feedback is not None:
             feedback.reportError(
-                QCoreApplication.translate(
-                    "AnkunftBridge", "Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed."
-                ).format(layer=name)
+                QCoreApplication.translate("AnkunftBridge", "Layer '{layer}' has no CRS; WGS 84 (EPSG:4326) is assumed.").format(layer=name)
             )
         src = QgsCoordinateReferenceSystem("EPSG:4326")
     ext = network.sourceExtent()
-    if (
-        check_degrees
-        and not src.isGeographic()
-        and network.featureCount() > 1
-        and ext.width() < 2.0
-        and ext.height() < 2.0
-    ):
+    if check_degrees and not src.isGeographic() and network.featureCount() > 1 and ext.width() < 2.0 and ext.height() < 2.0:
         raise QgsProcessingException(
             QCoreApplication.translate(
-                "AnkunftBridge",
-                "The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again.",
+                "AnkunftBridge", "The network '{layer}' is only {w:.3g} × {h:.3g} units wide in {crs}: its coordinates look like degrees in a metric CRS. Set the layer's CRS to EPSG:4326 (Layer properties → Source) and run again."
             ).format(layer=name, w=ext.width(), h=ext.height(), crs=src.authid())
         )
     return src, utm_crs_for(src, ext, context)

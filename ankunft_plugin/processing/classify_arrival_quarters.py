@@ -63,16 +63,12 @@ def apply_style(layer, labels: dict[str, str]) -> None:
     categorized_fill(layer, "aq_class", CLASSES, CLASS_STYLE, labels)
     if layer.fields().lookupField("aq_robust") < 0:
         return
-    expr = "if(\"aq_robust\" = 'borderline', set_color_part(@symbol_color, 'alpha', {}), @symbol_color)".format(
-        BORDERLINE_ALPHA
-    )
+    expr = "if(\"aq_robust\" = 'borderline', set_color_part(@symbol_color, 'alpha', {}), @symbol_color)".format(BORDERLINE_ALPHA)
     renderer = layer.renderer()
     for index, cat in enumerate(renderer.categories()):
         if cat.value() in vocabulary.ARRIVAL_CLASS_KEYS:
             symbol = cat.symbol().clone()
-            symbol.symbolLayer(0).setDataDefinedProperty(
-                QgsSymbolLayer.Property.PropertyFillColor, QgsProperty.fromExpression(expr)
-            )
+            symbol.symbolLayer(0).setDataDefinedProperty(QgsSymbolLayer.Property.PropertyFillColor, QgsProperty.fromExpression(expr))
             renderer.updateCategorySymbol(index, symbol)
 
 
@@ -119,14 +115,10 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         return self.tr("Classify arrival quarters")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Finds established and emerging arrival quarters from small-area statistics, compared within the city."
-        )
+        return self.tr("Finds established and emerging arrival quarters from small-area statistics, compared within the city.")
 
     def tags(self) -> list[str]:
-        return self.tr("arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring").split(
-            ","
-        )
+        return self.tr("arrival quarter,Ankunftsquartier,migration,turnover,z-score,empirical bayes,monitoring").split(",")
 
     # -- labels ---------------------------------------------------------------------------------
     def class_labels(self, lang: str | None = None) -> dict[str, str]:
@@ -157,16 +149,12 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.INPUT,
-                self.tr("Areas (blocks, statistical districts, planning areas)"),
-                [Qgis.ProcessingSourceType.VectorPolygon],
+                self.INPUT, self.tr("Areas (blocks, statistical districts, planning areas)"), [Qgis.ProcessingSourceType.VectorPolygon]
             ),
             self.tr("Polygon layer with one feature per area and its statistics. It is never modified; any CRS works."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.INPUT, optional=True
-            ),
+            QgsProcessingParameterField(self.ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.INPUT, optional=True),
             self.tr("Optional: the area id, used to name areas in the log (e.g. the LOR or block number)."),
         )
         self.add(
@@ -176,39 +164,25 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 parentLayerParameterName=self.INPUT,
                 type=Qgis.ProcessingFieldParameterDataType.Any,
             ),
-            self.tr(
-                "Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'."
-            ),
+            self.tr("Inhabitants per area. Counts are turned into rates with it; placeholders such as '.', '-' or 'x' and 0 give the class 'insufficient'."),
         )
-        units = [
-            self.tr("count (converted with the population)"),
-            self.tr("percent of population"),
-            self.tr("per 1000 inhabitants"),
-        ]
+        units = [self.tr("count (converted with the population)"), self.tr("percent of population"), self.tr("per 1000 inhabitants")]
         fields_help = {
             "arrivals": (
                 self.tr("Arrivals field (international in-migration)"),
-                self.tr(
-                    "International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed."
-                ),
+                self.tr("International in-migration in the period, or a proxy such as the growth of the foreign population between two register cut-offs. Optional, but at least two of arrivals, turnover and diversity are needed."),
             ),
             "turnover": (
                 self.tr("Turnover field (in- plus out-moves)"),
-                self.tr(
-                    "Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given."
-                ),
+                self.tr("Fluctuation: moves into and out of the area, e.g. Berlin MSS indicator K11 (moves per 100 inhabitants = percent). High turnover alone never makes an arrival quarter; it stands in for arrivals only when no arrivals field is given."),
             ),
             "diversity": (
                 self.tr("Diversity field (foreign nationals or migration background)"),
-                self.tr(
-                    "Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters."
-                ),
+                self.tr("Residents with foreign nationality or migration background. High diversity marks grown networks: it tells established from emerging arrival quarters."),
             ),
             "social": (
                 self.tr("Social context field (e.g. SGB II recipients)"),
-                self.tr(
-                    "Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit)."
-                ),
+                self.tr("Context only: its rate and z-value are reported, it never changes the class (the class names a function, not a deficit)."),
             ),
         }
         for name in INDICATORS:
@@ -225,66 +199,37 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 help_text,
             )
             self.add(
-                QgsProcessingParameterEnum(
-                    getattr(self, unit_key), self.tr("Unit of this field"), options=units, defaultValue=default_unit
-                ),
-                self.tr(
-                    "Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants."
-                ),
+                QgsProcessingParameterEnum(getattr(self, unit_key), self.tr("Unit of this field"), options=units, defaultValue=default_unit),
+                self.tr("Count: number of persons or moves (divided by the population); percent of the population; or per 1000 inhabitants."),
             )
         self.add(
             QgsProcessingParameterNumber(
-                self.MIN_POPULATION,
-                self.tr("Minimum population"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=300.0,
-                minValue=0.0,
+                self.MIN_POPULATION, self.tr("Minimum population"), Qgis.ProcessingNumberParameterType.Double, defaultValue=300.0, minValue=0.0
             ),
-            self.tr(
-                "Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS)."
-            ),
+            self.tr("Areas with fewer inhabitants get the class 'insufficient' and are left out of the city reference (as in Berlin's MSS)."),
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.THRESHOLD,
-                self.tr("Threshold (standard deviations)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=1.0,
+                self.THRESHOLD, self.tr("Threshold (standard deviations)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=1.0
             ),
-            self.tr(
-                "z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean."
-            ),
+            self.tr("z-score mode: an indicator counts as high at or above this many standard deviations above the population-weighted city mean."),
         )
         self.add(
             QgsProcessingParameterEnum(
-                self.MODE,
-                self.tr("What counts as high"),
-                options=[self.tr("z-score against the city"), self.tr("quantile of the city's areas")],
-                defaultValue=0,
+                self.MODE, self.tr("What counts as high"), options=[self.tr("z-score against the city"), self.tr("quantile of the city's areas")], defaultValue=0
             ),
-            self.tr(
-                "z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers)."
-            ),
+            self.tr("z-score: above the threshold in standard deviations. Quantile: at or above the given quantile of the areas' rates (robust against outliers)."),
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.QUANTILE,
-                self.tr("Quantile (quantile mode)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=0.8,
-                minValue=0.01,
-                maxValue=0.99,
+                self.QUANTILE, self.tr("Quantile (quantile mode)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=0.8, minValue=0.01, maxValue=0.99
             ),
             self.tr("Quantile mode only: 0.8 means the top fifth of the areas counts as high."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterBoolean(
-                self.SMOOTHING, self.tr("Empirical-Bayes smoothing of count indicators"), defaultValue=True
-            ),
-            self.tr(
-                "Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme."
-            ),
+            QgsProcessingParameterBoolean(self.SMOOTHING, self.tr("Empirical-Bayes smoothing of count indicators"), defaultValue=True),
+            self.tr("Shrinks the rates of small areas toward the city rate in proportion to their population (global Empirical Bayes, as in GeoDa), so that chance does not make a small area look extreme."),
         )
         P.add_suppress_below(self)
         self.add(
@@ -295,9 +240,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
-            self.tr(
-                "Inhabitants at the start of the period the arrivals are measured over (e.g. 2015 for arrivals 2015–2020). Areas whose population grew by more than the growth limit (e.g. new housing) are flagged and cannot be 'established' on diversity measured at the end of the period: their new residents have not had time to form networks."
-            ),
+            self.tr("Inhabitants at the start of the period the arrivals are measured over (e.g. 2015 for arrivals 2015–2020). Areas whose population grew by more than the growth limit (e.g. new housing) are flagged and cannot be 'established' on diversity measured at the end of the period: their new residents have not had time to form networks."),
         )
         self.add(
             QgsProcessingParameterField(
@@ -307,40 +250,24 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
-            self.tr(
-                "The diversity field at the start of the period, in the same unit as the diversity field. Areas with strong growth are 'established' only if their diversity was high at the start; without this field they can only be 'emerging'."
-            ),
+            self.tr("The diversity field at the start of the period, in the same unit as the diversity field. Areas with strong growth are 'established' only if their diversity was high at the start; without this field they can only be 'emerging'."),
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.GROWTH_LIMIT,
-                self.tr("Growth limit (percent)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=50.0,
-                minValue=0.0,
+                self.GROWTH_LIMIT, self.tr("Growth limit (percent)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=50.0, minValue=0.0
             ),
-            self.tr(
-                "Population growth over the period above which an area is flagged as strongly growing (default 50 %: by more than half)."
-            ),
+            self.tr("Population growth over the period above which an area is flagged as strongly growing (default 50 %: by more than half)."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterBoolean(
-                self.SENSITIVITY, self.tr("Robustness over a grid of settings"), defaultValue=True
-            ),
-            self.tr(
-                "Also classifies in the same pass with thresholds 0.5, 0.75, 1.0, 1.25 and 1.5 SD and the top fifth (quantile 0.8), each with and without smoothing (12 settings). Each area gets aq_stability (share of the settings in which it is an arrival quarter), aq_stab_class (share in which it has its class of this run) and aq_robust: 'robust' when it keeps its class in at least three quarters of the settings, else 'borderline'."
-            ),
+            QgsProcessingParameterBoolean(self.SENSITIVITY, self.tr("Robustness over a grid of settings"), defaultValue=True),
+            self.tr("Also classifies in the same pass with thresholds 0.5, 0.75, 1.0, 1.25 and 1.5 SD and the top fifth (quantile 0.8), each with and without smoothing (12 settings). Each area gets aq_stability (share of the settings in which it is an arrival quarter), aq_stab_class (share in which it has its class of this run) and aq_robust: 'robust' when it keeps its class in at least three quarters of the settings, else 'borderline'."),
         )
         add_cluster_parameters(self, default_on=False)
         self.add_language_parameter()
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Arrival quarters"), Qgis.ProcessingSourceType.VectorPolygon
-            ),
-            self.tr(
-                "The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Arrival quarters"), Qgis.ProcessingSourceType.VectorPolygon),
+            self.tr("The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields."),
         )
         self.add(
             QgsProcessingParameterFeatureSink(
@@ -350,17 +277,11 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 optional=True,
                 createByDefault=False,
             ),
-            self.tr(
-                "Optional table without geometry: one row per setting of the grid with the number of areas and inhabitants per class."
-            ),
+            self.tr("Optional table without geometry: one row per setting of the grid with the number of areas and inhabitants per class."),
         )
         labels = self.class_labels()
         for key in CLASSES:
-            self.addOutput(
-                QgsProcessingOutputNumber(
-                    "N_{}".format(key.upper()), self.tr("Number of areas: {label}").format(label=labels[key])
-                )
-            )
+            self.addOutput(QgsProcessingOutputNumber("N_{}".format(key.upper()), self.tr("Number of areas: {label}").format(label=labels[key])))
 
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -370,9 +291,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         lang = self.output_lang(parameters, context)
         fields, params = self._read_parameters(source, parameters, context)
         clusters = cluster_settings(self, parameters, context)
-        feedback.pushInfo(
-            self.tr("Reading {n} areas of '{layer}'…").format(n=source.featureCount(), layer=source.sourceName())
-        )
+        feedback.pushInfo(self.tr("Reading {n} areas of '{layer}'…").format(n=source.featureCount(), layer=source.sourceName()))
         data = read_source(source, (), context, feedback, keep_features=True, progress=(0.0, 40.0))
         if len(data) == 0:
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=source.sourceName()))
@@ -386,9 +305,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         if clusters["on"]:
             gi_z, gi_p, cluster = compute_clusters(clusters, result.score, data.geometries, source, context, feedback)
             new_values.update({"gi_z": gi_z, "gi_p": gi_p, "cluster": list(cluster)})
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
-        )
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         rows = self._rows(out_fields, source.fields(), new_values, blank_fields, all_attrs, feedback)
@@ -403,9 +320,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         counts = summary(result)
         labels = self.class_labels(lang)
         legend = {k: "{} ({})".format(labels[k], counts[k]["areas"]) for k in CLASSES}
-        self.style_output(
-            context, dest_id, lambda layer: apply_style(layer, legend), vocabulary.phrase("layer_quarters", lang)
-        )
+        self.style_output(context, dest_id, lambda layer: apply_style(layer, legend), vocabulary.phrase("layer_quarters", lang))
         for key in CLASSES:
             results["N_{}".format(key.upper())] = counts[key]["areas"]
         return results
@@ -416,15 +331,9 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         layer_name = source.sourceName()
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         if not pop_field:
-            raise QgsProcessingException(
-                self.tr("Choose the population field of layer '{layer}'.").format(layer=layer_name)
-            )
+            raise QgsProcessingException(self.tr("Choose the population field of layer '{layer}'.").format(layer=layer_name))
         fields = {"population": pop_field, "chosen": {}}
-        for key, param in (
-            ("id", self.ID_FIELD),
-            ("population_start", self.POPULATION_START_FIELD),
-            ("diversity_start", self.DIVERSITY_START_FIELD),
-        ):
+        for key, param in (("id", self.ID_FIELD), ("population_start", self.POPULATION_START_FIELD), ("diversity_start", self.DIVERSITY_START_FIELD)):
             fields[key] = self.parameterAsString(parameters, param, context)
         for fname in (pop_field, fields["id"], fields["population_start"], fields["diversity_start"]):
             if fname:
@@ -437,9 +346,9 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 fields["chosen"][name] = (fname, self.parameterAsEnum(parameters, getattr(self, unit_key), context))
         if sum(1 for n in CLASSIFYING if n in fields["chosen"]) < 2:
             raise QgsProcessingException(
-                self.tr(
-                    "Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only)."
-                ).format(layer=layer_name)
+                self.tr("Layer '{layer}': choose at least two of the arrivals, turnover and diversity fields (the social field is context only).").format(
+                    layer=layer_name
+                )
             )
         params = ClassifyParams(
             min_population=self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
@@ -469,9 +378,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             if fields[key]:
                 names[key] = fields[key]
         if fields["diversity_start"] and not fields["population_start"]:
-            raise QgsProcessingException(
-                self.tr("The diversity at the start of the period needs the population at the start of the period too.")
-            )
+            raise QgsProcessingException(self.tr("The diversity at the start of the period needs the population at the start of the period too."))
         try:
             return classify(
                 column(fields["population"]),
@@ -486,9 +393,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         except NumberFormatError as err:
             raise_refused(err)
         except ValueError as err:
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}': {error}").format(layer=source.sourceName(), error=str(err))
-            ) from err
+            raise QgsProcessingException(self.tr("Layer '{layer}': {error}").format(layer=source.sourceName(), error=str(err))) from err
 
     def _output_values(self, in_fields, fields, result, params):
         """Output fields, the new values per field, the input count fields to blank, how many values were blanked."""
@@ -516,9 +421,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         n_blanked = int(sum(m.sum() for m in blank_fields.values()))
         labels = self.class_labels(self.out_lang())
         flags = [
-            ";".join(
-                code for code, on in (("new_build", result.growth_flag[i]), ("duplicate_id", result.duplicate[i])) if on
-            )
+            ";".join(code for code, on in (("new_build", result.growth_flag[i]), ("duplicate_id", result.duplicate[i])) if on)
             for i in range(n)
         ]
         new_values = {
@@ -533,13 +436,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             new_values["rate_{}".format(name)] = rates[name]
             new_values["z_{}".format(name)] = zs[name]
         if result.stability is not None:
-            new_values.update(
-                {
-                    "aq_stability": result.stability,
-                    "aq_stab_class": result.stability_class,
-                    "aq_robust": list(result.robust),
-                }
-            )
+            new_values.update({"aq_stability": result.stability, "aq_stab_class": result.stability_class, "aq_robust": list(result.robust)})
         out_fields = new_fields(in_fields, spec)
         return out_fields, new_values, blank_fields, n_blanked
 
@@ -570,9 +467,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         """A setting of the grid in words: "1.0 SD, smoothed" / "top fifth, unsmoothed"."""
         how = self.tr("smoothed") if setting.smoothing else self.tr("unsmoothed")
         if setting.mode == "quantile":
-            return self.tr("top {pct:g} % (quantile {q:g}), {how}").format(
-                pct=round(100 * (1 - setting.quantile), 1), q=setting.quantile, how=how
-            )
+            return self.tr("top {pct:g} % (quantile {q:g}), {how}").format(pct=round(100 * (1 - setting.quantile), 1), q=setting.quantile, how=how)
         return self.tr("{t:g} SD, {how}").format(t=setting.threshold, how=how)
 
     def _write_sensitivity(self, result, parameters, context, feedback) -> str | None:
@@ -586,31 +481,15 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             feedback.pushInfo("  {:<32} {}".format(self.setting_label(_setting_of(row)), "; ".join(parts)))
         if parameters.get(self.OUTPUT_SENSITIVITY) in (None, ""):
             return None
-        spec = [
-            ("setting", "string"),
-            ("label", "string"),
-            ("mode", "string"),
-            ("threshold", "double"),
-            ("quantile", "double"),
-            ("smoothing", "bool"),
-        ]
+        spec = [("setting", "string"), ("label", "string"), ("mode", "string"), ("threshold", "double"), ("quantile", "double"), ("smoothing", "bool")]
         for c in CLASSES:
             spec += [("n_{}".format(c), "int"), ("pop_{}".format(c), "double")]
         out_fields = new_fields(None, spec)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT_SENSITIVITY, context, out_fields, Qgis.WkbType.NoGeometry
-        )
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_SENSITIVITY, context, out_fields, Qgis.WkbType.NoGeometry)
         if sink is None:
             return None
         for row in result.sensitivity:
-            values = [
-                row["setting"],
-                self.setting_label(_setting_of(row)),
-                row["mode"],
-                row["threshold"],
-                row["quantile"],
-                row["smoothing"],
-            ]
+            values = [row["setting"], self.setting_label(_setting_of(row)), row["mode"], row["threshold"], row["quantile"], row["smoothing"]]
             for c in CLASSES:
                 pop = suppress_counts([row[c]["population"]], result.params.suppress_below)[0]
                 values += [row[c]["areas"], None if not np.isfinite(pop) else float(pop)]
@@ -630,11 +509,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             info = result.city.get(name, {})
             fname, unit = chosen[name]
             text = self.tr("{indicator} ('{field}', {unit}): city mean {mean:.1f} per 1000, SD {sd:.1f}").format(
-                indicator=names[name],
-                field=fname,
-                unit=unit_text.get(unit, ""),
-                mean=info.get("mean", np.nan),
-                sd=info.get("sd", np.nan),
+                indicator=names[name], field=fname, unit=unit_text.get(unit, ""), mean=info.get("mean", np.nan), sd=info.get("sd", np.nan)
             )
             if name in result.classifying and np.isfinite(info.get("cut", np.nan)):
                 text += self.tr("; high from {cut:.1f} per 1000").format(cut=info["cut"])
@@ -649,24 +524,16 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             c = counts[key]
             feedback.pushInfo(
                 self.tr("{label}: {n} areas, {pop} inhabitants ({share:.1f} % of the population)").format(
-                    label=labels[key],
-                    n=c["areas"],
-                    pop="{:,.0f}".format(c["population"]),
-                    share=100.0 * (c["share"] if np.isfinite(c["share"]) else 0.0),
+                    label=labels[key], n=c["areas"], pop="{:,.0f}".format(c["population"]), share=100.0 * (c["share"] if np.isfinite(c["share"]) else 0.0)
                 )
             )
         if result.robust is not None:
             for key in vocabulary.VALID_CLASS_KEYS:
                 m = result.aq_class == key
                 feedback.pushInfo(
-                    self.tr(
-                        "{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)"
-                    ).format(
-                        label=labels[key],
-                        robust=int(np.sum(m & (result.robust == "robust"))),
-                        borderline=int(np.sum(m & (result.robust == "borderline"))),
-                        share=100 * ROBUST_SHARE,
-                        k=len(result.grid),
+                    self.tr("{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)").format(
+                        label=labels[key], robust=int(np.sum(m & (result.robust == "robust"))), borderline=int(np.sum(m & (result.robust == "borderline"))),
+                        share=100 * ROBUST_SHARE, k=len(result.grid),
                     )
                 )
         if id_field:
@@ -675,29 +542,13 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                 ids = [str(data.features[i].attributes()[idx]) for i in np.flatnonzero(result.aq_class == key)]
                 if ids:
                     more = len(ids) - 30
-                    feedback.pushInfo(
-                        "{}: {}{}".format(labels[key], ", ".join(ids[:30]), " …(+{})".format(more) if more > 0 else "")
-                    )
-            bad = [
-                i
-                for i in np.flatnonzero(result.aq_class == "insufficient")
-                if result.reasons[i] != ["population_below_min"]
-            ]
+                    feedback.pushInfo("{}: {}{}".format(labels[key], ", ".join(ids[:30]), " …(+{})".format(more) if more > 0 else ""))
+            bad = [i for i in np.flatnonzero(result.aq_class == "insufficient") if result.reasons[i] != ["population_below_min"]]
             if bad:
-                shown = [
-                    "{} ({})".format(
-                        data.features[i].attributes()[idx],
-                        "; ".join(self.reason_label(c, params.min_population) for c in result.reasons[i]),
-                    )
-                    for i in bad[:10]
-                ]
+                shown = ["{} ({})".format(data.features[i].attributes()[idx], "; ".join(self.reason_label(c, params.min_population) for c in result.reasons[i])) for i in bad[:10]]
                 feedback.pushWarning(self.tr("Areas with missing values: {areas}").format(areas=", ".join(shown)))
         if n_blanked:
-            feedback.pushInfo(
-                self.tr("Confidentiality: {n} count values below {t:g} were blanked in the output.").format(
-                    n=n_blanked, t=params.suppress_below
-                )
-            )
+            feedback.pushInfo(self.tr("Confidentiality: {n} count values below {t:g} were blanked in the output.").format(n=n_blanked, t=params.suppress_below))
 
     def _log_warnings(self, feedback, result, names) -> None:
         P.log_classify_warnings(feedback, result.warnings, names)
@@ -706,24 +557,21 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         """Duplicate ids and strongly growing areas, with their ids."""
         if result.duplicate_ids:
             feedback.pushWarning(
-                self.tr(
-                    "{n} area ids occur more than once: {ids}. Each such area is counted once in the city reference and in the totals; the copies are flagged (aq_flag 'duplicate_id'). Remove the duplicates from the layer."
-                ).format(n=len(result.duplicate_ids), ids=", ".join(result.duplicate_ids[:20]))
+                self.tr("{n} area ids occur more than once: {ids}. Each such area is counted once in the city reference and in the totals; the copies are flagged (aq_flag 'duplicate_id'). Remove the duplicates from the layer.").format(
+                    n=len(result.duplicate_ids), ids=", ".join(result.duplicate_ids[:20])
+                )
             )
         flagged = np.flatnonzero(result.growth_flag)
         if flagged.size:
             idx = in_fields.lookupField(id_field) if id_field else -1
             shown = [
-                "{} (+{})".format(
-                    data.features[i].attributes()[idx] if idx >= 0 else "#{}".format(i + 1),
-                    "{:.0f} %".format(100 * result.growth[i]) if np.isfinite(result.growth[i]) else "∞",
-                )
+                "{} (+{})".format(data.features[i].attributes()[idx] if idx >= 0 else "#{}".format(i + 1), "{:.0f} %".format(100 * result.growth[i]) if np.isfinite(result.growth[i]) else "∞")
                 for i in flagged[:20]
             ]
             feedback.pushWarning(
-                self.tr(
-                    "{n} areas grew by more than {limit:g} % (e.g. new housing): they can be 'established' only on diversity at the start of the period: {areas}"
-                ).format(n=flagged.size, limit=100 * result.params.growth_limit, areas=", ".join(shown))
+                self.tr("{n} areas grew by more than {limit:g} % (e.g. new housing): they can be 'established' only on diversity at the start of the period: {areas}").format(
+                    n=flagged.size, limit=100 * result.params.growth_limit, areas=", ".join(shown)
+                )
             )
 
 

@@ -17,18 +17,14 @@ CONTIGUITY_TOLERANCE = "CONTIGUITY_TOLERANCE"
 CLUSTER_FIELDS = [("gi_z", "double"), ("gi_p", "double"), ("cluster", "string")]
 
 
+
 def add_cluster_parameters(alg, default_on: bool) -> None:
     """Add CLUSTERS, CLUSTER_VALUES, FDR_ALPHA and CONTIGUITY_TOLERANCE to ``alg``."""
     alg.add(
         QgsProcessingParameterBoolean(
-            CLUSTERS,
-            QCoreApplication.translate("AnkunftClusters", "Spatial clusters (Getis-Ord Gi*)"),
-            defaultValue=default_on,
+            CLUSTERS, QCoreApplication.translate("AnkunftClusters", "Spatial clusters (Getis-Ord Gi*)"), defaultValue=default_on
         ),
-        QCoreApplication.translate(
-            "AnkunftClusters",
-            "Marks contiguous zones of high (hot) or low (cold) arrival scores: local Getis-Ord Gi* on the arrival score with queen contiguity (neighbours share a boundary point) and a false discovery rate correction. Single outliers do not become hot spots. Adds the fields gi_z, gi_p and cluster (hot/cold/none).",
-        ),
+        QCoreApplication.translate("AnkunftClusters", "Marks contiguous zones of high (hot) or low (cold) arrival scores: local Getis-Ord Gi* on the arrival score with queen contiguity (neighbours share a boundary point) and a false discovery rate correction. Single outliers do not become hot spots. Adds the fields gi_z, gi_p and cluster (hot/cold/none)."),
     )
     alg.add(
         QgsProcessingParameterEnum(
@@ -40,40 +36,23 @@ def add_cluster_parameters(alg, default_on: bool) -> None:
             ],
             defaultValue=0,
         ),
-        QCoreApplication.translate(
-            "AnkunftClusters",
-            "Ranks (recommended): one area with an extreme score (e.g. a large shelter) cannot turn its neighbours into a hot spot on its own. The score itself: the classic Gi* on the values, sensitive to such outliers.",
-        ),
+        QCoreApplication.translate("AnkunftClusters", "Ranks (recommended): one area with an extreme score (e.g. a large shelter) cannot turn its neighbours into a hot spot on its own. The score itself: the classic Gi* on the values, sensitive to such outliers."),
         advanced=True,
     )
     alg.add(
         QgsProcessingParameterNumber(
-            FDR_ALPHA,
-            QCoreApplication.translate("AnkunftClusters", "False discovery rate (clusters)"),
-            Qgis.ProcessingNumberParameterType.Double,
-            defaultValue=0.05,
-            minValue=0.0001,
-            maxValue=0.5,
+            FDR_ALPHA, QCoreApplication.translate("AnkunftClusters", "False discovery rate (clusters)"),
+            Qgis.ProcessingNumberParameterType.Double, defaultValue=0.05, minValue=0.0001, maxValue=0.5,
         ),
-        QCoreApplication.translate(
-            "AnkunftClusters",
-            "Benjamini-Hochberg false discovery rate: among the areas marked hot or cold, at most this share is expected to be marked by chance.",
-        ),
+        QCoreApplication.translate("AnkunftClusters", "Benjamini-Hochberg false discovery rate: among the areas marked hot or cold, at most this share is expected to be marked by chance."),
         advanced=True,
     )
     alg.add(
         QgsProcessingParameterNumber(
-            CONTIGUITY_TOLERANCE,
-            QCoreApplication.translate("AnkunftClusters", "Neighbour tolerance (metres)"),
-            Qgis.ProcessingNumberParameterType.Double,
-            defaultValue=0.0,
-            minValue=0.0,
-            maxValue=1000.0,
+            CONTIGUITY_TOLERANCE, QCoreApplication.translate("AnkunftClusters", "Neighbour tolerance (metres)"),
+            Qgis.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0, maxValue=1000.0,
         ),
-        QCoreApplication.translate(
-            "AnkunftClusters",
-            "0: areas are neighbours when they share a boundary vertex (as PySAL's queen contiguity; right for boundaries from one official data set). Above 0: areas whose boundaries come this close count as neighbours too (for boundaries with gaps or slivers).",
-        ),
+        QCoreApplication.translate("AnkunftClusters", "0: areas are neighbours when they share a boundary vertex (as PySAL's queen contiguity; right for boundaries from one official data set). Above 0: areas whose boundaries come this close count as neighbours too (for boundaries with gaps or slivers)."),
         advanced=True,
     )
 
@@ -98,17 +77,14 @@ def compute_clusters(settings: dict, score, geometries, source, context, feedbac
     isolated = int(np.sum(neighbour_counts(W) == 0))
     if isolated:
         feedback.pushWarning(
-            QCoreApplication.translate(
-                "AnkunftClusters",
-                "{n} areas have no neighbour sharing a boundary point (islands, or boundaries with gaps: try a neighbour tolerance of a few metres).",
-            ).format(n=isolated)
+            QCoreApplication.translate("AnkunftClusters", "{n} areas have no neighbour sharing a boundary point (islands, or boundaries with gaps: try a neighbour tolerance of a few metres).").format(n=isolated)
         )
     score = np.asarray(score, dtype=float)
     values = rank_values(score) if settings["robust"] else score
     z, p, cluster = local_gi_star(values, W, fdr_alpha=settings["fdr_alpha"])
     feedback.pushInfo(
-        QCoreApplication.translate(
-            "AnkunftClusters", "Spatial clusters (Gi*, FDR {alpha}): {hot} hot, {cold} cold."
-        ).format(alpha=settings["fdr_alpha"], hot=int(np.sum(cluster == "hot")), cold=int(np.sum(cluster == "cold")))
+        QCoreApplication.translate("AnkunftClusters", "Spatial clusters (Gi*, FDR {alpha}): {hot} hot, {cold} cold.").format(
+            alpha=settings["fdr_alpha"], hot=int(np.sum(cluster == "hot")), cold=int(np.sum(cluster == "cold"))
+        )
     )
     return z, p, cluster

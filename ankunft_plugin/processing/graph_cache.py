@@ -83,8 +83,7 @@ def layer_key(layer, parameter_value, extra: tuple = ()) -> str | None:
     # "ogr:dbname='x.gpkg' table=\"a\"" is the same network)
     source_id = (
         (os.path.realpath(decoded["path"]), decoded.get("layerName") or str(decoded.get("layerId") or ""))
-        if decoded.get("path")
-        else layer.source()
+        if decoded.get("path") else layer.source()
     )
     parts = (
         layer.providerType(),
@@ -162,18 +161,10 @@ def load_disk(key: str):
             meta = json.load(fh)
         if meta.get("format") != FORMAT or meta.get("key") != key:
             raise ValueError("stale")
-        arrays = {
-            name: np.load(os.path.join(path, name + ".npy"), mmap_mode="r", allow_pickle=False)
-            for name in meta["arrays"]
-        }
+        arrays = {name: np.load(os.path.join(path, name + ".npy"), mmap_mode="r", allow_pickle=False) for name in meta["arrays"]}
         n, m = int(meta["nodes"]), int(meta["edges"])
-        if (
-            len(arrays["node_xy"]) != n
-            or len(arrays["edge_u"]) != m
-            or len(arrays["coord_ptr"]) != m + 1
-            or int(arrays["coord_ptr"][-1]) != len(arrays["coord_xy"])
-            or len(arrays["csr_indptr"]) != n + 1
-        ):
+        if (len(arrays["node_xy"]) != n or len(arrays["edge_u"]) != m or len(arrays["coord_ptr"]) != m + 1
+                or int(arrays["coord_ptr"][-1]) != len(arrays["coord_xy"]) or len(arrays["csr_indptr"]) != n + 1):
             raise ValueError("shapes")
         graph = WalkGraph.from_arrays(arrays)
     except (OSError, ValueError, KeyError, TypeError):  # damaged or from another version: rebuild
@@ -205,13 +196,8 @@ def save_disk(key: str, graph: WalkGraph, source_id: str) -> str | None:
         for name, arr in arrays.items():
             np.save(os.path.join(tmp, name + ".npy"), np.ascontiguousarray(arr), allow_pickle=False)
         meta = {
-            "format": FORMAT,
-            "key": key,
-            "source": source_id,
-            "nodes": graph.n_nodes,
-            "edges": graph.n_edges,
-            "arrays": sorted(arrays),
-            "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+            "format": FORMAT, "key": key, "source": source_id, "nodes": graph.n_nodes, "edges": graph.n_edges,
+            "arrays": sorted(arrays), "created": time.strftime("%Y-%m-%d %H:%M:%S"),
             "null_geometries": int(getattr(graph, "null_geometries", 0)),
             "factor_missing": int(getattr(graph, "factor_missing", 0)),
             "factor_blocked": int(getattr(graph, "factor_blocked", 0)),
@@ -345,19 +331,15 @@ def _ogr_bulk(layer, parameter_value, source, crs, cost_field: str):
     return wkb, (costs if cost_field else None), fid_arr
 
 
-def read_lines(
-    source, crs, context, feedback, cost_field: str = "", progress=(0.0, 10.0), layer=None, parameter_value=None
-):
+def read_lines(source, crs, context, feedback, cost_field: str = "", progress=(0.0, 10.0), layer=None,
+               parameter_value=None):
     """``read_line_parts`` with the lines as one entry per feature (a list of (k, 2) arrays, or None)."""
-    parts, factors, fids, nulls = read_line_parts(
-        source, crs, context, feedback, cost_field, progress, layer, parameter_value
-    )
+    parts, factors, fids, nulls = read_line_parts(source, crs, context, feedback, cost_field, progress, layer, parameter_value)
     return parts.per_line(), factors, fids, nulls
 
 
-def read_line_parts(
-    source, crs, context, feedback, cost_field: str = "", progress=(0.0, 10.0), layer=None, parameter_value=None
-):
+def read_line_parts(source, crs, context, feedback, cost_field: str = "", progress=(0.0, 10.0), layer=None,
+                    parameter_value=None):
     """Line parts (``LineParts``, in ``crs``), the cost factors (NaN where missing), the feature ids
     and the number of features without a line, in one pass: straight from the file through GDAL
     when possible (``_ogr_bulk``), else through QGIS (which transforms to ``crs``)."""
@@ -394,17 +376,8 @@ def read_line_parts(
     return parts, factors, fids, nulls
 
 
-def get_graph(
-    source,
-    crs,
-    context,
-    feedback,
-    cost_field: str = "",
-    layer=None,
-    parameter_value=None,
-    node_tolerance: float = 0.01,
-    progress=(0.0, 10.0),
-):
+def get_graph(source, crs, context, feedback, cost_field: str = "", layer=None, parameter_value=None,
+              node_tolerance: float = 0.01, progress=(0.0, 10.0)):
     """The walking graph of ``source`` in ``crs`` (metric): from the session cache when the layer is
     unchanged, else read and built (and cached). Raises a clear message when there are no lines."""
     if layer is None:
@@ -414,31 +387,22 @@ def get_graph(
     graph = get(key)
     if graph is not None:
         if feedback is not None:
-            feedback.pushInfo(
-                QCoreApplication.translate(
-                    "AnkunftGraphCache", "Walking network '{layer}': using the graph built earlier in this session."
-                ).format(layer=source.sourceName())
-            )
+            feedback.pushInfo(QCoreApplication.translate("AnkunftGraphCache", "Walking network '{layer}': using the graph built earlier in this session.").format(
+                layer=source.sourceName()))
         return graph
     graph = load_disk(key) if layer is not None and _file_stamp(layer) else None
     if graph is not None:
         if feedback is not None:
-            feedback.pushInfo(
-                QCoreApplication.translate(
-                    "AnkunftGraphCache", "Walking network '{layer}': using the graph stored on disk ({path})."
-                ).format(layer=source.sourceName(), path=graph.disk_path)
-            )
+            feedback.pushInfo(QCoreApplication.translate("AnkunftGraphCache", "Walking network '{layer}': using the graph stored on disk ({path}).").format(
+                layer=source.sourceName(), path=graph.disk_path))
         put(key, graph)
         return graph
-    parts, factors, fids, nulls = read_line_parts(
-        source, crs, context, feedback, cost_field, progress, layer=layer, parameter_value=parameter_value
-    )
+    parts, factors, fids, nulls = read_line_parts(source, crs, context, feedback, cost_field, progress, layer=layer,
+                                                  parameter_value=parameter_value)
     if parts.n_parts == 0:
         raise QgsProcessingException(
-            QCoreApplication.translate(
-                "AnkunftGraphCache",
-                "The walking network '{layer}' has no line geometries ({n} features, {nulls} without geometry). Choose a line layer of streets and footpaths.",
-            ).format(layer=source.sourceName(), n=parts.n_lines, nulls=nulls)
+            QCoreApplication.translate("AnkunftGraphCache", "The walking network '{layer}' has no line geometries ({n} features, {nulls} without geometry). Choose a line layer of streets and footpaths.").format(
+                layer=source.sourceName(), n=parts.n_lines, nulls=nulls)
         )
     missing = blocked = 0
     if factors is not None:

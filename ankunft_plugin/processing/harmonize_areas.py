@@ -61,105 +61,51 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         return self.tr("Harmonise areas (move counts onto other boundaries)")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Moves counts from one set of areas onto another – across a boundary reform, or from grid cells onto the planner's areas – area-weighted or through buildings, residential land or a population grid, with the uncertainty per area."
-        )
+        return self.tr("Moves counts from one set of areas onto another – across a boundary reform, or from grid cells onto the planner's areas – area-weighted or through buildings, residential land or a population grid, with the uncertainty per area.")
 
     def tags(self) -> list[str]:
-        return self.tr("harmonise,boundary reform,Gebietsreform,areal interpolation,dasymetric,Zensus,grid,LOR").split(
-            ","
-        )
+        return self.tr("harmonise,boundary reform,Gebietsreform,areal interpolation,dasymetric,Zensus,grid,LOR").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         poly = [Qgis.ProcessingSourceType.VectorPolygon]
         self.add(
             QgsProcessingParameterFeatureSource(self.SOURCE, self.tr("Source areas (with the counts)"), poly),
-            self.tr(
-                "The areas the figures were delivered on, e.g. the planning areas before a boundary reform, or grid cells as polygons. Never modified."
-            ),
+            self.tr("The areas the figures were delivered on, e.g. the planning areas before a boundary reform, or grid cells as polygons. Never modified."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.COUNT_FIELDS,
-                self.tr("Count fields to move"),
-                parentLayerParameterName=self.SOURCE,
-                type=Qgis.ProcessingFieldParameterDataType.Any,
-                allowMultiple=True,
-            ),
-            self.tr(
-                "Numbers of people (inhabitants, foreigners, arrivals …). Only counts can be moved: a field whose name reads like a percentage or rate is refused; give it as a percentage with its denominator below. The first count field is the reference for the uncertainty."
-            ),
+            QgsProcessingParameterField(self.COUNT_FIELDS, self.tr("Count fields to move"), parentLayerParameterName=self.SOURCE, type=Qgis.ProcessingFieldParameterDataType.Any, allowMultiple=True),
+            self.tr("Numbers of people (inhabitants, foreigners, arrivals …). Only counts can be moved: a field whose name reads like a percentage or rate is refused; give it as a percentage with its denominator below. The first count field is the reference for the uncertainty."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.PERCENT_FIELDS,
-                self.tr("Percentage fields (need a denominator)"),
-                parentLayerParameterName=self.SOURCE,
-                type=Qgis.ProcessingFieldParameterDataType.Any,
-                allowMultiple=True,
-                optional=True,
-            ),
-            self.tr(
-                "Optional: percentages (e.g. share of foreigners). They are turned into counts with the denominator, moved, and turned back into percentages of the moved denominator."
-            ),
+            QgsProcessingParameterField(self.PERCENT_FIELDS, self.tr("Percentage fields (need a denominator)"), parentLayerParameterName=self.SOURCE, type=Qgis.ProcessingFieldParameterDataType.Any, allowMultiple=True, optional=True),
+            self.tr("Optional: percentages (e.g. share of foreigners). They are turned into counts with the denominator, moved, and turned back into percentages of the moved denominator."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.DENOMINATOR_FIELD,
-                self.tr("Denominator of the percentages"),
-                parentLayerParameterName=self.SOURCE,
-                type=Qgis.ProcessingFieldParameterDataType.Any,
-                optional=True,
-            ),
-            self.tr(
-                "The count the percentages refer to (usually the inhabitants). Required when percentage fields are given; moved as a count too and then the reference for the uncertainty."
-            ),
+            QgsProcessingParameterField(self.DENOMINATOR_FIELD, self.tr("Denominator of the percentages"), parentLayerParameterName=self.SOURCE, type=Qgis.ProcessingFieldParameterDataType.Any, optional=True),
+            self.tr("The count the percentages refer to (usually the inhabitants). Required when percentage fields are given; moved as a count too and then the reference for the uncertainty."),
         )
         self.add(
             QgsProcessingParameterFeatureSource(self.TARGET, self.tr("Target areas"), poly),
-            self.tr(
-                "The areas the counts are moved onto, e.g. the planning areas after the reform, or the planner's quarters. Their fields are kept."
-            ),
+            self.tr("The areas the counts are moved onto, e.g. the planning areas after the reform, or the planner's quarters. Their fields are kept."),
         )
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.BUILDINGS, self.tr("Buildings (dasymetric weights)"), poly, optional=True
-            ),
-            self.tr(
-                "Optional: building footprints. A split source area's people go where its buildings are (by footprint area) instead of by surface."
-            ),
+            QgsProcessingParameterFeatureSource(self.BUILDINGS, self.tr("Buildings (dasymetric weights)"), poly, optional=True),
+            self.tr("Optional: building footprints. A split source area's people go where its buildings are (by footprint area) instead of by surface."),
         )
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.LANDUSE, self.tr("Residential land (dasymetric weights)"), poly, optional=True
-            ),
-            self.tr(
-                "Optional: polygons of residential land use (e.g. OSM landuse=residential, filtered beforehand). A split source area's people go where its residential land is. Buildings or a population grid take precedence."
-            ),
+            QgsProcessingParameterFeatureSource(self.LANDUSE, self.tr("Residential land (dasymetric weights)"), poly, optional=True),
+            self.tr("Optional: polygons of residential land use (e.g. OSM landuse=residential, filtered beforehand). A split source area's people go where its residential land is. Buildings or a population grid take precedence."),
         )
         add_population_cell_parameters(self)
         self.add(
-            QgsProcessingParameterNumber(
-                self.SLIVER,
-                self.tr("Sliver tolerance (%)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=1.0,
-                minValue=0.0,
-                maxValue=49.0,
-            ),
-            self.tr(
-                "Pieces smaller than this share of a source area are digitising differences between the two boundary sets, not real splits: they are dropped and the rest renormalised (no people are lost)."
-            ),
+            QgsProcessingParameterNumber(self.SLIVER, self.tr("Sliver tolerance (%)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=1.0, minValue=0.0, maxValue=49.0),
+            self.tr("Pieces smaller than this share of a source area are digitising differences between the two boundary sets, not real splits: they are dropped and the rest renormalised (no people are lost)."),
             advanced=True,
         )
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Harmonised areas"), Qgis.ProcessingSourceType.VectorPolygon
-            ),
-            self.tr(
-                "The target areas with the moved counts (same field names, fractions kept so totals add up), percentages recomputed, harm_split (share of the reference count that came from split source areas: the uncertainty), harm_n_src (number of source areas) and harm_method (area, buildings/grid = points, landuse, mixed)."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Harmonised areas"), Qgis.ProcessingSourceType.VectorPolygon),
+            self.tr("The target areas with the moved counts (same field names, fractions kept so totals add up), percentages recomputed, harm_split (share of the reference count that came from split source areas: the uncertainty), harm_n_src (number of source areas) and harm_method (area, buildings/grid = points, landuse, mixed)."),
         )
         for key, text in (
             ("N_SPLIT", self.tr("Number of source areas split between several targets")),
@@ -179,21 +125,16 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
             if f:
                 require_field(source, f, name)
         if not counts and not pcts:
-            raise QgsProcessingException(
-                self.tr("Choose at least one count field of '{layer}' to move.").format(layer=name)
-            )
+            raise QgsProcessingException(self.tr("Choose at least one count field of '{layer}' to move.").format(layer=name))
         rates = [f for f in counts if hz.looks_like_rate(f)]
         if rates:
             raise QgsProcessingException(
-                self.tr(
-                    "Field(s) {fields} of '{layer}' look like percentages or rates, which cannot be moved between areas (their sums mean nothing). Give them as percentage fields together with their denominator (e.g. the inhabitants), or move the underlying counts."
-                ).format(fields=", ".join(rates), layer=name)
+                self.tr("Field(s) {fields} of '{layer}' look like percentages or rates, which cannot be moved between areas (their sums mean nothing). Give them as percentage fields together with their denominator (e.g. the inhabitants), or move the underlying counts.").format(
+                    fields=", ".join(rates), layer=name)
             )
         if pcts and not denom:
             raise QgsProcessingException(
-                self.tr(
-                    "Percentages ({fields}) can only be moved with their denominator: choose the field with the count they refer to (e.g. the inhabitants)."
-                ).format(fields=", ".join(pcts))
+                self.tr("Percentages ({fields}) can only be moved with their denominator: choose the field with the count they refer to (e.g. the inhabitants).").format(fields=", ".join(pcts))
             )
         if denom and denom not in counts:
             counts = [denom, *counts]
@@ -209,11 +150,7 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         buildings = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if buildings is not None:
             if pxy is not None:
-                feedback.pushInfo(
-                    self.tr(
-                        "Both a population grid and buildings are given: the grid weights the split areas, the buildings are not used."
-                    )
-                )
+                feedback.pushInfo(self.tr("Both a population grid and buildings are given: the grid weights the split areas, the buildings are not used."))
             else:
                 bdata = read_source(buildings, (), context, feedback, dest_crs=crs)
                 pxy, pw, _idx = building_points(to_shapely(bdata.geometries))
@@ -224,11 +161,7 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         if landuse is not None:
             ldata = read_source(landuse, (), context, feedback, dest_crs=crs)
             land = [g for g in to_shapely(ldata.geometries) if g is not None]
-            feedback.pushInfo(
-                self.tr("{n} residential land polygons weight the split areas without buildings or grid cells.").format(
-                    n=len(land)
-                )
-            )
+            feedback.pushInfo(self.tr("{n} residential land polygons weight the split areas without buildings or grid cells.").format(n=len(land)))
         return pxy, pw, land, kind
 
     # -- run ------------------------------------------------------------------------------------
@@ -248,31 +181,17 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         sdata = read_source(source, [*counts_f, *pct_f], context, feedback, dest_crs=crs, progress=(0.0, 15.0))
         tdata = read_source(target, (), context, feedback, keep_features=True, progress=(15.0, 25.0))
         t_metric = read_source(target, (), context, feedback, dest_crs=crs, progress=(25.0, 30.0))
-        counts = (
-            np.column_stack([self._numbers(sdata, f, COUNT, source.sourceName(), feedback) for f in counts_f])
-            if counts_f
-            else np.zeros((len(sdata), 0))
-        )
+        counts = np.column_stack([self._numbers(sdata, f, COUNT, source.sourceName(), feedback) for f in counts_f]) if counts_f else np.zeros((len(sdata), 0))
         pcts = [self._numbers(sdata, f, RATE, source.sourceName(), feedback) for f in pct_f]
         if pct_f:
             d = counts[:, counts_f.index(denom)]
             counts = np.column_stack([counts, *[hz.rates_to_counts(p, d, 100.0) for p in pcts]])
-        pxy, pw, land, kind = self._ancillary(
-            parameters, context, feedback, crs, target.sourceCrs(), target.sourceExtent()
-        )
+        pxy, pw, land, kind = self._ancillary(parameters, context, feedback, crs, target.sourceCrs(), target.sourceExtent())
         self.check_cancel(feedback)
         feedback.setProgress(35.0)
 
-        res = hz.harmonize(
-            to_shapely(sdata.geometries),
-            to_shapely(t_metric.geometries),
-            counts,
-            reference=0,
-            points_xy=pxy,
-            points_weight=pw,
-            landuse_geoms=land,
-            sliver=sliver,
-        )
+        res = hz.harmonize(to_shapely(sdata.geometries), to_shapely(t_metric.geometries), counts, reference=0,
+                           points_xy=pxy, points_weight=pw, landuse_geoms=land, sliver=sliver)
         self.check_cancel(feedback)
         feedback.setProgress(80.0)
         self._log(feedback, res, counts, counts_f[0], kind)
@@ -323,9 +242,8 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         bad = sum(1 for p in problems if p)
         if bad:
             feedback.pushWarning(
-                self.tr(
-                    "Layer '{layer}', field '{field}': {n} areas have no number (empty or a placeholder); the target areas receiving from them get no value (NULL) in this field."
-                ).format(layer=layer, field=field, n=bad)
+                self.tr("Layer '{layer}', field '{field}': {n} areas have no number (empty or a placeholder); the target areas receiving from them get no value (NULL) in this field.").format(
+                    layer=layer, field=field, n=bad)
             )
         return values
 
@@ -334,35 +252,27 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         n_split = int(res.weights.split.sum())
         n_src = int(np.sum(method != "none"))
         feedback.pushInfo(
-            self.tr(
-                "{split} of {n} source areas are split between several target areas; {slivers} slivers (digitising differences) were dropped."
-            ).format(split=n_split, n=n_src, slivers=res.weights.slivers)
+            self.tr("{split} of {n} source areas are split between several target areas; {slivers} slivers (digitising differences) were dropped.").format(
+                split=n_split, n=n_src, slivers=res.weights.slivers)
         )
         by = {m: int(np.sum(method == m)) for m in hz.METHODS}
         label = self.tr("grid cells") if kind == "grid" else self.tr("buildings")
         feedback.pushInfo(
             self.tr("Weighting: {p} source areas by {label}, {l} by residential land, {a} by surface.").format(
-                p=by["points"], label=label, l=by["landuse"], a=by["area"]
-            )
+                p=by["points"], label=label, l=by["landuse"], a=by["area"])
         )
         ref_in = float(np.nansum(counts[:, 0]))
         ref_out = float(np.nansum(res.counts[:, 0]))
-        feedback.pushInfo(
-            self.tr("{field}: {a:.1f} in the source areas, {b:.1f} moved onto the target areas.").format(
-                field=ref_name, a=ref_in, b=ref_out
-            )
-        )
+        feedback.pushInfo(self.tr("{field}: {a:.1f} in the source areas, {b:.1f} moved onto the target areas.").format(field=ref_name, a=ref_in, b=ref_out))
         if by["unallocated"] or by["none"]:
             feedback.reportError(
-                self.tr(
-                    "{n} source areas lie outside every target area or have no geometry; their {field} ({v:.0f}) is not moved."
-                ).format(n=by["unallocated"] + by["none"], field=ref_name, v=float(res.unallocated[0])),
+                self.tr("{n} source areas lie outside every target area or have no geometry; their {field} ({v:.0f}) is not moved.").format(
+                    n=by["unallocated"] + by["none"], field=ref_name, v=float(res.unallocated[0])),
                 False,
             )
         ss = res.split_share[np.isfinite(res.split_share)]
         if len(ss):
             feedback.pushInfo(
-                self.tr(
-                    "Uncertainty: in {n} target areas more than half of {field} comes from split source areas (median share {m:.0f} %)."
-                ).format(n=int(np.sum(ss > 0.5)), field=ref_name, m=100.0 * float(np.median(ss)))
+                self.tr("Uncertainty: in {n} target areas more than half of {field} comes from split source areas (median share {m:.0f} %).").format(
+                    n=int(np.sum(ss > 0.5)), field=ref_name, m=100.0 * float(np.median(ss)))
             )

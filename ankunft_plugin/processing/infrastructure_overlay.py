@@ -124,14 +124,10 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         return self.tr("Social infrastructure and arrival ecosystem")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters."
-        )
+        return self.tr("Counts social infrastructure per quarter by category, measures walking minutes to the nearest offer and shows which categories are missing in arrival quarters.")
 
     def tags(self) -> list[str]:
-        return self.tr(
-            "infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM"
-        ).split(",")
+        return self.tr("infrastructure,Infrastruktur,ecosystem,arrival quarter,Ankunftsquartier,docking point,Andockstelle,walking,OSM").split(",")
 
     # -- labels ---------------------------------------------------------------------------------
     def priority_labels(self, lang: str | None = None) -> dict:
@@ -141,17 +137,11 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     # -- parameters -----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.AREAS, self.tr("Areas (quarters)"), [Qgis.ProcessingSourceType.VectorPolygon]
-            ),
-            self.tr(
-                "Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS."
-            ),
+            QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas (quarters)"), [Qgis.ProcessingSourceType.VectorPolygon]),
+            self.tr("Polygon layer of the quarters, typically the output of 'Classify arrival quarters'. If it has the field aq_class, arrival quarters (established/emerging) with a low eco_score get the priority 'new offers needed first'. Never modified; any CRS."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.AREA_ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.AREAS, optional=True
-            ),
+            QgsProcessingParameterField(self.AREA_ID_FIELD, self.tr("Area id field"), parentLayerParameterName=self.AREAS, optional=True),
             self.tr("Optional: the area id, written to the facilities output and used in the log."),
         )
         self.add(
@@ -161,28 +151,18 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 parentLayerParameterName=self.AREAS,
                 type=Qgis.ProcessingFieldParameterDataType.Any,
             ),
-            self.tr(
-                "Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0."
-            ),
+            self.tr("Inhabitants per area: for facilities per 1,000 inhabitants and the population in each facility's catchment. Placeholders such as '.', '-' or 'x' are treated as unknown, never as 0."),
         )
         P.add_network(self, optional=True)
         self.add(
             QgsProcessingParameterMultipleLayers(
-                self.FACILITIES,
-                self.tr("Facilities (one or more point or polygon layers)"),
-                Qgis.ProcessingSourceType.VectorAnyGeometry,
+                self.FACILITIES, self.tr("Facilities (one or more point or polygon layers)"), Qgis.ProcessingSourceType.VectorAnyGeometry
             ),
-            self.tr(
-                "Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped."
-            ),
+            self.tr("Layers of social infrastructure: OSM extracts (QuickOSM, Geofabrik), the Berlin POI files or your own lists. Polygons count with a point on their surface. Every layer is reprojected. Empty layers are reported and skipped."),
         )
         self.add(
-            QgsProcessingParameterString(
-                self.CATEGORY_FIELD, self.tr("Category field of the facilities (optional)"), optional=True
-            ),
-            self.tr(
-                "Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung & Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'."
-            ),
+            QgsProcessingParameterString(self.CATEGORY_FIELD, self.tr("Category field of the facilities (optional)"), optional=True),
+            self.tr("Name of a field holding each facility's category (a category key or label of the scheme, e.g. 'counselling' or 'Beratung & Migrationsdienste'). Without it, OSM tags (amenity, social_facility, office, healthcare, shop, religion …), the layer name and the facility name are mapped onto the scheme. Unknown values are reported and kept as 'other'."),
         )
         self.add(
             QgsProcessingParameterFile(
@@ -192,30 +172,17 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 fileFilter=self.tr("Category scheme (*.json *.csv)"),
                 optional=True,
             ),
-            self.tr(
-                "Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md."
-            ),
+            self.tr("Empty: the built-in scheme (resources/categories/scheme.json, ten categories with German and English labels). A JSON file replaces the whole scheme; a CSV file (columns rule,key,value,category) adds rules before the built-in ones. See resources/categories/README.md."),
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.MAX_MINUTES,
-                self.tr("Walking time limit (minutes)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=10.0,
-                minValue=0.5,
-                maxValue=120.0,
+                self.MAX_MINUTES, self.tr("Walking time limit (minutes)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=10.0, minValue=0.5, maxValue=120.0
             ),
-            self.tr(
-                "A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment."
-            ),
+            self.tr("A category counts as reachable in a quarter when half of its residents reach the nearest facility within this many minutes' walk; also the size of each facility's catchment."),
         )
         self.add(
-            QgsProcessingParameterString(
-                self.LANGUAGES_FIELD, self.tr("Languages field of the facilities (optional)"), optional=True
-            ),
-            self.tr(
-                "Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match."
-            ),
+            QgsProcessingParameterString(self.LANGUAGES_FIELD, self.tr("Languages field of the facilities (optional)"), optional=True),
+            self.tr("Name of a field with the languages a facility offers, e.g. 'de,ar,tr,uk' (ISO 639-1 codes or names such as 'Arabisch'). Used for lang_match."),
         )
         self.add(
             QgsProcessingParameterField(
@@ -225,9 +192,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 type=Qgis.ProcessingFieldParameterDataType.String,
                 optional=True,
             ),
-            self.tr(
-                "Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit."
-            ),
+            self.tr("Per area, the residents' main languages or nationalities, e.g. 'ar,tr,uk' or 'SY,TR,UA' or 'Syrien, Türkei'. lang_match is the share of them offered by a facility within the walking time limit."),
         )
         self.add(
             QgsProcessingParameterField(
@@ -237,104 +202,61 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                 type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
-            self.tr(
-                "Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it."
-            ),
+            self.tr("Optional count of arrivals (e.g. international in-migration or foreign residents) per area: each facility then also gets the arrivals within its catchment, and priorities are ranked by it."),
         )
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.BUILDINGS,
-                self.tr("Buildings (optional)"),
-                [Qgis.ProcessingSourceType.VectorPolygon],
-                optional=True,
+                self.BUILDINGS, self.tr("Buildings (optional)"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True
             ),
-            self.tr(
-                "Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas."
-            ),
+            self.tr("Optional building footprints: minutes are measured from every building (the area's population spread over its buildings by footprint area) instead of one point on the area's surface. More accurate for large areas."),
         )
         add_population_cell_parameters(self)
         self.add(
             QgsProcessingParameterEnum(
                 self.MEASURE_FROM,
                 self.tr("Measure from (without buildings)"),
-                options=[
-                    self.tr("a grid of points inside each area (residents evenly spread)"),
-                    self.tr("one point on each area's surface"),
-                ],
+                options=[self.tr("a grid of points inside each area (residents evenly spread)"), self.tr("one point on each area's surface")],
                 defaultValue=0,
             ),
-            self.tr(
-                "Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all)."
-            ),
+            self.tr("Where the residents of an area are assumed to live when no buildings are given. Grid: points every 'grid spacing' metres inside the area (at most about 64 per area), so a facility's catchment counts the part of an area it reaches. One point: faster, coarser (a catchment counts an area wholly or not at all)."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.GRID_SPACING,
-                self.tr("Grid spacing (m)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=100.0,
-                minValue=10.0,
+                self.GRID_SPACING, self.tr("Grid spacing (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=100.0, minValue=10.0
             ),
-            self.tr(
-                "Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points)."
-            ),
+            self.tr("Distance between the grid points inside each area (larger areas get a coarser grid so that each has at most about 64 points)."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterString(
-                self.NAME_FIELD, self.tr("Name field of the facilities"), defaultValue="name", optional=True
-            ),
-            self.tr(
-                "Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer)."
-            ),
+            QgsProcessingParameterString(self.NAME_FIELD, self.tr("Name field of the facilities"), defaultValue="name", optional=True),
+            self.tr("Field with the facility's name: written to the output and used by the scheme's name rules (e.g. 'Jobcenter …' in a generic offices layer)."),
             advanced=True,
         )
         P.add_speed(self, advanced=True)
         P.add_snap_distance(self, advanced=True)
         self.add(
             QgsProcessingParameterNumber(
-                self.PRIORITY_BELOW,
-                self.tr("Priority: eco_score below"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=0.5,
-                minValue=0.0,
-                maxValue=1.0,
+                self.PRIORITY_BELOW, self.tr("Priority: eco_score below"), Qgis.ProcessingNumberParameterType.Double, defaultValue=0.5, minValue=0.0, maxValue=1.0
             ),
-            self.tr(
-                "An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'."
-            ),
+            self.tr("An arrival quarter whose eco_score (share of categories reachable) is below this value gets the priority 'new offers needed first'."),
             advanced=True,
         )
         P.add_suppress_below(self)
         self.add_language_parameter()
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Infrastructure per quarter"), Qgis.ProcessingSourceType.VectorPolygon
-            ),
-            self.tr(
-                "The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Infrastructure per quarter"), Qgis.ProcessingSourceType.VectorPolygon),
+            self.tr("The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."),
         )
         self.add(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_FACILITIES,
-                self.tr("Facilities with catchment population"),
-                Qgis.ProcessingSourceType.VectorPoint,
-                optional=True,
-                createByDefault=True,
+                self.OUTPUT_FACILITIES, self.tr("Facilities with catchment population"), Qgis.ProcessingSourceType.VectorPoint, optional=True, createByDefault=True
             ),
-            self.tr(
-                "Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment."
-            ),
+            self.tr("Every facility within reach of the areas: its category, the area it lies in, and the population (and arrivals) within its walking catchment."),
         )
         self.addOutput(QgsProcessingOutputNumber("N_FACILITIES", self.tr("Number of facilities used")))
         self.addOutput(QgsProcessingOutputNumber("N_OTHER", self.tr("Number of facilities kept as 'other'")))
-        self.addOutput(
-            QgsProcessingOutputNumber(
-                "N_PRIORITY", self.tr("Number of quarters with priority 'new offers needed first'")
-            )
-        )
+        self.addOutput(QgsProcessingOutputNumber("N_PRIORITY", self.tr("Number of quarters with priority 'new offers needed first'")))
         self.addOutput(QgsProcessingOutputString("DIST_METHOD", self.tr("Distance method")))
 
     # -- helpers --------------------------------------------------------------------------------
@@ -347,23 +269,16 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         n, length = graph.fragments()
         if n:
             feedback.pushInfo(
-                self.tr(
-                    "{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network."
-                ).format(n=n, km=length / 1000.0)
+                self.tr("{n} small disconnected fragments of the network ({km:.2f} km) are left out; points near them snap onto the connected network.").format(
+                    n=n, km=length / 1000.0
+                )
             )
         return graph
 
     def _read_facilities(self, layers, scheme, crs, cat_field, name_field, lang_field, context, feedback):
         """All facility layers, reprojected into ``crs``: xy, categories, names, languages, report."""
         xy_parts, cats, sources, tokens, names, langs, layer_names, fids = [], [], [], [], [], [], [], []
-        report = {
-            "empty": [],
-            "not_vector": [],
-            "null_geom": 0,
-            "per_layer": [],
-            "cat_field_missing": [],
-            "lang_missing": [],
-        }
+        report = {"empty": [], "not_vector": [], "null_geom": 0, "per_layer": [], "cat_field_missing": [], "lang_missing": []}
         n_layers = max(len(layers), 1)
         for li, layer in enumerate(layers):
             self.check_cancel(feedback)
@@ -373,9 +288,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             lname = layer.name()
             src_name = Path(str(layer.source()).split("|")[0]).stem
             # a layer inside a GeoPackage ("file.gpkg|layername=poi_libraries") is named by its layer name
-            uri_layer = (
-                QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("layerName") or ""
-            )
+            uri_layer = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("layerName") or ""
             match_text = "{} {} {}".format(lname, uri_layer, src_name)
             if layer.featureCount() == 0:
                 report["empty"].append(lname)
@@ -431,9 +344,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         t0 = time.perf_counter()
-        run = SimpleNamespace(
-            parameters=parameters, context=context, feedback=feedback, lang=self.output_lang(parameters, context)
-        )
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback, lang=self.output_lang(parameters, context))
         self._read_parameters(run)
         self._read_areas(run)
         self._representative_points(run)
@@ -456,17 +367,13 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         run.arr_field = self.parameterAsString(parameters, self.ARRIVALS_FIELD, context)
         run.alang_field = self.parameterAsString(parameters, self.AREA_LANGUAGES_FIELD, context)
         if not run.pop_field:
-            raise QgsProcessingException(
-                self.tr("Choose the population field of layer '{layer}'.").format(layer=run.area_name)
-            )
+            raise QgsProcessingException(self.tr("Choose the population field of layer '{layer}'.").format(layer=run.area_name))
         for f in (run.id_field, run.pop_field, run.arr_field, run.alang_field):
             if f:
                 require_field(areas, f, run.area_name)
         run.layers = self.parameterAsLayerList(parameters, self.FACILITIES, context) or []
         if not run.layers:
-            raise QgsProcessingException(
-                self.tr("Choose at least one facilities layer (points or polygons of social infrastructure).")
-            )
+            raise QgsProcessingException(self.tr("Choose at least one facilities layer (points or polygons of social infrastructure)."))
         run.cat_field = (self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or "").strip()
         run.name_field = (self.parameterAsString(parameters, self.NAME_FIELD, context) or "").strip()
         run.lang_field = (self.parameterAsString(parameters, self.LANGUAGES_FIELD, context) or "").strip()
@@ -481,16 +388,8 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         try:
             run.scheme = infra.load_scheme(scheme_path or None)
         except infra.SchemeError as err:
-            raise QgsProcessingException(
-                self.tr(
-                    "Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme."
-                ).format(error=str(err))
-            ) from err
-        run.feedback.pushInfo(
-            self.tr("Category scheme: {source} ({n} categories).").format(
-                source=run.scheme.source, n=len(run.scheme.keys)
-            )
-        )
+            raise QgsProcessingException(self.tr("Category scheme: {error}. Fix the file or leave the parameter empty for the built-in scheme.").format(error=str(err))) from err
+        run.feedback.pushInfo(self.tr("Category scheme: {source} ({n} categories).").format(source=run.scheme.source, n=len(run.scheme.keys)))
 
     def _read_areas(self, run) -> None:
         """The areas in metres (``polys``), their ids, population, arrivals, classes and languages."""
@@ -500,11 +399,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         area_data = run.area_data = read_source(areas, (), context, feedback, keep_features=True, progress=(0.0, 5.0))
         run.n_areas = len(area_data)
         if run.n_areas == 0:
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no features. Choose a polygon layer of quarters.").format(
-                    layer=run.area_name
-                )
-            )
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Choose a polygon layer of quarters.").format(layer=run.area_name))
         in_fields = run.in_fields = areas.fields()
         tr_metric = QgsCoordinateTransform(areas.sourceCrs(), crs, context.transformContext())
         geoms_m = []
@@ -522,24 +417,18 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
 
         pop_field = run.pop_field
         run.pop, pop_problems = read_field(column(pop_field), COUNT, pop_field, feedback)
-        ids = run.ids = (
-            [str(v) for v in column(run.id_field)] if run.id_field else [str(int(f)) for f in area_data.fids]
-        )
+        ids = run.ids = [str(v) for v in column(run.id_field)] if run.id_field else [str(int(f)) for f in area_data.fids]
         bad_pop = [ids[i] for i, p in enumerate(pop_problems) if p is not None]
         if bad_pop:
             feedback.pushWarning(
-                self.tr(
-                    "{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there."
-                ).format(n=len(bad_pop), field=pop_field, ids=", ".join(bad_pop[:5]))
+                self.tr("{n} areas have no usable population in '{field}' (e.g. {ids}): no rates per 1,000 there.").format(
+                    n=len(bad_pop), field=pop_field, ids=", ".join(bad_pop[:5])
+                )
             )
         run.arrivals = read_field(column(run.arr_field), COUNT, run.arr_field, feedback)[0] if run.arr_field else None
         run.aq_class = column("aq_class") if in_fields.lookupField("aq_class") >= 0 else None
         if run.aq_class is None:
-            feedback.pushWarning(
-                self.tr(
-                    "Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters."
-                ).format(layer=run.area_name)
-            )
+            feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: priorities are given by eco_score alone ('gaps in the offer'). Run 'Classify arrival quarters' first to rank arrival quarters.").format(layer=run.area_name))
         run.area_langs = column(run.alang_field) if run.alang_field else None
         null_areas = sum(1 for p in run.polys if p is None)
         if null_areas:
@@ -552,20 +441,10 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         if run.buildings is not None:
             bdata = read_source(run.buildings, (), context, feedback, dest_crs=run.crs, progress=(5.0, 10.0))
             b_geoms = [g for g in to_shapely(bdata.geometries) if g is not None]
-            feedback.pushInfo(
-                self.tr("{n} buildings read from '{layer}'.").format(n=len(b_geoms), layer=run.buildings.sourceName())
-            )
-        grid = (
-            self.parameterAsDouble(parameters, self.GRID_SPACING, context)
-            if self.parameterAsEnum(parameters, self.MEASURE_FROM, context) == 0
-            else None
-        )
+            feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(b_geoms), layer=run.buildings.sourceName()))
+        grid = self.parameterAsDouble(parameters, self.GRID_SPACING, context) if self.parameterAsEnum(parameters, self.MEASURE_FROM, context) == 0 else None
         cells = read_population_cells(self, parameters, context, feedback, run.crs)
-        run.rep = (
-            infra.representative_points(run.polys, b_geoms, grid_spacing=grid)
-            if cells is None
-            else cells_placement(run.polys, cells, grid)
-        )
+        run.rep = infra.representative_points(run.polys, b_geoms, grid_spacing=grid) if cells is None else cells_placement(run.polys, cells, grid)
         run.methods = Counter(run.rep.method)
         self.check_cancel(feedback)
 
@@ -577,11 +456,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         run.dist_method = infra.StraightLine.method
         run.nearest, run.distances = infra.StraightLine.nearest, infra.StraightLine.distances
         if run.network is None:
-            feedback.pushWarning(
-                self.tr(
-                    "No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer."
-                )
-            )
+            feedback.pushWarning(self.tr("No walking network given: minutes are straight-line distance at walking speed (dist_method = 'straight line'); real walks are longer."))
             self.check_cancel(feedback)
             return
         network = run.network
@@ -599,9 +474,9 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         if len(rep) and not rep_valid.all():
             bad = sorted({run.ids[a] for a in rep.area[~rep_valid]})
             feedback.pushWarning(
-                self.tr(
-                    "{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score."
-                ).format(n=int((~rep_valid).sum()), d=max_snap, ids=", ".join(bad[:10]))
+                self.tr("{n} area points are farther than {d:.0f} m from the walking network (areas {ids}): they are taken as uninhabited; areas where this concerns more than half of the residents get no eco_score.").format(
+                    n=int((~rep_valid).sum()), d=max_snap, ids=", ".join(bad[:10])
+                )
             )
         self.check_cancel(feedback)
         engine = NetworkDistances(graph, max_snap, rep_xy=rep.xy, rep_snap=rep_snap)
@@ -610,33 +485,19 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     def _facilities(self, run) -> None:
         """The facilities (points in metres, category, source, token, name, languages, layer, fid) and their area."""
         feedback, scheme = run.feedback, run.scheme
-        fac = self._read_facilities(
-            run.layers, scheme, run.crs, run.cat_field, run.name_field, run.lang_field, run.context, feedback
-        )
-        (
-            run.fac_xy,
-            run.fac_cat,
-            run.fac_src,
-            run.fac_tok,
-            run.fac_name,
-            run.fac_lang,
-            run.fac_layer,
-            run.fac_fid,
-            report,
-        ) = fac
+        fac = self._read_facilities(run.layers, scheme, run.crs, run.cat_field, run.name_field, run.lang_field, run.context, feedback)
+        run.fac_xy, run.fac_cat, run.fac_src, run.fac_tok, run.fac_name, run.fac_lang, run.fac_layer, run.fac_fid, report = fac
         self._report_facilities(run, report)
         n_fac = run.n_fac = len(run.fac_xy)
         if n_fac == 0:
-            feedback.reportError(
-                self.tr("No facility with a geometry in the chosen layers: every category is missing everywhere.")
-            )
+            feedback.reportError(self.tr("No facility with a geometry in the chosen layers: every category is missing everywhere."))
         run.fac_area = infra.assign_points(run.fac_xy, run.polys)
         outside = int((run.fac_area < 0).sum())
         if n_fac and outside:
             feedback.pushInfo(
-                self.tr(
-                    "{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest."
-                ).format(n=outside, total=n_fac)
+                self.tr("{n} of {total} facilities lie outside all areas: not counted in any area, but still the nearest offer where they are closest.").format(
+                    n=outside, total=n_fac
+                )
             )
 
     def _analyse(self, run) -> None:
@@ -671,23 +532,11 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         except InterruptedError as err:
             raise QgsProcessingException(self.tr("Cancelled.")) from err
         if "unmeasured_areas" in result.warnings:
-            feedback.pushWarning(
-                self.tr(
-                    "Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'."
-                )
-            )
+            feedback.pushWarning(self.tr("Some areas could not be measured from the walking network: their eco_score is empty and their priority 'insufficient data'."))
         if "no_languages_offered" in result.warnings:
-            feedback.pushWarning(
-                self.tr(
-                    "No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed."
-                ).format(field=run.lang_field)
-            )
+            feedback.pushWarning(self.tr("No facility has a value in the languages field '{field}': lang_match is 0 wherever languages are needed.").format(field=run.lang_field))
         if run.area_langs is not None and not run.lang_field:
-            feedback.pushWarning(
-                self.tr(
-                    "Residents' languages are given but no languages field of the facilities: lang_match stays empty."
-                )
-            )
+            feedback.pushWarning(self.tr("Residents' languages are given but no languages field of the facilities: lang_match stays empty."))
 
     def _write_areas(self, run):
         """The areas with their input fields and the ecosystem figures (``area_columns``)."""
@@ -709,9 +558,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             ("dist_method", "string"),
         ]
         out_fields = _widen(new_fields(in_fields, spec), ("eco_missing",), 1000)
-        sink, dest_id = self.parameterAsSink(
-            run.parameters, self.OUTPUT, run.context, out_fields, run.areas.wkbType(), run.areas.sourceCrs()
-        )
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, run.areas.wkbType(), run.areas.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
         new_values = area_columns(result, scheme, run.lang, self.priority_labels(run.lang))
@@ -768,11 +615,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         if fac_sink is None:
             return None
         graph, fac_xy, crs, src_crs = run.graph, run.fac_xy, run.crs, run.areas.sourceCrs()
-        snap_ok = (
-            graph.snap_connected(fac_xy[keep], run.max_snap, strict=True).ok
-            if graph is not None and len(keep)
-            else None
-        )
+        snap_ok = graph.snap_connected(fac_xy[keep], run.max_snap, strict=True).ok if graph is not None and len(keep) else None
         back = QgsCoordinateTransform(crs, src_crs, run.context.transformContext())
         frows, fgeoms = [], []
         for j, i in enumerate(keep):
@@ -807,15 +650,15 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         left_out = run.n_fac - len(keep)
         if left_out:
             feedback.pushInfo(
-                self.tr(
-                    "{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output."
-                ).format(n=left_out, m=run.max_minutes)
+                self.tr("{n} facilities farther than {m:g} minutes (straight line) from every area are left out of the facilities output.").format(
+                    n=left_out, m=run.max_minutes
+                )
             )
         if snap_ok is not None and (~snap_ok).any():
             feedback.pushWarning(
-                self.tr(
-                    "{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody."
-                ).format(n=int((~snap_ok).sum()), d=run.max_snap)
+                self.tr("{n} facilities near the areas are farther than {d:.0f} m from the walking network (snap_ok = false): they reach nobody.").format(
+                    n=int((~snap_ok).sum()), d=run.max_snap
+                )
             )
         return fac_dest
 
@@ -827,22 +670,12 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         counts = Counter(result.priority)
         plabels = self.priority_labels(lang)
         legend = {k: "{} ({})".format(plabels[k], counts.get(k, 0)) for k in infra.PRIORITY_CODES}
-        self.style_output(
-            run.context,
-            dest_id,
-            lambda layer: apply_area_style(layer, legend),
-            vocabulary.phrase("layer_infrastructure", lang),
-        )
+        self.style_output(run.context, dest_id, lambda layer: apply_area_style(layer, legend), vocabulary.phrase("layer_infrastructure", lang))
         if fac_dest:
             fcounts = Counter(run.fac_cat[i] for i in run.keep)
             flabels = {k: "{} ({})".format(scheme.label(k, lang), fcounts.get(k, 0)) for k in scheme.keys}
             keys = list(scheme.keys)
-            self.style_output(
-                run.context,
-                fac_dest,
-                lambda layer: apply_facility_style(layer, keys, flabels),
-                vocabulary.phrase("layer_facilities", lang),
-            )
+            self.style_output(run.context, fac_dest, lambda layer: apply_facility_style(layer, keys, flabels), vocabulary.phrase("layer_facilities", lang))
         feedback.pushInfo(self.tr("Done in {s:.1f} s.").format(s=time.perf_counter() - t0))
         results = {
             self.OUTPUT: dest_id,
@@ -857,14 +690,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
 
     # -- log ------------------------------------------------------------------------------------
     def _report_facilities(self, run, report):
-        feedback, scheme, fac_cat, fac_src, fac_tok, fac_layer = (
-            run.feedback,
-            run.scheme,
-            run.fac_cat,
-            run.fac_src,
-            run.fac_tok,
-            run.fac_layer,
-        )
+        feedback, scheme, fac_cat, fac_src, fac_tok, fac_layer = run.feedback, run.scheme, run.fac_cat, run.fac_src, run.fac_tok, run.fac_layer
         cat_field, lang_field, lang = run.cat_field, run.lang_field, run.lang
         for name in report["empty"]:
             feedback.pushWarning(self.tr("Facilities layer '{layer}' is empty: skipped.").format(layer=name))
@@ -874,43 +700,31 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             feedback.pushWarning(self.tr("{n} facilities have no geometry: skipped.").format(n=report["null_geom"]))
         if cat_field and report["cat_field_missing"]:
             feedback.pushWarning(
-                self.tr(
-                    "The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used."
-                ).format(field=cat_field, layers=", ".join(report["cat_field_missing"]))
+                self.tr("The category field '{field}' is missing in: {layers}. There the tags, layer name and names are used.").format(
+                    field=cat_field, layers=", ".join(report["cat_field_missing"])
+                )
             )
         if lang_field and report["lang_missing"]:
             feedback.pushWarning(
-                self.tr("The languages field '{field}' is missing in: {layers}.").format(
-                    field=lang_field, layers=", ".join(report["lang_missing"])
-                )
+                self.tr("The languages field '{field}' is missing in: {layers}.").format(field=lang_field, layers=", ".join(report["lang_missing"]))
             )
         for lname, (lcat, _refine, pattern), counter in report["per_layer"]:
             parts = ", ".join("{} {}".format(n, scheme.label(k, lang)) for k, n in counter.most_common())
             if lcat is not None:
-                feedback.pushInfo(
-                    self.tr("'{layer}' (layer name '{pattern}'): {parts}").format(
-                        layer=lname, pattern=pattern, parts=parts
-                    )
-                )
+                feedback.pushInfo(self.tr("'{layer}' (layer name '{pattern}'): {parts}").format(layer=lname, pattern=pattern, parts=parts))
             else:
                 feedback.pushInfo(self.tr("'{layer}': {parts}").format(layer=lname, parts=parts))
         unknown = Counter((fac_layer[i], fac_tok[i] or "") for i in range(len(fac_cat)) if fac_src[i] == "unknown")
         if unknown:
             total = sum(unknown.values())
             feedback.pushWarning(
-                self.tr(
-                    "{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):"
-                ).format(n=total)
+                self.tr("{n} facilities have no known category and are kept as 'other'. Add rules for them to a category scheme (see resources/categories/README.md):").format(n=total)
             )
             for (lname, token), n in unknown.most_common(25):
                 feedback.pushWarning(self.tr("  {n} × '{token}' in '{layer}'").format(n=n, token=token, layer=lname))
         by_name = sum(1 for s in fac_src if s == "name")
         if by_name:
-            feedback.pushInfo(
-                self.tr(
-                    "{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer)."
-                ).format(n=by_name)
-            )
+            feedback.pushInfo(self.tr("{n} facilities were assigned by their name (e.g. 'Jobcenter …' in a generic offices layer).").format(n=by_name))
 
     def _log_areas(self, feedback, scheme, result, ids, lang, methods, dist_method):
         method_names = {
@@ -930,9 +744,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         for a in range(min(len(ids), 100)):
             eco = result.eco_score[a]
             if not np.isfinite(eco):
-                feedback.pushInfo(
-                    self.tr("{id}: no eco_score ({label}).").format(id=ids[a], label=plabels[result.priority[a]])
-                )
+                feedback.pushInfo(self.tr("{id}: no eco_score ({label}).").format(id=ids[a], label=plabels[result.priority[a]]))
                 continue
             missing = "; ".join(scheme.label(k, lang) for k in result.eco_missing[a]) or "–"
             feedback.pushInfo(
@@ -940,3 +752,4 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
                     id=ids[a], eco=eco, missing=missing, label=plabels[result.priority[a]]
                 )
             )
+

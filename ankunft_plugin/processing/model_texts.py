@@ -32,10 +32,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("AnkunftModel", "Diversity field (see Classify arrival quarters)."),
     QT_TRANSLATE_NOOP("AnkunftModel", "Diversity field: unit"),
     QT_TRANSLATE_NOOP("AnkunftModel", "Districts (one map page each; the areas within them are analysed)"),
-    QT_TRANSLATE_NOOP(
-        "AnkunftModel",
-        "Districts to map, one page each; the areas that lie within one of them are analysed (walking network, infrastructure, siting).",
-    ),
+    QT_TRANSLATE_NOOP("AnkunftModel", "Districts to map, one page each; the areas that lie within one of them are analysed (walking network, infrastructure, siting)."),
     QT_TRANSLATE_NOOP("AnkunftModel", "Streets and paths (OSM)"),
     QT_TRANSLATE_NOOP("AnkunftModel", "The walking network source, e.g. an OSM extract."),
     QT_TRANSLATE_NOOP("AnkunftModel", "Buildings"),
@@ -68,31 +65,14 @@ TEXTS = (
     QT_TRANSLATE_NOOP("AnkunftModel", "Suggest docking points"),
     QT_TRANSLATE_NOOP("AnkunftModel", "Suggested docking points"),
     # help of the outputs (the steps' own output help)
-    QT_TRANSLATE_NOOP(
-        "AnkunftModel",
-        "One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…).",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AnkunftModel",
-        "Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AnkunftModel", "The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason."
-    ),
-    QT_TRANSLATE_NOOP(
-        "AnkunftModel",
-        "The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AnkunftModel",
-        "The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.",
-    ),
+    QT_TRANSLATE_NOOP("AnkunftModel", "One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…)."),
+    QT_TRANSLATE_NOOP("AnkunftModel", "Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m."),
+    QT_TRANSLATE_NOOP("AnkunftModel", "The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason."),
+    QT_TRANSLATE_NOOP("AnkunftModel", "The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."),
+    QT_TRANSLATE_NOOP("AnkunftModel", "The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."),
     QT_TRANSLATE_NOOP("AnkunftModel", "The multi-page PDF, one page per district."),
     # the model's description (English part of ALG_DESC)
-    QT_TRANSLATE_NOOP(
-        "AnkunftModel",
-        "The whole Ankunft analysis in one model: classify the areas, prepare the walking network, social infrastructure overlay and walking catchments in the districts, suggest new docking points, and the district strategy map (PDF). Open it in the model designer to change steps or defaults.",
-    ),
+    QT_TRANSLATE_NOOP("AnkunftModel", "The whole Ankunft analysis in one model: classify the areas, prepare the walking network, social infrastructure overlay and walking catchments in the districts, suggest new docking points, and the district strategy map (PDF). Open it in the model designer to change steps or defaults."),
 )
 
 

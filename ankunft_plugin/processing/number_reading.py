@@ -24,9 +24,7 @@ def code_text(code: str) -> str:
         nb.DECIMAL_DOT: QCoreApplication.translate("NumberReading", "decimal dot recognised"),
         nb.DECIMAL_COMMA: QCoreApplication.translate("NumberReading", "decimal comma recognised"),
         nb.THOUSANDS_COMMA: QCoreApplication.translate("NumberReading", "thousands comma recognised"),
-        nb.MIXED: QCoreApplication.translate(
-            "NumberReading", "German and English forms mixed, every value unambiguous"
-        ),
+        nb.MIXED: QCoreApplication.translate("NumberReading", "German and English forms mixed, every value unambiguous"),
         nb.AMBIGUOUS: QCoreApplication.translate("NumberReading", "separator cannot be decided"),
         nb.EMPTY: QCoreApplication.translate("NumberReading", "no number"),
     }
@@ -35,10 +33,7 @@ def code_text(code: str) -> str:
 
 def refusal_text(reading: ColumnReading) -> str:
     """Why a column was refused and how to fix it."""
-    text = QCoreApplication.translate(
-        "NumberReading",
-        "{name}: '.' or ',' may be a thousands or a decimal separator here (e.g. {examples}); the plugin does not guess. Store the column as a number field, or write the numbers unambiguously (1387 instead of 1.387; 1.5 instead of 1.500 for decimals).",
-    )  # noqa: E501
+    text = QCoreApplication.translate("NumberReading", "{name}: '.' or ',' may be a thousands or a decimal separator here (e.g. {examples}); the plugin does not guess. Store the column as a number field, or write the numbers unambiguously (1387 instead of 1.387; 1.5 instead of 1.500 for decimals).")  # noqa: E501
     return text.format(name=reading.name, examples=", ".join("'{}'".format(e) for e in reading.examples))
 
 
@@ -46,32 +41,16 @@ def reading_text(reading: ColumnReading) -> str:
     """One line: "Einwohner: Tausenderpunkt erkannt, 448 Werte" plus what else was met."""
     if reading.refused:
         return refusal_text(reading)
-    text = QCoreApplication.translate("NumberReading", "{name}: {how}, {n} values").format(
-        name=reading.name, how=code_text(reading.code), n=reading.n_values
-    )
+    text = QCoreApplication.translate("NumberReading", "{name}: {how}, {n} values").format(name=reading.name, how=code_text(reading.code), n=reading.n_values)
     if reading.decided_by == "role":
-        text += (
-            QCoreApplication.translate(
-                "NumberReading", " (decided by the column's role: counts of people are whole numbers)"
-            )
-            if reading.role == nb.COUNT
-            else QCoreApplication.translate(
-                "NumberReading", " (decided by the column's role: rates and factors have decimals)"
-            )
-        )
+        text += QCoreApplication.translate("NumberReading", " (decided by the column's role: counts of people are whole numbers)") if reading.role == nb.COUNT else QCoreApplication.translate("NumberReading", " (decided by the column's role: rates and factors have decimals)")
     if reading.n_space_thousands:
-        text += QCoreApplication.translate("NumberReading", "; {n} with spaces between thousands").format(
-            n=reading.n_space_thousands
-        )
+        text += QCoreApplication.translate("NumberReading", "; {n} with spaces between thousands").format(n=reading.n_space_thousands)
     if reading.n_percent:
-        text += QCoreApplication.translate("NumberReading", "; {n} with '%' (kept as written)").format(
-            n=reading.n_percent
-        )
+        text += QCoreApplication.translate("NumberReading", "; {n} with '%' (kept as written)").format(n=reading.n_percent)
     if reading.n_missing:
         parts = ", ".join("'{}' {}".format(k, v) for k, v in sorted(reading.placeholders.items()))
-        text += QCoreApplication.translate("NumberReading", "; {n} missing or placeholders ({parts})").format(
-            n=reading.n_missing, parts=parts
-        )
+        text += QCoreApplication.translate("NumberReading", "; {n} missing or placeholders ({parts})").format(n=reading.n_missing, parts=parts)
     if reading.n_unreadable:
         text += QCoreApplication.translate("NumberReading", "; {n} not readable as numbers (e.g. {examples})").format(
             n=reading.n_unreadable, examples=", ".join("'{}'".format(e) for e in reading.examples)

@@ -52,9 +52,7 @@ def plain_file_path(destination) -> str | None:
     if not isinstance(destination, str) or not destination:
         return None
     low = destination.lower()
-    if low.startswith(
-        ("memory:", "ogr:", "postgres", "postgis:", "spatialite:", "mssql:", "oracle:", "hana:", "dbname=")
-    ):
+    if low.startswith(("memory:", "ogr:", "postgres", "postgis:", "spatialite:", "mssql:", "oracle:", "hana:", "dbname=")):
         return None
     if "|" in destination or "://" in destination:
         return None
@@ -109,12 +107,8 @@ class GuardedSink(QgsFeatureSink):
             ok = ok[0]
         if not ok:
             raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "AnkunftOutputs", "The output '{output}' could not be written to '{path}': {reason}"
-                ).format(
-                    output=self._label,
-                    path=self._path,
-                    reason=self._sink.lastError() or QCoreApplication.translate("AnkunftOutputs", "unknown error"),
+                QCoreApplication.translate("AnkunftOutputs", "The output '{output}' could not be written to '{path}': {reason}").format(
+                    output=self._label, path=self._path, reason=self._sink.lastError() or QCoreApplication.translate("AnkunftOutputs", "unknown error")
                 )
             )
         return True
@@ -143,10 +137,9 @@ class _FileOutput:
             self.tmpdir = tempfile.mkdtemp(prefix=".ankunft-", dir=folder)
         except OSError as err:
             raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "AnkunftOutputs",
-                    "The output '{output}' cannot be written to '{path}': {reason}. Choose a folder you may write to.",
-                ).format(output=label, path=final, reason=_folder_problem(folder) or err.strerror or str(err))
+                QCoreApplication.translate("AnkunftOutputs", "The output '{output}' cannot be written to '{path}': {reason}. Choose a folder you may write to.").format(
+                    output=label, path=final, reason=_folder_problem(folder) or err.strerror or str(err)
+                )
             ) from None
         self.tmp = os.path.join(self.tmpdir, os.path.basename(self.final))
 
@@ -265,23 +258,15 @@ class OutputSession:
         file_out = None
         if path:
             file_out = self._file_for(key, path, vector=True)
-            definition = (
-                QgsProcessingOutputLayerDefinition(value)
-                if isinstance(value, QgsProcessingOutputLayerDefinition)
-                else QgsProcessingOutputLayerDefinition()
-            )
+            definition = QgsProcessingOutputLayerDefinition(value) if isinstance(value, QgsProcessingOutputLayerDefinition) else QgsProcessingOutputLayerDefinition()
             definition.sink.setStaticValue(file_out.tmp)
             params = dict(parameters)
             params[key] = definition
         try:
-            result = QgsProcessingAlgorithm.parameterAsSink(
-                self.alg, params, key, context, fields, geometry_type, crs, *args
-            )
+            result = QgsProcessingAlgorithm.parameterAsSink(self.alg, params, key, context, fields, geometry_type, crs, *args)
         except QgsProcessingException as err:
             raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "AnkunftOutputs", "The output '{output}' could not be created at '{path}': {reason}"
-                ).format(output=self._label(key), path=final, reason=str(err))
+                QCoreApplication.translate("AnkunftOutputs", "The output '{output}' could not be created at '{path}': {reason}").format(output=self._label(key), path=final, reason=str(err))
             ) from None
         sink, dest_id = result[0], result[1]
         if sink is None:
@@ -324,12 +309,8 @@ class OutputSession:
         for label, blanked in self.reports:
             if blanked:
                 self.feedback.pushInfo(
-                    QCoreApplication.translate(
-                        "AnkunftOutputs", "Confidentiality ({output}): values of people below {t:g} blanked: {fields}."
-                    ).format(
-                        output=label,
-                        t=self.threshold(),
-                        fields=", ".join("{} ({})".format(k, v) for k, v in sorted(blanked.items())),
+                    QCoreApplication.translate("AnkunftOutputs", "Confidentiality ({output}): values of people below {t:g} blanked: {fields}.").format(
+                        output=label, t=self.threshold(), fields=", ".join("{} ({})".format(k, v) for k, v in sorted(blanked.items()))
                     )
                 )
         for f in self.files:
@@ -338,20 +319,16 @@ class OutputSession:
                     try:
                         fn(self.alg, f.key, f.tmp, self.context, self.feedback)
                     except Exception as err:  # a style or metadata is not worth a failed run
-                        self.feedback.pushWarning(
-                            QCoreApplication.translate(
-                                "AnkunftOutputs", "Could not finish the output '{output}': {error}"
-                            ).format(output=f.label, error=str(err))
-                        )
+                        self.feedback.pushWarning(QCoreApplication.translate("AnkunftOutputs", "Could not finish the output '{output}': {error}").format(output=f.label, error=str(err)))
         for f in self.files:
             try:
                 f.commit()
             except OSError as err:
                 self.rollback()
                 raise QgsProcessingException(
-                    QCoreApplication.translate(
-                        "AnkunftOutputs", "The output '{output}' could not be moved into place at '{path}': {reason}"
-                    ).format(output=f.label, path=f.final, reason=err.strerror or str(err))
+                    QCoreApplication.translate("AnkunftOutputs", "The output '{output}' could not be moved into place at '{path}': {reason}").format(
+                        output=f.label, path=f.final, reason=err.strerror or str(err)
+                    )
                 ) from None
         results = {k: self._map(v) for k, v in (results or {}).items()}
         self._map_layers_to_load()
@@ -403,17 +380,13 @@ class OutputSession:
 def unexpected_error_message(alg, err: BaseException) -> str:
     """The message for an exception that is not a ``QgsProcessingException``: what happened, in one line."""
     if isinstance(err, OSError):
-        return QCoreApplication.translate(
-            "AnkunftOutputs", "{alg}: a file could not be read or written ({path}): {reason}"
-        ).format(
-            alg=alg.displayName(),
-            path=err.filename or "",
-            reason=(_folder_problem(str(err.filename)) if err.filename else "") or err.strerror or str(err),
+        return QCoreApplication.translate("AnkunftOutputs", "{alg}: a file could not be read or written ({path}): {reason}").format(
+            alg=alg.displayName(), path=err.filename or "", reason=(_folder_problem(str(err.filename)) if err.filename else "") or err.strerror or str(err)
         )
-    return QCoreApplication.translate(
-        "AnkunftOutputs",
-        "{alg} stopped on an unexpected error ({kind}: {error}). This is a bug in Ankunft: please report it with the log.",
-    ).format(alg=alg.displayName(), kind=type(err).__name__, error=str(err))
+    return QCoreApplication.translate("AnkunftOutputs", "{alg} stopped on an unexpected error ({kind}: {error}). This is a bug in Ankunft: please report it with the log.").format(
+        alg=alg.displayName(), kind=type(err).__name__, error=str(err)
+    )
+
 
 
 def model_outputs_before(model, parameters, context) -> dict:

@@ -36,22 +36,10 @@ SNAP_DEFAULT = 200.0
 
 def add_network(alg, key: str = NETWORK, optional: bool = False, help_string: str = ""):
     """The walking network (lines). ``help_string`` adds what this algorithm does with it."""
-    label = (
-        QCoreApplication.translate("AnkunftParameters", "Walking network (lines, optional)")
-        if optional
-        else QCoreApplication.translate("AnkunftParameters", "Walking network")
-    )
-    base = QCoreApplication.translate(
-        "AnkunftParameters",
-        "Streets and footpaths people walk on (best the output of 'Prepare walking network'). Lines are connected where they share a vertex and are walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run on the same network is fast.",
-    )
+    label = QCoreApplication.translate("AnkunftParameters", "Walking network (lines, optional)") if optional else QCoreApplication.translate("AnkunftParameters", "Walking network")
+    base = QCoreApplication.translate("AnkunftParameters", "Streets and footpaths people walk on (best the output of 'Prepare walking network'). Lines are connected where they share a vertex and are walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run on the same network is fast.")
     if optional:
-        base = "{} {}".format(
-            base,
-            QCoreApplication.translate(
-                "AnkunftParameters", "Without it, straight-line distances are used (and the output says so)."
-            ),
-        )
+        base = "{} {}".format(base, QCoreApplication.translate("AnkunftParameters", "Without it, straight-line distances are used (and the output says so)."))
     return alg.add(
         QgsProcessingParameterFeatureSource(key, label, [Qgis.ProcessingSourceType.VectorLine], optional=optional),
         "{} {}".format(base, help_string).strip(),
@@ -62,17 +50,10 @@ def add_speed(alg, key: str = SPEED_KMH, advanced: bool = False):
     """Walking speed in km/h: 4.5 by default, 0.5 to 20."""
     return alg.add(
         QgsProcessingParameterNumber(
-            key,
-            QCoreApplication.translate("AnkunftParameters", "Walking speed (km/h)"),
-            Qgis.ProcessingNumberParameterType.Double,
-            defaultValue=SPEED_DEFAULT,
-            minValue=SPEED_MIN,
-            maxValue=SPEED_MAX,
+            key, QCoreApplication.translate("AnkunftParameters", "Walking speed (km/h)"), Qgis.ProcessingNumberParameterType.Double,
+            defaultValue=SPEED_DEFAULT, minValue=SPEED_MIN, maxValue=SPEED_MAX,
         ),
-        QCoreApplication.translate(
-            "AnkunftParameters",
-            "Converts metres into minutes. 4.5 km/h is a common planning value; use about 3 km/h for older people or with small children.",
-        ),
+        QCoreApplication.translate("AnkunftParameters", "Converts metres into minutes. 4.5 km/h is a common planning value; use about 3 km/h for older people or with small children."),
         advanced=advanced,
     )
 
@@ -81,16 +62,10 @@ def add_snap_distance(alg, key: str = MAX_SNAP_DISTANCE, advanced: bool = False)
     """How far a point may lie from the network and still be connected to it (m)."""
     return alg.add(
         QgsProcessingParameterNumber(
-            key,
-            QCoreApplication.translate("AnkunftParameters", "Maximum distance to the network (m)"),
-            Qgis.ProcessingNumberParameterType.Double,
-            defaultValue=SNAP_DEFAULT,
-            minValue=0.0,
+            key, QCoreApplication.translate("AnkunftParameters", "Maximum distance to the network (m)"), Qgis.ProcessingNumberParameterType.Double,
+            defaultValue=SNAP_DEFAULT, minValue=0.0,
         ),
-        QCoreApplication.translate(
-            "AnkunftParameters",
-            "Points farther than this from the walking network are not connected to it: they are listed in the log and flagged in the output, never dropped silently. The straight distance to the network counts as walking.",
-        ),
+        QCoreApplication.translate("AnkunftParameters", "Points farther than this from the walking network are not connected to it: they are listed in the log and flagged in the output, never dropped silently. The straight distance to the network counts as walking."),
         advanced=advanced,
     )
 
@@ -111,16 +86,10 @@ def add_suppress_below(alg, key: str = SUPPRESS_BELOW, advanced: bool = True):
     """Statistical confidentiality: one Integer, default 3, 0 switches it off."""
     return alg.add(
         QgsProcessingParameterNumber(
-            key,
-            QCoreApplication.translate("AnkunftParameters", "Suppress counts below"),
-            Qgis.ProcessingNumberParameterType.Integer,
-            defaultValue=DEFAULT_THRESHOLD,
-            minValue=0,
+            key, QCoreApplication.translate("AnkunftParameters", "Suppress counts below"), Qgis.ProcessingNumberParameterType.Integer,
+            defaultValue=DEFAULT_THRESHOLD, minValue=0,
         ),
-        QCoreApplication.translate(
-            "AnkunftParameters",
-            "Statistical confidentiality: counts of people above 0 and below this number are left empty (NULL; '.' on the map), and so are the rates, shares and scores derived from them. 0 switches it off.",
-        ),
+        QCoreApplication.translate("AnkunftParameters", "Statistical confidentiality: counts of people above 0 and below this number are left empty (NULL; '.' on the map), and so are the rates, shares and scores derived from them. 0 switches it off."),
         advanced=advanced,
     )
 
@@ -137,50 +106,25 @@ def load_walk_graph(alg, parameters, network, crs, context, feedback, cost_field
     key = NETWORK
     layer = alg.parameterAsVectorLayer(parameters, key, context)
     graph = graph_cache.get_graph(
-        network,
-        crs,
-        context,
-        feedback,
-        cost_field=cost_field,
-        layer=layer,
-        parameter_value=parameters.get(key),
-        progress=progress,
+        network, crs, context, feedback, cost_field=cost_field, layer=layer,
+        parameter_value=parameters.get(key), progress=progress,
     )
     if graph.n_edges == 0:
         raise QgsProcessingException(
-            QCoreApplication.translate(
-                "AnkunftParameters",
-                "The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.",
-            ).format(layer=network.sourceName())
+            QCoreApplication.translate("AnkunftParameters", "The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.").format(
+                layer=network.sourceName()
+            )
         )
     if getattr(graph, "null_geometries", 0):
-        feedback.pushWarning(
-            QCoreApplication.translate(
-                "AnkunftParameters", "{n} features of the network have no geometry and are left out."
-            ).format(n=graph.null_geometries)
-        )
+        feedback.pushWarning(QCoreApplication.translate("AnkunftParameters", "{n} features of the network have no geometry and are left out.").format(n=graph.null_geometries))
     if getattr(graph, "factor_missing", 0):
-        feedback.pushInfo(
-            QCoreApplication.translate(
-                "AnkunftParameters", "{n} lines have no cost factor and count with their plain length."
-            ).format(n=graph.factor_missing)
-        )
+        feedback.pushInfo(QCoreApplication.translate("AnkunftParameters", "{n} lines have no cost factor and count with their plain length.").format(n=graph.factor_missing))
     if getattr(graph, "factor_blocked", 0):
-        feedback.pushInfo(
-            QCoreApplication.translate(
-                "AnkunftParameters", "{n} lines have a cost factor of 0 or less and are not walkable."
-            ).format(n=graph.factor_blocked)
-        )
+        feedback.pushInfo(QCoreApplication.translate("AnkunftParameters", "{n} lines have a cost factor of 0 or less and are not walkable.").format(n=graph.factor_blocked))
     summary = graph.summary()
     feedback.pushInfo(
-        QCoreApplication.translate(
-            "AnkunftParameters",
-            "Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).",
-        ).format(
-            edges=summary["edges"],
-            km=summary["length_m"] / 1000.0,
-            comp=summary["components"],
-            share=100.0 * summary["outside_share"],
+        QCoreApplication.translate("AnkunftParameters", "Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).").format(
+            edges=summary["edges"], km=summary["length_m"] / 1000.0, comp=summary["components"], share=100.0 * summary["outside_share"]
         )
     )
     return graph
@@ -190,33 +134,11 @@ def load_walk_graph(alg, parameters, network, crs, context, feedback, cost_field
 def _classify_messages():
     """code → (severity, message); ``{indicator}``/``{n}`` filled by ``log_classify_warnings``."""
     return {
-        "no_valid_areas": (
-            "error",
-            QCoreApplication.translate(
-                "AnkunftParameters",
-                "No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.",
-            ),
-        ),
-        "no_variation": (
-            "warning",
-            QCoreApplication.translate(
-                "AnkunftParameters", "{indicator} has the same rate in every area: its z-values are 0."
-            ),
-        ),
-        "negative_counts": (
-            "warning",
-            QCoreApplication.translate(
-                "AnkunftParameters",
-                "{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.",
-            ),
-        ),
+        "no_valid_areas": ("error", QCoreApplication.translate("AnkunftParameters", "No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.")),
+        "no_variation": ("warning", QCoreApplication.translate("AnkunftParameters", "{indicator} has the same rate in every area: its z-values are 0.")),
+        "negative_counts": ("warning", QCoreApplication.translate("AnkunftParameters", "{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.")),
         "duplicate_ids": ("skip", ""),  # logged with the ids by the algorithm (aq_flag 'duplicate_id')
-        "smoothing_skipped": (
-            "warning",
-            QCoreApplication.translate(
-                "AnkunftParameters", "{indicator}: the city rate is not positive, so no smoothing was applied."
-            ),
-        ),
+        "smoothing_skipped": ("warning", QCoreApplication.translate("AnkunftParameters", "{indicator}: the city rate is not positive, so no smoothing was applied.")),
     }
 
 

@@ -58,42 +58,18 @@ class Cells:
 def add_population_cell_parameters(alg, advanced: bool = False) -> None:
     """Add the two optional grid-population parameters to ``alg`` (an ``AnkunftAlgorithm``)."""
     alg.add(
-        QgsProcessingParameterFeatureSource(
-            POPULATION_POINTS,
-            QCoreApplication.translate("PopulationCells", "Population grid cells (points)"),
-            [Qgis.ProcessingSourceType.VectorPoint],
-            optional=True,
-        ),
-        QCoreApplication.translate(
-            "PopulationCells",
-            "Optional: points with a number of people each, e.g. the cell centres of the Zensus 2022 100 m grid (load the CSV as delimited text with x_mp_100m/y_mp_100m as coordinates in EPSG:3035). Each cell's people sit at its centre and are placed on the walking network like a building's. Alone, the cells are the people; with population areas, they spread each area's population like buildings (by their people instead of footprint); in 'Harmonise areas' they weight the split areas.",
-        ),
+        QgsProcessingParameterFeatureSource(POPULATION_POINTS, QCoreApplication.translate("PopulationCells", "Population grid cells (points)"), [Qgis.ProcessingSourceType.VectorPoint], optional=True),
+        QCoreApplication.translate("PopulationCells", "Optional: points with a number of people each, e.g. the cell centres of the Zensus 2022 100 m grid (load the CSV as delimited text with x_mp_100m/y_mp_100m as coordinates in EPSG:3035). Each cell's people sit at its centre and are placed on the walking network like a building's. Alone, the cells are the people; with population areas, they spread each area's population like buildings (by their people instead of footprint); in 'Harmonise areas' they weight the split areas."),
         advanced=advanced,
     )
     alg.add(
-        QgsProcessingParameterField(
-            POPULATION_POINTS_FIELD,
-            QCoreApplication.translate("PopulationCells", "Number of people per grid cell"),
-            parentLayerParameterName=POPULATION_POINTS,
-            type=Qgis.ProcessingFieldParameterDataType.Any,
-            optional=True,
-        ),
-        QCoreApplication.translate(
-            "PopulationCells",
-            "The field of the grid cells with the number of people (Zensus 2022: Einwohner). Placeholders ('–', '.', 'x', empty; the census blanks small counts) count as nobody and are reported.",
-        ),
+        QgsProcessingParameterField(POPULATION_POINTS_FIELD, QCoreApplication.translate("PopulationCells", "Number of people per grid cell"), parentLayerParameterName=POPULATION_POINTS, type=Qgis.ProcessingFieldParameterDataType.Any, optional=True),
+        QCoreApplication.translate("PopulationCells", "The field of the grid cells with the number of people (Zensus 2022: Einwohner). Placeholders ('–', '.', 'x', empty; the census blanks small counts) count as nobody and are reported."),
         advanced=advanced,
     )
     alg.add(
-        QgsProcessingParameterRasterLayer(
-            POPULATION_RASTER,
-            QCoreApplication.translate("PopulationCells", "Population raster (people per cell)"),
-            optional=True,
-        ),
-        QCoreApplication.translate(
-            "PopulationCells",
-            "Optional: a single-band raster with the number of people per cell (e.g. the Zensus grid rasterised, or a GHSL population grid). Nodata and negative cells count as nobody; each cell's people sit at its centre. Used instead of grid points when both are given.",
-        ),
+        QgsProcessingParameterRasterLayer(POPULATION_RASTER, QCoreApplication.translate("PopulationCells", "Population raster (people per cell)"), optional=True),
+        QCoreApplication.translate("PopulationCells", "Optional: a single-band raster with the number of people per cell (e.g. the Zensus grid rasterised, or a GHSL population grid). Nodata and negative cells count as nobody; each cell's people sit at its centre. Used instead of grid points when both are given."),
         advanced=advanced,
     )
 
@@ -145,9 +121,7 @@ def raster_cells(path: str, window=None, band: int = 1):
     return np.column_stack([x, y]), vals, ds.GetProjection()
 
 
-def transform_xy(
-    xy, src_crs: QgsCoordinateReferenceSystem, dst_crs: QgsCoordinateReferenceSystem, context=None
-) -> np.ndarray:
+def transform_xy(xy, src_crs: QgsCoordinateReferenceSystem, dst_crs: QgsCoordinateReferenceSystem, context=None) -> np.ndarray:
     """Points from one CRS into another in bulk (GDAL osr; x/y order as in QGIS)."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     if not len(xy) or src_crs == dst_crs or not src_crs.isValid() or not dst_crs.isValid():
@@ -178,10 +152,7 @@ def read_population_cells(alg, parameters, context, feedback, crs, extent_crs=No
     name = src.sourceName()
     if not field:
         raise QgsProcessingException(
-            QCoreApplication.translate(
-                "PopulationCells",
-                "Grid cells '{layer}' are given without the field with the number of people. Choose it (Zensus 2022: Einwohner).",
-            ).format(layer=name)
+            QCoreApplication.translate("PopulationCells", "Grid cells '{layer}' are given without the field with the number of people. Choose it (Zensus 2022: Einwohner).").format(layer=name)
         )
     require_field(src, field, name)
     data = read_source(src, [field], context, feedback, dest_crs=crs)
@@ -190,25 +161,15 @@ def read_population_cells(alg, parameters, context, feedback, crs, extent_crs=No
     blank = sum(1 for p in problems if p)
     if blank:
         feedback.pushInfo(
-            QCoreApplication.translate(
-                "PopulationCells",
-                "{n} grid cells of '{layer}' have no number in '{field}' (empty or a placeholder; the census blanks small counts) and count as nobody.",
-            ).format(n=blank, layer=name, field=field)
+            QCoreApplication.translate("PopulationCells", "{n} grid cells of '{layer}' have no number in '{field}' (empty or a placeholder; the census blanks small counts) and count as nobody.").format(
+                n=blank, layer=name, field=field)
         )
     neg = int(np.sum(pop < 0))
     if neg:
-        feedback.pushWarning(
-            QCoreApplication.translate(
-                "PopulationCells", "{n} grid cells of '{layer}' have negative numbers of people; they count as nobody."
-            ).format(n=neg, layer=name)
-        )
+        feedback.pushWarning(QCoreApplication.translate("PopulationCells", "{n} grid cells of '{layer}' have negative numbers of people; they count as nobody.").format(n=neg, layer=name))
     ok = np.isfinite(pop) & (pop > 0) & np.isfinite(xy).all(axis=1)
     cells = Cells(xy[ok], pop[ok], name)
-    feedback.pushInfo(
-        QCoreApplication.translate("PopulationCells", "{n} grid cells with {p:.0f} people read from '{layer}'.").format(
-            n=len(cells), p=cells.total, layer=name
-        )
-    )
+    feedback.pushInfo(QCoreApplication.translate("PopulationCells", "{n} grid cells with {p:.0f} people read from '{layer}'.").format(n=len(cells), p=cells.total, layer=name))
     return cells
 
 
@@ -217,11 +178,7 @@ def _raster(raster, context, feedback, crs, extent_crs, extent) -> Cells:
 
     name = raster.name()
     if raster.bandCount() != 1:
-        feedback.pushWarning(
-            QCoreApplication.translate(
-                "PopulationCells", "Raster '{layer}' has {n} bands; the first one is read as people per cell."
-            ).format(layer=name, n=raster.bandCount())
-        )
+        feedback.pushWarning(QCoreApplication.translate("PopulationCells", "Raster '{layer}' has {n} bands; the first one is read as people per cell.").format(layer=name, n=raster.bandCount()))
     window = None
     if extent is not None and extent_crs is not None and raster.crs().isValid():
         try:
@@ -235,25 +192,15 @@ def _raster(raster, context, feedback, crs, extent_crs, extent) -> Cells:
         xy, pop, _wkt = raster_cells(raster.source(), window)
     except MemoryError as err:
         raise QgsProcessingException(
-            QCoreApplication.translate(
-                "PopulationCells",
-                "Raster '{layer}' is too large to read at once ({n} cells). Clip it to the study area first (Raster ▸ Extraction ▸ Clip Raster by Extent).",
-            ).format(layer=name, n=str(err))
+            QCoreApplication.translate("PopulationCells", "Raster '{layer}' is too large to read at once ({n} cells). Clip it to the study area first (Raster ▸ Extraction ▸ Clip Raster by Extent).").format(layer=name, n=str(err))
         ) from err
     except (ValueError, RuntimeError) as err:
         raise QgsProcessingException(
-            QCoreApplication.translate(
-                "PopulationCells",
-                "Raster '{layer}' cannot be read with GDAL ({path}). Use a GeoTIFF or another file GDAL reads.",
-            ).format(layer=name, path=raster.source())
+            QCoreApplication.translate("PopulationCells", "Raster '{layer}' cannot be read with GDAL ({path}). Use a GeoTIFF or another file GDAL reads.").format(layer=name, path=raster.source())
         ) from err
     xy = transform_xy(xy, raster.crs(), crs, context)
     cells = Cells(xy, pop, name)
-    feedback.pushInfo(
-        QCoreApplication.translate(
-            "PopulationCells", "{n} raster cells with {p:.0f} people read from '{layer}'."
-        ).format(n=len(cells), p=cells.total, layer=name)
-    )
+    feedback.pushInfo(QCoreApplication.translate("PopulationCells", "{n} raster cells with {p:.0f} people read from '{layer}'.").format(n=len(cells), p=cells.total, layer=name))
     return cells
 
 
@@ -266,15 +213,7 @@ def catchment_demand(cells: Cells, area_geoms=None, area_pop=None):
 
     if area_geoms is None:
         n = len(cells)
-        return cm.Demand(
-            cells.xy,
-            cells.pop,
-            np.full(n, -1, dtype=np.int64),
-            [],
-            np.zeros(0),
-            np.zeros(0, dtype=bool),
-            np.zeros((0, 4)),
-        )
+        return cm.Demand(cells.xy, cells.pop, np.full(n, -1, dtype=np.int64), [], np.zeros(0), np.zeros(0, dtype=bool), np.zeros((0, 4)))
     if area_pop is None:
         _owner, area_pop = cells_in_areas(area_geoms, cells.xy, cells.pop)
     area_pop = np.asarray(area_pop, dtype=float)
@@ -298,21 +237,12 @@ def demand_cells(alg, parameters, context, feedback, crs, demand_geoms, has_weig
     if cells is None:
         return bxy, barea, weights
     if bxy is not None:
-        feedback.pushInfo(
-            QCoreApplication.translate(
-                "PopulationCells",
-                "Both grid cells and buildings are given: the grid cells place the demand, the buildings are not used.",
-            )
-        )
+        feedback.pushInfo(QCoreApplication.translate("PopulationCells", "Both grid cells and buildings are given: the grid cells place the demand, the buildings are not used."))
     if not has_weight_field:
         from ..core.demand import cells_in_areas
 
         polys = [g if g is not None and g.geom_type.endswith("Polygon") else None for g in demand_geoms]
         weights = cells_in_areas(polys, cells.xy, cells.pop)[1]
-        feedback.pushInfo(
-            QCoreApplication.translate(
-                "PopulationCells",
-                "No weight field: each demand area weighs the {p:.0f} people of the grid cells inside it.",
-            ).format(p=float(weights.sum()))
-        )
+        feedback.pushInfo(QCoreApplication.translate("PopulationCells", "No weight field: each demand area weighs the {p:.0f} people of the grid cells inside it.").format(p=float(weights.sum())))
     return cells.xy, cells.pop, weights
+

@@ -36,9 +36,7 @@ from .base import AnkunftAlgorithm
 from .bridge import network_crs, new_fields, write_rows
 from .styles import OKABE_ITO
 
-DEFAULT_EXCLUDE = (
-    "motorway,motorway_link,construction,proposed,raceway,bus_guideway,busway,abandoned,planned,razed,disused"
-)
+DEFAULT_EXCLUDE = "motorway,motorway_link,construction,proposed,raceway,bus_guideway,busway,abandoned,planned,razed,disused"
 HIGHWAY_CANDIDATES = ("highway", "fclass", "HIGHWAY", "FCLASS")
 NO_FOOT = {"no", "private", "use_sidepath"}
 FOOT_OK = {"yes", "designated", "permissive", "official"}
@@ -62,14 +60,8 @@ def walkable_mask(highway, foot, access, exclude: set) -> np.ndarray:
     n = len(highway) if highway is not None else (len(foot) if foot is not None else len(access or []))
     keep = np.ones(n, dtype=bool)
     if highway is not None:
-        keep &= np.array(
-            [str(v).strip().lower() not in exclude if v is not None else True for v in highway], dtype=bool
-        )
-    fvals = (
-        [str(v).strip().lower() if v is not None and str(v) != "NULL" else "" for v in foot]
-        if foot is not None
-        else [""] * n
-    )
+        keep &= np.array([str(v).strip().lower() not in exclude if v is not None else True for v in highway], dtype=bool)
+    fvals = [str(v).strip().lower() if v is not None and str(v) != "NULL" else "" for v in foot] if foot is not None else [""] * n
     if foot is not None:
         keep &= np.array([f not in NO_FOOT for f in fvals], dtype=bool)
     if access is not None:
@@ -91,9 +83,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         return self.tr("Prepare walking network")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Streets and footpaths pedestrians may use, noded at every junction, in metres, with connected components."
-        )
+        return self.tr("Streets and footpaths pedestrians may use, noded at every junction, in metres, with connected components.")
 
     def tags(self) -> list[str]:
         return self.tr("walking,network,OSM,footpath,fußläufig,Fußwegenetz,graph,topology").split(",")
@@ -103,39 +93,25 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.INPUT, self.tr("Street and path lines"), [Qgis.ProcessingSourceType.VectorLine]
             ),
-            self.tr(
-                "An OSM extract (QuickOSM output with 'highway', a Geofabrik shapefile with 'fclass') or any municipal street and footpath network. The layer itself is never changed."
-            ),
+            self.tr("An OSM extract (QuickOSM output with 'highway', a Geofabrik shapefile with 'fclass') or any municipal street and footpath network. The layer itself is never changed."),
         )
         self.add(
             QgsProcessingParameterField(
                 self.HIGHWAY_FIELD, self.tr("Way class field"), parentLayerParameterName=self.INPUT, optional=True
             ),
-            self.tr(
-                "Field with the way class (OSM 'highway' or Geofabrik 'fclass'). Left empty, 'highway' or 'fclass' is used when the layer has one; otherwise all lines are kept."
-            ),
+            self.tr("Field with the way class (OSM 'highway' or Geofabrik 'fclass'). Left empty, 'highway' or 'fclass' is used when the layer has one; otherwise all lines are kept."),
         )
         self.add(
-            QgsProcessingParameterString(
-                self.EXCLUDE, self.tr("Way classes to leave out"), defaultValue=DEFAULT_EXCLUDE, optional=True
-            ),
-            self.tr(
-                "Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields."
-            ),
+            QgsProcessingParameterString(self.EXCLUDE, self.tr("Way classes to leave out"), defaultValue=DEFAULT_EXCLUDE, optional=True),
+            self.tr("Comma-separated way classes closed to pedestrians. Ways with foot=no, or access=private/no without foot=yes, are left out as well when the layer has 'foot'/'access' fields."),
         )
         self.add_language_parameter()
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Walking network"), Qgis.ProcessingSourceType.VectorLine
-            ),
-            self.tr(
-                "One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part)."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking network"), Qgis.ProcessingSourceType.VectorLine),
+            self.tr("One line per network edge (between junctions) in a metric CRS, with the input's attributes, length_m and component (0 = largest connected part)."),
         )
         self.addOutput(QgsProcessingOutputNumber("COMPONENTS", self.tr("Connected components")))
-        self.addOutput(
-            QgsProcessingOutputNumber("OUTSIDE_SHARE", self.tr("Share of length outside the largest component"))
-        )
+        self.addOutput(QgsProcessingOutputNumber("OUTSIDE_SHARE", self.tr("Share of length outside the largest component")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
@@ -145,9 +121,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         self._build_graph(run)
         dest_id = self._write_edges(run)
         main, other = vocabulary.phrase("network_main", lang), vocabulary.phrase("network_other", lang)
-        self.style_output(
-            context, dest_id, lambda layer: apply_style(layer, main, other), vocabulary.phrase("layer_network", lang)
-        )
+        self.style_output(context, dest_id, lambda layer: apply_style(layer, main, other), vocabulary.phrase("layer_network", lang))
         self._dest_id = dest_id
         self._dest_session = self.outputs  # the output is written under a temporary name, moved on success
         s = run.summary
@@ -166,17 +140,14 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             Qgis.GeometryType.Unknown,
         ):
             raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.").format(
-                    layer=name
-                )
+                self.tr("Layer '{layer}' has no lines. Choose a line layer of streets and footpaths.").format(layer=name)
             )
         field_names = source.fields().names()
         hw = self.parameterAsString(parameters, self.HIGHWAY_FIELD, context)
         if hw and hw not in field_names:
             raise QgsProcessingException(
                 self.tr("Layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.").format(
-                    layer=name, field=hw, fields=", ".join(field_names[:30])
-                )
+                    layer=name, field=hw, fields=", ".join(field_names[:30]))
             )
         if not hw:
             hw = next((c for c in HIGHWAY_CANDIDATES if c in field_names), "")
@@ -222,19 +193,13 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         nulls = sum(1 for x in run.lines if x is None)
         if nulls:
             feedback.reportError(
-                self.tr("{n} features of '{layer}' have no line geometry and are left out.").format(
-                    n=nulls, layer=run.name
-                )
+                self.tr("{n} features of '{layer}' have no line geometry and are left out.").format(n=nulls, layer=run.name)
             )
         keep = walkable_mask(hwv if hw else None, footv if foot_f else None, accv if access_f else None, run.exclude)
         if len(keep) == 0:
             keep = np.ones(len(run.lines), dtype=bool)
         dropped = int((~keep).sum())
-        feedback.pushInfo(
-            self.tr("{n} of {total} ways are closed to pedestrians and left out.").format(
-                n=dropped, total=len(run.lines)
-            )
-        )
+        feedback.pushInfo(self.tr("{n} of {total} ways are closed to pedestrians and left out.").format(n=dropped, total=len(run.lines)))
         run.kept_idx = np.flatnonzero(keep)
 
     def _build_graph(self, run) -> None:
@@ -242,34 +207,26 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
         feedback, lines, name = run.feedback, run.lines, run.name
         if not any(lines[i] is not None for i in run.kept_idx):
             raise QgsProcessingException(
-                self.tr(
-                    "No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out."
-                ).format(layer=name)
+                self.tr("No walkable lines are left in '{layer}'. Check the way class field and the classes to leave out.").format(layer=name)
             )
         graph = run.graph = WalkGraph.from_lines([lines[i] for i in run.kept_idx])
         if graph.n_edges == 0:
             raise QgsProcessingException(
-                self.tr(
-                    "The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS."
-                ).format(layer=name)
+                self.tr("The lines of '{layer}' have no length (all shorter than a centimetre?). Check the layer and its CRS.").format(layer=name)
             )
         feedback.setProgress(60.0)
         s = run.summary = graph.summary()
         feedback.pushInfo(
             self.tr("Network: {edges} edges, {nodes} junctions and ends, {km:.1f} km.").format(
-                edges=s["edges"], nodes=s["nodes"], km=s["length_m"] / 1000.0
-            )
+                edges=s["edges"], nodes=s["nodes"], km=s["length_m"] / 1000.0)
         )
         feedback.pushInfo(
-            self.tr(
-                "{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends)."
-            ).format(n=s["components"], share=100.0 * s["outside_share"], d=s["dangles"])
+            self.tr("{n} connected components; {share:.1f} % of the length lies outside the largest one; {d} dangles (dead ends).").format(
+                n=s["components"], share=100.0 * s["outside_share"], d=s["dangles"])
         )
         if s["outside_share"] > 0.05:
             feedback.reportError(
-                self.tr(
-                    "More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously."
-                ),
+                self.tr("More than 5 % of the network is not connected to its largest part: catchments starting there reach little. Check for gaps (bridges, missing footways) or clip the extract more generously."),
                 False,
             )
 

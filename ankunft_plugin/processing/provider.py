@@ -103,18 +103,12 @@ class ShippedModel(QgsProcessingModelAlgorithm):
             removed = remove_model_outputs(before)
             if removed and feedback is not None:
                 feedback.reportError(
-                    QCoreApplication.translate(
-                        "AnkunftProvider", "The model stopped; its outputs written so far were removed: {files}"
-                    ).format(files=", ".join(removed))
+                    QCoreApplication.translate("AnkunftProvider", "The model stopped; its outputs written so far were removed: {files}").format(files=", ".join(removed))
                 )
             raise
 
     def displayName(self) -> str:  # noqa: N802
-        names = {
-            "fullanalysis": QCoreApplication.translate(
-                "AnkunftProvider", "Full analysis: classification to strategy map"
-            )
-        }
+        names = {"fullanalysis": QCoreApplication.translate("AnkunftProvider", "Full analysis: classification to strategy map")}
         return names.get(self.name(), self.name())
 
     def group(self) -> str:
@@ -168,9 +162,7 @@ def algorithms() -> list:
             if info is None:
                 QgsMessageLog.logMessage("{}: {}".format(module_name, loaded), "Ankunft", Qgis.MessageLevel.Critical)
                 continue
-            reason = message() or QCoreApplication.translate(
-                "AnkunftProvider", "This algorithm cannot be loaded: {}"
-            ).format(loaded)
+            reason = message() or QCoreApplication.translate("AnkunftProvider", "This algorithm cannot be loaded: {}").format(loaded)
             QgsMessageLog.logMessage("{}: {}".format(info[0], loaded), "Ankunft", Qgis.MessageLevel.Warning)
             found.append(UnavailableAlgorithm(info[0], info[1], class_name, info[2], reason))
     return found
@@ -194,9 +186,7 @@ class AnkunftProvider(QgsProcessingProvider):
         return QCoreApplication.translate("AnkunftProvider", "Ankunftsquartiere")
 
     def longName(self) -> str:  # noqa: N802
-        return QCoreApplication.translate("AnkunftProvider", "Ankunftsquartiere (arrival quarters) {}").format(
-            __version__
-        )
+        return QCoreApplication.translate("AnkunftProvider", "Ankunftsquartiere (arrival quarters) {}").format(__version__)
 
     def icon(self) -> QIcon:
         return QIcon(str(ICON_PATH))

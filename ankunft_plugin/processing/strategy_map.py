@@ -119,14 +119,10 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         return self.tr("District strategy map (PDF)")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Print layout with one page per district: arrival quarters, docking points, catchments, infrastructure and key figures; exported to PDF."
-        )
+        return self.tr("Print layout with one page per district: arrival quarters, docking points, catchments, infrastructure and key figures; exported to PDF.")
 
     def tags(self) -> list[str]:
-        return self.tr(
-            "strategy map,print layout,atlas,PDF,district,Strategiekarte,Ankunftsquartier,Andockstelle"
-        ).split(",")
+        return self.tr("strategy map,print layout,atlas,PDF,district,Strategiekarte,Ankunftsquartier,Andockstelle").split(",")
 
     def flags(self):
         return super().flags() | Qgis.ProcessingAlgorithmFlag.NoThreading
@@ -135,199 +131,105 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         poly = [Qgis.ProcessingSourceType.VectorPolygon]
         pts = [Qgis.ProcessingSourceType.VectorPoint]
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.DISTRICTS, self.tr("Districts (one page each)"), poly, optional=True
-            ),
-            self.tr(
-                "Polygons, one map page each (atlas coverage), e.g. districts or district regions. Without it, one page shows the whole extent of the layers."
-            ),
+            QgsProcessingParameterVectorLayer(self.DISTRICTS, self.tr("Districts (one page each)"), poly, optional=True),
+            self.tr("Polygons, one map page each (atlas coverage), e.g. districts or district regions. Without it, one page shows the whole extent of the layers."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.DISTRICT_NAME_FIELD,
-                self.tr("District name field"),
-                parentLayerParameterName=self.DISTRICTS,
-                optional=True,
-            ),
-            self.tr(
-                "The field with the district's name, shown in the page title. Default: a field called name (or similar)."
-            ),
+            QgsProcessingParameterField(self.DISTRICT_NAME_FIELD, self.tr("District name field"), parentLayerParameterName=self.DISTRICTS, optional=True),
+            self.tr("The field with the district's name, shown in the page title. Default: a field called name (or similar)."),
         )
         self.add(
             QgsProcessingParameterVectorLayer(self.QUARTERS, self.tr("Classified quarters"), poly, optional=True),
-            self.tr(
-                "Output of 'Classify arrival quarters' (field aq_class). Drawn by class; gives population and the share in arrival quarters."
-            ),
+            self.tr("Output of 'Classify arrival quarters' (field aq_class). Drawn by class; gives population and the share in arrival quarters."),
         )
         self.add(
             QgsProcessingParameterField(
-                self.POPULATION_FIELD,
-                self.tr("Population field"),
-                parentLayerParameterName=self.QUARTERS,
-                type=Qgis.ProcessingFieldParameterDataType.Numeric,
-                optional=True,
+                self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.QUARTERS, type=Qgis.ProcessingFieldParameterDataType.Numeric, optional=True
             ),
-            self.tr(
-                "Inhabitants per quarter, for the key figures. Default: a field called population/inhabitants, or the latest inh_YYYY."
-            ),
+            self.tr("Inhabitants per quarter, for the key figures. Default: a field called population/inhabitants, or the latest inh_YYYY."),
         )
         self.add(
             QgsProcessingParameterVectorLayer(self.CATCHMENTS, self.tr("Walking catchments"), poly, optional=True),
-            self.tr(
-                "Output of 'Walking catchments of docking points' (field minutes). Drawn per band; the key figure 'within N minutes' uses the bands up to MINUTES."
-            ),
+            self.tr("Output of 'Walking catchments of docking points' (field minutes). Drawn per band; the key figure 'within N minutes' uses the bands up to MINUTES."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.CATCHMENT_AREAS, self.tr("Population areas with walking minutes"), poly, optional=True
-            ),
-            self.tr(
-                "Optional: the areas output of 'Walking catchments of docking points' (fields pop_total and pop_5, pop_10 …). When given, the coverage figure counts these people (placed on buildings) instead of apportioning the catchments by area."
-            ),
+            QgsProcessingParameterVectorLayer(self.CATCHMENT_AREAS, self.tr("Population areas with walking minutes"), poly, optional=True),
+            self.tr("Optional: the areas output of 'Walking catchments of docking points' (fields pop_total and pop_5, pop_10 …). When given, the coverage figure counts these people (placed on buildings) instead of apportioning the catchments by area."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.DOCKING_POINTS, self.tr("Existing docking points"), pts, optional=True
-            ),
+            QgsProcessingParameterVectorLayer(self.DOCKING_POINTS, self.tr("Existing docking points"), pts, optional=True),
             self.tr("The existing docking points (Andockstellen)."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.FACILITIES, self.tr("Social infrastructure (points)"), pts, optional=True
-            ),
-            self.tr(
-                "Facilities by category, e.g. the facilities output of 'Social infrastructure and arrival ecosystem'."
-            ),
+            QgsProcessingParameterVectorLayer(self.FACILITIES, self.tr("Social infrastructure (points)"), pts, optional=True),
+            self.tr("Facilities by category, e.g. the facilities output of 'Social infrastructure and arrival ecosystem'."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.CATEGORY_FIELD, self.tr("Category field"), parentLayerParameterName=self.FACILITIES, optional=True
-            ),
-            self.tr(
-                "The facilities' category field. Default: category (keys of the built-in scheme, labelled in the map language)."
-            ),
+            QgsProcessingParameterField(self.CATEGORY_FIELD, self.tr("Category field"), parentLayerParameterName=self.FACILITIES, optional=True),
+            self.tr("The facilities' category field. Default: category (keys of the built-in scheme, labelled in the map language)."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.INFRASTRUCTURE, self.tr("Infrastructure per quarter"), poly, optional=True
-            ),
-            self.tr(
-                "Output of 'Social infrastructure and arrival ecosystem' (eco_missing, priority): arrival quarters with gaps are hatched, missing categories go into the key figures."
-            ),
+            QgsProcessingParameterVectorLayer(self.INFRASTRUCTURE, self.tr("Infrastructure per quarter"), poly, optional=True),
+            self.tr("Output of 'Social infrastructure and arrival ecosystem' (eco_missing, priority): arrival quarters with gaps are hatched, missing categories go into the key figures."),
         )
         self.add(
             QgsProcessingParameterVectorLayer(self.SUGGESTED, self.tr("Suggested docking points"), pts, optional=True),
             self.tr("Output of 'Suggest docking points' (field rank), drawn as stars labelled with their rank."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.STREETS, self.tr("Streets (background)"), [Qgis.ProcessingSourceType.VectorLine], optional=True
-            ),
-            self.tr(
-                "Streets and paths for a clean background (no web tiles needed). Major roads are drawn wider when a highway/fclass field exists."
-            ),
+            QgsProcessingParameterVectorLayer(self.STREETS, self.tr("Streets (background)"), [Qgis.ProcessingSourceType.VectorLine], optional=True),
+            self.tr("Streets and paths for a clean background (no web tiles needed). Major roads are drawn wider when a highway/fclass field exists."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.WATER, self.tr("Water (background)"), [Qgis.ProcessingSourceType.VectorAnyGeometry], optional=True
-            ),
+            QgsProcessingParameterVectorLayer(self.WATER, self.tr("Water (background)"), [Qgis.ProcessingSourceType.VectorAnyGeometry], optional=True),
             self.tr("Rivers, canals and lakes for the background."),
         )
         self.add(
             QgsProcessingParameterString(self.TITLE, self.tr("Title"), defaultValue="", optional=True),
-            self.tr(
-                "Map title; the district name is appended. Empty: 'Strategiekarte Ankunftsquartiere' (or the English title)."
-            ),
+            self.tr("Map title; the district name is appended. Empty: 'Strategiekarte Ankunftsquartiere' (or the English title)."),
         )
         self.add(
-            QgsProcessingParameterEnum(
-                self.PAPER,
-                self.tr("Paper size"),
-                options=[self.tr("A3 landscape"), self.tr("A4 landscape")],
-                defaultValue=0,
-            ),
+            QgsProcessingParameterEnum(self.PAPER, self.tr("Paper size"), options=[self.tr("A3 landscape"), self.tr("A4 landscape")], defaultValue=0),
             self.tr("A3 landscape (default) or A4 landscape."),
         )
         self.add(
-            QgsProcessingParameterEnum(
-                self.LANGUAGE, self.tr("Map language"), options=[self.tr("German"), self.tr("English")], defaultValue=0
-            ),
+            QgsProcessingParameterEnum(self.LANGUAGE, self.tr("Map language"), options=[self.tr("German"), self.tr("English")], defaultValue=0),
             self.tr("Language of the texts on the map (legend, key figures, notes). German by default."),
         )
         self.add(
-            QgsProcessingParameterString(
-                self.DATA_DATES, self.tr("Data reference dates"), defaultValue="", multiLine=True, optional=True
-            ),
-            self.tr(
-                "The reference date of each data source, printed on every page, e.g. 'population register 31.12.2020; social monitoring 2013; OpenStreetMap 2025'. Empty: taken from the layers' metadata (temporal extent or publication date) where it is set, else the map says 'not given'. The date the map was made is printed separately."
-            ),
+            QgsProcessingParameterString(self.DATA_DATES, self.tr("Data reference dates"), defaultValue="", multiLine=True, optional=True),
+            self.tr("The reference date of each data source, printed on every page, e.g. 'population register 31.12.2020; social monitoring 2013; OpenStreetMap 2025'. Empty: taken from the layers' metadata (temporal extent or publication date) where it is set, else the map says 'not given'. The date the map was made is printed separately."),
         )
         self.add(
-            QgsProcessingParameterString(
-                self.ISSUER, self.tr("Issuing office"), defaultValue=DEFAULT_ISSUER, optional=True
-            ),
-            self.tr(
-                "The office that issues the map, printed on every page (e.g. 'Bezirksamt Mitte, Stadtentwicklungsamt'). Empty: the map says 'not given'."
-            ),
+            QgsProcessingParameterString(self.ISSUER, self.tr("Issuing office"), defaultValue=DEFAULT_ISSUER, optional=True),
+            self.tr("The office that issues the map, printed on every page (e.g. 'Bezirksamt Mitte, Stadtentwicklungsamt'). Empty: the map says 'not given'."),
         )
         self.add(
-            QgsProcessingParameterString(
-                self.ATTRIBUTION,
-                self.tr("Data attribution"),
-                defaultValue=DEFAULT_ATTRIBUTION,
-                multiLine=True,
-                optional=True,
-            ),
-            self.tr(
-                "Sources and licences printed on every page, e.g. '© OpenStreetMap contributors (ODbL); statistical office …'. Keep the OpenStreetMap attribution when OSM data is shown. Empty: the map says 'not given'."
-            ),
+            QgsProcessingParameterString(self.ATTRIBUTION, self.tr("Data attribution"), defaultValue=DEFAULT_ATTRIBUTION, multiLine=True, optional=True),
+            self.tr("Sources and licences printed on every page, e.g. '© OpenStreetMap contributors (ODbL); statistical office …'. Keep the OpenStreetMap attribution when OSM data is shown. Empty: the map says 'not given'."),
         )
         self.add(
-            QgsProcessingParameterVectorLayer(
-                self.NETWORK,
-                self.tr("Walking network (where coverage can be measured)"),
-                [Qgis.ProcessingSourceType.VectorLine],
-                optional=True,
-            ),
-            self.tr(
-                "The walking network the catchments were computed on. An area with less than half of its surface within 100 m of it (no street data, outside the network's extent) is 'not measurable': left out of the coverage figure, hatched on the map and listed in the key figures. Empty: the streets layer."
-            ),
+            QgsProcessingParameterVectorLayer(self.NETWORK, self.tr("Walking network (where coverage can be measured)"), [Qgis.ProcessingSourceType.VectorLine], optional=True),
+            self.tr("The walking network the catchments were computed on. An area with less than half of its surface within 100 m of it (no street data, outside the network's extent) is 'not measurable': left out of the coverage figure, hatched on the map and listed in the key figures. Empty: the streets layer."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterNumber(
-                self.MINUTES,
-                self.tr("Walking minutes for the coverage figure"),
-                Qgis.ProcessingNumberParameterType.Integer,
-                defaultValue=10,
-                minValue=1,
-                maxValue=120,
-            ),
-            self.tr(
-                "The key figure counts the population within this many minutes' walk (catchment bands up to this value)."
-            ),
+            QgsProcessingParameterNumber(self.MINUTES, self.tr("Walking minutes for the coverage figure"), Qgis.ProcessingNumberParameterType.Integer, defaultValue=10, minValue=1, maxValue=120),
+            self.tr("The key figure counts the population within this many minutes' walk (catchment bands up to this value)."),
             advanced=True,
         )
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Map pages with key figures"), Qgis.ProcessingSourceType.VectorPolygon
-            ),
-            self.tr(
-                "One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…)."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Map pages with key figures"), Qgis.ProcessingSourceType.VectorPolygon),
+            self.tr("One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…)."),
         )
         self.add(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT_PDF, self.tr("Strategy map (PDF)"), self.tr("PDF files (*.pdf)")
-            ),
+            QgsProcessingParameterFileDestination(self.OUTPUT_PDF, self.tr("Strategy map (PDF)"), self.tr("PDF files (*.pdf)")),
             self.tr("The multi-page PDF, one page per district."),
         )
         self.add(
-            QgsProcessingParameterFolderDestination(
-                self.OUTPUT_PNG_FOLDER, self.tr("Folder for PNG pages"), optional=True, createByDefault=False
-            ),
+            QgsProcessingParameterFolderDestination(self.OUTPUT_PNG_FOLDER, self.tr("Folder for PNG pages"), optional=True, createByDefault=False),
             self.tr("Optional: each page also as a PNG image (150 dpi) in this folder."),
         )
         self.addOutput(QgsProcessingOutputString(self.LAYOUT_NAME, self.tr("Layout name")))
@@ -339,11 +241,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         if layer is None:
             return None
         if not layer.isValid():
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' ({key}) is not valid. Check its data source.").format(
-                    layer=layer.name(), key=key
-                )
-            )
+            raise QgsProcessingException(self.tr("Layer '{layer}' ({key}) is not valid. Check its data source.").format(layer=layer.name(), key=key))
         return layer
 
     def _transform(self, layer, crs, context):
@@ -383,17 +281,11 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         dest_id = self._write_pages(parameters, context, pages, figures, data, opts, crs)
         pages_src = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if pages_src is None or not pages_src.isValid():
-            raise QgsProcessingException(
-                self.tr("Could not open the pages output '{dest}' again.").format(dest=dest_id)
-            )
+            raise QgsProcessingException(self.tr("Could not open the pages output '{dest}' again.").format(dest=dest_id))
 
         feedback.setProgressText(self.tr("Building the print layout…"))
         feedback.setProgress(35)
-        final_pdf = Path(
-            QgsProcessingParameters.parameterAsFileOutput(
-                self.parameterDefinition(self.OUTPUT_PDF), parameters, context
-            )
-        )
+        final_pdf = Path(QgsProcessingParameters.parameterAsFileOutput(self.parameterDefinition(self.OUTPUT_PDF), parameters, context))
         layout = self._layout(project, layers, fields, pages, data, pages_src, crs, opts, final_pdf, context)
 
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
@@ -403,27 +295,14 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         ok, error = builder.export_pdf(layout, pdf, feedback=feedback)
         self.check_cancel(feedback)
         if not ok:
-            raise QgsProcessingException(
-                self.tr("The PDF could not be written to '{path}': {error}").format(path=pdf, error=error)
-            )
-        results = {
-            self.OUTPUT: dest_id,
-            self.OUTPUT_PDF: pdf,
-            self.LAYOUT_NAME: layout.name(),
-            self.PAGES: len(pages.geoms),
-        }
-        style_on_load(
-            context, dest_id, lambda layer: builder.style_pages(layer, "name"), self.tr("Map pages with key figures")
-        )
+            raise QgsProcessingException(self.tr("The PDF could not be written to '{path}': {error}").format(path=pdf, error=error))
+        results = {self.OUTPUT: dest_id, self.OUTPUT_PDF: pdf, self.LAYOUT_NAME: layout.name(), self.PAGES: len(pages.geoms)}
+        style_on_load(context, dest_id, lambda layer: builder.style_pages(layer, "name"), self.tr("Map pages with key figures"))
         folder = self.parameterAsString(parameters, self.OUTPUT_PNG_FOLDER, context)
         if folder:
             results[self.OUTPUT_PNG_FOLDER] = self._export_png(layout, folder, feedback)
         feedback.setProgress(100)
-        feedback.pushInfo(
-            self.tr("Layout '{name}' ({n} pages) added to the project; PDF: {pdf}").format(
-                name=layout.name(), n=len(pages.geoms), pdf=pdf
-            )
-        )
+        feedback.pushInfo(self.tr("Layout '{name}' ({n} pages) added to the project; PDF: {pdf}").format(name=layout.name(), n=len(pages.geoms), pdf=pdf))
         return results
 
     # -- steps ------------------------------------------------------------------------------------
@@ -432,8 +311,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         return {
             "lang": lang,
             "paper": builder.A4 if self.parameterAsEnum(parameters, self.PAPER, context) == 1 else builder.A3,
-            "title": (self.parameterAsString(parameters, self.TITLE, context) or "").strip()
-            or text(lang, "default_title"),
+            "title": (self.parameterAsString(parameters, self.TITLE, context) or "").strip() or text(lang, "default_title"),
             "attribution": (self.parameterAsString(parameters, self.ATTRIBUTION, context) or "").strip(),
             "issuer": (self.parameterAsString(parameters, self.ISSUER, context) or "").strip(),
             "dates": (self.parameterAsString(parameters, self.DATA_DATES, context) or "").strip(),
@@ -443,32 +321,14 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         }
 
     def _layers(self, parameters, context, feedback) -> dict:
-        keys = (
-            self.DISTRICTS,
-            self.QUARTERS,
-            self.CATCHMENTS,
-            self.CATCHMENT_AREAS,
-            self.DOCKING_POINTS,
-            self.FACILITIES,
-            self.INFRASTRUCTURE,
-            self.SUGGESTED,
-            self.STREETS,
-            self.WATER,
-            self.NETWORK,
-        )
+        keys = (self.DISTRICTS, self.QUARTERS, self.CATCHMENTS, self.CATCHMENT_AREAS, self.DOCKING_POINTS, self.FACILITIES, self.INFRASTRUCTURE, self.SUGGESTED, self.STREETS, self.WATER, self.NETWORK)
         layers = {key: self._layer(parameters, key, context) for key in keys}
         present = [k for k, v in layers.items() if v is not None]
         if not present:
-            raise QgsProcessingException(
-                self.tr(
-                    "No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …)."
-                )
-            )
+            raise QgsProcessingException(self.tr("No layer given: choose at least the districts or one result layer (classified quarters, catchments, docking points …)."))
         for k in present:
             if layers[k].featureCount() == 0:
-                feedback.pushWarning(
-                    self.tr("Layer '{layer}' ({key}) has no features.").format(layer=layers[k].name(), key=k)
-                )
+                feedback.pushWarning(self.tr("Layer '{layer}' ({key}) has no features.").format(layer=layers[k].name(), key=k))
         return layers
 
     def _map_crs(self, layers, context):
@@ -485,23 +345,10 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         quarters = layers[self.QUARTERS]
         q_class = "aq_class" if quarters is not None and "aq_class" in quarters.fields().names() else None
         if quarters is not None and q_class is None:
-            feedback.pushWarning(
-                self.tr(
-                    "Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'."
-                ).format(layer=quarters.name())
-            )
-        q_pop = _find_field(
-            quarters,
-            self.parameterAsString(parameters, self.POPULATION_FIELD, context),
-            POPULATION_CANDIDATES,
-            prefix="inh_",
-        )
+            feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'.").format(layer=quarters.name()))
+        q_pop = _find_field(quarters, self.parameterAsString(parameters, self.POPULATION_FIELD, context), POPULATION_CANDIDATES, prefix="inh_")
         if quarters is not None and q_pop is None:
-            feedback.pushWarning(
-                self.tr(
-                    "No population field found in '{layer}': population figures are shown as n/a. Choose the population field."
-                ).format(layer=quarters.name())
-            )
+            feedback.pushWarning(self.tr("No population field found in '{layer}': population figures are shown as n/a. Choose the population field.").format(layer=quarters.name()))
         infra = layers[self.INFRASTRUCTURE]
         miss_layer = infra if infra is not None else quarters
         districts = layers[self.DISTRICTS]
@@ -509,24 +356,16 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             "q_class": q_class,
             "q_pop": q_pop,
             "q_name": _find_field(quarters, None, NAME_CANDIDATES),
-            "d_name": _find_field(
-                districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), NAME_CANDIDATES
-            ),
+            "d_name": _find_field(districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), NAME_CANDIDATES),
             "d_sort": "page" if districts is not None and "page" in districts.fields().names() else None,
             "c_min": _find_field(layers[self.CATCHMENTS], None, ("minutes", "walk_min", "band", "minuten")),
             "miss_layer": miss_layer,
             "miss_key": _find_field(miss_layer, None, ("eco_miss_k",)),
             "miss_txt": _find_field(miss_layer, None, ("eco_missing",)),
-            "f_cat": _find_field(
-                layers[self.FACILITIES],
-                self.parameterAsString(parameters, self.CATEGORY_FIELD, context),
-                CATEGORY_CANDIDATES,
-            ),
+            "f_cat": _find_field(layers[self.FACILITIES], self.parameterAsString(parameters, self.CATEGORY_FIELD, context), CATEGORY_CANDIDATES),
             "s_rank": _find_field(layers[self.SUGGESTED], None, ("rank",)),
             "s_name": _find_field(layers[self.SUGGESTED], None, ("name", "fac_name", "NAME", "Name")),
-            "s_kind": _find_field(
-                layers[self.SUGGESTED], None, ("category", "poi_type", "type", "fclass", "amenity", "layer")
-            ),
+            "s_kind": _find_field(layers[self.SUGGESTED], None, ("category", "poi_type", "type", "fclass", "amenity", "layer")),
             "s_added": _find_field(layers[self.SUGGESTED], None, ("added_weight", "added_people", "added")),
             "s_highway": _find_field(layers[self.STREETS], None, HIGHWAY_CANDIDATES),
         }
@@ -538,20 +377,11 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             d_geoms, d_vals = self._read(districts, [d_name, d_sort], crs, context, feedback)
             keep = [i for i, g in enumerate(d_geoms) if not g.isNull() and not g.isEmpty()]
             if len(keep) < len(d_geoms):
-                feedback.pushWarning(
-                    self.tr("{n} districts without geometry are left out.").format(n=len(d_geoms) - len(keep))
-                )
+                feedback.pushWarning(self.tr("{n} districts without geometry are left out.").format(n=len(d_geoms) - len(keep)))
             if not keep:
-                raise QgsProcessingException(
-                    self.tr(
-                        "Layer '{layer}' has no district with a geometry: choose a polygon layer with districts."
-                    ).format(layer=districts.name())
-                )
+                raise QgsProcessingException(self.tr("Layer '{layer}' has no district with a geometry: choose a polygon layer with districts.").format(layer=districts.name()))
             geoms = [d_geoms[i] for i in keep]
-            names = [
-                str(d_vals[d_name][i]) if d_name and d_vals[d_name][i] is not None else str(n + 1)
-                for n, i in enumerate(keep)
-            ]
+            names = [str(d_vals[d_name][i]) if d_name and d_vals[d_name][i] is not None else str(n + 1) for n, i in enumerate(keep)]
             order = [d_vals[d_sort][i] if d_sort else n + 1 for n, i in enumerate(keep)]
         else:
             extent = QgsRectangle()
@@ -572,9 +402,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
 
     def _data(self, layers, fields, crs, opts, context, feedback) -> SimpleNamespace:
         """Everything the key figures need, read once into numpy/shapely (the core computes from it)."""
-        data = SimpleNamespace(
-            quarters=None, coverage=None, gaps=None, facilities=None, sites=None, network=None, samples=None
-        )
+        data = SimpleNamespace(quarters=None, coverage=None, gaps=None, facilities=None, sites=None, network=None, samples=None)
         quarters = layers[self.QUARTERS]
         q_pop, q_class, q_name = fields["q_pop"], fields["q_class"], fields["q_name"]
         net_layer = layers[self.NETWORK] or layers[self.STREETS]
@@ -596,14 +424,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         data.gaps = self._gap_data(layers, fields, crs, opts, context, feedback)
         facilities = layers[self.FACILITIES]
         if facilities is not None and fields["f_cat"]:
-            cats = [
-                f[fields["f_cat"]]
-                for f in facilities.getFeatures(
-                    QgsFeatureRequest()
-                    .setFlags(Qgis.FeatureRequestFlag.NoGeometry)
-                    .setSubsetOfAttributes([fields["f_cat"]], facilities.fields())
-                )
-            ]
+            cats = [f[fields["f_cat"]] for f in facilities.getFeatures(QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setSubsetOfAttributes([fields["f_cat"]], facilities.fields()))]
             data.facilities = strategy.data_gaps([None if is_null(c) else str(c) for c in cats], scheme_keys())
         sites = layers[self.SUGGESTED]
         if sites is not None:
@@ -614,11 +435,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         numbers, problems = parse_numbers(values)
         n_bad = sum(1 for p in problems if p is not None)
         if n_bad:
-            feedback.pushInfo(
-                self.tr(
-                    "{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown."
-                ).format(n=n_bad, field=field)
-            )
+            feedback.pushInfo(self.tr("{n} quarters have no usable population in '{field}' (empty, placeholder or suppressed); they count as unknown.").format(n=n_bad, field=field))
         return numbers
 
     def _coverage_data(self, layers, fields, crs, opts, data, context, feedback):
@@ -641,9 +458,9 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
                     counted=True,
                 )
             feedback.pushWarning(
-                self.tr(
-                    "Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes."
-                ).format(layer=carea.name(), field=pop_n, m=minutes)
+                self.tr("Layer '{layer}' has no fields pop_total and {field}: the coverage figure apportions the catchments by area instead. Run 'Walking catchments of docking points' with a band of {m} minutes.").format(
+                    layer=carea.name(), field=pop_n, m=minutes
+                )
             )
         catch = layers[self.CATCHMENTS]
         if catch is None or data.quarters is None:
@@ -651,15 +468,9 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         c_min = fields["c_min"]
         c_geoms, c_vals = self._read(catch, [c_min], crs, context, feedback)
         band = parse_numbers(c_vals[c_min])[0] if c_min else np.zeros(len(c_geoms))
-        parts = [
-            g for g, b in zip(to_shapely(c_geoms), band) if g is not None and np.isfinite(b) and b <= minutes + 1e-9
-        ]
+        parts = [g for g, b in zip(to_shapely(c_geoms), band) if g is not None and np.isfinite(b) and b <= minutes + 1e-9]
         if not parts:
-            feedback.pushWarning(
-                self.tr("No catchment of at most {m} minutes in '{layer}': coverage is 0.").format(
-                    m=minutes, layer=catch.name()
-                )
-            )
+            feedback.pushWarning(self.tr("No catchment of at most {m} minutes in '{layer}': coverage is 0.").format(m=minutes, layer=catch.name()))
         q = data.quarters
         frac = strategy.cover_fractions(q.shapes, unary_union(parts) if parts else None)
         return SimpleNamespace(
@@ -673,9 +484,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
 
     def _measurable(self, shapes, data, feedback):
         if not data.network:
-            feedback.pushInfo(
-                self.tr("No walking network or streets given: every area counts as measurable for the coverage figure.")
-            )
+            feedback.pushInfo(self.tr("No walking network or streets given: every area counts as measurable for the coverage figure."))
             return np.ones(len(shapes), dtype=bool)
         shares = strategy.measurable_shares(shapes, data.network, samples=data.samples)
         return strategy.measurable_mask(shares)
@@ -707,12 +516,8 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
                 SimpleNamespace(
                     shape=g,
                     rank=int(rank) if _is_int(rank) else i + 1,
-                    name=None
-                    if not fields["s_name"] or is_null(vals[fields["s_name"]][i])
-                    else str(vals[fields["s_name"]][i]),
-                    kind=None
-                    if not fields["s_kind"] or is_null(vals[fields["s_kind"]][i])
-                    else str(vals[fields["s_kind"]][i]),
+                    name=None if not fields["s_name"] or is_null(vals[fields["s_name"]][i]) else str(vals[fields["s_name"]][i]),
+                    kind=None if not fields["s_kind"] or is_null(vals[fields["s_kind"]][i]) else str(vals[fields["s_kind"]][i]),
                     added=added,
                 )
             )
@@ -722,39 +527,22 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         if data.facilities is not None:
             if data.facilities.no_data:
                 feedback.pushWarning(
-                    self.tr(
-                        "No facility at all in the input for: {cats}. These categories are shown as 'no data', not as missing offers."
-                    ).format(cats=", ".join(opts["labels"].get(k, k) for k in data.facilities.no_data))
-                )
-            if data.facilities.uncategorised:
-                feedback.pushInfo(
-                    self.tr("{n} of {total} facilities have no category of the scheme.").format(
-                        n=data.facilities.uncategorised, total=data.facilities.total
+                    self.tr("No facility at all in the input for: {cats}. These categories are shown as 'no data', not as missing offers.").format(
+                        cats=", ".join(opts["labels"].get(k, k) for k in data.facilities.no_data)
                     )
                 )
+            if data.facilities.uncategorised:
+                feedback.pushInfo(self.tr("{n} of {total} facilities have no category of the scheme.").format(n=data.facilities.uncategorised, total=data.facilities.total))
         if not opts["attribution"]:
-            feedback.pushWarning(
-                self.tr(
-                    "No data attribution given: the map says 'not given'. Name the data sources (and keep the OpenStreetMap attribution when OSM data is shown)."
-                )
-            )
+            feedback.pushWarning(self.tr("No data attribution given: the map says 'not given'. Name the data sources (and keep the OpenStreetMap attribution when OSM data is shown)."))
         if not opts["issuer"]:
             feedback.pushWarning(self.tr("No issuing office given: the map says 'not given'."))
         for p in pages.order:
             rows = figures[p].rows
-            feedback.pushInfo(
-                "{}: {}".format(
-                    pages.names[p],
-                    " · ".join("{} {}".format(label, value.replace("\n", "; ")) for _f, label, value in rows),
-                )
-            )
+            feedback.pushInfo("{}: {}".format(pages.names[p], " · ".join("{} {}".format(label, value.replace("\n", "; ")) for _f, label, value in rows)))
 
     def _write_pages(self, parameters, context, pages, figures, data, opts, crs) -> str:
-        spec = (
-            [("page", "int"), ("name", "string")]
-            + [(k, "double") for k in KF_NUMBERS]
-            + [(f, "string") for f in TEXT_FIELDS]
-        )
+        spec = [("page", "int"), ("name", "string")] + [(k, "double") for k in KF_NUMBERS] + [(f, "string") for f in TEXT_FIELDS]
         fields = QgsFields()
         for f in new_fields(None, spec):
             if f.type() == QMetaType.Type.QString:
@@ -771,14 +559,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             feat.setGeometry(g)
             texts = {f: v for f, _label, v in fig.rows}
             texts.update(fig.extra)
-            feat.setAttributes(
-                [
-                    rank,
-                    pages.names[p],
-                    *[_num(getattr(fig.kf, attr)) for attr in KF_NUMBERS.values()],
-                    *[texts.get(f) for f in TEXT_FIELDS],
-                ]
-            )
+            feat.setAttributes([rank, pages.names[p], *[_num(getattr(fig.kf, attr)) for attr in KF_NUMBERS.values()], *[texts.get(f) for f in TEXT_FIELDS]])
             sink.addFeature(feat)
         del sink  # flush the file before the layout reads it
         self._table_labels = [(label, f) for f, label, _v in figures[pages.order[0]].rows]
@@ -787,9 +568,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
     def _layout(self, project, layers, fields, pages, data, pages_src, crs, opts, final_pdf, context):
         lang = opts["lang"]
         manager = project.layoutManager()
-        base = "{} ({})".format(
-            opts["title"], ", ".join(pages.names[i] for i in pages.order[:3]) + (" …" if len(pages.geoms) > 3 else "")
-        )
+        base = "{} ({})".format(opts["title"], ", ".join(pages.names[i] for i in pages.order[:3]) + (" …" if len(pages.geoms) > 3 else ""))
         layout_name = base
         k = 2
         while manager.layoutByName(layout_name) is not None:
@@ -799,36 +578,12 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         group.setExpanded(False)
         store = PrintStore(project, final_pdf.with_name(final_pdf.stem + "_karte.gpkg"), context)
         copies = self._print_layers(store, layers, fields, pages_src, data, lang)
-        map_layers = [
-            copies[k]
-            for k in (
-                "pages",
-                "mask",
-                "suggested",
-                "docking",
-                "facilities",
-                "catchments",
-                "not_measurable",
-                "priority",
-                "streets",
-                "water",
-                "quarters",
-            )
-            if k in copies
-        ]
-        legend_layers = [
-            copies[k]
-            for k in ("quarters", "not_measurable", "priority", "catchments", "docking", "suggested", "facilities")
-            if k in copies
-        ]
+        map_layers = [copies[k] for k in ("pages", "mask", "suggested", "docking", "facilities", "catchments", "not_measurable", "priority", "streets", "water", "quarters") if k in copies]
+        legend_layers = [copies[k] for k in ("quarters", "not_measurable", "priority", "catchments", "docking", "suggested", "facilities") if k in copies]
         for lyr in map_layers:
             group.addLayer(lyr)
         group.setItemVisibilityChecked(False)  # the layout draws its own layer set; the canvas stays as it was
-        units_km = (
-            max(g.boundingBox().width() for g in pages.geoms) > 12000
-            if crs.mapUnits() == Qgis.DistanceUnit.Meters
-            else False
-        )
+        units_km = max(g.boundingBox().width() for g in pages.geoms) > 12000 if crs.mapUnits() == Qgis.DistanceUnit.Meters else False
         notes = [text(lang, "suppressed_note").format(int(opts["threshold"]))]
         if data.coverage is not None:
             notes.append(text(lang, "coverage_note_buildings" if data.coverage.counted else "coverage_note"))
@@ -846,9 +601,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             map_layers=map_layers,
             legend_layers=legend_layers,
             attribution=provenance_text(opts, layers, lang),
-            date_text=text(lang, "created").format(
-                date=_today(lang), version=__version__, qgis=Qgis.version().split("-")[0]
-            ),
+            date_text=text(lang, "created").format(date=_today(lang), version=__version__, qgis=Qgis.version().split("-")[0]),
             version=__version__,
             minutes=opts["minutes"],
             threshold=opts["threshold"],
@@ -864,9 +617,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
     def _print_layers(self, store, layers, fields, pages_src, data, lang) -> dict:
         copies = {"pages": store.add(pages_src, {"de": "Kartenseiten", "en": "Map pages"}[lang])}
         builder.style_pages(copies["pages"], "name")
-        copies["mask"] = store.add(
-            pages_src, {"de": "Umgebung der Seite (abgeblendet)", "en": "Around the page (veiled)"}[lang]
-        )
+        copies["mask"] = store.add(pages_src, {"de": "Umgebung der Seite (abgeblendet)", "en": "Around the page (veiled)"}[lang])
         builder.style_page_mask(copies["mask"])
         quarters = layers[self.QUARTERS]
         if quarters is not None:
@@ -880,12 +631,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             source = layers[self.CATCHMENT_AREAS] if cov.counted else quarters
             nm = copies["not_measurable"] = store.add(source, text(lang, "kf_not_measurable"))
             # feature ids of the copy (a stored memory layer is renumbered), in the order the areas were read
-            fids = [
-                f.id()
-                for f in nm.getFeatures(
-                    QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setNoAttributes()
-                )
-            ]
+            fids = [f.id() for f in nm.getFeatures(QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry).setNoAttributes())]
             builder.style_not_measurable(nm, lang, [fids[i] for i in np.nonzero(~cov.measurable)[0] if i < len(fids)])
         infra = layers[self.INFRASTRUCTURE]
         if infra is not None and "priority" in infra.fields().names():
@@ -904,9 +650,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             copies["suggested"] = store.add(layers[self.SUGGESTED], text(lang, "suggested"))
             builder.style_suggested(copies["suggested"], lang, fields["s_rank"])
         if layers[self.STREETS] is not None:
-            copies["streets"] = store.add(
-                layers[self.STREETS], {"de": "Straßen und Wege", "en": "Streets and paths"}[lang]
-            )
+            copies["streets"] = store.add(layers[self.STREETS], {"de": "Straßen und Wege", "en": "Streets and paths"}[lang])
             builder.style_streets(copies["streets"], fields["s_highway"])
         if layers[self.WATER] is not None:
             copies["water"] = store.add(layers[self.WATER], {"de": "Gewässer", "en": "Water"}[lang])
@@ -920,9 +664,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         ok, error, files = builder.export_png(layout, folder, feedback=feedback)
         self.check_cancel(feedback)
         if not ok:
-            raise QgsProcessingException(
-                self.tr("The PNG pages could not be written to '{path}': {error}").format(path=folder, error=error)
-            )
+            raise QgsProcessingException(self.tr("The PNG pages could not be written to '{path}': {error}").format(path=folder, error=error))
         feedback.pushInfo(self.tr("PNG pages: {files}").format(files=", ".join(Path(f).name for f in files)))
         return folder
 
@@ -937,17 +679,7 @@ KF_NUMBERS = {
     "kf_covered_pct": "covered_share_pct",
     "kf_not_measurable_population": "not_measurable_population",
 }
-TEXT_FIELDS = (
-    "t_population",
-    "t_aq_share",
-    "t_coverage",
-    "t_not_measurable",
-    "t_missing",
-    "t_no_data",
-    "t_uncategorised",
-    "t_sites",
-    "t_totals",
-)
+TEXT_FIELDS = ("t_population", "t_aq_share", "t_coverage", "t_not_measurable", "t_missing", "t_no_data", "t_uncategorised", "t_sites", "t_totals")
 
 
 class PrintStore:
@@ -969,11 +701,7 @@ class PrintStore:
             if layer.subsetString():
                 copy.setSubsetString(layer.subsetString())
         if not copy.isValid():
-            raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "StrategyMapAlgorithm", "Could not copy layer '{layer}' for the map."
-                ).format(layer=layer.name())
-            )
+            raise QgsProcessingException(QCoreApplication.translate("StrategyMapAlgorithm", "Could not copy layer '{layer}' for the map.").format(layer=layer.name()))
         self.project.addMapLayer(copy, False)
         return copy
 
@@ -986,16 +714,12 @@ class PrintStore:
         options.driverName = "GPKG"
         options.layerName = table
         options.actionOnExistingFile = (
-            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-            if self.gpkg.exists() and self.written
-            else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
+            QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if self.gpkg.exists() and self.written else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
         )
         err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(self.gpkg), self.context.transformContext(), options)
         if err[0] != QgsVectorFileWriter.WriterError.NoError:
             raise QgsProcessingException(
-                QCoreApplication.translate(
-                    "StrategyMapAlgorithm", "Could not store layer '{layer}' for the map in '{path}': {error}"
-                ).format(layer=layer.name(), path=self.gpkg, error=err[1])
+                QCoreApplication.translate("StrategyMapAlgorithm", "Could not store layer '{layer}' for the map in '{path}': {error}").format(layer=layer.name(), path=self.gpkg, error=err[1])
             )
         self.written.add(table)
         return QgsVectorLayer("{}|layername={}".format(self.gpkg, table), name, "ogr")
@@ -1021,17 +745,13 @@ def page_figures(pages, data, opts) -> list:
     g_members = strategy.page_members(pages.shapes, gaps.shapes) if gaps is not None else None
     g_measurable = None
     if gaps is not None and data.network:
-        g_measurable = strategy.measurable_mask(
-            strategy.measurable_shares(gaps.shapes, data.network, samples=data.samples)
-        )
+        g_measurable = strategy.measurable_mask(strategy.measurable_shares(gaps.shapes, data.network, samples=data.samples))
     reconcile = strategy.page_reconciliation(pages.shapes, q_members, q.pop) if q is not None and q.has_pop else {}
     out = []
     for p in range(len(pages.shapes)):
         idx = q_members[p]
         if q is not None:
-            kf = strategy.key_figures(
-                q.pop[idx], classes=[q.classes[j] for j in idx] if q.classes is not None else None, threshold=threshold
-            )
+            kf = strategy.key_figures(q.pop[idx], classes=[q.classes[j] for j in idx] if q.classes is not None else None, threshold=threshold)
             if not q.has_pop:
                 kf.has_quarters = False  # no population field: "n/a", never "." or a number
         else:
@@ -1046,9 +766,7 @@ def page_figures(pages, data, opts) -> list:
             meas = g_measurable[m] if g_measurable is not None else None
             no_data = data.facilities.no_data if data.facilities is not None else ()
             if gaps.reach is not None:
-                found, judged = strategy.offer_gaps_from_minutes(
-                    {k: v[m] for k, v in gaps.reach.items()}, minutes, meas, no_data
-                )
+                found, judged = strategy.offer_gaps_from_minutes({k: v[m] for k, v in gaps.reach.items()}, minutes, meas, no_data)
             else:
                 found, judged = strategy.offer_gaps_from_lists([gaps.lists[j] for j in m], meas, no_data)
             strategy.apply_gaps(kf, found, judged, data.facilities)
@@ -1057,9 +775,7 @@ def page_figures(pages, data, opts) -> list:
             kf.has_missing = False
         rows = key_figure_rows(kf, lang, minutes, labels=labels, names=names)
         extra = {
-            "t_sites": sites_text(data.sites, pages.shapes[p], lang, threshold, labels)
-            if data.sites is not None
-            else None,
+            "t_sites": sites_text(data.sites, pages.shapes[p], lang, threshold, labels) if data.sites is not None else None,
             "t_totals": totals_text(p, pages, reconcile, q, q_members, lang),
         }
         out.append(SimpleNamespace(kf=kf, rows=rows, extra=extra))
@@ -1068,38 +784,16 @@ def page_figures(pages, data, opts) -> list:
 
 SITE_KINDS = {
     "de": {
-        "tram-stops": "Tramhaltestelle",
-        "tram_stops": "Tramhaltestelle",
-        "ubahn-stops": "U-Bahnhof",
-        "ubahn_stops": "U-Bahnhof",
-        "sbahn-stops": "S-Bahnhof",
-        "sbahn_stops": "S-Bahnhof",
-        "bus-stops": "Bushaltestelle",
-        "bus_stops": "Bushaltestelle",
-        "supermarkets": "Supermarkt",
-        "post-offices": "Postfiliale",
-        "post_offices": "Postfiliale",
-        "libraries": "Bibliothek",
-        "marketplaces": "Markt",
-        "community-centers": "Stadtteilzentrum",
-        "community_centers": "Stadtteilzentrum",
+        "tram-stops": "Tramhaltestelle", "tram_stops": "Tramhaltestelle", "ubahn-stops": "U-Bahnhof", "ubahn_stops": "U-Bahnhof",
+        "sbahn-stops": "S-Bahnhof", "sbahn_stops": "S-Bahnhof", "bus-stops": "Bushaltestelle", "bus_stops": "Bushaltestelle",
+        "supermarkets": "Supermarkt", "post-offices": "Postfiliale", "post_offices": "Postfiliale", "libraries": "Bibliothek",
+        "marketplaces": "Markt", "community-centers": "Stadtteilzentrum", "community_centers": "Stadtteilzentrum",
     },
     "en": {
-        "tram-stops": "tram stop",
-        "tram_stops": "tram stop",
-        "ubahn-stops": "underground station",
-        "ubahn_stops": "underground station",
-        "sbahn-stops": "S-Bahn station",
-        "sbahn_stops": "S-Bahn station",
-        "bus-stops": "bus stop",
-        "bus_stops": "bus stop",
-        "supermarkets": "supermarket",
-        "post-offices": "post office",
-        "post_offices": "post office",
-        "libraries": "library",
-        "marketplaces": "market",
-        "community-centers": "community centre",
-        "community_centers": "community centre",
+        "tram-stops": "tram stop", "tram_stops": "tram stop", "ubahn-stops": "underground station", "ubahn_stops": "underground station",
+        "sbahn-stops": "S-Bahn station", "sbahn_stops": "S-Bahn station", "bus-stops": "bus stop", "bus_stops": "bus stop",
+        "supermarkets": "supermarket", "post-offices": "post office", "post_offices": "post office", "libraries": "library",
+        "marketplaces": "market", "community-centers": "community centre", "community_centers": "community centre",
     },
 }
 
@@ -1118,14 +812,7 @@ def sites_text(sites, page, lang: str, threshold: float, labels: dict) -> str:
             continue
         added = strategy.publish(s.added, threshold)
         people = format_int(added, lang) if np.isfinite(added) else text(lang, "suppressed")
-        lines.append(
-            text(lang, "site_item").format(
-                rank=s.rank,
-                name=s.name or text(lang, "site_unnamed"),
-                kind=site_kind(s.kind, lang, labels),
-                people=people,
-            )
-        )
+        lines.append(text(lang, "site_item").format(rank=s.rank, name=s.name or text(lang, "site_unnamed"), kind=site_kind(s.kind, lang, labels), people=people))
     return "\n".join(lines) if lines else text(lang, "no_sites")
 
 
@@ -1135,24 +822,12 @@ def totals_text(p, pages, reconcile, q, members, lang) -> str:
         return text(lang, "totals_rule")
     r = reconcile[p]
     names = q.names or [str(i + 1) for i in range(len(q.shapes))]
-    parts = (
-        format_names([pages.names[i] for i in r.parts], lang)
-        .replace(", ", " + ")
-        .replace(" und ", " + ")
-        .replace(" and ", " + ")
-    )
+    parts = format_names([pages.names[i] for i in r.parts], lang).replace(", ", " + ").replace(" und ", " + ").replace(" and ", " + ")
     total = format_int(r.parts_total, lang) if np.isfinite(r.parts_total) else text(lang, "suppressed")
     out = [text(lang, "totals_parts").format(parts=parts, total=total)]
     if r.only_in_parts:
-        who = ", ".join(
-            "{} ({} {})".format(
-                names[j], format_int(q.pop[j], lang) if np.isfinite(q.pop[j]) else ".", text(lang, "persons")
-            )
-            for j in r.only_in_parts
-        )
-        where = format_names(
-            sorted({pages.names[i] for i in r.parts if any(j in members[i] for j in r.only_in_parts)}), lang
-        )
+        who = ", ".join("{} ({} {})".format(names[j], format_int(q.pop[j], lang) if np.isfinite(q.pop[j]) else ".", text(lang, "persons")) for j in r.only_in_parts)
+        where = format_names(sorted({pages.names[i] for i in r.parts if any(j in members[i] for j in r.only_in_parts)}), lang)
         out.append(text(lang, "totals_only_parts").format(names=who, page=pages.names[p], where=where))
     if r.only_here:
         out.append(text(lang, "totals_only_here").format(names=", ".join(names[j] for j in r.only_here)))
@@ -1165,9 +840,7 @@ def provenance_text(opts, layers, lang) -> str:
     dates = opts["dates"] or metadata_dates(layers, lang)
     lines = [text(lang, "dates").format(dates) if dates else text(lang, "dates_missing")]
     lines.append(text(lang, "issuer").format(opts["issuer"]) if opts["issuer"] else text(lang, "issuer_missing"))
-    lines.append(
-        text(lang, "data").format(opts["attribution"]) if opts["attribution"] else text(lang, "attribution_missing")
-    )
+    lines.append(text(lang, "data").format(opts["attribution"]) if opts["attribution"] else text(lang, "attribution_missing"))
     return "\n".join(lines)
 
 

@@ -101,9 +101,7 @@ def _pending(owner) -> dict:
     return registry
 
 
-def style_on_load(
-    context, dest_id: str, apply: Callable, name: str | None = None, lang: str | None = None, metadata=None, owner=None
-) -> None:
+def style_on_load(context, dest_id: str, apply: Callable, name: str | None = None, lang: str | None = None, metadata=None, owner=None) -> None:
     """Register ``apply(layer)`` to run when Processing loads the output ``dest_id`` (and set the field
     aliases in ``lang`` and the layer ``metadata``), and remember all of it for the output writer,
     which stores it inside the output file (``style_finisher``)."""
@@ -191,25 +189,12 @@ def layer_metadata(alg, parameters, context, title: str, lang: str) -> QgsLayerM
             if isinstance(value, QgsProcessingOutputLayerDefinition) or value is None or value == "":
                 continue
             if p.type() in ("source", "vector", "raster", "layer", "multilayer", "mesh", "pointcloud"):
-                sources.append(
-                    "{}: {}".format(
-                        p.description(),
-                        _layer_text(value, context)
-                        if not isinstance(value, list)
-                        else ", ".join(_layer_text(v, context) for v in value),
-                    )
-                )
+                sources.append("{}: {}".format(p.description(), _layer_text(value, context) if not isinstance(value, list) else ", ".join(_layer_text(v, context) for v in value)))
             else:
                 params.append("{}={}".format(p.name(), _plain(value)))
     made = QDateTime.currentDateTime()
-    head = (
-        "Erzeugt mit Ankunft {v} ({alg}), QGIS {q}, am {d}."
-        if de
-        else "Made with Ankunft {v} ({alg}), QGIS {q}, on {d}."
-    )
-    history = head.format(
-        v=__version__, alg=alg.id() if alg is not None else "", q=Qgis.version(), d=made.toString("yyyy-MM-dd HH:mm")
-    )
+    head = "Erzeugt mit Ankunft {v} ({alg}), QGIS {q}, am {d}." if de else "Made with Ankunft {v} ({alg}), QGIS {q}, on {d}."
+    history = head.format(v=__version__, alg=alg.id() if alg is not None else "", q=Qgis.version(), d=made.toString("yyyy-MM-dd HH:mm"))
     lines = []
     if alg is not None:
         lines.append("{}: {}".format(alg.displayName(), alg.shortDescription() or ""))
@@ -218,16 +203,10 @@ def layer_metadata(alg, parameters, context, title: str, lang: str) -> QgsLayerM
         lines.append(("Datengrundlage: " if de else "Sources: ") + "; ".join(sources))
     if params:
         lines.append(("Parameter: " if de else "Parameters: ") + "; ".join(params))
-    lines.append(
-        "Methode: siehe Hilfe des Algorithmus und docs/glossary.md."
-        if de
-        else "Method: see the algorithm's help and docs/glossary.md."
-    )
+    lines.append("Methode: siehe Hilfe des Algorithmus und docs/glossary.md." if de else "Method: see the algorithm's help and docs/glossary.md.")
     md.setAbstract("\n".join(lines))
     md.setHistory([history, *(("Parameter: " if de else "Parameters: ") + x for x in params)])
-    md.setKeywords(
-        {"Ankunft": ["Ankunftsquartiere" if de else "arrival quarters", alg.id() if alg is not None else "ankunft"]}
-    )
+    md.setKeywords({"Ankunft": ["Ankunftsquartiere" if de else "arrival quarters", alg.id() if alg is not None else "ankunft"]})
     try:
         md.setDateTime(Qgis.MetadataDateType.Created, made)
     except AttributeError:  # QGIS < 3.30
@@ -235,9 +214,7 @@ def layer_metadata(alg, parameters, context, title: str, lang: str) -> QgsLayerM
     return md
 
 
-def store_style_and_metadata(
-    path: str, layername: str | None, apply: Callable | None, metadata, lang: str | None = None
-) -> bool:
+def store_style_and_metadata(path: str, layername: str | None, apply: Callable | None, metadata, lang: str | None = None) -> bool:
     """Store the style ``apply(layer)`` sets up (renderer, legend, labels) with the aliases in ``lang``
     as the *default style* of layer ``layername`` in the GeoPackage ``path`` (table ``layer_styles``, as
     QGIS writes it) and ``metadata`` as its layer metadata (``gpkg_metadata``, QGIS's format). Other
@@ -307,21 +284,11 @@ def _file_schema(path: str, layername: str | None):
         fields.append(QgsField(fid, QMetaType.Type.LongLong))
     for i in range(defn.GetFieldCount()):
         fd = defn.GetFieldDefn(i)
-        kind = (
-            QMetaType.Type.Bool
-            if fd.GetSubType() == ogr.OFSTBoolean
-            else types.get(fd.GetType(), QMetaType.Type.QString)
-        )
+        kind = QMetaType.Type.Bool if fd.GetSubType() == ogr.OFSTBoolean else types.get(fd.GetType(), QMetaType.Type.QString)
         fields.append(QgsField(fd.GetName(), kind))
     flat = ogr.GT_Flatten(lyr.GetGeomType())
-    geometry = {
-        ogr.wkbPoint: "MultiPoint",
-        ogr.wkbMultiPoint: "MultiPoint",
-        ogr.wkbLineString: "MultiLineString",
-        ogr.wkbMultiLineString: "MultiLineString",
-        ogr.wkbPolygon: "MultiPolygon",
-        ogr.wkbMultiPolygon: "MultiPolygon",
-    }.get(flat, "None")
+    geometry = {ogr.wkbPoint: "MultiPoint", ogr.wkbMultiPoint: "MultiPoint", ogr.wkbLineString: "MultiLineString",
+                ogr.wkbMultiLineString: "MultiLineString", ogr.wkbPolygon: "MultiPolygon", ogr.wkbMultiPolygon: "MultiPolygon"}.get(flat, "None")
     name, column = lyr.GetName(), lyr.GetGeometryColumn()
     lyr = None
     ds = None
@@ -375,25 +342,17 @@ def _write_gpkg_metadata(path: str, layername: str, xml: str) -> None:
             "CONSTRAINT crmr_mpi_fk FOREIGN KEY (md_parent_id) REFERENCES gpkg_metadata(id))"
         )
         for table in ("gpkg_metadata", "gpkg_metadata_reference"):
-            if not cur.execute(
-                "SELECT 1 FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_metadata'", (table,)
-            ).fetchone():
+            if not cur.execute("SELECT 1 FROM gpkg_extensions WHERE table_name = ? AND extension_name = 'gpkg_metadata'", (table,)).fetchone():
                 cur.execute(
                     "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope) "
                     "VALUES (?, NULL, 'gpkg_metadata', 'http://www.geopackage.org/spec120/#extension_metadata', 'read-write')",
                     (table,),
                 )
-        old = [
-            r[0]
-            for r in cur.execute(
-                "SELECT md_file_id FROM gpkg_metadata_reference WHERE reference_scope = 'table' AND table_name = ?",
-                (layername,),
-            )
-        ]
+        old = [r[0] for r in cur.execute(
+            "SELECT md_file_id FROM gpkg_metadata_reference WHERE reference_scope = 'table' AND table_name = ?", (layername,)
+        )]
         for md_id in old:
-            if cur.execute("SELECT md_standard_uri FROM gpkg_metadata WHERE id = ?", (md_id,)).fetchone() == (
-                "http://mrcc.com/qgis.dtd",
-            ):
+            if cur.execute("SELECT md_standard_uri FROM gpkg_metadata WHERE id = ?", (md_id,)).fetchone() == ("http://mrcc.com/qgis.dtd",):
                 cur.execute("DELETE FROM gpkg_metadata_reference WHERE md_file_id = ?", (md_id,))
                 cur.execute("DELETE FROM gpkg_metadata WHERE id = ?", (md_id,))
         cur.execute(
@@ -489,12 +448,7 @@ def categorized_fill(layer, field: str, keys, spec: dict, labels: dict, outline_
     categories = []
     for key in keys:
         symbol = QgsFillSymbol.createSimple(
-            {
-                "color": spec[key]["color"],
-                "style": spec[key]["style"],
-                "outline_color": OUTLINE,
-                "outline_width": outline_width,
-            }
+            {"color": spec[key]["color"], "style": spec[key]["style"], "outline_color": OUTLINE, "outline_width": outline_width}
         )
         categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))

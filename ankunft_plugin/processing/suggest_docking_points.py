@@ -54,13 +54,7 @@ def apply_style(layer, labels: dict) -> None:
     categories = []
     for key, colour, size in zip(("1", "2-3", "4-5", "6+"), RANK_COLOURS, (5.0, 4.2, 3.6, 3.0)):
         symbol = QgsMarkerSymbol.createSimple(
-            {
-                "name": "star" if key == "1" else "circle",
-                "color": colour,
-                "outline_color": "#000000",
-                "outline_width": "0.3",
-                "size": str(size),
-            }
+            {"name": "star" if key == "1" else "circle", "color": colour, "outline_color": "#000000", "outline_width": "0.3", "size": str(size)}
         )
         categories.append(QgsRendererCategory(key, symbol, labels.get(key, key)))
     expr = "CASE WHEN \"rank\" = 1 THEN '1' WHEN \"rank\" <= 3 THEN '2-3' WHEN \"rank\" <= 5 THEN '4-5' ELSE '6+' END"
@@ -123,14 +117,10 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         return self.tr("Suggest docking points")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible."
-        )
+        return self.tr("Ranks candidate sites that, with the existing docking points, reach the most arrivals on foot, and says how close the list is to the best possible.")
 
     def tags(self) -> list[str]:
-        return self.tr(
-            "docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation"
-        ).split(",")
+        return self.tr("docking point,Andockstelle,siting,maximal covering,MCLP,walking,arrival quarter,optimisation").split(",")
 
     # -- parameters -----------------------------------------------------------------------------
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -140,9 +130,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 self.tr("Demand (areas or points)"),
                 [Qgis.ProcessingSourceType.VectorPolygon, Qgis.ProcessingSourceType.VectorPoint],
             ),
-            self.tr(
-                "Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field."
-            ),
+            self.tr("Where the people to reach live: areas (e.g. planning areas, blocks) or points (e.g. addresses), with their number in the weight field."),
         )
         self.add(
             QgsProcessingParameterField(
@@ -152,40 +140,24 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
-            self.tr(
-                "Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1."
-            ),
+            self.tr("Number of people per demand feature, e.g. population of the arrival quarters, or arrivals. Placeholders such as '.', '-' or 'x' count as 0 and are reported. Empty: every feature counts 1."),
         )
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.BUILDINGS,
-                self.tr("Buildings (place demand on buildings)"),
-                [Qgis.ProcessingSourceType.VectorPolygon],
-                optional=True,
+                self.BUILDINGS, self.tr("Buildings (place demand on buildings)"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True
             ),
-            self.tr(
-                "Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points."
-            ),
+            self.tr("Optional: building footprints. Each demand area's weight is spread over the buildings inside it in proportion to footprint area, so people sit where they live. Areas without buildings (and all areas when no buildings are given) spread their weight over a regular grid of points."),
         )
         add_population_cell_parameters(self)
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.CANDIDATES, self.tr("Candidate sites"), [Qgis.ProcessingSourceType.VectorPoint]
-            ),
-            self.tr(
-                "Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …"
-            ),
+            QgsProcessingParameterFeatureSource(self.CANDIDATES, self.tr("Candidate sites"), [Qgis.ProcessingSourceType.VectorPoint]),
+            self.tr("Points where a docking point could go: shops, markets, libraries, post offices, stops, ground floors of housing companies …"),
         )
         self.add(
             QgsProcessingParameterFeatureSource(
-                self.EXISTING,
-                self.tr("Existing docking points (kept)"),
-                [Qgis.ProcessingSourceType.VectorPoint],
-                optional=True,
+                self.EXISTING, self.tr("Existing docking points (kept)"), [Qgis.ProcessingSourceType.VectorPoint], optional=True
             ),
-            self.tr(
-                "Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest."
-            ),
+            self.tr("Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest."),
         )
         P.add_network(self)
         self.add(
@@ -196,29 +168,19 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 type=Qgis.ProcessingFieldParameterDataType.Numeric,
                 optional=True,
             ),
-            self.tr(
-                "Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length."
-            ),
+            self.tr("Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.MAX_MINUTES,
-                self.tr("Walking time (minutes)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=10.0,
-                minValue=0.1,
+                self.MAX_MINUTES, self.tr("Walking time (minutes)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=10.0, minValue=0.1
             ),
             self.tr("A demand point counts as reached by a site when the walk is at most this long ('um die Ecke')."),
         )
         P.add_speed(self)
         self.add(
             QgsProcessingParameterNumber(
-                self.COUNT,
-                self.tr("Number of new sites"),
-                Qgis.ProcessingNumberParameterType.Integer,
-                defaultValue=5,
-                minValue=1,
+                self.COUNT, self.tr("Number of new sites"), Qgis.ProcessingNumberParameterType.Integer, defaultValue=5, minValue=1
             ),
             self.tr("How many new docking points to suggest. The list is ranked: the first sites add the most."),
         )
@@ -229,24 +191,16 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 options=[self.tr("Greedy (fast, gap reported)"), self.tr("Exact (MILP, proves the optimum)")],
                 defaultValue=0,
             ),
-            self.tr(
-                "Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit."
-            ),
+            self.tr("Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit."),
         )
         self.add(
             QgsProcessingParameterEnum(
                 self.VISIBILITY,
                 self.tr("Visibility (passers-by)"),
-                options=[
-                    self.tr("None"),
-                    self.tr("From a candidate field"),
-                    self.tr("Street length within a short walk (computed)"),
-                ],
+                options=[self.tr("None"), self.tr("From a candidate field"), self.tr("Street length within a short walk (computed)")],
                 defaultValue=0,
             ),
-            self.tr(
-                "Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall)."
-            ),
+            self.tr("Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall)."),
         )
         self.add(
             QgsProcessingParameterField(
@@ -256,9 +210,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 type=Qgis.ProcessingFieldParameterDataType.Any,
                 optional=True,
             ),
-            self.tr(
-                "With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by)."
-            ),
+            self.tr("With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by)."),
         )
         self.add(
             QgsProcessingParameterNumber(
@@ -269,17 +221,11 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 minValue=0.0,
                 maxValue=100.0,
             ),
-            self.tr(
-                "0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility."
-            ),
+            self.tr("0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility."),
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.VISIBILITY_RADIUS,
-                self.tr("Visibility radius (m)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=300.0,
-                minValue=10.0,
+                self.VISIBILITY_RADIUS, self.tr("Visibility radius (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=300.0, minValue=10.0
             ),
             self.tr("Computed visibility: street length reachable within this walking distance of the candidate."),
             advanced=True,
@@ -287,22 +233,14 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         P.add_snap_distance(self, advanced=True)
         self.add(
             QgsProcessingParameterNumber(
-                self.GRID_SPACING,
-                self.tr("Grid spacing for areas without buildings (m)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=50.0,
-                minValue=5.0,
+                self.GRID_SPACING, self.tr("Grid spacing for areas without buildings (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=50.0, minValue=5.0
             ),
             self.tr("Areas without buildings spread their weight evenly over grid points this far apart."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterNumber(
-                self.TIME_LIMIT,
-                self.tr("Time limit of the exact method (s)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=60.0,
-                minValue=1.0,
+                self.TIME_LIMIT, self.tr("Time limit of the exact method (s)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=60.0, minValue=1.0
             ),
             self.tr("The exact method stops after this time with the best solution found and its proven gap."),
             advanced=True,
@@ -315,28 +253,20 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                 defaultValue=10.0,
                 minValue=0.0,
             ),
-            self.tr(
-                "Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser)."
-            ),
+            self.tr("Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser)."),
             advanced=True,
         )
         P.add_suppress_below(self)
         self.add_language_parameter()
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Suggested docking points"), Qgis.ProcessingSourceType.VectorPoint
-            ),
-            self.tr(
-                "The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Suggested docking points"), Qgis.ProcessingSourceType.VectorPoint),
+            self.tr("The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."),
         )
         self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_BEFORE_PCT, self.tr("Coverage before (%)")))
         self.addOutput(QgsProcessingOutputNumber(self.COVERAGE_AFTER_PCT, self.tr("Coverage after (%)")))
         self.addOutput(QgsProcessingOutputNumber(self.OPTIMALITY_GAP_PCT, self.tr("Optimality gap (%)")))
         self.addOutput(QgsProcessingOutputString(self.GAP_BASIS, self.tr("Basis of the gap")))
-        self.addOutput(
-            QgsProcessingOutputNumber(self.UNSNAPPED_DEMAND_PCT, self.tr("Demand too far from the network (%)"))
-        )
+        self.addOutput(QgsProcessingOutputNumber(self.UNSNAPPED_DEMAND_PCT, self.tr("Demand too far from the network (%)")))
 
     # -- helpers --------------------------------------------------------------------------------
     def _source(self, parameters, key, context, required=True):
@@ -347,20 +277,14 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
 
     def _graph(self, parameters, network, context, feedback, crs, cost_field):
         """The walking graph from the session cache (built and cached when the layer is new)."""
-        graph = P.load_walk_graph(
-            self, parameters, network, crs, context, feedback, cost_field=cost_field, progress=(0.0, 10.0)
-        )
+        graph = P.load_walk_graph(self, parameters, network, crs, context, feedback, cost_field=cost_field, progress=(0.0, 10.0))
         return graph
 
     def gap_basis_label(self, code: str) -> str:
         return {
             "optimal": self.tr("against the proven optimum"),
-            "milp_bound": self.tr(
-                "against the solver's proven upper bound (the optimum was not reached in the time limit)"
-            ),
-            "submodular_bound": self.tr(
-                "against an upper bound from the greedy run itself (the true gap is smaller or equal)"
-            ),
+            "milp_bound": self.tr("against the solver's proven upper bound (the optimum was not reached in the time limit)"),
+            "submodular_bound": self.tr("against an upper bound from the greedy run itself (the true gap is smaller or equal)"),
             "trivial": self.tr("nothing left to choose"),
         }.get(code, code)
 
@@ -374,23 +298,14 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         self._demand(run)
         self._candidates(run)
         self._existing(run)
-        feedback.pushInfo(
-            self.tr("Walking reach of {n} candidates to {m} demand points…").format(
-                n=int(run.usable.size), m=run.demand.weight.size
-            )
-        )
+        feedback.pushInfo(self.tr("Walking reach of {n} candidates to {m} demand points…").format(n=int(run.usable.size), m=run.demand.weight.size))
         run.cover = self._coverage(run, (30.0, 70.0))
         self._visibility(run)
         self._optimise(run)
         dest_id = self._write(run)
         self._log_result(feedback, run.result, run.method, run.suppress_below, time.perf_counter() - t_start)
-        labels = {
-            k: vocabulary.phrase(p, lang)
-            for k, p in (("1", "rank_1"), ("2-3", "rank_2_3"), ("4-5", "rank_4_5"), ("6+", "rank_6"))
-        }
-        self.style_output(
-            context, dest_id, lambda layer: apply_style(layer, labels), vocabulary.phrase("layer_suggested", lang)
-        )
+        labels = {k: vocabulary.phrase(p, lang) for k, p in (("1", "rank_1"), ("2-3", "rank_2_3"), ("4-5", "rank_4_5"), ("6+", "rank_6"))}
+        self.style_output(context, dest_id, lambda layer: apply_style(layer, labels), vocabulary.phrase("layer_suggested", lang))
         result = run.result
         return {
             self.OUTPUT: dest_id,
@@ -417,9 +332,9 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         if run.vis_mode == VIS_FIELD:
             if not run.vis_field:
                 raise QgsProcessingException(
-                    self.tr(
-                        "Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'."
-                    ).format(layer=cand_src.sourceName())
+                    self.tr("Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.").format(
+                        layer=cand_src.sourceName()
+                    )
                 )
             require_field(cand_src, run.vis_field, cand_src.sourceName())
         run.minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
@@ -441,18 +356,16 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         if run.cost_field:
             require_field(network, run.cost_field, network.sourceName())
         _net_crs, run.crs = network_crs(network, run.context, feedback)
-        feedback.pushInfo(
-            self.tr("Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.").format(
-                crs=run.crs.authid(), minutes=run.minutes, speed=run.speed, metres=run.limit_m
-            )
-        )
+        feedback.pushInfo(self.tr("Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.").format(
+            crs=run.crs.authid(), minutes=run.minutes, speed=run.speed, metres=run.limit_m
+        ))
         feedback.pushInfo(self.tr("Building the walking graph of '{layer}'…").format(layer=network.sourceName()))
         run.graph = self._graph(run.parameters, network, run.context, feedback, run.crs, run.cost_field)
         if run.graph.n_edges == 0:
             raise QgsProcessingException(
-                self.tr(
-                    "Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand."
-                ).format(layer=network.sourceName())
+                self.tr("Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.").format(
+                    layer=network.sourceName()
+                )
             )
         self.check_cancel(feedback)
         feedback.setProgress(12.0)
@@ -466,16 +379,16 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         n_missing = int(np.isnan(weights).sum())
         if n_missing:
             feedback.pushWarning(
-                self.tr(
-                    "Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0."
-                ).format(layer=dname, field=weight_field, n=n_missing)
+                self.tr("Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.").format(
+                    layer=dname, field=weight_field, n=n_missing
+                )
             )
         n_neg = int((weights < 0).sum())
         if n_neg:
             feedback.pushWarning(
-                self.tr(
-                    "Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0."
-                ).format(layer=dname, field=weight_field, n=n_neg)
+                self.tr("Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.").format(
+                    layer=dname, field=weight_field, n=n_neg
+                )
             )
         return np.where(np.isfinite(weights) & (weights > 0), weights, 0.0)
 
@@ -483,18 +396,12 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         parameters, context, feedback, crs = run.parameters, run.context, run.feedback, run.crs
         demand_src, weight_field, build_src = run.demand_src, run.weight_field, run.build_src
         dname = demand_src.sourceName()
-        ddata = read_source(
-            demand_src, [weight_field] if weight_field else [], context, feedback, dest_crs=crs, progress=(12.0, 16.0)
-        )
+        ddata = read_source(demand_src, [weight_field] if weight_field else [], context, feedback, dest_crs=crs, progress=(12.0, 16.0))
         if len(ddata) == 0:
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features.").format(layer=dname))
         weights = self._weights(run, ddata, dname)
         if ddata.null_geometries:
-            feedback.pushWarning(
-                self.tr("Layer '{layer}': {n} features without geometry are left out.").format(
-                    layer=dname, n=ddata.null_geometries
-                )
-            )
+            feedback.pushWarning(self.tr("Layer '{layer}': {n} features without geometry are left out.").format(layer=dname, n=ddata.null_geometries))
         dgeoms = to_shapely(ddata.geometries)
         bxy = barea = None
         if build_src is not None:
@@ -502,19 +409,13 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             keep = [g for g in bdata.geometries if not (g.isNull() or g.isEmpty())]
             if keep:
                 bxy, barea, _ = building_points(to_shapely(keep))
-            feedback.pushInfo(
-                self.tr("{n} buildings read from '{layer}'.").format(n=len(keep), layer=build_src.sourceName())
-            )
-        bxy, barea, weights = demand_cells(
-            self, parameters, context, feedback, crs, dgeoms, bool(weight_field), bxy, barea, weights
-        )
+            feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(keep), layer=build_src.sourceName()))
+        bxy, barea, weights = demand_cells(self, parameters, context, feedback, crs, dgeoms, bool(weight_field), bxy, barea, weights)
         demand = run.demand = demand_points(dgeoms, weights, bxy, barea, run.spacing)
         self._log_placement(feedback, demand, dname, build_src is not None)
         if demand.weight.size == 0 or demand.weight.sum() <= 0:
             raise QgsProcessingException(
-                self.tr(
-                    "Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries."
-                ).format(layer=dname)
+                self.tr("Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.").format(layer=dname)
             )
         self.check_cancel(feedback)
         feedback.setProgress(25.0)
@@ -524,13 +425,9 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         feedback, graph, max_snap, cand_src = run.feedback, run.graph, run.max_snap, run.cand_src
         cname = cand_src.sourceName()
         fields = [run.vis_field] if run.vis_mode == VIS_FIELD else []
-        cdata = run.cdata = read_source(
-            cand_src, fields, run.context, feedback, dest_crs=run.crs, keep_features=True, progress=(25.0, 28.0)
-        )
+        cdata = run.cdata = read_source(cand_src, fields, run.context, feedback, dest_crs=run.crs, keep_features=True, progress=(25.0, 28.0))
         if len(cdata) == 0:
-            raise QgsProcessingException(
-                self.tr("Layer '{layer}' has no features. Give at least one candidate site.").format(layer=cname)
-            )
+            raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Give at least one candidate site.").format(layer=cname))
         cxy = run.cxy = point_xy(cdata.geometries)
         # points nearest to a small disconnected fragment (under 1 % of the network length) are moved
         # onto the connected network when that lies within the maximum distance too
@@ -538,16 +435,16 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         n_cand_off = int((~csnap.ok).sum())
         if n_cand_off:
             feedback.pushWarning(
-                self.tr(
-                    "{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen."
-                ).format(n=n_cand_off, total=len(cdata), layer=cname, d=max_snap)
+                self.tr("{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.").format(
+                    n=n_cand_off, total=len(cdata), layer=cname, d=max_snap
+                )
             )
         usable = run.usable = np.flatnonzero(csnap.ok)  # only candidates on the network can be chosen
         if usable.size == 0:
             raise QgsProcessingException(
-                self.tr(
-                    "No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network."
-                ).format(layer=cname, d=max_snap)
+                self.tr("No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.").format(
+                    layer=cname, d=max_snap
+                )
             )
         if run.k > usable.size:
             feedback.pushWarning(self.tr("Only {n} candidates: all of them are listed.").format(n=int(usable.size)))
@@ -560,13 +457,8 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             people = float(demand.weight[off].sum())
             shown = suppress_counts([people], run.suppress_below)[0]
             feedback.pushWarning(
-                self.tr(
-                    "{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered."
-                ).format(
-                    n=int(off.sum()),
-                    pct=run.unsnapped_pct,
-                    people="–" if math.isnan(shown) else "{:.0f}".format(shown),
-                    d=max_snap,
+                self.tr("{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.").format(
+                    n=int(off.sum()), pct=run.unsnapped_pct, people="–" if math.isnan(shown) else "{:.0f}".format(shown), d=max_snap
                 )
             )
 
@@ -581,14 +473,12 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             esnap = graph.snap_connected(exy, max_snap)
             if (~esnap.ok).any():
                 feedback.pushWarning(
-                    self.tr(
-                        "{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody."
-                    ).format(n=int((~esnap.ok).sum()), layer=exist_src.sourceName(), d=max_snap)
+                    self.tr("{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.").format(
+                        n=int((~esnap.ok).sum()), layer=exist_src.sourceName(), d=max_snap
+                    )
                 )
             if esnap.ok.any():
-                dist, _which = graph.nearest(
-                    exy, demand.xy, max_snap=max_snap, limit=run.limit_m, src_snap=esnap, dst_snap=run.dsnap
-                )
+                dist, _which = graph.nearest(exy, demand.xy, max_snap=max_snap, limit=run.limit_m, src_snap=esnap, dst_snap=run.dsnap)
                 run.existing_mask = np.isfinite(dist) & (dist <= run.limit_m)
             moved_existing = int(esnap.moved.sum())
         self._log_moved(feedback, int(run.dsnap.moved.sum()), int(run.csnap.moved.sum()), moved_existing)
@@ -604,18 +494,14 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             n_bad = int(np.isnan(visibility).sum())
             if n_bad:
                 feedback.pushWarning(
-                    self.tr(
-                        "Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible."
-                    ).format(layer=run.cand_src.sourceName(), field=run.vis_field, n=n_bad)
+                    self.tr("Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.").format(
+                        layer=run.cand_src.sourceName(), field=run.vis_field, n=n_bad
+                    )
                 )
         elif run.vis_mode == VIS_REACH:
             feedback.pushInfo(self.tr("Street length within {r:g} m of each candidate…").format(r=run.vis_radius))
             run.visibility = street_reach(
-                run.graph,
-                run.cxy[usable],
-                run.vis_radius,
-                run.max_snap,
-                progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f),
+                run.graph, run.cxy[usable], run.vis_radius, run.max_snap, progress=lambda f: self._progress(feedback, 70.0 + 10.0 * f),
                 snap=run.csnap.take(usable),
             )
         self.check_cancel(feedback)
@@ -647,9 +533,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         in_fields = cand_src.fields()
         spec = [("rank", "int"), ("added_weight", "double"), ("cum_coverage_pct", "double"), ("visibility", "double")]
         out_fields = new_fields(in_fields, spec)
-        sink, dest_id = self.parameterAsSink(
-            run.parameters, self.OUTPUT, run.context, out_fields, cand_src.wkbType(), cand_src.sourceCrs()
-        )
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, cand_src.wkbType(), cand_src.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
         added = np.round(suppress_counts(result.added_weight, run.suppress_below), 1)
@@ -683,14 +567,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
 
     def _coverage(self, run, progress):
         """Candidates × demand points reached within ``limit_m`` (bool csr), from the given snaps."""
-        graph, cxy, dxy, limit_m, max_snap, feedback = (
-            run.graph,
-            run.cxy[run.usable],
-            run.demand.xy,
-            run.limit_m,
-            run.max_snap,
-            run.feedback,
-        )
+        graph, cxy, dxy, limit_m, max_snap, feedback = run.graph, run.cxy[run.usable], run.demand.xy, run.limit_m, run.max_snap, run.feedback
         csnap, dsnap = run.csnap.take(run.usable), run.dsnap
         from scipy import sparse
 
@@ -711,9 +588,9 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
     def _log_moved(self, feedback, n_demand, n_cand, n_existing) -> None:
         if n_demand or n_cand or n_existing:
             feedback.pushInfo(
-                self.tr(
-                    "{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network."
-                ).format(d=n_demand, c=n_cand, e=n_existing)
+                self.tr("{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.").format(
+                    d=n_demand, c=n_cand, e=n_existing
+                )
             )
 
     def _log_placement(self, feedback, demand, dname, with_buildings) -> None:
@@ -722,57 +599,43 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         n_g = int(np.isin(placement, ("grid", "point_on_surface")).sum())
         n_p = int((placement == "point").sum())
         if n_b:
-            feedback.pushInfo(
-                self.tr("{n} areas of '{layer}' spread over their buildings by footprint area.").format(
-                    n=n_b, layer=dname
-                )
-            )
+            feedback.pushInfo(self.tr("{n} areas of '{layer}' spread over their buildings by footprint area.").format(n=n_b, layer=dname))
         if n_g:
             if with_buildings:
                 feedback.pushWarning(
-                    self.tr(
-                        "{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points."
-                    ).format(n=n_g, layer=dname)
+                    self.tr("{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.").format(n=n_g, layer=dname)
                 )
             else:
-                feedback.pushInfo(
-                    self.tr("{n} areas of '{layer}' spread over a regular grid of points.").format(n=n_g, layer=dname)
-                )
+                feedback.pushInfo(self.tr("{n} areas of '{layer}' spread over a regular grid of points.").format(n=n_g, layer=dname))
         if n_p and with_buildings:
             feedback.pushInfo(self.tr("Point demand is used as it is; buildings only place the demand of areas."))
         feedback.pushInfo(self.tr("{m} demand points.").format(m=demand.weight.size))
 
     def _log_result(self, feedback, result, method, suppress_below, seconds) -> None:
         feedback.pushInfo(
-            self.tr(
-                "Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites."
-            ).format(before=result.coverage_before_pct, after=result.coverage_after_pct, k=len(result.order))
+            self.tr("Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.").format(
+                before=result.coverage_before_pct, after=result.coverage_after_pct, k=len(result.order)
+            )
         )
         if result.uncoverable > 0 and result.total > 0:
             feedback.pushInfo(
-                self.tr(
-                    "{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time."
-                ).format(pct=100.0 * result.uncoverable / result.total)
+                self.tr("{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.").format(
+                    pct=100.0 * result.uncoverable / result.total
+                )
             )
         gap = result.gap_pct
         if math.isnan(gap):
             feedback.pushWarning(self.tr("No upper bound could be proven: the optimality gap is unknown."))
         else:
             feedback.pushInfo(
-                self.tr("Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).").format(
-                    gap=gap, basis=self.gap_basis_label(result.gap_basis)
-                )
+                self.tr("Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).").format(gap=gap, basis=self.gap_basis_label(result.gap_basis))
             )
         if method == "greedy" and result.optimum is not None and result.gap_basis == "optimal":
             feedback.pushInfo(self.tr("The exact optimum was computed too ({s:.1f} s).").format(s=result.milp_seconds))
         if method == "exact" and result.gap_basis in ("milp_bound", "submodular_bound"):
             feedback.pushWarning(
-                self.tr(
-                    "The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum."
-                )
+                self.tr("The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.")
             )
         feedback.pushInfo(
-            self.tr("Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.").format(
-                g=result.greedy_seconds, m=result.milp_seconds, t=seconds
-            )
+            self.tr("Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.").format(g=result.greedy_seconds, m=result.milp_seconds, t=seconds)
         )

@@ -37,12 +37,8 @@ def declared(module_name: str, class_name: str) -> tuple[str, str, str] | None:
                         values[target.id] = item.value.value
             if isinstance(item, ast.FunctionDef) and item.name == "displayName":
                 for call in ast.walk(item):
-                    if (
-                        isinstance(call, ast.Call)
-                        and getattr(call.func, "attr", "") == "tr"
-                        and call.args
-                        and isinstance(call.args[0], ast.Constant)
-                    ):
+                    if (isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "tr" and call.args
+                            and isinstance(call.args[0], ast.Constant)):
                         values["display"] = call.args[0].value
                         break
         if values.get("ALG_ID"):

@@ -63,12 +63,7 @@ def _geometry_name(gtype) -> str:
 
 def check_crs(label: str, layer_name: str, crs, extent, feedback=None) -> None:
     """Refuse a CRS that does not fit the coordinates (see ``core.validation.crs_problem``)."""
-    if (
-        extent is None
-        or extent.isNull()
-        or extent.xMinimum() > extent.xMaximum()
-        or extent.yMinimum() > extent.yMaximum()
-    ):
+    if extent is None or extent.isNull() or extent.xMinimum() > extent.xMaximum() or extent.yMinimum() > extent.yMaximum():
         return  # no features: no coordinates to judge by
     kind = "none" if not crs.isValid() else ("geographic" if crs.isGeographic() else "projected")
     code = crs_problem(kind, (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()))
@@ -77,28 +72,14 @@ def check_crs(label: str, layer_name: str, crs, extent, feedback=None) -> None:
     size = "{:.4g} × {:.4g}".format(extent.width(), extent.height())
     where = "{:.6g}, {:.6g}".format(extent.center().x(), extent.center().y())
     if code == "no_crs_degrees":
-        text = QCoreApplication.translate(
-            "AnkunftValidation",
-            "{param}: layer '{layer}' has no CRS (a shapefile without .prj?). Its coordinates (around {where}) look like longitude/latitude: assign EPSG:4326 (Layer properties → Source, or 'Assign projection') and run again.",
-        )
+        text = QCoreApplication.translate("AnkunftValidation", "{param}: layer '{layer}' has no CRS (a shapefile without .prj?). Its coordinates (around {where}) look like longitude/latitude: assign EPSG:4326 (Layer properties → Source, or 'Assign projection') and run again.")
     elif code == "no_crs_metric":
-        text = QCoreApplication.translate(
-            "AnkunftValidation",
-            "{param}: layer '{layer}' has no CRS (a shapefile without .prj?). Its coordinates (around {where}) are not degrees but metres of some projection; Ankunft will not guess which. Assign the right CRS (Berlin: EPSG:25833) with Layer properties → Source or 'Assign projection', and run again.",
-        )
+        text = QCoreApplication.translate("AnkunftValidation", "{param}: layer '{layer}' has no CRS (a shapefile without .prj?). Its coordinates (around {where}) are not degrees but metres of some projection; Ankunft will not guess which. Assign the right CRS (Berlin: EPSG:25833) with Layer properties → Source or 'Assign projection', and run again.")
     elif code == "metres_in_degree_crs":
-        text = QCoreApplication.translate(
-            "AnkunftValidation",
-            "{param}: layer '{layer}' is labelled {crs} (degrees), but its coordinates (around {where}) are outside ±180/±90: they are metres. Assign the CRS the coordinates are really in (Berlin: EPSG:25833) and run again.",
-        )
+        text = QCoreApplication.translate("AnkunftValidation", "{param}: layer '{layer}' is labelled {crs} (degrees), but its coordinates (around {where}) are outside ±180/±90: they are metres. Assign the CRS the coordinates are really in (Berlin: EPSG:25833) and run again.")
     else:
-        text = QCoreApplication.translate(
-            "AnkunftValidation",
-            "{param}: layer '{layer}' is labelled {crs} (metres), but all its coordinates lie in a box of {size} units around {where}: they look like degrees. Assign EPSG:4326 to the layer (Layer properties → Source) and run again.",
-        )
-    raise QgsProcessingException(
-        text.format(param=label, layer=layer_name, crs=crs.authid() or crs.description(), where=where, size=size)
-    )
+        text = QCoreApplication.translate("AnkunftValidation", "{param}: layer '{layer}' is labelled {crs} (metres), but all its coordinates lie in a box of {size} units around {where}: they look like degrees. Assign EPSG:4326 to the layer (Layer properties → Source) and run again.")
+    raise QgsProcessingException(text.format(param=label, layer=layer_name, crs=crs.authid() or crs.description(), where=where, size=size))
 
 
 def check_geometry_type(label: str, layer_name: str, wkb_type, wanted) -> None:
@@ -108,10 +89,9 @@ def check_geometry_type(label: str, layer_name: str, wkb_type, wanted) -> None:
     if got == wanted:
         return
     raise QgsProcessingException(
-        QCoreApplication.translate(
-            "AnkunftValidation",
-            "{param} needs a layer of {wanted}; layer '{layer}' has {got}. Choose a layer of {wanted}.",
-        ).format(param=label, wanted=_geometry_name(wanted), layer=layer_name, got=_geometry_name(got))
+        QCoreApplication.translate("AnkunftValidation", "{param} needs a layer of {wanted}; layer '{layer}' has {got}. Choose a layer of {wanted}.").format(
+            param=label, wanted=_geometry_name(wanted), layer=layer_name, got=_geometry_name(got)
+        )
     )
 
 
@@ -128,10 +108,7 @@ def check_multipoints(label: str, source, feedback=None) -> None:
     if bad:
         shown = ", ".join("{} ({})".format(fid, n) for fid, n in bad[:10]) + (" …" if len(bad) > 10 else "")
         raise QgsProcessingException(
-            QCoreApplication.translate(
-                "AnkunftValidation",
-                "{param}: {n} features of layer '{layer}' consist of several points (feature id (parts): {list}). Each point needs its own place: split them with 'Multipart to singleparts' and run again.",
-            ).format(param=label, n=len(bad), layer=source.sourceName(), list=shown)
+            QCoreApplication.translate("AnkunftValidation", "{param}: {n} features of layer '{layer}' consist of several points (feature id (parts): {list}). Each point needs its own place: split them with 'Multipart to singleparts' and run again.").format(param=label, n=len(bad), layer=source.sourceName(), list=shown)
         )
 
 
@@ -150,16 +127,7 @@ def check_nonnegative(label: str, source, field: str, layer_name: str | None = N
     if len(bad):
         shown = ", ".join("{}: {:g}".format(fids[i], v) for i, v in zip(bad[:10].tolist(), numbers[:10].tolist()))
         raise QgsProcessingException(
-            QCoreApplication.translate(
-                "AnkunftValidation",
-                "{param}: field '{field}' of layer '{layer}' counts people, but {n} features have a negative value (feature id: value: {list}). A number of people cannot be negative: correct it, or set it empty (NULL) to leave the area out, and run again.",
-            ).format(
-                param=label,
-                field=field,
-                layer=layer_name or source.sourceName(),
-                n=len(bad),
-                list=shown + (" …" if len(bad) > 10 else ""),
-            )
+            QCoreApplication.translate("AnkunftValidation", "{param}: field '{field}' of layer '{layer}' counts people, but {n} features have a negative value (feature id: value: {list}). A number of people cannot be negative: correct it, or set it empty (NULL) to leave the area out, and run again.").format(param=label, field=field, layer=layer_name or source.sourceName(), n=len(bad), list=shown + (" …" if len(bad) > 10 else ""))
         )
 
 
@@ -213,11 +181,7 @@ def _check_people_counts(alg, parameters, context) -> None:
         if not chosen or parameters.get(parent) is None:
             continue
         if isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers):
-            layers = [
-                (lyr, lyr.name())
-                for lyr in alg.parameterAsLayerList(parameters, parent, context) or []
-                if hasattr(lyr, "getFeatures")
-            ]
+            layers = [(lyr, lyr.name()) for lyr in alg.parameterAsLayerList(parameters, parent, context) or [] if hasattr(lyr, "getFeatures")]
         else:
             source = alg.parameterAsSource(parameters, parent, context)
             layers = [(source, None)] if source is not None else []
@@ -238,34 +202,17 @@ def missing_file_message(alg, parameters) -> str | None:
         path = value.split("|", 1)[0]
         if path.startswith(("memory:", "postgres", "dbname=")) or "://" in path or "=" in path.split("/")[0]:
             continue
-        looks_like_file = os.sep in path or os.path.splitext(path)[1].lower() in (
-            ".gpkg",
-            ".shp",
-            ".geojson",
-            ".json",
-            ".csv",
-            ".gml",
-            ".kml",
-            ".sqlite",
-            ".fgb",
-            ".parquet",
-            ".tab",
-        )
+        looks_like_file = os.sep in path or os.path.splitext(path)[1].lower() in (".gpkg", ".shp", ".geojson", ".json", ".csv", ".gml", ".kml", ".sqlite", ".fgb", ".parquet", ".tab")
         if looks_like_file and not os.path.exists(path):
             folder = os.path.dirname(path)
             hint = (
-                QCoreApplication.translate("AnkunftValidation", "the folder '{folder}' does not exist either").format(
-                    folder=folder
-                )
+                QCoreApplication.translate("AnkunftValidation", "the folder '{folder}' does not exist either").format(folder=folder)
                 if folder and not os.path.isdir(folder)
-                else QCoreApplication.translate(
-                    "AnkunftValidation",
-                    "check the file name (a layer inside a GeoPackage is written as file.gpkg|layername=name)",
-                )
+                else QCoreApplication.translate("AnkunftValidation", "check the file name (a layer inside a GeoPackage is written as file.gpkg|layername=name)")
             )
-            return QCoreApplication.translate(
-                "AnkunftValidation", "{param}: the file '{path}' does not exist; {hint}."
-            ).format(param=param_label(alg, definition.name()), path=path, hint=hint)
+            return QCoreApplication.translate("AnkunftValidation", "{param}: the file '{path}' does not exist; {hint}.").format(
+                param=param_label(alg, definition.name()), path=path, hint=hint
+            )
     return None
 
 
@@ -294,10 +241,9 @@ def check_overlap(alg, parameters, context, inner: str, outer: str) -> None:
             if og is not None and not og.isNull() and engine.intersects(og.constGet()):
                 return
     raise QgsProcessingException(
-        QCoreApplication.translate(
-            "AnkunftValidation",
-            "{inner} and {outer} do not overlap: no feature of '{a}' touches an area of '{b}', so there is nothing to analyse. Check that both layers cover the same place (and their CRS), and run again.",
-        ).format(inner=param_label(alg, inner), outer=param_label(alg, outer), a=a.sourceName(), b=b.sourceName())
+        QCoreApplication.translate("AnkunftValidation", "{inner} and {outer} do not overlap: no feature of '{a}' touches an area of '{b}', so there is nothing to analyse. Check that both layers cover the same place (and their CRS), and run again.").format(
+            inner=param_label(alg, inner), outer=param_label(alg, outer), a=a.sourceName(), b=b.sourceName()
+        )
     )
 
 
@@ -321,18 +267,10 @@ def missing_field_message(alg, parameters, context) -> str | None:
     """Our message for a field parameter naming a field its layer does not have (names the parameter,
     the layer and its fields)."""
     for definition in alg.parameterDefinitions():
-        if not isinstance(definition, QgsProcessingParameterField) or parameters.get(definition.name()) in (
-            None,
-            "",
-            [],
-        ):
+        if not isinstance(definition, QgsProcessingParameterField) or parameters.get(definition.name()) in (None, "", []):
             continue
         parent = definition.parentLayerParameterName()
-        if (
-            not parent
-            or parameters.get(parent) is None
-            or isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers)
-        ):
+        if not parent or parameters.get(parent) is None or isinstance(alg.parameterDefinition(parent), QgsProcessingParameterMultipleLayers):
             continue
         try:
             source = alg.parameterAsSource(parameters, parent, context)
@@ -344,13 +282,7 @@ def missing_field_message(alg, parameters, context) -> str | None:
         names = source.fields().names()
         for field in chosen:
             if field and field not in names:
-                return QCoreApplication.translate(
-                    "AnkunftValidation",
-                    "{param}: layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.",
-                ).format(
-                    param=param_label(alg, definition.name()),
-                    layer=source.sourceName(),
-                    field=field,
-                    fields=", ".join(names[:30]),
+                return QCoreApplication.translate("AnkunftValidation", "{param}: layer '{layer}' has no field '{field}'. Choose one of its fields: {fields}.").format(
+                    param=param_label(alg, definition.name()), layer=source.sourceName(), field=field, fields=", ".join(names[:30])
                 )
     return None

@@ -148,11 +148,7 @@ def log_peak_memory(feedback, edges: int, points: int) -> None:
     """The process's peak memory in the log for large runs (100,000 edges or 1,000 points and more)."""
     mb = peak_memory_mb()
     if mb is not None and (edges >= 100_000 or points >= 1000):
-        feedback.pushInfo(
-            QCoreApplication.translate("AnkunftWalkingCatchments", "Peak memory of this process: {mb:.0f} MB.").format(
-                mb=mb
-            )
-        )
+        feedback.pushInfo(QCoreApplication.translate("AnkunftWalkingCatchments", "Peak memory of this process: {mb:.0f} MB.").format(mb=mb))
 
 
 class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
@@ -185,151 +181,80 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         return self.tr("Walking catchments of docking points")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths."
-        )
+        return self.tr("Areas and people within 5, 10 and 15 minutes' walk of each docking point, along streets and footpaths.")
 
     def tags(self) -> list[str]:
-        return self.tr(
-            "walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility"
-        ).split(",")
+        return self.tr("walking,catchment,isochrone,service area,Einzugsbereich,Andockstelle,fußläufig,population,accessibility").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         P.add_network(self)
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.POINTS, self.tr("Docking points"), [Qgis.ProcessingSourceType.VectorPoint]
-            ),
+            QgsProcessingParameterFeatureSource(self.POINTS, self.tr("Docking points"), [Qgis.ProcessingSourceType.VectorPoint]),
             self.tr("The docking points (Andockstellen) or any other places whose walking catchments you need."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.POINT_ID_FIELD, self.tr("Point id field"), parentLayerParameterName=self.POINTS, optional=True
-            ),
+            QgsProcessingParameterField(self.POINT_ID_FIELD, self.tr("Point id field"), parentLayerParameterName=self.POINTS, optional=True),
             self.tr("Field that names each point in the output (point_id). Empty: the feature id."),
         )
         self.add(
             QgsProcessingParameterString(self.BANDS, self.tr("Walking minutes (bands)"), defaultValue="5,10,15"),
-            self.tr(
-                "Walking times in minutes, separated by commas (5,10,15) or, with decimal commas, by semicolons (5;7,5;10)."
-            ),
+            self.tr("Walking times in minutes, separated by commas (5,10,15) or, with decimal commas, by semicolons (5;7,5;10)."),
         )
         P.add_speed(self)
         P.add_snap_distance(self)
         self.add(
-            QgsProcessingParameterField(
-                self.COST_FIELD,
-                self.tr("Cost factor field (network)"),
-                parentLayerParameterName=self.NETWORK,
-                type=Qgis.ProcessingFieldParameterDataType.Numeric,
-                optional=True,
-            ),
-            self.tr(
-                "Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable."
-            ),
+            QgsProcessingParameterField(self.COST_FIELD, self.tr("Cost factor field (network)"), parentLayerParameterName=self.NETWORK, type=Qgis.ProcessingFieldParameterDataType.Numeric, optional=True),
+            self.tr("Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable."),
             advanced=True,
         )
         self.add(
             QgsProcessingParameterEnum(
-                self.MODE,
-                self.tr("Catchments"),
-                options=[
-                    self.tr("One per point and band"),
-                    self.tr("Dissolved per band"),
-                    self.tr("Nearest point, non-overlapping bands"),
-                ],
+                self.MODE, self.tr("Catchments"),
+                options=[self.tr("One per point and band"), self.tr("Dissolved per band"), self.tr("Nearest point, non-overlapping bands")],
                 defaultValue=0,
             ),
-            self.tr(
-                "Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps."
-            ),
+            self.tr("Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps."),
         )
         self.add(
-            QgsProcessingParameterNumber(
-                self.BUFFER_M,
-                self.tr("Buffer around reached paths (m)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=30.0,
-                minValue=1.0,
-                maxValue=500.0,
-            ),
-            self.tr(
-                "The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross."
-            ),
+            QgsProcessingParameterNumber(self.BUFFER_M, self.tr("Buffer around reached paths (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=30.0, minValue=1.0, maxValue=500.0),
+            self.tr("The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross."),
         )
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.POPULATION, self.tr("Population areas"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True
-            ),
-            self.tr(
-                "Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached."
-            ),
+            QgsProcessingParameterFeatureSource(self.POPULATION, self.tr("Population areas"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
+            self.tr("Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached."),
         )
         self.add(
-            QgsProcessingParameterField(
-                self.POPULATION_FIELD,
-                self.tr("Population field"),
-                parentLayerParameterName=self.POPULATION,
-                optional=True,
-            ),
+            QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.POPULATION, optional=True),
             self.tr("Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0."),
         )
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.BUILDINGS, self.tr("Buildings"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True
-            ),
-            self.tr(
-                "Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks)."
-            ),
+            QgsProcessingParameterFeatureSource(self.BUILDINGS, self.tr("Buildings"), [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
+            self.tr("Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks)."),
         )
         add_population_cell_parameters(self)
         P.add_suppress_below(self)
         self.add(
-            QgsProcessingParameterNumber(
-                self.RASTER_CELL,
-                self.tr("Raster cell size (m)"),
-                Qgis.ProcessingNumberParameterType.Double,
-                defaultValue=25.0,
-                minValue=1.0,
-            ),
+            QgsProcessingParameterNumber(self.RASTER_CELL, self.tr("Raster cell size (m)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=25.0, minValue=1.0),
             self.tr("Cell size of the optional raster of walking minutes."),
             advanced=True,
         )
         self.add_language_parameter()
         self.add(
             QgsProcessingParameterBoolean(self.POLYGONS, self.tr("Catchment polygons"), defaultValue=True),
-            self.tr(
-                "Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway."
-            ),
+            self.tr("Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway."),
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Walking catchments"), Qgis.ProcessingSourceType.VectorPolygon
-            ),
-            self.tr(
-                "Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Walking catchments"), Qgis.ProcessingSourceType.VectorPolygon),
+            self.tr("Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m."),
         )
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT_AREAS,
-                self.tr("Population areas with walking minutes"),
-                Qgis.ProcessingSourceType.VectorPolygon,
-                optional=True,
-                createByDefault=False,
-            ),
-            self.tr(
-                "Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …)."
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT_AREAS, self.tr("Population areas with walking minutes"), Qgis.ProcessingSourceType.VectorPolygon, optional=True, createByDefault=False),
+            self.tr("Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …)."),
         )
         self.add(
-            QgsProcessingParameterRasterDestination(
-                self.OUTPUT_RASTER, self.tr("Walking minutes raster"), optional=True, createByDefault=False
-            ),
-            self.tr(
-                "GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters)."
-            ),
+            QgsProcessingParameterRasterDestination(self.OUTPUT_RASTER, self.tr("Walking minutes raster"), optional=True, createByDefault=False),
+            self.tr("GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters)."),
         )
 
     # ------------------------------------------------------------------------------------------
@@ -342,9 +267,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         self._read_run_parameters(run)
         net_crs, run.crs = network_crs(run.network, context, feedback)
         if run.crs != net_crs:
-            feedback.pushInfo(
-                self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=run.crs.authid())
-            )
+            feedback.pushInfo(self.tr("The network is in degrees; the analysis uses {crs} (metres).").format(crs=run.crs.authid()))
         run.graph = P.load_walk_graph(
             self, parameters, run.network, run.crs, context, feedback, cost_field=run.cost_field, progress=(0.0, 20.0)
         )
@@ -371,9 +294,8 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             run.bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except ValueError as err:
             raise QgsProcessingException(
-                self.tr(
-                    "Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10."
-                ).format(text=self.parameterAsString(parameters, self.BANDS, context))
+                self.tr("Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.").format(
+                    text=self.parameterAsString(parameters, self.BANDS, context))
             ) from err
         run.speed = self.parameterAsDouble(parameters, self.SPEED_KMH, context)
         run.max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_DISTANCE, context)
@@ -390,34 +312,19 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
     def _snap_points(self, run) -> None:
         """The points in metres, their ids, snapped onto the connected network, with a status each."""
         feedback, points, id_field = run.feedback, run.points, run.id_field
-        pdata = read_source(
-            points, [id_field] if id_field else [], run.context, feedback, dest_crs=run.crs, progress=(20.0, 22.0)
-        )
+        pdata = read_source(points, [id_field] if id_field else [], run.context, feedback, dest_crs=run.crs, progress=(20.0, 22.0))
         if len(pdata) == 0:
             raise QgsProcessingException(
-                self.tr(
-                    "The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again."
-                ).format(layer=points.sourceName())
+                self.tr("The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.").format(layer=points.sourceName())
             )
         xy = run.xy = point_xy(pdata.geometries)
-        ids = run.ids = (
-            [
-                str(v) if v is not None and str(v) != "NULL" else str(f)
-                for v, f in zip(pdata.attributes[id_field], pdata.fids)
-            ]
-            if id_field
-            else [str(f) for f in pdata.fids]
-        )
+        ids = run.ids = [str(v) if v is not None and str(v) != "NULL" else str(f) for v, f in zip(pdata.attributes[id_field], pdata.fids)] if id_field else [str(f) for f in pdata.fids]
         # a point that lands on a small fragment (under 1 % of the network length, e.g. a courtyard
         # path) is moved onto the connected network when that lies within the maximum distance too
         snap = run.snap = run.graph.snap_connected(xy, run.max_snap)
         moved = int(snap.moved.sum())
         if moved:
-            feedback.pushInfo(
-                self.tr(
-                    "{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network."
-                ).format(n=moved)
-            )
+            feedback.pushInfo(self.tr("{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.").format(n=moved))
         status = run.status = np.array(["ok"] * len(xy), dtype=object)
         status[~np.isfinite(xy).all(axis=1)] = "no_geometry"
         status[np.isfinite(xy).all(axis=1) & ~snap.ok] = "too_far"
@@ -438,21 +345,11 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         demand, run.area_data = self._demand(run.parameters, run.context, feedback, run.crs)
         run.demand = demand
         polygons = self.parameterAsBoolean(run.parameters, self.POLYGONS, run.context) or (
-            demand is not None and bool(demand.area_by_surface.any())
-        )
+            demand is not None and bool(demand.area_by_surface.any()))
         if run.mode == "per_point":
             # threads of this process (the core never forks QGIS): two where the machine has them
-            recs = cm.per_point(
-                graph,
-                snap,
-                limits,
-                buffer_m,
-                cell=cell,
-                workers=min(2, os.cpu_count() or 1),
-                progress=progress,
-                cancelled=feedback.isCanceled,
-                polygons=polygons,
-            )
+            recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=min(2, os.cpu_count() or 1),
+                                progress=progress, cancelled=feedback.isCanceled, polygons=polygons)
         elif run.mode == "dissolved":
             recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell, polygons=polygons)
         else:
@@ -469,36 +366,18 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         """OUTPUT: one feature per catchment (and per band of a point that could not be snapped: listed,
         never dropped silently)."""
         bands, snap, ids, status = run.bands, run.snap, run.ids, run.status
-        fields = new_fields(
-            None,
-            [
-                ("point_id", "string"),
-                ("minutes", "double"),
-                ("reach_m", "double"),
-                ("area_m2", "double"),
-                ("population", "double"),
-                ("snap_status", "string"),
-                ("snap_dist_m", "double"),
-            ],
-        )
-        sink, dest_id = self.parameterAsSink(
-            run.parameters, self.OUTPUT, run.context, fields, Qgis.WkbType.MultiPolygon, run.crs
-        )
+        fields = new_fields(None, [
+            ("point_id", "string"), ("minutes", "double"), ("reach_m", "double"), ("area_m2", "double"),
+            ("population", "double"), ("snap_status", "string"), ("snap_dist_m", "double"),
+        ])
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, Qgis.WkbType.MultiPolygon, run.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
         pops_out = suppress_counts(run.pops, run.threshold) if run.demand is not None else run.pops
         rows, geoms = [], []
         for r, pop in zip(run.recs, pops_out):
             if r.point >= 0:
-                row = [
-                    ids[r.point],
-                    bands[r.band],
-                    r.reach_m,
-                    r.area_m2,
-                    pop,
-                    status[r.point],
-                    float(snap.dist[r.point]),
-                ]
+                row = [ids[r.point], bands[r.band], r.reach_m, r.area_m2, pop, status[r.point], float(snap.dist[r.point])]
             else:
                 row = [None, bands[r.band], r.reach_m, r.area_m2, pop, None, None]
             rows.append(row)
@@ -512,12 +391,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         write_rows(sink, fields, rows, geoms, run.feedback, progress=(85.0, 92.0))
         lang = run.lang
         labels = [vocabulary.phrase("min_walk", lang, m=_minutes_text(b, lang)) for b in bands]
-        self.style_output(
-            run.context,
-            dest_id,
-            lambda lyr: apply_style(lyr, bands, labels),
-            vocabulary.phrase("layer_catchments", lang),
-        )
+        self.style_output(run.context, dest_id, lambda lyr: apply_style(lyr, bands, labels), vocabulary.phrase("layer_catchments", lang))
         return dest_id
 
     def _optional_outputs(self, run, results: dict) -> None:
@@ -525,11 +399,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         parameters, context, feedback, bands = run.parameters, run.context, run.feedback, run.bands
         if self.OUTPUT_AREAS in parameters and parameters[self.OUTPUT_AREAS] is not None:
             if run.demand is None or run.area_data is None:
-                feedback.reportError(
-                    self.tr(
-                        "Population areas with walking minutes need population areas and a population field; that output is left empty."
-                    )
-                )
+                feedback.reportError(self.tr("Population areas with walking minutes need population areas and a population field; that output is left empty."))
             out = self._write_areas(run)
             if out is not None:
                 results[self.OUTPUT_AREAS] = out
@@ -541,12 +411,8 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             lang = run.lang
             rlabels = [vocabulary.phrase("up_to_min", lang, m=_minutes_text(b, lang)) for b in bands]
             rlabels.append(vocabulary.phrase("more_than_min", lang, m=_minutes_text(bands[-1], lang)))
-            style_on_load(
-                context,
-                raster_path,
-                lambda lyr: apply_raster_style(lyr, bands, rlabels),
-                self.tr("Walking minutes to the nearest docking point"),
-            )
+            style_on_load(context, raster_path, lambda lyr: apply_raster_style(lyr, bands, rlabels),
+                          self.tr("Walking minutes to the nearest docking point"))
 
     # ------------------------------------------------------------------------------------------
     def _report_points(self, feedback, ids, status, snap, max_snap, layer_name):
@@ -556,30 +422,25 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         feedback.pushInfo(self.tr("{ok} of {n} points lie on or near the network.").format(ok=ok, n=len(status)))
         if far:
             shown = ", ".join(
-                "{} ({})".format(
-                    ids[i], labels[status[i]] if status[i] == "no_geometry" else "{:.0f} m".format(snap.dist[i])
-                )
+                "{} ({})".format(ids[i], labels[status[i]] if status[i] == "no_geometry" else "{:.0f} m".format(snap.dist[i]))
                 for i in far[:50]
             )
             feedback.reportError(
-                self.tr(
-                    "{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}"
-                ).format(n=len(far), d=max_snap, list=shown + (" …" if len(far) > 50 else "")),
+                self.tr("{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}").format(
+                    n=len(far), d=max_snap, list=shown + (" …" if len(far) > 50 else "")),
                 False,
             )
         small = [ids[i] for i, s in enumerate(status) if s == "small_component"]
         if small:
             feedback.reportError(
-                self.tr(
-                    "{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}"
-                ).format(n=len(small), list=", ".join(small[:50])),
+                self.tr("{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}").format(
+                    n=len(small), list=", ".join(small[:50])),
                 False,
             )
         if ok == 0:
             feedback.reportError(
-                self.tr(
-                    "None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network."
-                ).format(layer=layer_name, d=max_snap),
+                self.tr("None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.").format(
+                    layer=layer_name, d=max_snap),
                 False,
             )
 
@@ -591,40 +452,20 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             return (None, None) if cells is None else (catchment_demand(cells), None)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         if cells is not None:
-            data = read_source(
-                pop_src,
-                [pop_field] if pop_field else [],
-                context,
-                feedback,
-                dest_crs=crs,
-                keep_features=True,
-                progress=(70.0, 74.0),
-            )
+            data = read_source(pop_src, [pop_field] if pop_field else [], context, feedback, dest_crs=crs, keep_features=True, progress=(70.0, 74.0))
             pop = read_field(data.attributes[pop_field], COUNT, pop_field, feedback)[0] if pop_field else None
-            return catchment_demand(
-                cells, [g if g is None or g.is_valid else g.buffer(0) for g in to_shapely(data.geometries)], pop
-            ), (pop_src, data)
+            return catchment_demand(cells, [g if g is None or g.is_valid else g.buffer(0) for g in to_shapely(data.geometries)], pop), (pop_src, data)
         if not pop_field:
             raise QgsProcessingException(
-                self.tr(
-                    "Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants."
-                ).format(layer=pop_src.sourceName())
+                self.tr("Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.").format(layer=pop_src.sourceName())
             )
-        data = read_source(
-            pop_src, [pop_field], context, feedback, dest_crs=crs, keep_features=True, progress=(70.0, 74.0)
-        )
+        data = read_source(pop_src, [pop_field], context, feedback, dest_crs=crs, keep_features=True, progress=(70.0, 74.0))
         pop, problems = read_field(data.attributes[pop_field], COUNT, pop_field, feedback)
         bad = sum(1 for p in problems if p)
         if bad:
-            feedback.pushInfo(
-                self.tr("{n} population values of '{layer}' are empty or placeholders and count as unknown.").format(
-                    n=bad, layer=pop_src.sourceName()
-                )
-            )
+            feedback.pushInfo(self.tr("{n} population values of '{layer}' are empty or placeholders and count as unknown.").format(n=bad, layer=pop_src.sourceName()))
         if data.null_geometries:
-            feedback.reportError(
-                self.tr("{n} population areas have no geometry and are left out.").format(n=data.null_geometries)
-            )
+            feedback.reportError(self.tr("{n} population areas have no geometry and are left out.").format(n=data.null_geometries))
         geoms = [g if g is None else (g if g.is_valid else g.buffer(0)) for g in to_shapely(data.geometries)]
         bld_geoms = None
         bld_src = self.parameterAsSource(parameters, self.BUILDINGS, context)
@@ -634,11 +475,8 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         demand = cm.build_demand(geoms, pop, bld_geoms)
         if bld_geoms is not None:
             feedback.pushInfo(
-                self.tr(
-                    "{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface."
-                ).format(
-                    b=len(demand.point_pop), a=int((~demand.area_by_surface).sum()), s=int(demand.area_by_surface.sum())
-                )
+                self.tr("{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.").format(
+                    b=len(demand.point_pop), a=int((~demand.area_by_surface).sum()), s=int(demand.area_by_surface.sum()))
             )
         return demand, (pop_src, data)
 
@@ -653,9 +491,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             # a building nearest to a cut-off courtyard path is moved onto the street network
             bsnap = graph.snap_connected(bxy, max_snap)
             if mode == "per_point":
-                M = graph.distances(
-                    xy[ok_pts], bxy, lim, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap
-                ).tocsr()
+                M = graph.distances(xy[ok_pts], bxy, lim, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap).tocsr()
                 row_of = {p: i for i, p in enumerate(ok_pts.tolist())}
                 for k, r in enumerate(recs):
                     i = row_of.get(r.point)
@@ -665,9 +501,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                     sel = M.data[lo:hi] <= limits[r.band]
                     pops[k] += float(bpop[M.indices[lo:hi][sel]].sum())
             else:
-                cost, which = graph.nearest(
-                    xy[ok_pts], bxy, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap
-                )
+                cost, which = graph.nearest(xy[ok_pts], bxy, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap)
                 owner = np.where(which >= 0, ok_pts[np.clip(which, 0, None)], -1)
                 lims = np.asarray(limits)
                 band = np.searchsorted(lims, cost, side="left")  # first band with cost <= limit
@@ -684,34 +518,15 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
 
     def _write_areas(self, run):
         parameters, context, feedback, graph, snap, xy, ids, limits = (
-            run.parameters,
-            run.context,
-            run.feedback,
-            run.graph,
-            run.snap,
-            run.xy,
-            run.ids,
-            run.limits,
-        )
+            run.parameters, run.context, run.feedback, run.graph, run.snap, run.xy, run.ids, run.limits)
         bands, demand, area_data, max_snap, speed, buffer_m, cell, threshold, crs = (
-            run.bands,
-            run.demand,
-            run.area_data,
-            run.max_snap,
-            run.speed,
-            run.buffer_m,
-            run.cell,
-            run.threshold,
-            run.crs,
-        )
+            run.bands, run.demand, run.area_data, run.max_snap, run.speed, run.buffer_m, run.cell, run.threshold, run.crs)
         pop_src, data = area_data if area_data is not None else (None, None)
         base = pop_src.fields() if pop_src is not None else None
         spec = [("walk_min", "double"), ("nearest_id", "string"), ("pop_total", "double")]
         spec += [("pop_{}".format(band_name(b)), "double") for b in bands]
         fields = new_fields(base, spec)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT_AREAS, context, fields, Qgis.WkbType.MultiPolygon, crs
-        )
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, fields, Qgis.WkbType.MultiPolygon, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_AREAS))
         if demand is None or data is None:
@@ -725,27 +540,15 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
                 p = g.representative_point()
                 rep[a] = (p.x, p.y)
         cost, which = (
-            graph.nearest(
-                xy[ok_pts],
-                rep,
-                max_snap=max_snap,
-                src_snap=_sub(snap, ok_pts),
-                dst_snap=graph.snap_connected(rep, max_snap),
-            )
-            if len(ok_pts)
-            else (np.full(na, np.inf), np.full(na, -1))
+            graph.nearest(xy[ok_pts], rep, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=graph.snap_connected(rep, max_snap))
+            if len(ok_pts) else (np.full(na, np.inf), np.full(na, -1))
         )
         walk_min = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), np.nan)
         nearest_id = [ids[ok_pts[w]] if w >= 0 else None for w in which.tolist()]
         covered = np.zeros((na, len(limits)))
         if len(demand.point_pop) and len(ok_pts):
-            bcost, _w = graph.nearest(
-                xy[ok_pts],
-                demand.point_xy,
-                max_snap=max_snap,
-                src_snap=_sub(snap, ok_pts),
-                dst_snap=graph.snap_connected(demand.point_xy, max_snap),
-            )
+            bcost, _w = graph.nearest(xy[ok_pts], demand.point_xy, max_snap=max_snap, src_snap=_sub(snap, ok_pts),
+                                      dst_snap=graph.snap_connected(demand.point_xy, max_snap))
             for k, lim in enumerate(limits):
                 sel = bcost <= lim
                 covered[:, k] += np.bincount(demand.point_area[sel], weights=demand.point_pop[sel], minlength=na)
@@ -758,9 +561,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         unknown = ~np.isfinite(demand.area_pop)
         covered[unknown] = np.nan
         total = suppress_counts(demand.area_pop, threshold)
-        covered_out = (
-            np.column_stack([suppress_counts(covered[:, k], threshold) for k in range(len(limits))]) if na else covered
-        )
+        covered_out = np.column_stack([suppress_counts(covered[:, k], threshold) for k in range(len(limits))]) if na else covered
         base_names = [f.name() for f in base] if base is not None else []
         keep_names = [n for n in base_names if n not in {s[0] for s in spec}]
         rows, geoms = [], []
@@ -772,12 +573,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         lang = getattr(self, "_ankunft_lang", None) or self.ui_lang()
         labels = [vocabulary.phrase("up_to_min", lang, m=_minutes_text(b, lang)) for b in bands]
         labels.append(vocabulary.phrase("more_than_min", lang, m=_minutes_text(bands[-1], lang)))
-        self.style_output(
-            context,
-            dest_id,
-            lambda lyr: apply_area_style(lyr, bands, labels),
-            vocabulary.phrase("layer_walk_minutes", lang),
-        )
+        self.style_output(context, dest_id, lambda lyr: apply_area_style(lyr, bands, labels), vocabulary.phrase("layer_walk_minutes", lang))
         return dest_id
 
     def _write_raster(self, path, run):
@@ -790,27 +586,14 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         if ncols * nrows > 25_000_000:
             cell = math.sqrt((xmax - xmin) * (ymax - ymin) / 25_000_000)
             ncols, nrows = math.ceil((xmax - xmin) / cell), math.ceil((ymax - ymin) / cell)
-            feedback.reportError(
-                self.tr("The raster would be too large; its cell size is raised to {c:.0f} m.").format(c=cell), False
-            )
+            feedback.reportError(self.tr("The raster would be too large; its cell size is raised to {c:.0f} m.").format(c=cell), False)
         cx = xmin + (np.arange(ncols) + 0.5) * cell
         cy = ymax - (np.arange(nrows) + 0.5) * cell
         gx, gy = np.meshgrid(cx, cy)
         ok_pts = np.flatnonzero(snap.ok)
         cells = np.column_stack([gx.ravel(), gy.ravel()])
-        cost, _w = graph.nearest(
-            xy[ok_pts],
-            cells,
-            max_snap=max_snap,
-            src_snap=_sub(snap, ok_pts),
-            dst_snap=graph.snap_connected(cells, max_snap),
-        )
-        minutes = (
-            np.where(np.isfinite(cost), metres_to_minutes(cost, speed), -9999.0)
-            .reshape(nrows, ncols)
-            .astype(np.float32)
-        )
+        cost, _w = graph.nearest(xy[ok_pts], cells, max_snap=max_snap, src_snap=_sub(snap, ok_pts),
+                                 dst_snap=graph.snap_connected(cells, max_snap))
+        minutes = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), -9999.0).reshape(nrows, ncols).astype(np.float32)
         # GDAL (osgeo) writes the GeoTIFF: it ships with every QGIS, rasterio is not needed
-        write_geotiff(
-            path, minutes, xmin, ymax, cell, crs.toWkt(), -9999.0, "walking minutes to the nearest docking point"
-        )
+        write_geotiff(path, minutes, xmin, ymax, cell, crs.toWkt(), -9999.0, "walking minutes to the nearest docking point")

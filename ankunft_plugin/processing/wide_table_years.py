@@ -34,13 +34,7 @@ from .arrival_dynamics import parse_years
 from .base import AnkunftAlgorithm
 
 YEAR_FIELD = re.compile(r"^(?P<base>.*?[^_\-. ])[_\-. ]?(?P<year>(?:18|19|20|21)\d{2})$")
-_NUMERIC = (
-    QMetaType.Type.Int,
-    QMetaType.Type.LongLong,
-    QMetaType.Type.Double,
-    QMetaType.Type.UInt,
-    QMetaType.Type.ULongLong,
-)
+_NUMERIC = (QMetaType.Type.Int, QMetaType.Type.LongLong, QMetaType.Type.Double, QMetaType.Type.UInt, QMetaType.Type.ULongLong)
 
 
 def split_year_fields(names) -> tuple[list[str], dict[int, dict[str, str]], list[str]]:
@@ -98,40 +92,26 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
         return self.tr("Wide table to one layer per year")
 
     def shortDescription(self) -> str:  # noqa: N802
-        return self.tr(
-            "Splits a table with one field per year (einw_2019, einw_2020, …) into one layer per year with the same field names, ready for the arrival dynamics."
-        )
+        return self.tr("Splits a table with one field per year (einw_2019, einw_2020, …) into one layer per year with the same field names, ready for the arrival dynamics.")
 
     def tags(self) -> list[str]:
         return self.tr("wide,long,years,time series,monitoring,reshape").split(",")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Wide table or layer"), [Qgis.ProcessingSourceType.Vector]
-            ),
-            self.tr(
-                "A table or layer with one field per indicator and year, named like einw_2019, einw_2020, ausl_2019 … (the year at the end, after _, -, . or directly). Fields without a year (id, name) are copied into every year. The input is never modified."
-            ),
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Wide table or layer"), [Qgis.ProcessingSourceType.Vector]),
+            self.tr("A table or layer with one field per indicator and year, named like einw_2019, einw_2020, ausl_2019 … (the year at the end, after _, -, . or directly). Fields without a year (id, name) are copied into every year. The input is never modified."),
         )
         self.add(
-            QgsProcessingParameterString(
-                self.YEARS, self.tr("Years to extract (comma-separated; empty = all)"), optional=True
-            ),
+            QgsProcessingParameterString(self.YEARS, self.tr("Years to extract (comma-separated; empty = all)"), optional=True),
             self.tr("Optional: only these years, e.g. 2016,2017,2018. Empty: every year found in the field names."),
         )
         self.add(
-            QgsProcessingParameterFileDestination(
-                self.OUTPUT, self.tr("GeoPackage with one layer per year"), self.tr("GeoPackage (*.gpkg)")
-            ),
-            self.tr(
-                "One GeoPackage with a layer year_<year> per year; each has the fields without a year plus the indicator fields without the year suffix (einw, ausl …)."
-            ),
+            QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("GeoPackage with one layer per year"), self.tr("GeoPackage (*.gpkg)")),
+            self.tr("One GeoPackage with a layer year_<year> per year; each has the fields without a year plus the indicator fields without the year suffix (einw, ausl …)."),
         )
         self.addOutput(QgsProcessingOutputMultipleLayers(self.OUTPUT_LAYERS, self.tr("Layers per year")))
-        self.addOutput(
-            QgsProcessingOutputString(self.YEARS_FOUND, self.tr("Years (comma-separated, in the order of the layers)"))
-        )
+        self.addOutput(QgsProcessingOutputString(self.YEARS_FOUND, self.tr("Years (comma-separated, in the order of the layers)")))
         self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of years")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -146,16 +126,12 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
         constant, by_year, clashes = split_year_fields(in_fields.names())
         if not by_year:
             raise QgsProcessingException(
-                self.tr(
-                    "Layer '{layer}' has no field whose name ends in a year (e.g. einw_2019). Fields: {fields}."
-                ).format(layer=layer_name, fields=", ".join(in_fields.names()[:30]))
+                self.tr("Layer '{layer}' has no field whose name ends in a year (e.g. einw_2019). Fields: {fields}.").format(
+                    layer=layer_name, fields=", ".join(in_fields.names()[:30])
+                )
             )
         for name in clashes:
-            feedback.pushWarning(
-                self.tr(
-                    "Field '{field}' names an indicator and year that another field already gives; it is ignored."
-                ).format(field=name)
-            )
+            feedback.pushWarning(self.tr("Field '{field}' names an indicator and year that another field already gives; it is ignored.").format(field=name))
         years, bases = self._plan_years(parameters, context, feedback, layer_name, constant, by_year)
         return self._write_years(parameters, context, feedback, source, path, (constant, by_year, years, bases))
 
@@ -172,9 +148,7 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
             if missing:
                 raise QgsProcessingException(
                     self.tr("Layer '{layer}' has no fields for the year(s) {missing}; years found: {found}.").format(
-                        layer=layer_name,
-                        missing=", ".join(str(y) for y in missing),
-                        found=", ".join(str(y) for y in years),
+                        layer=layer_name, missing=", ".join(str(y) for y in missing), found=", ".join(str(y) for y in years)
                     )
                 )
             years = sorted(set(wanted))
@@ -186,17 +160,15 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
         clash_const = [b for b in bases if b in constant]
         if clash_const:
             raise QgsProcessingException(
-                self.tr(
-                    "Layer '{layer}': the field(s) {fields} exist both with and without a year; rename one of them."
-                ).format(layer=layer_name, fields=", ".join(clash_const))
+                self.tr("Layer '{layer}': the field(s) {fields} exist both with and without a year; rename one of them.").format(
+                    layer=layer_name, fields=", ".join(clash_const)
+                )
             )
         for y in years:
             absent = [b for b in bases if b not in by_year[y]]
             if absent:
                 feedback.pushWarning(
-                    self.tr(
-                        "Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer."
-                    ).format(year=y, fields=", ".join(absent))
+                    self.tr("Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer.").format(year=y, fields=", ".join(absent))
                 )
         return years, bases
 
@@ -238,14 +210,10 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
                 if t == 0
                 else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
             )
-            writer = QgsVectorFileWriter.create(
-                path, out_fields, source.wkbType(), source.sourceCrs(), context.transformContext(), options
-            )
+            writer = QgsVectorFileWriter.create(path, out_fields, source.wkbType(), source.sourceCrs(), context.transformContext(), options)
             if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
                 message = writer.errorMessage() if writer is not None else ""
-                raise QgsProcessingException(
-                    self.tr("Could not write '{path}': {error}").format(path=path, error=message)
-                )
+                raise QgsProcessingException(self.tr("Could not write '{path}': {error}").format(path=path, error=message))
             year_idx = [in_fields.lookupField(by_year[year][b]) if b in by_year[year] else -1 for b in bases]
             batch = []
             for f in feats:
@@ -260,9 +228,7 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
             uri = "{}|layername=year_{}".format(path, year)
             uris.append(uri)
             if context.project() is not None:
-                details = QgsProcessingContext.LayerDetails(
-                    "{} {}".format(layer_name, year), context.project(), self.OUTPUT_LAYERS
-                )
+                details = QgsProcessingContext.LayerDetails("{} {}".format(layer_name, year), context.project(), self.OUTPUT_LAYERS)
                 context.addLayerToLoadOnCompletion(uri, details)
             feedback.setProgress(40.0 + 60.0 * (t + 1) / len(years))
         years_text = ",".join(str(y) for y in years)

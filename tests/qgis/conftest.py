@@ -66,3 +66,4 @@ def run_alg(provider):
         return processing.run(alg_id, params, context=context, feedback=feedback)
 
     return _run
+

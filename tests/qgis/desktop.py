@@ -66,14 +66,9 @@ def berlin_layer(name: str = "Planungsräume Berlin"):
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
     fields = QgsFields()
     for fname, kind in (
-        ("PLR_ID", QMetaType.Type.QString),
-        ("Name", QMetaType.Type.QString),
-        ("Einwohner", QMetaType.Type.Int),
-        ("Ausländer", QMetaType.Type.Int),
-        ("Zuzüge_Ausland", QMetaType.Type.Int),
-        ("Wanderungsvolumen", QMetaType.Type.Double),
-        ("Migrationshintergrund_Anteil", QMetaType.Type.Double),
-        ("SGB_II_Quote", QMetaType.Type.Double),
+        ("PLR_ID", QMetaType.Type.QString), ("Name", QMetaType.Type.QString), ("Einwohner", QMetaType.Type.Int),
+        ("Ausländer", QMetaType.Type.Int), ("Zuzüge_Ausland", QMetaType.Type.Int), ("Wanderungsvolumen", QMetaType.Type.Double),
+        ("Migrationshintergrund_Anteil", QMetaType.Type.Double), ("SGB_II_Quote", QMetaType.Type.Double),
     ):
         fields.append(QgsField(fname, kind))
     provider = layer.dataProvider()
@@ -94,18 +89,11 @@ def berlin_layer(name: str = "Planungsräume Berlin"):
         arrivals = max(0, foreign20 - foreign19) if foreign20 is not None and foreign19 is not None else None
         feature = QgsFeature(layer.fields())
         feature.setGeometry(src_feature.geometry())
-        feature.setAttributes(
-            [
-                pid,
-                src_feature["name"],
-                num(p20, "inhabitants", int),
-                foreign20,
-                arrivals,
-                num(m, "k11_migration_volume"),
-                num(p20, "inhabitants_with_migration_background_percentage"),
-                num(m, "s3_percentage_transfer_payments_recipients"),
-            ]
-        )
+        feature.setAttributes([
+            pid, src_feature["name"], num(p20, "inhabitants", int), foreign20, arrivals,
+            num(m, "k11_migration_volume"), num(p20, "inhabitants_with_migration_background_percentage"),
+            num(m, "s3_percentage_transfer_payments_recipients"),
+        ])
         features.append(feature)
     provider.addFeatures(features)
     layer.updateExtents()
@@ -127,15 +115,9 @@ def sample_layer():
 # ---------------------------------------------------------------------------------------------
 # What a planner picks where the panel leaves an input empty (only then): the layers make demo uses.
 CHOICES = {
-    "INPUT": "planning_areas",
-    "NETWORK": "moabit_roads",
-    "POINTS": "poi_community_centers",
-    "EXISTING": "poi_community_centers",
-    "BUILDINGS": "moabit_buildings",
-    "DISTRICTS": "map_pages",
-    "STREETS": "moabit_roads",
-    "WATER": "moabit_water",
-    "DOCKING_POINTS": "poi_community_centers",
+    "INPUT": "planning_areas", "NETWORK": "moabit_roads", "POINTS": "poi_community_centers",
+    "EXISTING": "poi_community_centers", "BUILDINGS": "moabit_buildings", "DISTRICTS": "map_pages",
+    "STREETS": "moabit_roads", "WATER": "moabit_water", "DOCKING_POINTS": "poi_community_centers",
 }
 STEP_KEYS = ("classify", "infrastructure", "catchments", "docking", "strategy")
 
@@ -230,15 +212,11 @@ def key_figures(dock) -> dict:
         figures["classes"] = counts
     docking = dock.last_results.get("docking", {})
     if docking:
-        figures["coverage"] = [
-            round(float(docking.get("COVERAGE_BEFORE_PCT") or 0), 1),
-            round(float(docking.get("COVERAGE_AFTER_PCT") or 0), 1),
-        ]
+        figures["coverage"] = [round(float(docking.get("COVERAGE_BEFORE_PCT") or 0), 1), round(float(docking.get("COVERAGE_AFTER_PCT") or 0), 1)]
     pages = project.mapLayer(dock.main_result("strategy") or "")
     if pages is not None:
         figures["table"] = sorted(
-            [str(f["name"]), str(f["t_population"]), str(f["t_aq_share"]), str(f["t_coverage"]), str(f["t_missing"])]
-            for f in pages.getFeatures()
+            [str(f["name"]), str(f["t_population"]), str(f["t_aq_share"]), str(f["t_coverage"]), str(f["t_missing"])] for f in pages.getFeatures()
         )
     return figures
 
@@ -277,14 +255,7 @@ def demo_figures(out_dir: Path) -> dict:
     import re
 
     env = dict(os.environ, ANKUNFT_DEMO_OUT=str(out_dir), QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "demo.py")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=str(ROOT),
-    )
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py")], env=env, capture_output=True, text=True, timeout=300, cwd=str(ROOT))
     figures: dict = {"returncode": proc.returncode}
     match = re.search(r"population within 10 min ([0-9.]+) % → ([0-9.]+) %", proc.stdout)
     if match:
@@ -301,8 +272,7 @@ def demo_figures(out_dir: Path) -> dict:
         pages = ds.GetLayerByName("map_pages_keyfigures")
         if pages is not None:
             figures["table"] = sorted(
-                [str(f.GetField(k)) for k in ("name", "t_population", "t_aq_share", "t_coverage", "t_missing")]
-                for f in pages
+                [str(f.GetField(k)) for k in ("name", "t_population", "t_aq_share", "t_coverage", "t_missing")] for f in pages
             )
         ds = None
     figures["stdout_tail"] = proc.stdout[-1500:]
@@ -318,10 +288,7 @@ def xvfb_available() -> bool:
 
 def free_display(start: int = 91) -> int:
     for number in range(start, start + 200):
-        if (
-            not Path("/tmp/.X{}-lock".format(number)).exists()
-            and not Path("/tmp/.X11-unix/X{}".format(number)).exists()
-        ):
+        if not Path("/tmp/.X{}-lock".format(number)).exists() and not Path("/tmp/.X11-unix/X{}".format(number)).exists():
             return number
     raise RuntimeError("no free X display")
 
@@ -331,9 +298,7 @@ def start_xvfb(size: str = "1600x1000x24") -> tuple[subprocess.Popen, int]:
         number = free_display()
         proc = subprocess.Popen(
             ["Xvfb", ":{}".format(number), "-screen", "0", size, "-nolisten", "tcp", "-nocursor"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
         deadline = time.time() + 5
         while time.time() < deadline:
@@ -374,19 +339,12 @@ def tsv_to_ts(tsv_paths, out_ts: Path, language: str = "de") -> Path:
             parts = line.split("\t")
             if len(parts) == 3 and parts[0] and parts[1]:
                 contexts.setdefault(parts[0], {})[parts[1]] = parts[2]
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        "<!DOCTYPE TS>",
-        '<TS version="2.1" language="{}">'.format(language),
-    ]
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", '<TS version="2.1" language="{}">'.format(language)]
     for context, messages in contexts.items():
         lines.append("<context><name>{}</name>".format(escape(context)))
         for source, translation in messages.items():
-            lines.append(
-                "<message><source>{}</source><translation>{}</translation></message>".format(
-                    escape(source, {'"': "&quot;"}), escape(translation, {'"': "&quot;"})
-                )
-            )
+            lines.append("<message><source>{}</source><translation>{}</translation></message>".format(
+                escape(source, {'"': "&quot;"}), escape(translation, {'"': "&quot;"})))
         lines.append("</context>")
     lines.append("</TS>")
     out_ts.write_text("\n".join(lines), encoding="utf-8")
@@ -421,13 +379,8 @@ def compile_extra_translations(extra_tsv, out_dir: Path) -> Path | None:
         return None
     ts = tsv_to_ts(extra_tsv, Path(out_dir) / "extra_de.ts")
     qm = Path(out_dir) / "extra_de.qm"
-    subprocess.run(
-        [lrelease, "-silent", str(ts), "-qm", str(qm)],
-        check=False,
-        timeout=60,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=False, timeout=60,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return qm if qm.exists() else None
 
 
@@ -437,35 +390,17 @@ def build_profile(base: Path, locale: str = "de") -> Path:
     (profile / "QGIS").mkdir(parents=True, exist_ok=True)
     build_plugin_folder(profile / "python" / "plugins")
     ini = [
-        "[PythonPlugins]",
-        "{}=true".format(PLUGIN),
-        "processing=true",
-        "",
-        "[locale]",
-        "overrideFlag=true",
-        "userLocale={}".format(locale),
-        "globalLocale={}".format(locale),
-        "",
-        "[qgis]",
-        "checkVersion=false",
-        "showTips340=false",
-        "showTips=false",
-        "allowVersionCheck=false",
-        "",
-        "[core]",
-        "NewsFeed\\enabled=false",
-        "",
-        "[app]",
-        "allowVersionCheck=false",
-        "",
+        "[PythonPlugins]", "{}=true".format(PLUGIN), "processing=true", "",
+        "[locale]", "overrideFlag=true", "userLocale={}".format(locale), "globalLocale={}".format(locale), "",
+        "[qgis]", "checkVersion=false", "showTips340=false", "showTips=false", "allowVersionCheck=false",
+        "", "[core]", "NewsFeed\\enabled=false", "",
+        "[app]", "allowVersionCheck=false", "",
     ]
     (profile / "QGIS" / "QGIS3.ini").write_text("\n".join(ini) + "\n", encoding="utf-8")
     return base
 
 
-def run_desktop(
-    workdir: Path, timeout: float = 150.0, locale: str = "de", extra_tsv=(), shots_dir: Path | None = None
-) -> dict:
+def run_desktop(workdir: Path, timeout: float = 150.0, locale: str = "de", extra_tsv=(), shots_dir: Path | None = None) -> dict:
     """Start the real QGIS desktop with the plugin and the inside script; return the JSON result.
 
     The dict always has ``ok`` (False with ``reason`` when QGIS did not report in time)."""
@@ -486,19 +421,17 @@ def run_desktop(
     started = time.time()
     xvfb, display = start_xvfb()
     env = dict(os.environ)
-    env.update(
-        {
-            "DISPLAY": ":{}".format(display),
-            "QT_QPA_PLATFORM": "xcb",
-            "ANKUNFT_DESKTOP_OUT": str(out_json),
-            "ANKUNFT_DESKTOP_SHOTS": str(shots),
-            "ANKUNFT_DESKTOP_DEADLINE": str(started + timeout - 8),
-            "XDG_RUNTIME_DIR": str(workdir),
-            "HOME": str(workdir),  # no user settings leak in
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "ANKUNFT_EXTRA_QM": str(extra_qm or ""),
-        }
-    )
+    env.update({
+        "DISPLAY": ":{}".format(display),
+        "QT_QPA_PLATFORM": "xcb",
+        "ANKUNFT_DESKTOP_OUT": str(out_json),
+        "ANKUNFT_DESKTOP_SHOTS": str(shots),
+        "ANKUNFT_DESKTOP_DEADLINE": str(started + timeout - 8),
+        "XDG_RUNTIME_DIR": str(workdir),
+        "HOME": str(workdir),  # no user settings leak in
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "ANKUNFT_EXTRA_QM": str(extra_qm or ""),
+    })
     if not env.get("ANKUNFT_BLOCK_IMPORTS"):  # the stock-QGIS run keeps its import blocker (tests/blockimports)
         env.pop("PYTHONPATH", None)
     log = (workdir / "qgis.log").open("w")
@@ -506,11 +439,7 @@ def run_desktop(
     try:
         qgis = subprocess.Popen(
             [QGIS_BIN, "--nologo", "--noversioncheck", "--profiles-path", str(profiles), "--code", str(bootstrap)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=str(workdir),
+            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=str(workdir),
         )
         deadline = started + timeout
         while time.time() < deadline:
@@ -584,11 +513,7 @@ class _Inside:
         return QCoreApplication.translate("Python", "Python error")
 
     def _on_message(self, message, tag, level):
-        if tag in (
-            self.python_error_title,
-            "Python error",
-            "Python-Fehler",
-        ) or "Traceback (most recent call last)" in str(message):
+        if tag in (self.python_error_title, "Python error", "Python-Fehler") or "Traceback (most recent call last)" in str(message):
             self.result["python_errors"].append("{}: {}".format(tag, str(message)[:2000]))
 
     def _hook_show_exception(self):
@@ -714,9 +639,7 @@ class _Inside:
 
         bar = iface.messageBar()
         found = [
-            " ".join(t for t in (item.title(), item.text()) if t)
-            if hasattr(item, "text")
-            else " ".join(lbl.text() for lbl in item.findChildren(QLabel))
+            " ".join(t for t in (item.title(), item.text()) if t) if hasattr(item, "text") else " ".join(lbl.text() for lbl in item.findChildren(QLabel))
             for item in bar.items()
         ]
         self.result.setdefault("message_bar", []).extend(found)
@@ -751,10 +674,7 @@ class _Inside:
         self.result["areas_chosen_by_panel"] = dock.layer().name() if dock.layer() is not None else None
         self.result["roles"] = {k: [self._name(i) for i in dock.role_layers(k)] for k in dock.roles_chosen}
         self.result["preview_text"] = dock.ui.warningsLabel.text()
-        self.result["layer"] = {
-            "name": dock.layer().name() if dock.layer() else None,
-            "features": dock.layer().featureCount() if dock.layer() else 0,
-        }
+        self.result["layer"] = {"name": dock.layer().name() if dock.layer() else None, "features": dock.layer().featureCount() if dock.layer() else 0}
         self.result["mapping"] = dock.mapping()
         self.result["preview_rows"] = dock.ui.previewTable.rowCount()
         self.result["step_titles"] = [dock.ui.stepsBox.itemText(i) for i in range(dock.ui.stepsBox.count())]
@@ -817,10 +737,7 @@ class _Inside:
         page.set_values({"NETWORK": rails.id()})
         settle(0.5)
         self.result["rails"] = {
-            "network_everywhere": {
-                k: dock.pages[k].values().get("NETWORK") == rails.id()
-                for k in ("infrastructure", "catchments", "docking")
-            },
+            "network_everywhere": {k: dock.pages[k].values().get("NETWORK") == rails.id() for k in ("infrastructure", "catchments", "docking")},
             "findings": list(dock.findings.get("catchments", [])),
             "label": page.findingsLabel.text(),
             "label_visible": page.findingsLabel.isVisible() and bool(page.findingsLabel.text()),
@@ -842,11 +759,8 @@ class _Inside:
             self.dock.run_step(key)
             wait_for(self.dock)
             settle(0.2)
-            counts[key] = {
-                "tree": [before, tree_layer_count()],
-                "group": [group_before, len(self._group_layers())],
-                "ok": bool(self.dock.done.get(key)) and not self.dock.state.get(key),
-            }
+            counts[key] = {"tree": [before, tree_layer_count()], "group": [group_before, len(self._group_layers())],
+                           "ok": bool(self.dock.done.get(key)) and not self.dock.state.get(key)}
         return counts
 
     def phase_rerun_unsaved(self):
@@ -940,9 +854,7 @@ class _Inside:
             status = QgsLayoutExporter(layout).exportToPdf(str(path), settings)
         if status != QgsLayoutExporter.ExportResult.Success or not path.exists():
             return ""
-        text = subprocess.run(
-            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60
-        ).stdout
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
         return text
 
     def phase_save(self):
@@ -993,15 +905,10 @@ class _Inside:
         layers = self._group_layers()
         self.result["reopened"] = {
             "differences": differences,
-            "n_parameters": sum(len(v) for v in self.before["steps"].values())
-            + len(self.before["mapping"]["fields"])
-            + len(self.before["mapping"]["units"])
-            + 2,
+            "n_parameters": sum(len(v) for v in self.before["steps"].values()) + len(self.before["mapping"]["fields"]) + len(self.before["mapping"]["units"]) + 2,
             "pdf_chars": [len(self.pdf_before), len(pdf_after)],
             "pdf_text_equal": bool(self.pdf_before) and self.pdf_before == pdf_after,
-            "pdf_diff": list(
-                difflib.unified_diff(self.pdf_before.splitlines(), pdf_after.splitlines(), lineterm="", n=0)
-            )[:40],
+            "pdf_diff": list(difflib.unified_diff(self.pdf_before.splitlines(), pdf_after.splitlines(), lineterm="", n=0))[:40],
             "tree": [self.tree_before, tree_layer_count()],
             "group_layers": [lyr.name() for lyr in layers],
             "valid": all(lyr.isValid() for lyr in layers),
@@ -1038,18 +945,12 @@ if __name__ == "__main__":
     import argparse
 
     parser = argparse.ArgumentParser(description="Run the desktop check and keep the screenshots")
-    parser.add_argument(
-        "--screenshots", type=Path, default=None, help="folder for the screenshots (e.g. docs/screenshots)"
-    )
-    parser.add_argument(
-        "--tsv", type=Path, action="append", default=[], help="extra translations (context, source, German)"
-    )
+    parser.add_argument("--screenshots", type=Path, default=None, help="folder for the screenshots (e.g. docs/screenshots)")
+    parser.add_argument("--tsv", type=Path, action="append", default=[], help="extra translations (context, source, German)")
     parser.add_argument("--locale", default="de")
     parser.add_argument("--timeout", type=float, default=150.0)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ankunft-desktop-") as tmp:
-        res = run_desktop(
-            Path(tmp), timeout=args.timeout, locale=args.locale, extra_tsv=args.tsv, shots_dir=args.screenshots
-        )
+        res = run_desktop(Path(tmp), timeout=args.timeout, locale=args.locale, extra_tsv=args.tsv, shots_dir=args.screenshots)
         print(json.dumps(res, indent=1, ensure_ascii=False))
         sys.exit(0 if res.get("ok") else 1)

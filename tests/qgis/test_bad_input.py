@@ -187,9 +187,7 @@ def test_infrastructure_copy_of_the_population_field_is_blanked(run_alg):
 # 0 < n < 3 in any output field that carries people, and after an error no output file left behind.
 
 MOABIT = "\"region_id\" LIKE '0102%'"
-PEOPLE_NAMES = re.compile(
-    r"^(inh_\d{4}|pop_.*|population|kf_population|kf_aq_population|pop_reach|arr_reach|aq_pop_reach|added_weight|inh)$"
-)
+PEOPLE_NAMES = re.compile(r"^(inh_\d{4}|pop_.*|population|kf_population|kf_aq_population|pop_reach|arr_reach|aq_pop_reach|added_weight|inh)$")
 
 
 def _ogr(*args):
@@ -229,9 +227,7 @@ def bad(tmp_path_factory, plugin):
     b["areas_table"] = str(d / "areas_table.csv")
     # Moabit's planning areas: as they are, with -500 inhabitants in one, with 2 inhabitants in one
     areas = QgsVectorLayer(sample("planning_areas"), "areas", "ogr")
-    moabit = areas.materialize(
-        QgsFeatureRequest().setFilterExpression(MOABIT)
-    )  # (a subset string would touch the file)
+    moabit = areas.materialize(QgsFeatureRequest().setFilterExpression(MOABIT))  # (a subset string would touch the file)
     b["moabit_areas"] = _save(moabit, d / "moabit_areas.gpkg")
 
     def edited(value, path):
@@ -267,9 +263,7 @@ def bad(tmp_path_factory, plugin):
     # a walking network prepared once (the catchments, overlay and siting run on it)
     import processing
 
-    b["net"] = processing.run(
-        "ankunft:preparewalknetwork", {"INPUT": sample("moabit_roads"), "OUTPUT": str(d / "net.gpkg")}
-    )["OUTPUT"]
+    b["net"] = processing.run("ankunft:preparewalknetwork", {"INPUT": sample("moabit_roads"), "OUTPUT": str(d / "net.gpkg")})["OUTPUT"]
     b["dir"] = str(d)
     b["blocker"] = str(d / "afile")
     Path(b["blocker"]).write_text("not a folder")
@@ -305,9 +299,7 @@ def people_fields(alg_id: str, params: dict, key: str) -> set:
 
     alg = QgsApplication.processingRegistry().algorithmById("ankunft:" + alg_id)
     patterns = set(getattr(alg, "PEOPLE", {}).get(key, ()))
-    patterns |= {
-        params[p] for p in getattr(alg, "PEOPLE_PARAMS", ()) if isinstance(params.get(p), str) and params.get(p)
-    }
+    patterns |= {params[p] for p in getattr(alg, "PEOPLE_PARAMS", ()) if isinstance(params.get(p), str) and params.get(p)}
     return patterns
 
 
@@ -316,9 +308,7 @@ def small_people_counts(layer, declared=()) -> list:
     pop_…, population, …) or declared by the algorithm (``people_fields``)."""
     import fnmatch
 
-    names = [
-        n for n in layer.fields().names() if PEOPLE_NAMES.match(n) or any(fnmatch.fnmatchcase(n, p) for p in declared)
-    ]
+    names = [n for n in layer.fields().names() if PEOPLE_NAMES.match(n) or any(fnmatch.fnmatchcase(n, p) for p in declared)]
     found = []
     for f in layer.getFeatures():
         for n in names:
@@ -354,51 +344,24 @@ def classify_base(b):
 
 
 def catch_base(b):
-    return {
-        "NETWORK": b["net"],
-        "POINTS": sample("poi_community_centers"),
-        "POINT_ID_FIELD": "osm_id",
-        "BANDS": "5,10",
-        "POPULATION": b["moabit_areas"],
-        "POPULATION_FIELD": "inh_2020",
-        "OUTPUT": "memory:",
-        "OUTPUT_AREAS": "memory:",
-    }
+    return {"NETWORK": b["net"], "POINTS": sample("poi_community_centers"), "POINT_ID_FIELD": "osm_id", "BANDS": "5,10",
+            "POPULATION": b["moabit_areas"], "POPULATION_FIELD": "inh_2020", "OUTPUT": "memory:", "OUTPUT_AREAS": "memory:"}
 
 
 def infra_base(b):
-    return {
-        "AREAS": b["moabit_areas"],
-        "AREA_ID_FIELD": "id",
-        "POPULATION_FIELD": "inh_2020",
-        "FACILITIES": [sample("poi_libraries"), sample("poi_community_centers")],
-        "NETWORK": b["net"],
-        "OUTPUT": "memory:",
-        "OUTPUT_FACILITIES": "memory:",
-    }
+    return {"AREAS": b["moabit_areas"], "AREA_ID_FIELD": "id", "POPULATION_FIELD": "inh_2020",
+            "FACILITIES": [sample("poi_libraries"), sample("poi_community_centers")], "NETWORK": b["net"],
+            "OUTPUT": "memory:", "OUTPUT_FACILITIES": "memory:"}
 
 
 def suggest_base(b):
-    return {
-        "DEMAND": b["moabit_areas"],
-        "WEIGHT_FIELD": "inh_2020",
-        "CANDIDATES": sample("poi_supermarkets"),
-        "NETWORK": b["net"],
-        "MAX_MINUTES": 5,
-        "COUNT": 2,
-        "OUTPUT": "memory:",
-    }
+    return {"DEMAND": b["moabit_areas"], "WEIGHT_FIELD": "inh_2020", "CANDIDATES": sample("poi_supermarkets"),
+            "NETWORK": b["net"], "MAX_MINUTES": 5, "COUNT": 2, "OUTPUT": "memory:"}
 
 
 def map_base(b):
-    return {
-        "DISTRICTS": sample("map_pages"),
-        "DISTRICT_NAME_FIELD": "name",
-        "QUARTERS": b["moabit_areas"],
-        "POPULATION_FIELD": "inh_2020",
-        "OUTPUT": "memory:",
-        "OUTPUT_PDF": str(Path(b["dir"]) / "map.pdf"),
-    }
+    return {"DISTRICTS": sample("map_pages"), "DISTRICT_NAME_FIELD": "name", "QUARTERS": b["moabit_areas"],
+            "POPULATION_FIELD": "inh_2020", "OUTPUT": "memory:", "OUTPUT_PDF": str(Path(b["dir"]) / "map.pdf")}
 
 
 def dyn_base(b):
@@ -408,60 +371,27 @@ def dyn_base(b):
 
         processing.run("ankunft:widetabletoyears", {"INPUT": b["moabit_areas"], "OUTPUT": str(years)})
     layers = ["{}|layername=year_{}".format(years, y) for y in (2018, 2019, 2020)]
-    return {
-        "INPUTS": layers,
-        "YEARS": "2018;2019;2020",
-        "ID_FIELD": "id",
-        "POPULATION_FIELD": "inh",
-        "ARRIVALS_FIELD": "for",
-        "ARRIVALS_UNIT": 0,
-        "DIVERSITY_FIELD": "mig",
-        "DIVERSITY_UNIT": 0,
-        "MIN_POPULATION": 100,
-        "OUTPUT": "memory:",
-        "OUTPUT_TRANSITIONS": "memory:",
-    }
+    return {"INPUTS": layers, "YEARS": "2018;2019;2020", "ID_FIELD": "id", "POPULATION_FIELD": "inh",
+            "ARRIVALS_FIELD": "for", "ARRIVALS_UNIT": 0, "DIVERSITY_FIELD": "mig", "DIVERSITY_UNIT": 0,
+            "MIN_POPULATION": 100, "OUTPUT": "memory:", "OUTPUT_TRANSITIONS": "memory:"}
 
 
 def model_base(b):
     facilities = [sample("poi_" + n) for n in ("community_centers", "libraries")]
-    params = {
-        "AREAS": b["moabit_areas"],
-        "ID_FIELD": "id",
-        "POPULATION_FIELD": "inh_2020",
-        "ARRIVALS_FIELD": "for_change_2017_2020",
-        "ARRIVALS_UNIT": 0,
-        "TURNOVER_FIELD": "k11_turnover",
-        "TURNOVER_UNIT": 1,
-        "DIVERSITY_FIELD": "for_2020",
-        "DIVERSITY_UNIT": 0,
-        "DISTRICTS": sample("map_pages"),
-        "ROADS": sample("moabit_roads"),
-        "FACILITIES": facilities,
-        "DOCKING_POINTS": sample("poi_community_centers"),
-        "CANDIDATES": sample("poi_supermarkets"),
-        "MINUTES": 10,
-        "COUNT": 2,
-        "TITLE": "Test",
-    }
+    params = {"AREAS": b["moabit_areas"], "ID_FIELD": "id", "POPULATION_FIELD": "inh_2020", "ARRIVALS_FIELD": "for_change_2017_2020",
+              "ARRIVALS_UNIT": 0, "TURNOVER_FIELD": "k11_turnover", "TURNOVER_UNIT": 1, "DIVERSITY_FIELD": "for_2020", "DIVERSITY_UNIT": 0,
+              "DISTRICTS": sample("map_pages"), "ROADS": sample("moabit_roads"), "FACILITIES": facilities,
+              "DOCKING_POINTS": sample("poi_community_centers"), "CANDIDATES": sample("poi_supermarkets"), "MINUTES": 10, "COUNT": 2, "TITLE": "Test"}
     from qgis.core import QgsApplication
 
     model = QgsApplication.processingRegistry().algorithmById("ankunft:fullanalysis")
     for dest in model.destinationParameterDefinitions():
-        params[dest.name()] = str(
-            Path(b["dir"])
-            / ("model.pdf" if dest.name().endswith("pdf") else "model_{}.gpkg".format(dest.name().replace(":", "_")))
-        )
+        params[dest.name()] = str(Path(b["dir"]) / ("model.pdf" if dest.name().endswith("pdf") else "model_{}.gpkg".format(dest.name().replace(":", "_"))))
     return params
 
 
 def harmonize_base(b):
-    return {
-        "SOURCE": b["moabit_areas"],
-        "COUNT_FIELDS": ["inh_2020", "for_2020"],
-        "TARGET": sample("map_pages"),
-        "OUTPUT": "memory:",
-    }
+    return {"SOURCE": b["moabit_areas"], "COUNT_FIELDS": ["inh_2020", "for_2020"], "TARGET": sample("map_pages"), "OUTPUT": "memory:"}
 
 
 def _check_mass_preserved(res, log, ref):
@@ -516,14 +446,12 @@ def _check_features(key, n):
     def check(res, log, ref):
         count = res[key].featureCount()
         assert (count == n) if n is not None else (count > 0), count
-
     return check
 
 
 def _check_result(key, value):
     def check(res, log, ref):
         assert res[key] == value, res[key]
-
     return check
 
 
@@ -542,279 +470,61 @@ def _error(pattern):
 CASES = [
     # classification
     ("classifyarrivalquarters", "reference", classify_base, {}, ("correct", _check_classified)),
-    (
-        "classifyarrivalquarters",
-        "no_crs",
-        classify_base,
-        {"INPUT": "@planning_areas_noprj", "ARRIVALS_FIELD": "for_change", "TURNOVER_FIELD": "k11_turnov"},
-        _error(r"'Areas.*' \(INPUT\): layer '.*' has no CRS.*EPSG:25833"),
-    ),
-    (
-        "classifyarrivalquarters",
-        "missing_field",
-        classify_base,
-        {"POPULATION_FIELD": "nope"},
-        _error(
-            r"'Population field.*' \(POPULATION_FIELD\): layer '.*' has no field 'nope'. Choose one of its fields: .*inh_2020"
-        ),
-    ),
-    (
-        "classifyarrivalquarters",
-        "negative_population",
-        classify_base,
-        {"INPUT": "@areas_negative"},
-        _error(r"POPULATION_FIELD.*'inh_2020'.*negative value.*-500"),
-    ),
-    (
-        "classifyarrivalquarters",
-        "population_two_unsmoothed",
-        classify_base,
-        {"INPUT": "@areas_two", "SMOOTHING": False},
-        ("flagged", _check_blanked_rates),
-    ),
-    (
-        "classifyarrivalquarters",
-        "missing_file",
-        classify_base,
-        {"INPUT": "/nonexistent/areas.gpkg"},
-        _error(r"\(INPUT\): the file '/nonexistent/areas.gpkg' does not exist"),
-    ),
-    (
-        "classifyarrivalquarters",
-        "table_not_polygons",
-        classify_base,
-        {"INPUT": "@areas_table"},
-        _error(r"\(INPUT\) needs a layer of polygons.*no geometry"),
-    ),
-    (
-        "classifyarrivalquarters",
-        "unwritable_output",
-        classify_base,
-        {"OUTPUT": "@blocker/q.gpkg"},
-        _error(r"is a file, not a folder"),
-    ),
-    (
-        "classifyarrivalquarters",
-        "field_lost_in_shapefile",
-        classify_base,
-        {"INPUT": "@planning_areas_noprj"},
-        _error(r"\(ARRIVALS_FIELD\): layer 'planning_areas_noprj' has no field 'for_change_2017_2020'.*for_change"),
-    ),
+    ("classifyarrivalquarters", "no_crs", classify_base, {"INPUT": "@planning_areas_noprj", "ARRIVALS_FIELD": "for_change", "TURNOVER_FIELD": "k11_turnov"}, _error(r"'Areas.*' \(INPUT\): layer '.*' has no CRS.*EPSG:25833")),
+    ("classifyarrivalquarters", "missing_field", classify_base, {"POPULATION_FIELD": "nope"}, _error(r"'Population field.*' \(POPULATION_FIELD\): layer '.*' has no field 'nope'. Choose one of its fields: .*inh_2020")),
+    ("classifyarrivalquarters", "negative_population", classify_base, {"INPUT": "@areas_negative"}, _error(r"POPULATION_FIELD.*'inh_2020'.*negative value.*-500")),
+    ("classifyarrivalquarters", "population_two_unsmoothed", classify_base, {"INPUT": "@areas_two", "SMOOTHING": False}, ("flagged", _check_blanked_rates)),
+    ("classifyarrivalquarters", "missing_file", classify_base, {"INPUT": "/nonexistent/areas.gpkg"}, _error(r"\(INPUT\): the file '/nonexistent/areas.gpkg' does not exist")),
+    ("classifyarrivalquarters", "table_not_polygons", classify_base, {"INPUT": "@areas_table"}, _error(r"\(INPUT\) needs a layer of polygons.*no geometry")),
+    ("classifyarrivalquarters", "unwritable_output", classify_base, {"OUTPUT": "@blocker/q.gpkg"}, _error(r"is a file, not a folder")),
+    ("classifyarrivalquarters", "field_lost_in_shapefile", classify_base, {"INPUT": "@planning_areas_noprj"}, _error(r"\(ARRIVALS_FIELD\): layer 'planning_areas_noprj' has no field 'for_change_2017_2020'.*for_change")),
     # walking network
-    (
-        "preparewalknetwork",
-        "reference",
-        lambda b: {"INPUT": sample("moabit_roads"), "OUTPUT": "memory:"},
-        {},
-        ("correct", _check_features("OUTPUT", None)),
-    ),
-    (
-        "preparewalknetwork",
-        "no_crs_degrees",
-        lambda b: {"INPUT": b["roads_4326_noprj"], "OUTPUT": "memory:"},
-        {},
-        _error(r"has no CRS.*look like longitude/latitude: assign EPSG:4326"),
-    ),
-    (
-        "preparewalknetwork",
-        "no_crs",
-        lambda b: {"INPUT": b["moabit_roads_noprj"], "OUTPUT": "memory:"},
-        {},
-        _error(r"\(INPUT\): layer '.*' has no CRS.*not degrees but metres"),
-    ),
-    (
-        "preparewalknetwork",
-        "degrees_as_25833",
-        lambda b: {"INPUT": b["roads_deg_as_utm"], "OUTPUT": "memory:"},
-        {},
-        _error(r"labelled EPSG:25833 \(metres\).*they look like degrees.*EPSG:4326"),
-    ),
-    (
-        "preparewalknetwork",
-        "metres_as_4326",
-        lambda b: {"INPUT": b["roads_utm_as_deg"], "OUTPUT": "memory:"},
-        {},
-        _error(r"labelled EPSG:4326 \(degrees\).*they are metres"),
-    ),
-    (
-        "preparewalknetwork",
-        "points_not_lines",
-        lambda b: {"INPUT": sample("poi_libraries"), "OUTPUT": "memory:"},
-        {},
-        _error(r"needs a layer of lines.*points"),
-    ),
+    ("preparewalknetwork", "reference", lambda b: {"INPUT": sample("moabit_roads"), "OUTPUT": "memory:"}, {}, ("correct", _check_features("OUTPUT", None))),
+    ("preparewalknetwork", "no_crs_degrees", lambda b: {"INPUT": b["roads_4326_noprj"], "OUTPUT": "memory:"}, {}, _error(r"has no CRS.*look like longitude/latitude: assign EPSG:4326")),
+    ("preparewalknetwork", "no_crs", lambda b: {"INPUT": b["moabit_roads_noprj"], "OUTPUT": "memory:"}, {}, _error(r"\(INPUT\): layer '.*' has no CRS.*not degrees but metres")),
+    ("preparewalknetwork", "degrees_as_25833", lambda b: {"INPUT": b["roads_deg_as_utm"], "OUTPUT": "memory:"}, {}, _error(r"labelled EPSG:25833 \(metres\).*they look like degrees.*EPSG:4326")),
+    ("preparewalknetwork", "metres_as_4326", lambda b: {"INPUT": b["roads_utm_as_deg"], "OUTPUT": "memory:"}, {}, _error(r"labelled EPSG:4326 \(degrees\).*they are metres")),
+    ("preparewalknetwork", "points_not_lines", lambda b: {"INPUT": sample("poi_libraries"), "OUTPUT": "memory:"}, {}, _error(r"needs a layer of lines.*points")),
     # walking catchments
     ("walkingcatchments", "reference", catch_base, {}, ("correct", _check_features("OUTPUT_AREAS", 13))),
     ("walkingcatchments", "bands_decimal_comma", catch_base, {"BANDS": "5;7,5;10"}, ("correct", _check_bands)),
-    (
-        "walkingcatchments",
-        "bands_not_numbers",
-        catch_base,
-        {"BANDS": "5;abc"},
-        _error(r"BANDS.*'5;abc' cannot be read"),
-    ),
-    (
-        "walkingcatchments",
-        "negative_population",
-        catch_base,
-        {"POPULATION": "@areas_negative"},
-        _error(r"POPULATION_FIELD.*negative value.*-500"),
-    ),
+    ("walkingcatchments", "bands_not_numbers", catch_base, {"BANDS": "5;abc"}, _error(r"BANDS.*'5;abc' cannot be read")),
+    ("walkingcatchments", "negative_population", catch_base, {"POPULATION": "@areas_negative"}, _error(r"POPULATION_FIELD.*negative value.*-500")),
     ("walkingcatchments", "population_two", catch_base, {"POPULATION": "@areas_two"}, ("flagged", _check_two_blanked)),
-    (
-        "walkingcatchments",
-        "multipoint",
-        catch_base,
-        {"POINTS": "@multipoint"},
-        _error(r"\(POINTS\): 1 features? of layer .* consist of several points"),
-    ),
-    (
-        "walkingcatchments",
-        "network_no_crs",
-        catch_base,
-        {"NETWORK": "@moabit_roads_noprj"},
-        _error(r"\(NETWORK\): layer .* has no CRS"),
-    ),
-    (
-        "walkingcatchments",
-        "network_degrees_as_25833",
-        catch_base,
-        {"NETWORK": "@roads_deg_as_utm"},
-        _error(r"\(NETWORK\).*they look like degrees"),
-    ),
-    (
-        "walkingcatchments",
-        "raster_unwritable",
-        catch_base,
-        {"OUTPUT": "@dir/c.gpkg", "OUTPUT_RASTER": "@blocker/m.tif"},
-        _error(r"m\.tif.*is a file, not a folder"),
-    ),
+    ("walkingcatchments", "multipoint", catch_base, {"POINTS": "@multipoint"}, _error(r"\(POINTS\): 1 features? of layer .* consist of several points")),
+    ("walkingcatchments", "network_no_crs", catch_base, {"NETWORK": "@moabit_roads_noprj"}, _error(r"\(NETWORK\): layer .* has no CRS")),
+    ("walkingcatchments", "network_degrees_as_25833", catch_base, {"NETWORK": "@roads_deg_as_utm"}, _error(r"\(NETWORK\).*they look like degrees")),
+    ("walkingcatchments", "raster_unwritable", catch_base, {"OUTPUT": "@dir/c.gpkg", "OUTPUT_RASTER": "@blocker/m.tif"}, _error(r"m\.tif.*is a file, not a folder")),
     # infrastructure overlay
     ("infrastructureoverlay", "reference", infra_base, {}, ("correct", _check_features("OUTPUT", 13))),
     ("infrastructureoverlay", "population_two", infra_base, {"AREAS": "@areas_two"}, ("flagged", _check_two_blanked)),
-    (
-        "infrastructureoverlay",
-        "negative_population",
-        infra_base,
-        {"AREAS": "@areas_negative"},
-        _error(r"POPULATION_FIELD.*negative value.*-500"),
-    ),
-    (
-        "infrastructureoverlay",
-        "areas_no_crs",
-        infra_base,
-        {"AREAS": "@planning_areas_noprj"},
-        _error(r"\(AREAS\): layer .* has no CRS"),
-    ),
+    ("infrastructureoverlay", "negative_population", infra_base, {"AREAS": "@areas_negative"}, _error(r"POPULATION_FIELD.*negative value.*-500")),
+    ("infrastructureoverlay", "areas_no_crs", infra_base, {"AREAS": "@planning_areas_noprj"}, _error(r"\(AREAS\): layer .* has no CRS")),
     # siting
     ("suggestdockingpoints", "reference", suggest_base, {}, ("correct", _check_features("OUTPUT", 2))),
-    (
-        "suggestdockingpoints",
-        "negative_weight",
-        suggest_base,
-        {"DEMAND": "@areas_negative"},
-        _error(r"WEIGHT_FIELD.*negative value.*-500"),
-    ),
-    (
-        "suggestdockingpoints",
-        "multipoint_candidates",
-        suggest_base,
-        {"CANDIDATES": "@multipoint"},
-        _error(r"\(CANDIDATES\).*consist of several points"),
-    ),
+    ("suggestdockingpoints", "negative_weight", suggest_base, {"DEMAND": "@areas_negative"}, _error(r"WEIGHT_FIELD.*negative value.*-500")),
+    ("suggestdockingpoints", "multipoint_candidates", suggest_base, {"CANDIDATES": "@multipoint"}, _error(r"\(CANDIDATES\).*consist of several points")),
     # strategy map
     ("strategymap", "reference", map_base, {}, ("correct", _check_result("PAGES", 3))),
-    (
-        "strategymap",
-        "missing_quarters_file",
-        map_base,
-        {"QUARTERS": "/nonexistent/quarters.gpkg"},
-        _error(r"\(QUARTERS\): the file '/nonexistent/quarters.gpkg' does not exist.*folder"),
-    ),
-    (
-        "strategymap",
-        "unwritable_pdf",
-        map_base,
-        {"OUTPUT": "@dir/pages.gpkg", "OUTPUT_PDF": "@blocker/map.pdf"},
-        _error(r"afile.*is a file, not a folder"),
-    ),
+    ("strategymap", "missing_quarters_file", map_base, {"QUARTERS": "/nonexistent/quarters.gpkg"}, _error(r"\(QUARTERS\): the file '/nonexistent/quarters.gpkg' does not exist.*folder")),
+    ("strategymap", "unwritable_pdf", map_base, {"OUTPUT": "@dir/pages.gpkg", "OUTPUT_PDF": "@blocker/map.pdf"}, _error(r"afile.*is a file, not a folder")),
     # dynamics
     ("arrivaldynamics", "reference", dyn_base, {}, ("correct", _check_features("OUTPUT", 13))),
-    (
-        "arrivaldynamics",
-        "years_with_semicolons_and_spaces",
-        dyn_base,
-        {"YEARS": "2018; 2019 ;2020"},
-        ("correct", _check_features("OUTPUT", 13)),
-    ),
+    ("arrivaldynamics", "years_with_semicolons_and_spaces", dyn_base, {"YEARS": "2018; 2019 ;2020"}, ("correct", _check_features("OUTPUT", 13))),
     ("arrivaldynamics", "years_not_numbers", dyn_base, {"YEARS": "2018;zwanzig;2020"}, _error(r"zwanzig")),
     # the shipped model: its inputs checked up front, the user's parameter named
-    (
-        "fullanalysis",
-        "districts_do_not_overlap",
-        model_base,
-        {"AREAS": "@areas_far"},
-        _error(r"'Districts.*' \(DISTRICTS\) and 'Areas.*' \(AREAS\) do not overlap"),
-    ),
-    (
-        "fullanalysis",
-        "areas_a_table",
-        model_base,
-        {"AREAS": "@areas_table"},
-        _error(r"\(AREAS\) needs a layer of polygons.*no geometry"),
-    ),
-    (
-        "fullanalysis",
-        "areas_missing_file",
-        model_base,
-        {"AREAS": "/nonexistent/areas.gpkg"},
-        _error(r"\(AREAS\): the file '/nonexistent/areas.gpkg' does not exist"),
-    ),
-    (
-        "fullanalysis",
-        "roads_without_crs",
-        model_base,
-        {"ROADS": "@moabit_roads_noprj"},
-        _error(r"\(ROADS\): layer .* has no CRS"),
-    ),
-    (
-        "fullanalysis",
-        "pdf_unwritable_after_five_steps",
-        model_base,
-        {"strategy_map_pdf": "@blocker/m.pdf"},
-        _error(r"District strategy map.*afile.*is a file, not a folder"),
-    ),
+    ("fullanalysis", "districts_do_not_overlap", model_base, {"AREAS": "@areas_far"}, _error(r"'Districts.*' \(DISTRICTS\) and 'Areas.*' \(AREAS\) do not overlap")),
+    ("fullanalysis", "areas_a_table", model_base, {"AREAS": "@areas_table"}, _error(r"\(AREAS\) needs a layer of polygons.*no geometry")),
+    ("fullanalysis", "areas_missing_file", model_base, {"AREAS": "/nonexistent/areas.gpkg"}, _error(r"\(AREAS\): the file '/nonexistent/areas.gpkg' does not exist")),
+    ("fullanalysis", "roads_without_crs", model_base, {"ROADS": "@moabit_roads_noprj"}, _error(r"\(ROADS\): layer .* has no CRS")),
+    ("fullanalysis", "pdf_unwritable_after_five_steps", model_base, {"strategy_map_pdf": "@blocker/m.pdf"}, _error(r"District strategy map.*afile.*is a file, not a folder")),
     # harmonising areas (counts moved onto the map pages)
     ("harmonizeareas", "reference", harmonize_base, {}, ("correct", _check_mass_preserved)),
-    (
-        "harmonizeareas",
-        "source_without_crs",
-        harmonize_base,
-        {"SOURCE": "@planning_areas_noprj"},
-        _error(r"\(SOURCE\): layer .* has no CRS"),
-    ),
-    (
-        "harmonizeareas",
-        "target_a_table",
-        harmonize_base,
-        {"TARGET": "@areas_table"},
-        _error(r"\(TARGET\) needs a layer of polygons"),
-    ),
+    ("harmonizeareas", "source_without_crs", harmonize_base, {"SOURCE": "@planning_areas_noprj"}, _error(r"\(SOURCE\): layer .* has no CRS")),
+    ("harmonizeareas", "target_a_table", harmonize_base, {"TARGET": "@areas_table"}, _error(r"\(TARGET\) needs a layer of polygons")),
     # wide table
-    (
-        "widetabletoyears",
-        "reference",
-        lambda b: {"INPUT": b["moabit_areas"], "OUTPUT": b["dir"] + "/wide_ref.gpkg"},
-        {},
-        ("correct", _check_result("N_YEARS", 6)),
-    ),
-    (
-        "widetabletoyears",
-        "unwritable",
-        lambda b: {"INPUT": b["moabit_areas"], "OUTPUT": b["blocker"] + "/y.gpkg"},
-        {},
-        _error(r"is a file, not a folder"),
-    ),
+    ("widetabletoyears", "reference", lambda b: {"INPUT": b["moabit_areas"], "OUTPUT": b["dir"] + "/wide_ref.gpkg"}, {}, ("correct", _check_result("N_YEARS", 6))),
+    ("widetabletoyears", "unwritable", lambda b: {"INPUT": b["moabit_areas"], "OUTPUT": b["blocker"] + "/y.gpkg"}, {}, _error(r"is a file, not a folder")),
 ]
 
 
@@ -852,9 +562,7 @@ def _resolve(value, b):
     return value
 
 
-@pytest.mark.parametrize(
-    ("alg", "case", "base", "over", "expected"), CASES, ids=["{}-{}".format(c[0], c[1]) for c in CASES]
-)
+@pytest.mark.parametrize(("alg", "case", "base", "over", "expected"), CASES, ids=["{}-{}".format(c[0], c[1]) for c in CASES])
 def test_bad_input_matrix(bad, alg, case, base, over, expected):
     import processing
 
@@ -874,9 +582,7 @@ def test_bad_input_matrix(bad, alg, case, base, over, expected):
     except QgsProcessingException as err:
         res, error = None, str(err)
     assert _digest(inputs) == before, "an input file was changed"
-    print(
-        "MATRIX\t{}\t{}\t{}\t{}".format(alg, case, kind, (error or "").replace("\n", " "))
-    )  # shown with -s (figures for the report)
+    print("MATRIX\t{}\t{}\t{}\t{}".format(alg, case, kind, (error or "").replace("\n", " ")))  # shown with -s (figures for the report)
     if error is not None:
         assert "Traceback" not in error and "unexpected error" not in error, error
     if kind == "error":
@@ -895,18 +601,13 @@ def test_bad_input_matrix(bad, alg, case, base, over, expected):
 
 # -- a few of the cases as a batch script runs them: qgis_process in a fresh process ---------------
 QGIS_PROCESS = shutil.which("qgis_process")
-BATCH_CASES = [
-    c
-    for c in CASES
-    if (c[0], c[1])
-    in {
-        ("preparewalknetwork", "no_crs"),
-        ("preparewalknetwork", "degrees_as_25833"),
-        ("walkingcatchments", "bands_decimal_comma"),
-        ("strategymap", "missing_quarters_file"),
-        ("fullanalysis", "districts_do_not_overlap"),
-    }
-]
+BATCH_CASES = [c for c in CASES if (c[0], c[1]) in {
+    ("preparewalknetwork", "no_crs"),
+    ("preparewalknetwork", "degrees_as_25833"),
+    ("walkingcatchments", "bands_decimal_comma"),
+    ("strategymap", "missing_quarters_file"),
+    ("fullanalysis", "districts_do_not_overlap"),
+}]
 
 
 @pytest.fixture(scope="module")
@@ -914,17 +615,9 @@ def batch_env(tmp_path_factory):
     """The plugin installed into a profile of its own (as tests/qgis/test_install_package.py does)."""
     base = tmp_path_factory.mktemp("qgis_profile")
     profile = base / "profiles" / "default"
-    subprocess.run(
-        ["make", "-s", "install", "QGIS_PROFILE={}".format(profile)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    subprocess.run(["make", "-s", "install", "QGIS_PROFILE={}".format(profile)], cwd=ROOT, check=True, capture_output=True, text=True)
     env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(base), QT_QPA_PLATFORM="offscreen")
-    subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"], env=env, capture_output=True, text=True, timeout=120
-    )
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"], env=env, capture_output=True, text=True, timeout=120)
     return env
 
 
@@ -933,12 +626,8 @@ def _json_value(v):
 
 
 @pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process not installed")
-@pytest.mark.skipif(
-    bool(os.environ.get("ANKUNFT_BLOCK_IMPORTS")), reason="the batch runs once, in the first pass of make test"
-)
-@pytest.mark.parametrize(
-    ("alg", "case", "base", "over", "expected"), BATCH_CASES, ids=["{}-{}".format(c[0], c[1]) for c in BATCH_CASES]
-)
+@pytest.mark.skipif(bool(os.environ.get("ANKUNFT_BLOCK_IMPORTS")), reason="the batch runs once, in the first pass of make test")
+@pytest.mark.parametrize(("alg", "case", "base", "over", "expected"), BATCH_CASES, ids=["{}-{}".format(c[0], c[1]) for c in BATCH_CASES])
 def test_bad_input_as_batch_script(bad, batch_env, tmp_path, alg, case, base, over, expected):
     import json
 
@@ -949,14 +638,8 @@ def test_bad_input_as_batch_script(bad, batch_env, tmp_path, alg, case, base, ov
             params[k] = str(tmp_path / "{}.gpkg".format(k.lower().replace(":", "_")))
     inputs = _input_files(params)  # before the run: the outputs do not exist yet
     before = _digest(inputs)
-    run = subprocess.run(
-        [QGIS_PROCESS, "--json", "run", "ankunft:" + alg, "-"],
-        input=json.dumps({"inputs": {k: _json_value(v) for k, v in params.items()}}),
-        env=batch_env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = subprocess.run([QGIS_PROCESS, "--json", "run", "ankunft:" + alg, "-"], input=json.dumps({"inputs": {k: _json_value(v) for k, v in params.items()}}),
+                         env=batch_env, capture_output=True, text=True, timeout=300)
     text = run.stdout + run.stderr
     assert "Traceback" not in text and "unexpected error" not in text, text[-3000:]
     assert _digest(inputs) == before

@@ -172,18 +172,7 @@ def test_small_layer_classes_reasons_and_suppression(run_alg, tmp_path):
     out = QgsVectorLayer(res["OUTPUT"], "out", "ogr")
     assert out.isValid()
     names = out.fields().names()
-    for name in (
-        "aq_class",
-        "aq_label",
-        "aq_score",
-        "rate_arrivals",
-        "z_arrivals",
-        "rate_turnover",
-        "z_turnover",
-        "rate_diversity",
-        "z_diversity",
-        "aq_reason",
-    ):
+    for name in ("aq_class", "aq_label", "aq_score", "rate_arrivals", "z_arrivals", "rate_turnover", "z_turnover", "rate_diversity", "z_diversity", "aq_reason"):
         assert name in names
     assert names.count("aq_class") == 1  # the old aq_class of the input is replaced
     rows = {r["key"]: r for r in _rows(out)}
@@ -274,13 +263,7 @@ def test_berlin_planning_areas(run_alg):
     names_est = " ".join(r["name"] for r in by_class.get("established", []))
     # traditional arrival quarters (LOR district regions): Moabit 0102, Gesundbrunnen 0103, Wedding 0104,
     # Neukölln-Nord 0801, Kreuzberg-Nord 0201
-    for region, label in (
-        ("0102", "Moabit"),
-        ("0103", "Gesundbrunnen"),
-        ("0104", "Wedding"),
-        ("0801", "Neukölln-Nord"),
-        ("0201", "Kreuzberg-Nord"),
-    ):
+    for region, label in (("0102", "Moabit"), ("0103", "Gesundbrunnen"), ("0104", "Wedding"), ("0801", "Neukölln-Nord"), ("0201", "Kreuzberg-Nord")):
         assert any(i.startswith(region) for i in established), "{} expected among established".format(label)
     for key in ("01022102", "01044203", "01033101"):  # Beusselkiez, Leopoldplatz, Soldiner Straße
         assert key in established
@@ -319,26 +302,9 @@ def test_parameters_have_help_and_help_files_exist(provider):
     assert alg is not None
     assert alg.group() and alg.displayName()
     keys = {p.name() for p in alg.parameterDefinitions()}
-    for key in (
-        "INPUT",
-        "ID_FIELD",
-        "POPULATION_FIELD",
-        "ARRIVALS_FIELD",
-        "ARRIVALS_UNIT",
-        "TURNOVER_FIELD",
-        "TURNOVER_UNIT",
-        "DIVERSITY_FIELD",
-        "DIVERSITY_UNIT",
-        "SOCIAL_FIELD",
-        "SOCIAL_UNIT",
-        "MIN_POPULATION",
-        "THRESHOLD",
-        "MODE",
-        "QUANTILE",
-        "SMOOTHING",
-        "SUPPRESS_BELOW",
-        "OUTPUT",
-    ):
+    for key in ("INPUT", "ID_FIELD", "POPULATION_FIELD", "ARRIVALS_FIELD", "ARRIVALS_UNIT", "TURNOVER_FIELD", "TURNOVER_UNIT",
+                "DIVERSITY_FIELD", "DIVERSITY_UNIT", "SOCIAL_FIELD", "SOCIAL_UNIT", "MIN_POPULATION", "THRESHOLD", "MODE",
+                "QUANTILE", "SMOOTHING", "SUPPRESS_BELOW", "OUTPUT"):
         assert key in keys, key
     for p in alg.parameterDefinitions():
         assert p.help(), p.name()
@@ -494,9 +460,7 @@ def test_sample_in_german_number_format_classifies_like_numbers(run_alg, tmp_pat
             assert a["aq_score"] == pytest.approx(b["aq_score"])
     lines = feedback.infos + feedback.warnings
     one = [line for line in lines if line.startswith("inh_2020:")]
-    assert one == [
-        "inh_2020: thousands dot recognised, 448 values (decided by the column's role: counts of people are whole numbers)"
-    ], one
+    assert one == ["inh_2020: thousands dot recognised, 448 values (decided by the column's role: counts of people are whole numbers)"], one
     arr = [line for line in lines if line.startswith("for_change_2017_2020:")]
     assert len(arr) == 1 and "thousands dot recognised" in arr[0]
     assert any(line.startswith("for_2020: thousands dot recognised") for line in lines)
@@ -533,20 +497,13 @@ def test_sample_growth_flag_heidestrasse(run_alg):
     flagged = sorted(i for i, r in rows.items() if r["aq_flag"] and "new_build" in str(r["aq_flag"]))
     assert flagged == ["01022202", "02020201", "04041133", "04041239", "09020701"]
     changed = sorted(i for i in rows if rows[i]["aq_class"] != before[i]["aq_class"])
-    assert changed == [
-        "01022202"
-    ]  # the only flagged area that was an arrival quarter; the others lack the MSS turnover
+    assert changed == ["01022202"]  # the only flagged area that was an arrival quarter; the others lack the MSS turnover
     assert any("grew by more than 50 %" in w and "01022202 (+250 %)" in w for w in feedback.warnings)
     # with the diversity at the start of the period: its 1,478 residents of 2015 were 33 % foreign nationals
-    res = run_alg(
-        ALG, sample_params(layer, ID_FIELD="id", POPULATION_START_FIELD="inh_2015", DIVERSITY_START_FIELD="for_2015")
-    )
+    res = run_alg(ALG, sample_params(layer, ID_FIELD="id", POPULATION_START_FIELD="inh_2015", DIVERSITY_START_FIELD="for_2015"))
     heide = next(r for r in _rows(res["OUTPUT"]) if r["id"] == "01022202")
     assert heide["aq_class"] == "established"
-    assert (
-        "high diversity at the start of the period" in heide["aq_reason"]
-        and "strong population growth" in heide["aq_reason"]
-    )
+    assert "high diversity at the start of the period" in heide["aq_reason"] and "strong population growth" in heide["aq_reason"]
 
 
 def test_sample_robustness_fields_table_and_style(run_alg, tmp_path):
@@ -581,170 +538,28 @@ def test_sample_robustness_fields_table_and_style(run_alg, tmp_path):
     layer = res["OUTPUT"]
     apply_style(layer, {})
     cats = {c.value(): c for c in layer.renderer().categories()}
-    prop = (
-        cats["established"]
-        .symbol()
-        .symbolLayer(0)
-        .dataDefinedProperties()
-        .property(__import__("qgis.core", fromlist=["QgsSymbolLayer"]).QgsSymbolLayer.Property.PropertyFillColor)
+    prop = cats["established"].symbol().symbolLayer(0).dataDefinedProperties().property(
+        __import__("qgis.core", fromlist=["QgsSymbolLayer"]).QgsSymbolLayer.Property.PropertyFillColor
     )
     assert prop.isActive() and "borderline" in prop.expressionString()
 
 
 # -- validation against published Berlin references (docs/validation.md) ------------------------------
-TRADITIONAL = {
-    "Moabit": ("0102",),
-    "Gesundbrunnen": ("0103",),
-    "Wedding": ("0104",),
-    "Neukölln-Nord": ("0801",),
-    "Kreuzberg-Nord/Tiergarten-Süd": ("0201", "010111"),
-}
+TRADITIONAL = {"Moabit": ("0102",), "Gesundbrunnen": ("0103",), "Wedding": ("0104",), "Neukölln-Nord": ("0801",), "Kreuzberg-Nord/Tiergarten-Süd": ("0201", "010111")}
 NEW_QUARTERS = {"Spandau": ("05",), "Marzahn-Hellersdorf": ("10",), "Lichtenberg": ("11",)}
 VALIDATION = {  # setting -> figures documented in docs/validation.md (est/arrival/areas; emerging/arrival/areas)
-    "z0.5_eb": {
-        "Moabit": (8, 8, 12),
-        "Gesundbrunnen": (3, 3, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (14, 14, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (9, 19, 39),
-        "Marzahn-Hellersdorf": (11, 12, 32),
-        "Lichtenberg": (15, 16, 32),
-        "elsewhere": 69,
-        "total_aq": 150,
-    },
-    "z0.75_eb": {
-        "Moabit": (7, 7, 12),
-        "Gesundbrunnen": (3, 3, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (11, 11, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (8, 13, 39),
-        "Marzahn-Hellersdorf": (9, 9, 32),
-        "Lichtenberg": (13, 14, 32),
-        "elsewhere": 51,
-        "total_aq": 117,
-    },
-    "z1_eb": {
-        "Moabit": (3, 3, 12),
-        "Gesundbrunnen": (1, 1, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (8, 8, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (6, 10, 39),
-        "Marzahn-Hellersdorf": (7, 7, 32),
-        "Lichtenberg": (9, 10, 32),
-        "elsewhere": 37,
-        "total_aq": 85,
-    },
-    "z1.25_eb": {
-        "Moabit": (2, 2, 12),
-        "Gesundbrunnen": (0, 0, 5),
-        "Wedding": (3, 3, 6),
-        "Neukölln-Nord": (5, 5, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (4, 4, 8),
-        "Spandau": (5, 9, 39),
-        "Marzahn-Hellersdorf": (6, 6, 32),
-        "Lichtenberg": (6, 7, 32),
-        "elsewhere": 28,
-        "total_aq": 64,
-    },
-    "z1.5_eb": {
-        "Moabit": (1, 1, 12),
-        "Gesundbrunnen": (0, 0, 5),
-        "Wedding": (1, 2, 6),
-        "Neukölln-Nord": (1, 1, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (2, 2, 8),
-        "Spandau": (6, 9, 39),
-        "Marzahn-Hellersdorf": (5, 5, 32),
-        "Lichtenberg": (6, 7, 32),
-        "elsewhere": 20,
-        "total_aq": 47,
-    },
-    "q80_eb": {
-        "Moabit": (6, 6, 12),
-        "Gesundbrunnen": (3, 3, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (11, 11, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (8, 14, 39),
-        "Marzahn-Hellersdorf": (9, 9, 32),
-        "Lichtenberg": (13, 14, 32),
-        "elsewhere": 53,
-        "total_aq": 119,
-    },
-    "z0.5_raw": {
-        "Moabit": (8, 8, 12),
-        "Gesundbrunnen": (3, 3, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (14, 14, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (9, 19, 39),
-        "Marzahn-Hellersdorf": (11, 12, 32),
-        "Lichtenberg": (15, 16, 32),
-        "elsewhere": 69,
-        "total_aq": 150,
-    },
-    "z0.75_raw": {
-        "Moabit": (6, 6, 12),
-        "Gesundbrunnen": (3, 3, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (11, 11, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (8, 13, 39),
-        "Marzahn-Hellersdorf": (9, 9, 32),
-        "Lichtenberg": (13, 14, 32),
-        "elsewhere": 50,
-        "total_aq": 115,
-    },
-    "z1_raw": {
-        "Moabit": (3, 3, 12),
-        "Gesundbrunnen": (1, 1, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (8, 8, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (6, 10, 39),
-        "Marzahn-Hellersdorf": (7, 7, 32),
-        "Lichtenberg": (9, 10, 32),
-        "elsewhere": 37,
-        "total_aq": 85,
-    },
-    "z1.25_raw": {
-        "Moabit": (2, 2, 12),
-        "Gesundbrunnen": (0, 0, 5),
-        "Wedding": (3, 3, 6),
-        "Neukölln-Nord": (5, 5, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (4, 4, 8),
-        "Spandau": (6, 10, 39),
-        "Marzahn-Hellersdorf": (6, 6, 32),
-        "Lichtenberg": (6, 7, 32),
-        "elsewhere": 27,
-        "total_aq": 64,
-    },
-    "z1.5_raw": {
-        "Moabit": (1, 1, 12),
-        "Gesundbrunnen": (0, 0, 5),
-        "Wedding": (1, 2, 6),
-        "Neukölln-Nord": (1, 1, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (2, 2, 8),
-        "Spandau": (6, 9, 39),
-        "Marzahn-Hellersdorf": (5, 5, 32),
-        "Lichtenberg": (6, 7, 32),
-        "elsewhere": 20,
-        "total_aq": 47,
-    },
-    "q80_raw": {
-        "Moabit": (6, 6, 12),
-        "Gesundbrunnen": (3, 3, 5),
-        "Wedding": (4, 4, 6),
-        "Neukölln-Nord": (11, 11, 18),
-        "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8),
-        "Spandau": (8, 14, 39),
-        "Marzahn-Hellersdorf": (9, 9, 32),
-        "Lichtenberg": (13, 14, 32),
-        "elsewhere": 53,
-        "total_aq": 119,
-    },
+    "z0.5_eb": {"Moabit": (8, 8, 12), "Gesundbrunnen": (3, 3, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (14, 14, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (9, 19, 39), "Marzahn-Hellersdorf": (11, 12, 32), "Lichtenberg": (15, 16, 32), "elsewhere": 69, "total_aq": 150},
+    "z0.75_eb": {"Moabit": (7, 7, 12), "Gesundbrunnen": (3, 3, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (11, 11, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (8, 13, 39), "Marzahn-Hellersdorf": (9, 9, 32), "Lichtenberg": (13, 14, 32), "elsewhere": 51, "total_aq": 117},
+    "z1_eb": {"Moabit": (3, 3, 12), "Gesundbrunnen": (1, 1, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (8, 8, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (6, 10, 39), "Marzahn-Hellersdorf": (7, 7, 32), "Lichtenberg": (9, 10, 32), "elsewhere": 37, "total_aq": 85},
+    "z1.25_eb": {"Moabit": (2, 2, 12), "Gesundbrunnen": (0, 0, 5), "Wedding": (3, 3, 6), "Neukölln-Nord": (5, 5, 18), "Kreuzberg-Nord/Tiergarten-Süd": (4, 4, 8), "Spandau": (5, 9, 39), "Marzahn-Hellersdorf": (6, 6, 32), "Lichtenberg": (6, 7, 32), "elsewhere": 28, "total_aq": 64},
+    "z1.5_eb": {"Moabit": (1, 1, 12), "Gesundbrunnen": (0, 0, 5), "Wedding": (1, 2, 6), "Neukölln-Nord": (1, 1, 18), "Kreuzberg-Nord/Tiergarten-Süd": (2, 2, 8), "Spandau": (6, 9, 39), "Marzahn-Hellersdorf": (5, 5, 32), "Lichtenberg": (6, 7, 32), "elsewhere": 20, "total_aq": 47},
+    "q80_eb": {"Moabit": (6, 6, 12), "Gesundbrunnen": (3, 3, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (11, 11, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (8, 14, 39), "Marzahn-Hellersdorf": (9, 9, 32), "Lichtenberg": (13, 14, 32), "elsewhere": 53, "total_aq": 119},
+    "z0.5_raw": {"Moabit": (8, 8, 12), "Gesundbrunnen": (3, 3, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (14, 14, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (9, 19, 39), "Marzahn-Hellersdorf": (11, 12, 32), "Lichtenberg": (15, 16, 32), "elsewhere": 69, "total_aq": 150},
+    "z0.75_raw": {"Moabit": (6, 6, 12), "Gesundbrunnen": (3, 3, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (11, 11, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (8, 13, 39), "Marzahn-Hellersdorf": (9, 9, 32), "Lichtenberg": (13, 14, 32), "elsewhere": 50, "total_aq": 115},
+    "z1_raw": {"Moabit": (3, 3, 12), "Gesundbrunnen": (1, 1, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (8, 8, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (6, 10, 39), "Marzahn-Hellersdorf": (7, 7, 32), "Lichtenberg": (9, 10, 32), "elsewhere": 37, "total_aq": 85},
+    "z1.25_raw": {"Moabit": (2, 2, 12), "Gesundbrunnen": (0, 0, 5), "Wedding": (3, 3, 6), "Neukölln-Nord": (5, 5, 18), "Kreuzberg-Nord/Tiergarten-Süd": (4, 4, 8), "Spandau": (6, 10, 39), "Marzahn-Hellersdorf": (6, 6, 32), "Lichtenberg": (6, 7, 32), "elsewhere": 27, "total_aq": 64},
+    "z1.5_raw": {"Moabit": (1, 1, 12), "Gesundbrunnen": (0, 0, 5), "Wedding": (1, 2, 6), "Neukölln-Nord": (1, 1, 18), "Kreuzberg-Nord/Tiergarten-Süd": (2, 2, 8), "Spandau": (6, 9, 39), "Marzahn-Hellersdorf": (5, 5, 32), "Lichtenberg": (6, 7, 32), "elsewhere": 20, "total_aq": 47},
+    "q80_raw": {"Moabit": (6, 6, 12), "Gesundbrunnen": (3, 3, 5), "Wedding": (4, 4, 6), "Neukölln-Nord": (11, 11, 18), "Kreuzberg-Nord/Tiergarten-Süd": (5, 5, 8), "Spandau": (8, 14, 39), "Marzahn-Hellersdorf": (9, 9, 32), "Lichtenberg": (13, 14, 32), "elsewhere": 53, "total_aq": 119},
 }
 
 
@@ -766,9 +581,7 @@ def validation_figures(rows) -> dict:
                 len(m),
             )
     prefixes = tuple(p for g in (TRADITIONAL, NEW_QUARTERS) for ps in g.values() for p in ps)
-    out["elsewhere"] = sum(
-        r["aq_class"] in ("established", "emerging") and not r["id"].startswith(prefixes) for r in valid
-    )
+    out["elsewhere"] = sum(r["aq_class"] in ("established", "emerging") and not r["id"].startswith(prefixes) for r in valid)
     out["total_aq"] = sum(r["aq_class"] in ("established", "emerging") for r in valid)
     return out
 
@@ -783,12 +596,7 @@ def test_berlin_validation_per_setting(run_alg):
     classes = {}
     for st in SENSITIVITY_GRID:
         params = berlin_params(
-            layer,
-            MODE=1 if st.mode == "quantile" else 0,
-            THRESHOLD=st.threshold,
-            QUANTILE=st.quantile,
-            SMOOTHING=st.smoothing,
-            SENSITIVITY=False,
+            layer, MODE=1 if st.mode == "quantile" else 0, THRESHOLD=st.threshold, QUANTILE=st.quantile, SMOOTHING=st.smoothing, SENSITIVITY=False
         )
         rows = _rows(run_alg(ALG, params)["OUTPUT"])
         assert validation_figures(rows) == VALIDATION[st.key], st.key
@@ -801,7 +609,5 @@ def test_berlin_validation_per_setting(run_alg):
         share = sum(classes[k][i] in ("established", "emerging") for k in classes) / len(classes)
         assert r["aq_stability"] == pytest.approx(share)
     hits = {k: sum(v[0] > 0 for g, v in VALIDATION[k].items() if g in TRADITIONAL) for k in VALIDATION}
-    assert hits == {
-        k: 5 if not k.startswith(("z1.25", "z1.5")) else 4 for k in VALIDATION
-    }  # Gesundbrunnen is lost above 1.0 SD
+    assert hits == {k: 5 if not k.startswith(("z1.25", "z1.5")) else 4 for k in VALIDATION}  # Gesundbrunnen is lost above 1.0 SD
     assert all(sum(v[0] > 0 for g, v in VALIDATION[k].items() if g in NEW_QUARTERS) == 3 for k in VALIDATION)

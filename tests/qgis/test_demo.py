@@ -26,9 +26,7 @@ import demo as demo_script  # noqa: E402  (the demo's own constants: what the pl
 def demo(tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
     env = dict(os.environ, ANKUNFT_DEMO_OUT=str(out), QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "demo.py")], capture_output=True, text=True, env=env, timeout=300
-    )
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py")], capture_output=True, text=True, env=env, timeout=300)
     return proc, out
 
 
@@ -39,9 +37,7 @@ VALUES = (915, 285)  # the value column of the key-figure table
 def pdf_pages(path: Path, crop_x=None) -> list[str]:
     """The text of each page, or of a vertical strip (x, width) of it."""
     crop = ["-x", str(crop_x[0]), "-y", "0", "-W", str(crop_x[1]), "-H", "842"] if crop_x else []
-    text = subprocess.run(
-        ["pdftotext", "-layout", *crop, str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-layout", *crop, str(path), "-"], capture_output=True, text=True, check=True).stdout
     return text.split("\f")
 
 
@@ -116,7 +112,6 @@ def recomputed(demo):
     uncategorised = sum(1 for c in facilities if c in (None, "", "other", "unknown"))
     figures = {}
     for page, pa in pages:
-
         def on_page(items, page=page):
             return [(g, a) for g, a in items if page.contains(g.representative_point())]
 
@@ -127,11 +122,7 @@ def recomputed(demo):
         measurable = [a for a in c if a["name"] not in unmeasurable]
         covered = round(sum(a["pop_10"] for a in measurable))
         total = sum(a["pop_total"] for a in measurable)
-        judged = [
-            a
-            for _g, a in on_page(infra)
-            if a["name"] not in unmeasurable and any(a["min_" + code] is not None for code in codes.values())
-        ]
+        judged = [a for _g, a in on_page(infra) if a["name"] not in unmeasurable and any(a["min_" + code] is not None for code in codes.values())]
         gaps = {}
         for key, code in codes.items():
             if key in no_data:
@@ -179,10 +170,7 @@ def test_demo_pdf_key_figures_are_true(demo, recomputed):
         f = figures[name]
         assert "Einwohnerinnen und Einwohner {}".format(de_int(f["population"])) in page, name
         assert "Anteil in Ankunftsquartieren {} %".format(round(f["aq_pct"])) in page, name
-        assert (
-            "{} % ({} von {} EW)".format(round(f["coverage_pct"]), de_int(f["covered"]), de_int(f["measurable_total"]))
-            in page
-        ), name
+        assert "{} % ({} von {} EW)".format(round(f["coverage_pct"]), de_int(f["covered"]), de_int(f["measurable_total"])) in page, name
         if f["not_measurable"]:
             who = ", ".join(n for n, _p in f["not_measurable"])
             people = de_int(sum(p for _n, p in f["not_measurable"]))
@@ -200,10 +188,7 @@ def test_demo_pdf_key_figures_are_true(demo, recomputed):
         assert len(shown) == min(5, len(f["gaps"])), (name, shown_labels, f["gaps"])
         # data gaps apart, never as missing offers
         assert "Keine Daten (keine Einrichtung" in page and "im Eingang)" in page, name
-        m = re.search(
-            r".*Quartieren(?: \.\.\. und \d+ weitere \(Layer Infrastruktur\))? (.+?) (\d+) von (\d+) \(\d+ %\)",
-            values_by_name[name],
-        )
+        m = re.search(r".*Quartieren(?: \.\.\. und \d+ weitere \(Layer Infrastruktur\))? (.+?) (\d+) von (\d+) \(\d+ %\)", values_by_name[name])
         assert m and m.group(1) == ", ".join(no_data), (name, m and m.group(1))
         assert "Wohnen" not in shown_labels
         pct = round(100.0 * uncategorised / n_facilities)
@@ -255,9 +240,7 @@ def test_demo_project_reopens_as_saved(demo, qgis_app, tmp_path):
     with zipfile.ZipFile(qgz) as z:
         qgs = z.read(next(n for n in z.namelist() if n.endswith(".qgs"))).decode("utf-8")
     sources = [s for s in re.findall(r"<datasource>([^<]*)</datasource>", qgs) if s]
-    assert sources and all(s.startswith("./ankunft_demo.gpkg") for s in sources), (
-        "relative paths into the demo GeoPackage"
-    )
+    assert sources and all(s.startswith("./ankunft_demo.gpkg") for s in sources), "relative paths into the demo GeoPackage"
     assert "Open Sans" not in qgs
     # every font the project names is installed (headless Qt's default "DejaVu LGC Sans" is not: the desktop
     # then reports it missing for every labelled layer)
@@ -342,25 +325,12 @@ def test_full_analysis_model_runs_on_the_sample(plugin, tmp_path):
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingModelAlgorithm
 
-    needed = (
-        "classifyarrivalquarters",
-        "preparewalknetwork",
-        "infrastructureoverlay",
-        "walkingcatchments",
-        "suggestdockingpoints",
-        "strategymap",
-    )
+    needed = ("classifyarrivalquarters", "preparewalknetwork", "infrastructureoverlay", "walkingcatchments", "suggestdockingpoints", "strategymap")
     if any(QgsApplication.processingRegistry().algorithmById("ankunft:" + a) is None for a in needed):
         pytest.skip("not every algorithm of the model is part of this build")
     path = tmp_path / "fullanalysis.model3"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "demo.py"), "--write-model", str(path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "demo.py"), "--write-model", str(path)], capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0 and path.exists(), proc.stdout + proc.stderr
     written = QgsProcessingModelAlgorithm()
     assert written.fromFile(str(path))
@@ -376,10 +346,7 @@ def test_full_analysis_model_runs_on_the_sample(plugin, tmp_path):
     def lyr(name):
         return "{}|layername={}".format(sample, name)
 
-    facilities = [
-        QgsVectorLayer(lyr("poi_" + n), "poi-" + n.replace("_", "-"), "ogr")
-        for n in ("community_centers", "libraries", "places_of_worship", "doctors", "kindergartens", "supermarkets")
-    ]
+    facilities = [QgsVectorLayer(lyr("poi_" + n), "poi-" + n.replace("_", "-"), "ogr") for n in ("community_centers", "libraries", "places_of_worship", "doctors", "kindergartens", "supermarkets")]
     params = {
         "AREAS": lyr("planning_areas"),
         "ID_FIELD": "id",

@@ -114,9 +114,7 @@ def test_save_reopen_identical(desktop):
     assert again["valid"] and all(again["done"].values()), again
     assert again["pdf_chars"][0] > 200
     if not again["pdf_text_equal"] and "memory" in desktop.get("print_layers", {}).values():
-        pytest.xfail(
-            "the strategy map's print copies are memory layers, lost on reopening (issue 12/i13: stored with the project)"
-        )
+        pytest.xfail("the strategy map's print copies are memory layers, lost on reopening (issue 12/i13: stored with the project)")
     assert again["pdf_text_equal"], again["pdf_diff"]
     assert again["sample_untouched"]
 

@@ -77,14 +77,7 @@ def build_berlin_years():
             f = QgsFeature(layer.fields())
             f.setGeometry(geom)
             f.setAttributes(
-                [
-                    area_id,
-                    name,
-                    int(row["inhabitants"]),
-                    growth,
-                    float(row["inhabitants_foreigners_percentage"]),
-                    float(k11) if k11 else None,
-                ]
+                [area_id, name, int(row["inhabitants"]), growth, float(row["inhabitants_foreigners_percentage"]), float(k11) if k11 else None]
             )
             feats.append(f)
         pr.addFeatures(feats)
@@ -183,16 +176,10 @@ def test_berlin_2015_2020(run_alg, berlin_years, capsys):
     # an inner-city arrival quarter stays one: Soldiner Straße (Wedding)
     assert by_id["01033101"]["change"] == "persistent"
     with capsys.disabled():
-        print(
-            "\nBerlin 2015–2020: {:.1f} s; changed class: {}; change: {}".format(
-                elapsed, result["N_CHANGED"], {k: len(v) for k, v in sorted(changes.items())}
-            )
-        )
+        print("\nBerlin 2015–2020: {:.1f} s; changed class: {}; change: {}".format(
+            elapsed, result["N_CHANGED"], {k: len(v) for k, v in sorted(changes.items())}))
         print("newly emerging:", "; ".join(emerging))
-        print(
-            "newly established:",
-            "; ".join(sorted("{} {}".format(f["id"], f["name"]) for f in changes.get("newly_established", []))),
-        )
+        print("newly established:", "; ".join(sorted("{} {}".format(f["id"], f["name"]) for f in changes.get("newly_established", []))))
         for r in pooled:
             if r["count"]:
                 print("  {:>12} -> {:<12} {:4d}  {:.3f}".format(r["from_class"], r["to_class"], r["count"], r["share"]))
@@ -250,11 +237,7 @@ def test_duplicate_ids_give_clear_message(run_alg, berlin_years):
 def _wide_layer(berlin_years, years):
     """All years in one polygon layer with fields einw_2016, zuzug_2016, ausl_pct_2016, … (k11 once)."""
     wide = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "berlin_wide", "memory")
-    fields = [
-        QgsField("id", QMetaType.Type.QString),
-        QgsField("name", QMetaType.Type.QString),
-        QgsField("k11", QMetaType.Type.Double),
-    ]
+    fields = [QgsField("id", QMetaType.Type.QString), QgsField("name", QMetaType.Type.QString), QgsField("k11", QMetaType.Type.Double)]
     for y in years:
         fields += [
             QgsField("einw_{}".format(y), QMetaType.Type.Int),

@@ -48,23 +48,14 @@ def build_forecast_years():
     layers = []
     for year in YEARS:
         vintage = "until-2020" if year <= 2020 else "from-2021"
-        src = QgsVectorLayer(
-            str(DATA / "forecast-areas" / "berlin-lor-forecast-areas-{}.geojson".format(vintage)), "fa", "ogr"
-        )
+        src = QgsVectorLayer(str(DATA / "forecast-areas" / "berlin-lor-forecast-areas-{}.geojson".format(vintage)), "fa", "ogr")
         assert src.isValid()
         now = _register(year, 2)
         before = _register(year, 1) if year in (2015, 2021) else _register(year - 1, 2)
         layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "forecast_{}".format(year), "memory")
         pr = layer.dataProvider()
-        pr.addAttributes(
-            [
-                QgsField("id", QMetaType.Type.QString),
-                QgsField("name", QMetaType.Type.QString),
-                QgsField("einw", QMetaType.Type.Double),
-                QgsField("zuzug", QMetaType.Type.Double),
-                QgsField("ausl_pct", QMetaType.Type.Double),
-            ]
-        )
+        pr.addAttributes([QgsField("id", QMetaType.Type.QString), QgsField("name", QMetaType.Type.QString), QgsField("einw", QMetaType.Type.Double),
+                          QgsField("zuzug", QMetaType.Type.Double), QgsField("ausl_pct", QMetaType.Type.Double)])
         layer.updateFields()
         feats = []
         for f in src.getFeatures():
@@ -88,17 +79,9 @@ def run_reform(run_alg, layers, **extra):
     context.setProject(QgsProject.instance())
     feedback = LogFeedback()
     params = {
-        "INPUTS": layers,
-        "YEARS": ",".join(str(y) for y in YEARS),
-        "ID_FIELD": "id",
-        "NAME_FIELD": "name",
-        "POPULATION_FIELD": "einw",
-        "ARRIVALS_FIELD": "zuzug",
-        "ARRIVALS_UNIT": 0,
-        "DIVERSITY_FIELD": "ausl_pct",
-        "DIVERSITY_UNIT": 1,
-        "OUTPUT": "memory:",
-        "OUTPUT_TRANSITIONS": "memory:",
+        "INPUTS": layers, "YEARS": ",".join(str(y) for y in YEARS), "ID_FIELD": "id", "NAME_FIELD": "name",
+        "POPULATION_FIELD": "einw", "ARRIVALS_FIELD": "zuzug", "ARRIVALS_UNIT": 0, "DIVERSITY_FIELD": "ausl_pct",
+        "DIVERSITY_UNIT": 1, "OUTPUT": "memory:", "OUTPUT_TRANSITIONS": "memory:",
     }
     params.update(extra)
     result = run_alg("ankunft:arrivaldynamics", params, context=context, feedback=feedback)
@@ -126,13 +109,7 @@ def test_berlin_2015_2024_across_the_reform(run_alg, forecast_years):
     # every year classified on the 58 areas; the change categories add up
     for year in YEARS:
         assert sum(1 for f in feats if f["aq_class_{}".format(year)] not in (None, "")) == 58
-    assert (
-        sum(
-            result["N_{}".format(c.upper())]
-            for c in ("newly_emerging", "newly_established", "persistent", "fading", "stable_none", "insufficient")
-        )
-        == 58
-    )
+    assert sum(result["N_{}".format(c.upper())] for c in ("newly_emerging", "newly_established", "persistent", "fading", "stable_none", "insufficient")) == 58
     report(feats, feedback)
 
 
@@ -143,22 +120,13 @@ def report(feats, feedback):
         if "harmonised onto" in ln or ln[:4].isdigit():
             print(ln)
     arrival = ("established", "emerging")
-    became = [
-        f
-        for f in feats
-        if any(f["aq_class_{}".format(y)] in arrival for y in range(2021, 2025))
-        and not any(f["aq_class_{}".format(y)] in arrival for y in range(2015, 2021))
-    ]
-    print(
-        "became arrival quarters after 2020:", ", ".join("{} {}".format(f["id"], f["name"]) for f in became) or "none"
-    )
+    became = [f for f in feats
+              if any(f["aq_class_{}".format(y)] in arrival for y in range(2021, 2025))
+              and not any(f["aq_class_{}".format(y)] in arrival for y in range(2015, 2021))]
+    print("became arrival quarters after 2020:", ", ".join("{} {}".format(f["id"], f["name"]) for f in became) or "none")
     print("change:", {c: sum(1 for f in feats if f["change"] == c) for c in {f["change"] for f in feats}})
     split = sorted((f["harm_split_2020"], f["id"], f["name"]) for f in feats)
-    print(
-        "harm_split_2020: exact {} of 58; > 10 %: {}".format(
-            sum(1 for s in split if s[0] < 1e-9), [(i, n, round(s, 3)) for s, i, n in split if s > 0.1]
-        )
-    )
+    print("harm_split_2020: exact {} of 58; > 10 %: {}".format(sum(1 for s in split if s[0] < 1e-9), [(i, n, round(s, 3)) for s, i, n in split if s > 0.1]))
 
 
 def test_reform_weighted_by_planning_area_points(run_alg, forecast_years):

@@ -76,14 +76,9 @@ def cache(tmp_path, monkeypatch):
 
 def _run(run_alg, net, pts, **extra):
     fb = LogFeedback()
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "2,4", "OUTPUT": "memory:", **extra},
-        feedback=fb,
-    )["OUTPUT"]
-    rows = sorted(
-        (f["point_id"], f["minutes"], round(f["reach_m"], 6), round(f["area_m2"], 3)) for f in res.getFeatures()
-    )
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "2,4",
+                                                 "OUTPUT": "memory:", **extra}, feedback=fb)["OUTPUT"]
+    rows = sorted((f["point_id"], f["minutes"], round(f["reach_m"], 6), round(f["area_m2"], 3)) for f in res.getFeatures())
     return rows, fb.infos
 
 

@@ -34,9 +34,7 @@ def _box(x0, y0, x1, y1):
 def layers():
     D, N, S = QMetaType.Type.Double, QMetaType.Type.Int, QMetaType.Type.QString
     src = _layer(
-        "Polygon",
-        "old",
-        [("id", S), ("einw", N), ("ausl", N), ("ausl_pct", D)],
+        "Polygon", "old", [("id", S), ("einw", N), ("ausl", N), ("ausl_pct", D)],
         [(_box(0, 0, 100, 100), ["a", 100, 10, 10.0]), (_box(100, 0, 200, 100), ["b", 50, 20, 40.0])],
     )
     tgt = _layer("Polygon", "new", [("new_id", S)], [(_box(0, 0, 150, 100), ["A"]), (_box(150, 0, 200, 100), ["B"])])
@@ -52,17 +50,10 @@ def _features(path):
 def test_area_weighted_split_percentages_and_uncertainty(run_alg, layers, tmp_path):
     src, tgt = layers
     out = str(tmp_path / "h.gpkg")
-    res = run_alg(
-        "ankunft:harmonizeareas",
-        {
-            "SOURCE": src,
-            "COUNT_FIELDS": ["ausl"],
-            "PERCENT_FIELDS": ["ausl_pct"],
-            "DENOMINATOR_FIELD": "einw",
-            "TARGET": tgt,
-            "OUTPUT": out,
-        },
-    )
+    res = run_alg("ankunft:harmonizeareas", {
+        "SOURCE": src, "COUNT_FIELDS": ["ausl"], "PERCENT_FIELDS": ["ausl_pct"], "DENOMINATOR_FIELD": "einw",
+        "TARGET": tgt, "OUTPUT": out,
+    })
     f = _features(res["OUTPUT"])
     # b is halved: A = 100 + 25 inhabitants, 10 + 10 foreigners; B = 25 and 10
     assert f["A"]["einw"] == pytest.approx(125.0) and f["B"]["einw"] == pytest.approx(25.0)
@@ -78,48 +69,22 @@ def test_area_weighted_split_percentages_and_uncertainty(run_alg, layers, tmp_pa
 def test_rates_refused_and_denominator_required(run_alg, layers, tmp_path):
     src, tgt = layers
     with pytest.raises(QgsProcessingException, match="ausl_pct"):
-        run_alg(
-            "ankunft:harmonizeareas",
-            {"SOURCE": src, "COUNT_FIELDS": ["ausl_pct"], "TARGET": tgt, "OUTPUT": str(tmp_path / "x.gpkg")},
-        )
+        run_alg("ankunft:harmonizeareas", {"SOURCE": src, "COUNT_FIELDS": ["ausl_pct"], "TARGET": tgt, "OUTPUT": str(tmp_path / "x.gpkg")})
     with pytest.raises(QgsProcessingException, match="denominator"):
-        run_alg(
-            "ankunft:harmonizeareas",
-            {
-                "SOURCE": src,
-                "COUNT_FIELDS": ["ausl"],
-                "PERCENT_FIELDS": ["ausl_pct"],
-                "TARGET": tgt,
-                "OUTPUT": str(tmp_path / "y.gpkg"),
-            },
-        )
+        run_alg("ankunft:harmonizeareas", {"SOURCE": src, "COUNT_FIELDS": ["ausl"], "PERCENT_FIELDS": ["ausl_pct"], "TARGET": tgt, "OUTPUT": str(tmp_path / "y.gpkg")})
 
 
 def test_buildings_and_confidentiality(run_alg, layers, tmp_path):
     src, tgt = layers
     # b's only building lies in A: everything of b goes to A; B receives nobody (0 stays 0)
-    bld = _layer(
-        "Polygon", "bld", [("n", QMetaType.Type.Int)], [(_box(110, 10, 130, 30), [1]), (_box(10, 10, 20, 20), [2])]
-    )
-    res = run_alg(
-        "ankunft:harmonizeareas",
-        {
-            "SOURCE": src,
-            "COUNT_FIELDS": ["einw", "ausl"],
-            "TARGET": tgt,
-            "BUILDINGS": bld,
-            "OUTPUT": str(tmp_path / "b.gpkg"),
-        },
-    )
+    bld = _layer("Polygon", "bld", [("n", QMetaType.Type.Int)], [(_box(110, 10, 130, 30), [1]), (_box(10, 10, 20, 20), [2])])
+    res = run_alg("ankunft:harmonizeareas", {"SOURCE": src, "COUNT_FIELDS": ["einw", "ausl"], "TARGET": tgt, "BUILDINGS": bld, "OUTPUT": str(tmp_path / "b.gpkg")})
     f = _features(res["OUTPUT"])
     assert f["A"]["einw"] == pytest.approx(150.0) and f["B"]["einw"] == pytest.approx(0.0)
     assert f["A"]["harm_method"] == "points"
     # area-weighted with a tiny count: 2.5 foreigners would reveal a small group → NULL
     small = _layer("Polygon", "s", [("n", QMetaType.Type.Int)], [(_box(100, 0, 200, 100), [5])])
-    res2 = run_alg(
-        "ankunft:harmonizeareas",
-        {"SOURCE": small, "COUNT_FIELDS": ["n"], "TARGET": tgt, "OUTPUT": str(tmp_path / "c.gpkg")},
-    )
+    res2 = run_alg("ankunft:harmonizeareas", {"SOURCE": small, "COUNT_FIELDS": ["n"], "TARGET": tgt, "OUTPUT": str(tmp_path / "c.gpkg")})
     f2 = _features(res2["OUTPUT"])
     assert f2["A"]["n"] is None or str(f2["A"]["n"]) == "NULL"
     assert res2["TOTAL_TARGET"] == pytest.approx(5.0)
@@ -145,39 +110,16 @@ def test_population_raster_and_points_weight_the_split(run_alg, layers, tmp_path
     # 25 m cells over b (x 100–200): people only in cells right of x = 150 → all of b to B
     tif = tmp_path / "pop.tif"
     _write_raster(tif, 100, 100, 25, [[0, -1, 3, 4], [0, 0, 2, 0]])
-    res = run_alg(
-        "ankunft:harmonizeareas",
-        {
-            "SOURCE": src,
-            "COUNT_FIELDS": ["einw"],
-            "TARGET": tgt,
-            "POPULATION_RASTER": str(tif),
-            "OUTPUT": str(tmp_path / "r.gpkg"),
-        },
-    )
+    res = run_alg("ankunft:harmonizeareas", {"SOURCE": src, "COUNT_FIELDS": ["einw"], "TARGET": tgt, "POPULATION_RASTER": str(tif), "OUTPUT": str(tmp_path / "r.gpkg")})
     f = _features(res["OUTPUT"])
     assert f["A"]["einw"] == pytest.approx(100.0) and f["B"]["einw"] == pytest.approx(50.0)
     # the same cells as points with a count field
-    pts = _layer(
-        "Point",
-        "cells",
-        [("Einwohner", QMetaType.Type.QString)],
-        [
-            (QgsGeometry.fromPointXY(QgsPointXY(125, 75)), ["–"]),
-            (QgsGeometry.fromPointXY(QgsPointXY(175, 75)), ["7"]),
-            (QgsGeometry.fromPointXY(QgsPointXY(125, 25)), ["21"]),
-        ],
-    )
-    res = run_alg(
-        "ankunft:harmonizeareas",
-        {
-            "SOURCE": src,
-            "COUNT_FIELDS": ["einw"],
-            "TARGET": tgt,
-            "POPULATION_POINTS": pts,
-            "POPULATION_POINTS_FIELD": "Einwohner",
-            "OUTPUT": str(tmp_path / "p.gpkg"),
-        },
-    )
+    pts = _layer("Point", "cells", [("Einwohner", QMetaType.Type.QString)], [
+        (QgsGeometry.fromPointXY(QgsPointXY(125, 75)), ["–"]),
+        (QgsGeometry.fromPointXY(QgsPointXY(175, 75)), ["7"]),
+        (QgsGeometry.fromPointXY(QgsPointXY(125, 25)), ["21"]),
+    ])
+    res = run_alg("ankunft:harmonizeareas", {"SOURCE": src, "COUNT_FIELDS": ["einw"], "TARGET": tgt, "POPULATION_POINTS": pts,
+                                             "POPULATION_POINTS_FIELD": "Einwohner", "OUTPUT": str(tmp_path / "p.gpkg")})
     f = _features(res["OUTPUT"])
     assert f["A"]["einw"] == pytest.approx(100.0 + 50.0 * 21 / 28) and f["B"]["einw"] == pytest.approx(50.0 * 7 / 28)

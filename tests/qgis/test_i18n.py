@@ -71,28 +71,15 @@ def _literal_tr_calls():
 
     for path in sorted((ROOT / "ankunft_plugin").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        classes = [
-            (node.lineno, node.end_lineno, node.name) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)
-        ]
+        classes = [(node.lineno, node.end_lineno, node.name) for node in ast.walk(tree) if isinstance(node, ast.ClassDef)]
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 continue
             args = node.args
             where = "{}:{}".format(path.relative_to(ROOT), node.lineno)
-            if (
-                node.func.attr == "translate"
-                and len(args) >= 2
-                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2])
-            ):
+            if node.func.attr == "translate" and len(args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]):
                 yield args[0].value, args[1].value, where
-            elif (
-                node.func.attr == "tr"
-                and isinstance(node.func.value, ast.Name)
-                and node.func.value.id == "self"
-                and args
-                and isinstance(args[0], ast.Constant)
-                and isinstance(args[0].value, str)
-            ):
+            elif node.func.attr == "tr" and isinstance(node.func.value, ast.Name) and node.func.value.id == "self" and args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
                 inner = [c for c in classes if c[0] <= node.lineno <= c[1]]
                 if inner:
                     yield min(inner, key=lambda c: c[1] - c[0])[2], args[0].value, where
@@ -104,11 +91,5 @@ def test_every_literal_tr_call_is_translated():
         for ctx, m in _messages()
         if m.find("translation").get("type") != "unfinished" and (m.findtext("translation") or "").strip()
     }
-    missing = sorted(
-        {
-            "{} [{}] {}".format(where, ctx, src[:50])
-            for ctx, src, where in _literal_tr_calls()
-            if (ctx, src) not in translated
-        }
-    )
+    missing = sorted({"{} [{}] {}".format(where, ctx, src[:50]) for ctx, src, where in _literal_tr_calls() if (ctx, src) not in translated})
     assert not missing, "strings without German translation: {}".format(missing[:15])

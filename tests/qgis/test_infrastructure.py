@@ -60,11 +60,7 @@ def moabit_areas(aq: dict | None = None) -> QgsVectorLayer:
             pop[row["id"]] = int(row["inhabitants"])
     lor = QgsVectorLayer(str(BERLIN / "berlin-lor-planning-areas-until-2020.geojson"), "lor", "ogr")
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", "moabit_areas", "memory")
-    fields = [
-        QgsField("id", QMetaType.Type.QString),
-        QgsField("name", QMetaType.Type.QString),
-        QgsField("population", QMetaType.Type.Int),
-    ]
+    fields = [QgsField("id", QMetaType.Type.QString), QgsField("name", QMetaType.Type.QString), QgsField("population", QMetaType.Type.Int)]
     if aq is not None:
         fields.append(QgsField("aq_class", QMetaType.Type.QString))
     layer.dataProvider().addAttributes(fields)
@@ -128,11 +124,7 @@ def square_areas(crs="EPSG:25833", pops=(1000, 2000), aq=None):
     for i, p in enumerate(pops):
         f = QgsFeature(layer.fields())
         xa = x0 + 400 * i
-        f.setGeometry(
-            QgsGeometry.fromWkt(
-                "POLYGON(({a} {b},{c} {b},{c} {d},{a} {d},{a} {b}))".format(a=xa, b=y0, c=xa + 400, d=y0 + 400)
-            )
-        )
+        f.setGeometry(QgsGeometry.fromWkt("POLYGON(({a} {b},{c} {b},{c} {d},{a} {d},{a} {b}))".format(a=xa, b=y0, c=xa + 400, d=y0 + 400)))
         attrs = ["A{}".format(i), str(p)]
         if aq is not None:
             attrs.append(aq[i])
@@ -232,13 +224,7 @@ def test_empty_facilities_and_suppression(run_alg, tmp_path):
     fb = LogFeedback()
     res = run_alg(
         ALG,
-        {
-            "AREAS": areas,
-            "AREA_ID_FIELD": "id",
-            "POPULATION_FIELD": "pop",
-            "FACILITIES": [empty],
-            "OUTPUT": str(tmp_path / "a.gpkg"),
-        },
+        {"AREAS": areas, "AREA_ID_FIELD": "id", "POPULATION_FIELD": "pop", "FACILITIES": [empty], "OUTPUT": str(tmp_path / "a.gpkg")},
         feedback=fb,
     )
     assert res["N_FACILITIES"] == 0
@@ -248,28 +234,18 @@ def test_empty_facilities_and_suppression(run_alg, tmp_path):
     assert "Beratung" in out["A0"]["eco_missing"] or "Counselling" in out["A0"]["eco_missing"]
     # population 2 < 3: the rate per 1000 is blanked, 0 facilities stay 0
     assert out["A0"]["n_cns"] == 0
-    assert (
-        out["A0"]["p1k_cns"] is None
-        or out["A0"]["p1k_cns"] != out["A0"]["p1k_cns"]
-        or str(out["A0"]["p1k_cns"]) == "NULL"
-    )
+    assert out["A0"]["p1k_cns"] is None or out["A0"]["p1k_cns"] != out["A0"]["p1k_cns"] or str(out["A0"]["p1k_cns"]) == "NULL"
     assert out["A1"]["p1k_cns"] == 0.0
 
 
 def test_category_field_and_languages(run_alg, tmp_path):
     areas = square_areas()
     layer = QgsVectorLayer("Polygon?crs=EPSG:25833", "own", "memory")
-    layer.dataProvider().addAttributes(
-        [QgsField("kat", QMetaType.Type.QString), QgsField("sprachen", QMetaType.Type.QString)]
-    )
+    layer.dataProvider().addAttributes([QgsField("kat", QMetaType.Type.QString), QgsField("sprachen", QMetaType.Type.QString)])
     layer.updateFields()
     feats = []
     for wkt, kat, sp in [
-        (
-            "POLYGON((388050 5820050,388090 5820050,388090 5820090,388050 5820050))",
-            "Beratung & Migrationsdienste",
-            "de,ar",
-        ),
+        ("POLYGON((388050 5820050,388090 5820050,388090 5820090,388050 5820050))", "Beratung & Migrationsdienste", "de,ar"),
         ("POLYGON((388450 5820050,388490 5820050,388490 5820090,388450 5820050))", "Kochkurs", "de,tr"),
     ]:
         f = QgsFeature(layer.fields())
@@ -416,9 +392,7 @@ def test_real_moabit_run(run_alg, tmp_path):
         lines.append("{} {}: eco {:.2f}, missing: {}".format(f["id"], f["name"], f["eco_score"], f["eco_missing"]))
     facs = load(res["OUTPUT_FACILITIES"])
     assert facs.featureCount() > 100
-    report = "runtime {:.1f} s, facilities {} (other {})\n".format(
-        elapsed, res["N_FACILITIES"], res["N_OTHER"]
-    ) + "\n".join(lines)
+    report = "runtime {:.1f} s, facilities {} (other {})\n".format(elapsed, res["N_FACILITIES"], res["N_OTHER"]) + "\n".join(lines)
     (tmp_path / "moabit_report.txt").write_text(report + "\n\nLOG\n" + fb.text(), encoding="utf-8")
     print(report)
     assert elapsed < 60
@@ -444,12 +418,7 @@ def test_network_in_other_crs_and_off_network_facility(run_alg, tmp_path):
     net.dataProvider().addFeatures(feats)
     on = to4326.transform(QgsPointXY(x0 + 200, y0 + 200))
     off = to4326.transform(QgsPointXY(x0 + 1050, y0 + 200))  # 250 m east of the lattice
-    fac = point_layer(
-        "osm",
-        "EPSG:4326",
-        [(on.x(), on.y(), {"amenity": "library"}), (off.x(), off.y(), {"amenity": "doctors"})],
-        ("amenity",),
-    )
+    fac = point_layer("osm", "EPSG:4326", [(on.x(), on.y(), {"amenity": "library"}), (off.x(), off.y(), {"amenity": "doctors"})], ("amenity",))
     res = run_alg(
         ALG,
         {

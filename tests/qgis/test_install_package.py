@@ -26,19 +26,13 @@ def _env(config: Path) -> dict:
 @pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process not installed")
 def test_make_install_and_qgis_process_list(tmp_path):
     profile = tmp_path / "profiles" / "default"
-    subprocess.run(
-        ["make", "-s", "install", "QGIS_PROFILE={}".format(profile)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    subprocess.run(["make", "-s", "install", "QGIS_PROFILE={}".format(profile)], cwd=ROOT, check=True,
+                   capture_output=True, text=True)
     plugin_dir = profile / "python" / "plugins" / "ankunft_plugin"
     assert (plugin_dir / "metadata.txt").exists() and (plugin_dir / "__init__.py").exists()
     env = _env(tmp_path)
-    enable = subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"], env=env, capture_output=True, text=True, timeout=120
-    )
+    enable = subprocess.run([QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"], env=env, capture_output=True,
+                            text=True, timeout=120)
     assert "ankunft_plugin" in enable.stdout, enable.stdout + enable.stderr
     listing = subprocess.run([QGIS_PROCESS, "list"], env=env, capture_output=True, text=True, timeout=120)
     assert "Ankunftsquartiere" in listing.stdout
@@ -51,27 +45,11 @@ def test_make_install_and_qgis_process_list(tmp_path):
     sample = ROOT / "resources" / "sample" / "ankunft_sample.gpkg"
     out = tmp_path / "quarters.gpkg"
     run = subprocess.run(
-        [
-            QGIS_PROCESS,
-            "--json",
-            "run",
-            "ankunft:classifyarrivalquarters",
-            "--",
-            "INPUT={}|layername=planning_areas".format(sample),
-            "ID_FIELD=id",
-            "POPULATION_FIELD=inh_2020",
-            "ARRIVALS_FIELD=for_change_2017_2020",
-            "ARRIVALS_UNIT=0",
-            "TURNOVER_FIELD=k11_turnover",
-            "TURNOVER_UNIT=1",
-            "DIVERSITY_FIELD=for_2020",
-            "DIVERSITY_UNIT=0",
-            "OUTPUT={}".format(out),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [QGIS_PROCESS, "--json", "run", "ankunft:classifyarrivalquarters", "--",
+         "INPUT={}|layername=planning_areas".format(sample), "ID_FIELD=id", "POPULATION_FIELD=inh_2020",
+         "ARRIVALS_FIELD=for_change_2017_2020", "ARRIVALS_UNIT=0", "TURNOVER_FIELD=k11_turnover", "TURNOVER_UNIT=1",
+         "DIVERSITY_FIELD=for_2020", "DIVERSITY_UNIT=0", "OUTPUT={}".format(out)],
+        env=env, capture_output=True, text=True, timeout=300,
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout)["results"]
@@ -106,15 +84,8 @@ def test_make_package_zip_is_valid(tmp_path):
     assert (folder / meta["general"]["icon"]).exists()
     # the packaged plugin finds its own resources (no repository around it)
     probe = subprocess.run(
-        [
-            "/usr/bin/python3",
-            "-c",
-            "import ankunft_plugin.__about__ as a; print(a.METADATA_PATH, a.ICON_PATH.exists(), a.__version__)",
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        ["/usr/bin/python3", "-c", "import ankunft_plugin.__about__ as a; print(a.METADATA_PATH, a.ICON_PATH.exists(), a.__version__)"],
+        cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)},
     )
     assert probe.returncode == 0, probe.stderr
     assert str(folder / "metadata.txt") in probe.stdout and "True" in probe.stdout and version in probe.stdout
@@ -135,13 +106,8 @@ def zip_profile(tmp_path_factory):
     plugins.mkdir(parents=True)
     with zipfile.ZipFile(zpath) as zf:
         zf.extractall(plugins)
-    enable = subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"],
-        env=_env(config),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    enable = subprocess.run([QGIS_PROCESS, "plugins", "enable", "ankunft_plugin"], env=_env(config),
+                            capture_output=True, text=True, timeout=120)
     assert enable.returncode == 0 and "ankunft_plugin" in enable.stdout, enable.stdout + enable.stderr
     return config
 
@@ -153,20 +119,9 @@ def _list_json(config: Path, **extra_env) -> tuple[dict, str]:
     return json.loads(listing.stdout), listing.stderr
 
 
-EXPECTED_IDS = {
-    "ankunft:" + a
-    for a in (
-        "classifyarrivalquarters",
-        "arrivaldynamics",
-        "widetabletoyears",
-        "preparewalknetwork",
-        "walkingcatchments",
-        "infrastructureoverlay",
-        "suggestdockingpoints",
-        "strategymap",
-        "fullanalysis",
-    )
-}
+EXPECTED_IDS = {"ankunft:" + a for a in ("classifyarrivalquarters", "arrivaldynamics", "widetabletoyears",
+                                          "preparewalknetwork", "walkingcatchments", "infrastructureoverlay",
+                                          "suggestdockingpoints", "strategymap", "fullanalysis")}
 
 
 def test_zip_installs_into_clean_profile_and_loads(zip_profile):
@@ -179,10 +134,8 @@ def test_zip_installs_into_clean_profile_and_loads(zip_profile):
 
 def _blocked_env(modules: str) -> dict:
     block = ROOT / "tests" / "blockimports"
-    return {
-        "ANKUNFT_BLOCK_IMPORTS": modules,
-        "PYTHONPATH": os.pathsep.join(p for p in (str(block), os.environ.get("PYTHONPATH", "")) if p),
-    }
+    return {"ANKUNFT_BLOCK_IMPORTS": modules,
+            "PYTHONPATH": os.pathsep.join(p for p in (str(block), os.environ.get("PYTHONPATH", "")) if p)}
 
 
 def test_scipy_missing_lists_everything_and_explains(zip_profile):
@@ -195,12 +148,7 @@ def test_scipy_missing_lists_everything_and_explains(zip_profile):
     assert stderr.count("SciPy is missing") == 1, stderr
     for platform in ("Windows", "macOS", "Linux"):
         assert platform in stderr
-    run = subprocess.run(
-        [QGIS_PROCESS, "run", "ankunft:walkingcatchments", "--", "NETWORK=x"],
-        env={**_env(zip_profile), **_blocked_env("scipy")},
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    run = subprocess.run([QGIS_PROCESS, "run", "ankunft:walkingcatchments", "--", "NETWORK=x"],
+                         env={**_env(zip_profile), **_blocked_env("scipy")}, capture_output=True, text=True, timeout=180)
     assert run.returncode != 0
     assert "SciPy is missing" in run.stdout + run.stderr

@@ -56,8 +56,7 @@ def test_model_in_english_and_german(provider, german):
     english_left = [
         p.description()
         for p in model.parameterDefinitions()
-        if english.parameterDefinition(p.name()) is not None
-        and p.description() == english.parameterDefinition(p.name()).description()
+        if english.parameterDefinition(p.name()) is not None and p.description() == english.parameterDefinition(p.name()).description()
     ]
     assert not english_left, english_left
     assert "Modell bearbeiten" in model.shortHelpString() or "Modell-Designer" in model.shortHelpString()

@@ -90,9 +90,7 @@ def test_no_layer_loaded(dock):
 
 def test_layer_without_numeric_fields(dock):
     layer = QgsVectorLayer("Polygon?crs=EPSG:25833", "nur Text", "memory")
-    layer.dataProvider().addAttributes(
-        [QgsField("name", QMetaType.Type.QString), QgsField("code", QMetaType.Type.QString)]
-    )
+    layer.dataProvider().addAttributes([QgsField("name", QMetaType.Type.QString), QgsField("code", QMetaType.Type.QString)])
     layer.updateFields()
     feature = QgsFeature(layer.fields())
     feature.setAttributes(["A", "x"])
@@ -140,9 +138,7 @@ def test_settings_stored_in_project(dock, berlin, tmp_path):
     gpkg = tmp_path / "areas.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    err = QgsVectorFileWriter.writeAsVectorFormatV3(
-        berlin, str(gpkg), QgsProject.instance().transformContext(), options
-    )
+    err = QgsVectorFileWriter.writeAsVectorFormatV3(berlin, str(gpkg), QgsProject.instance().transformContext(), options)
     assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
     layer = _add(QgsVectorLayer(str(gpkg), "Gebiete", "ogr"))
     dock.set_layer(layer)
@@ -282,12 +278,8 @@ def test_later_steps_prefilled_from_classification(dock):
     classified = dock.main_result("classify")
     assert classified is not None
     checked = 0
-    for key, names in (
-        ("catchments", ("POPULATION", "POPULATION_FIELD")),
-        ("strategy", ("QUARTERS",)),
-        ("docking", ("DEMAND",)),
-        ("infrastructure", ("AREAS", "POPULATION_FIELD")),
-    ):
+    for key, names in (("catchments", ("POPULATION", "POPULATION_FIELD")), ("strategy", ("QUARTERS",)),
+                       ("docking", ("DEMAND",)), ("infrastructure", ("AREAS", "POPULATION_FIELD"))):
         page = dock.pages[key]
         if not page.built:
             continue
@@ -358,9 +350,7 @@ def _gpkg_areas(tmp_path, name="areas.gpkg"):
     gpkg = tmp_path / name
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    err = QgsVectorFileWriter.writeAsVectorFormatV3(
-        berlin_layer(), str(gpkg), QgsProject.instance().transformContext(), options
-    )
+    err = QgsVectorFileWriter.writeAsVectorFormatV3(berlin_layer(), str(gpkg), QgsProject.instance().transformContext(), options)
     assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
     return gpkg
 
@@ -439,10 +429,7 @@ def test_saving_the_project_keeps_temporary_results(dock, tmp_path):
     project_file = tmp_path / "neu.qgz"
     assert QgsProject.instance().write(str(project_file))
     deadline = time.time() + 10
-    while (
-        QgsProject.instance().mapLayer(dock.main_result("classify")).providerType() == "memory"
-        or QgsProject.instance().isDirty()
-    ) and time.time() < deadline:
+    while (QgsProject.instance().mapLayer(dock.main_result("classify")).providerType() == "memory" or QgsProject.instance().isDirty()) and time.time() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.01)
     out = QgsProject.instance().mapLayer(dock.main_result("classify"))
@@ -569,18 +556,9 @@ def test_sample_walk_all_steps_headless(dock, tmp_path):
     # every panel run is in the Processing history (five steps and the merge of the candidate layers)
     entries = history.queryEntries()[before:]
     ids = [e.entry.get("algorithm_id") for e in entries if e.providerId == "processing"]
-    assert {
-        "ankunft:classifyarrivalquarters",
-        "ankunft:suggestdockingpoints",
-        "ankunft:strategymap",
-        "native:mergevectorlayers",
-    } <= set(ids), ids
+    assert {"ankunft:classifyarrivalquarters", "ankunft:suggestdockingpoints", "ankunft:strategymap", "native:mergevectorlayers"} <= set(ids), ids
     # each can be copied as a qgis_process command, as from the toolbox
-    assert all(
-        (e.entry.get("process_command") or "").startswith("qgis_process run ")
-        for e in entries
-        if e.providerId == "processing"
-    )
+    assert all((e.entry.get("process_command") or "").startswith("qgis_process run ") for e in entries if e.providerId == "processing")
 
 
 def test_failed_step_is_marked(dock):

@@ -88,11 +88,7 @@ def test_stand_ins_match_the_real_algorithms():
         assert info is not None, module_name
         stand_in = UnavailableAlgorithm(info[0], info[1], class_name, info[2], "needs scipy")
         assert (stand_in.name(), stand_in.groupId(), stand_in.displayName(), stand_in.group()) == (
-            real.name(),
-            real.groupId(),
-            real.displayName(),
-            real.group(),
-        )
+            real.name(), real.groupId(), real.displayName(), real.group())
         assert stand_in.canExecute() == (False, "needs scipy")
         assert stand_in.shortHelpString().startswith("<p><b>needs scipy</b></p>")
 

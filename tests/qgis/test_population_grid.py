@@ -116,9 +116,7 @@ def _docking_points(run_alg):
     feats = []
     for cat in ("community-centers", "libraries", "places-of-worship"):
         src = str(BERLIN / "poi" / "berlin-points-of-interest-{}-details.geojson".format(cat))
-        inside = run_alg(
-            "native:extractbylocation", {"INPUT": src, "PREDICATE": [6], "INTERSECT": dist, "OUTPUT": "memory:"}
-        )["OUTPUT"]
+        inside = run_alg("native:extractbylocation", {"INPUT": src, "PREDICATE": [6], "INTERSECT": dist, "OUTPUT": "memory:"})["OUTPUT"]
         for f in inside.getFeatures():
             nf = QgsFeature(layer.fields())
             nf.setGeometry(f.geometry())
@@ -132,9 +130,7 @@ def moabit(tmp_path_factory, plugin):
     import processing
 
     tmp = tmp_path_factory.mktemp("grid")
-    net = processing.run(
-        "ankunft:preparewalknetwork", {"INPUT": str(MOABIT / "moabit_roads.gpkg"), "OUTPUT": str(tmp / "net.gpkg")}
-    )["OUTPUT"]
+    net = processing.run("ankunft:preparewalknetwork", {"INPUT": str(MOABIT / "moabit_roads.gpkg"), "OUTPUT": str(tmp / "net.gpkg")})["OUTPUT"]
     centres, people, placed = grid_from_buildings(_moabit_areas(), _buildings())
     # no QGIS layers in a module fixture: they would outlive the application at teardown
     return {"net": net, "centres": centres, "people": people, "placed": placed, "tmp": tmp}
@@ -145,18 +141,8 @@ def _buildings():
 
 
 def _pop10(run_alg, net, points, **population):
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {
-            "NETWORK": net,
-            "POINTS": points,
-            "BANDS": "10",
-            "MODE": 1,
-            "SUPPRESS_BELOW": 0,
-            "OUTPUT": "memory:",
-            **population,
-        },
-    )
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": points, "BANDS": "10", "MODE": 1, "SUPPRESS_BELOW": 0,
+                                                "OUTPUT": "memory:", **population})
     feats = list(res["OUTPUT"].getFeatures())
     assert len(feats) == 1
     return float(feats[0]["population"])
@@ -165,26 +151,15 @@ def _pop10(run_alg, net, points, **population):
 def test_grid_points_and_raster_agree_with_buildings(run_alg, moabit):
     points = _docking_points(run_alg)
     assert points.featureCount() > 10
-    by_buildings = _pop10(
-        run_alg, moabit["net"], points, POPULATION=_moabit_areas(), POPULATION_FIELD="ew", BUILDINGS=_buildings()
-    )
+    by_buildings = _pop10(run_alg, moabit["net"], points, POPULATION=_moabit_areas(), POPULATION_FIELD="ew", BUILDINGS=_buildings())
     layer = grid_points_layer(moabit["centres"], moabit["people"])
     assert float(moabit["people"].sum()) == pytest.approx(moabit["placed"])
     by_points = _pop10(run_alg, moabit["net"], points, POPULATION_POINTS=layer, POPULATION_POINTS_FIELD="Einwohner")
     tif = grid_raster(moabit["tmp"] / "zensus_100m.tif", moabit["centres"], moabit["people"])
     by_raster = _pop10(run_alg, moabit["net"], points, POPULATION_RASTER=tif)
-    print(
-        "\nMoabit, 10 min walk of {} docking points: buildings {:.0f}, 100 m grid points {:.0f} ({:+.2f} %), raster {:.0f} ({:+.2f} %); {} cells, {:.0f} people".format(
-            points.featureCount(),
-            by_buildings,
-            by_points,
-            100 * (by_points / by_buildings - 1),
-            by_raster,
-            100 * (by_raster / by_buildings - 1),
-            len(moabit["people"]),
-            moabit["people"].sum(),
-        )
-    )
+    print("\nMoabit, 10 min walk of {} docking points: buildings {:.0f}, 100 m grid points {:.0f} ({:+.2f} %), raster {:.0f} ({:+.2f} %); {} cells, {:.0f} people".format(
+        points.featureCount(), by_buildings, by_points, 100 * (by_points / by_buildings - 1), by_raster, 100 * (by_raster / by_buildings - 1),
+        len(moabit["people"]), moabit["people"].sum()))
     assert by_buildings > 10_000
     assert abs(by_points / by_buildings - 1) < 0.02
     assert abs(by_raster / by_buildings - 1) < 0.02
@@ -195,21 +170,10 @@ def test_grid_spreads_area_population_and_fills_output_areas(run_alg, moabit, tm
     points = _docking_points(run_alg)
     layer = grid_points_layer(moabit["centres"], moabit["people"])
     areas_in = _moabit_areas()
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {
-            "NETWORK": moabit["net"],
-            "POINTS": points,
-            "BANDS": "10",
-            "MODE": 1,
-            "POPULATION": areas_in,
-            "POPULATION_FIELD": "ew",
-            "POPULATION_POINTS": layer,
-            "POPULATION_POINTS_FIELD": "Einwohner",
-            "OUTPUT": "memory:",
-            "OUTPUT_AREAS": str(tmp_path / "areas.gpkg"),
-        },
-    )
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": moabit["net"], "POINTS": points, "BANDS": "10", "MODE": 1,
+                                                "POPULATION": areas_in, "POPULATION_FIELD": "ew",
+                                                "POPULATION_POINTS": layer, "POPULATION_POINTS_FIELD": "Einwohner",
+                                                "OUTPUT": "memory:", "OUTPUT_AREAS": str(tmp_path / "areas.gpkg")})
     areas = QgsVectorLayer(res["OUTPUT_AREAS"], "a", "ogr")
     total = sum(f["pop_total"] for f in areas.getFeatures() if f["pop_total"] is not None)
     want = sum(f["ew"] for f in areas_in.getFeatures())
@@ -221,30 +185,11 @@ def test_siting_and_infrastructure_take_grid_cells(run_alg, moabit):
     points = _docking_points(run_alg)
     tif = grid_raster(moabit["tmp"] / "zensus_b.tif", moabit["centres"], moabit["people"])
     district = QgsVectorLayer(str(MOABIT / "moabit_district.gpkg"), "district", "ogr")
-    res = run_alg(
-        "ankunft:suggestdockingpoints",
-        {
-            "DEMAND": district,
-            "CANDIDATES": points,
-            "NETWORK": moabit["net"],
-            "POPULATION_RASTER": tif,
-            "MAX_MINUTES": 5,
-            "COUNT": 2,
-            "OUTPUT": "memory:",
-        },
-    )
+    res = run_alg("ankunft:suggestdockingpoints", {"DEMAND": district, "CANDIDATES": points, "NETWORK": moabit["net"],
+                                                   "POPULATION_RASTER": tif, "MAX_MINUTES": 5, "COUNT": 2, "OUTPUT": "memory:"})
     assert res["COVERAGE_AFTER_PCT"] > 0
-    infra = run_alg(
-        "ankunft:infrastructureoverlay",
-        {
-            "AREAS": _moabit_areas(),
-            "POPULATION_FIELD": "ew",
-            "FACILITIES": [points],
-            "NETWORK": moabit["net"],
-            "POPULATION_RASTER": tif,
-            "OUTPUT": "memory:",
-        },
-    )
+    infra = run_alg("ankunft:infrastructureoverlay", {"AREAS": _moabit_areas(), "POPULATION_FIELD": "ew", "FACILITIES": [points],
+                                                      "NETWORK": moabit["net"], "POPULATION_RASTER": tif, "OUTPUT": "memory:"})
     methods = {f["rep_method"] for f in infra["OUTPUT"].getFeatures()}
     assert "grid_cells" in methods
 
@@ -259,33 +204,14 @@ def test_strategy_map_counts_coverage_on_grid_cells(run_alg, moabit, tmp_path):
         points = _docking_points(run_alg)
         tif = grid_raster(moabit["tmp"] / "zensus_c.tif", moabit["centres"], moabit["people"])
         quarters = _moabit_areas()
-        run = run_alg(
-            "ankunft:walkingcatchments",
-            {
-                "NETWORK": moabit["net"],
-                "POINTS": points,
-                "BANDS": "10",
-                "MODE": 1,
-                "SUPPRESS_BELOW": 0,
-                "POPULATION": quarters,
-                "POPULATION_RASTER": tif,
-                "OUTPUT": "memory:",
-                "OUTPUT_AREAS": str(tmp_path / "areas.gpkg"),
-            },
-        )
+        run = run_alg("ankunft:walkingcatchments", {"NETWORK": moabit["net"], "POINTS": points, "BANDS": "10", "MODE": 1, "SUPPRESS_BELOW": 0,
+                                                    "POPULATION": quarters, "POPULATION_RASTER": tif,
+                                                    "OUTPUT": "memory:", "OUTPUT_AREAS": str(tmp_path / "areas.gpkg")})
         covered = float(next(run["OUTPUT"].getFeatures())["population"])
         district = QgsVectorLayer(str(MOABIT / "moabit_district.gpkg"), "district", "ogr")
-        res = run_alg(
-            "ankunft:strategymap",
-            {
-                "DISTRICTS": district,
-                "QUARTERS": quarters,
-                "CATCHMENTS": run["OUTPUT"],
-                "CATCHMENT_AREAS": QgsVectorLayer(run["OUTPUT_AREAS"], "areas", "ogr"),
-                "OUTPUT": str(tmp_path / "pages.gpkg"),
-                "OUTPUT_PDF": str(tmp_path / "map.pdf"),
-            },
-        )
+        res = run_alg("ankunft:strategymap", {"DISTRICTS": district, "QUARTERS": quarters, "CATCHMENTS": run["OUTPUT"],
+                                              "CATCHMENT_AREAS": QgsVectorLayer(run["OUTPUT_AREAS"], "areas", "ogr"),
+                                              "OUTPUT": str(tmp_path / "pages.gpkg"), "OUTPUT_PDF": str(tmp_path / "map.pdf")})
         page = next(QgsVectorLayer(res["OUTPUT"], "p", "ogr").getFeatures())
         # the areas received the cells' sums (no population field); people inside the quarters only
         areas = QgsVectorLayer(run["OUTPUT_AREAS"], "a", "ogr")
@@ -314,11 +240,7 @@ def grid_squares_layer(centres, people):
     feats = []
     for (x, y), p in zip(centres, people):
         f = QgsFeature(layer.fields())
-        f.setGeometry(
-            QgsGeometry.fromWkt(
-                "POLYGON(({a} {b},{c} {b},{c} {d},{a} {d},{a} {b}))".format(a=x - 50, b=y - 50, c=x + 50, d=y + 50)
-            )
-        )
+        f.setGeometry(QgsGeometry.fromWkt("POLYGON(({a} {b},{c} {b},{c} {d},{a} {d},{a} {b}))".format(a=x - 50, b=y - 50, c=x + 50, d=y + 50)))
         f.setAttributes([float(p)])
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
@@ -331,23 +253,11 @@ def test_grid_aggregated_to_the_planners_areas(run_alg, moabit, tmp_path):
     squares = grid_squares_layer(moabit["centres"], moabit["people"])
     areas = _moabit_areas()
     register = {f["id"]: f["ew"] for f in areas.getFeatures()}
-    res = run_alg(
-        "ankunft:harmonizeareas",
-        {
-            "SOURCE": squares,
-            "COUNT_FIELDS": ["Einwohner"],
-            "TARGET": areas,
-            "BUILDINGS": _buildings(),
-            "SUPPRESS_BELOW": 0,
-            "OUTPUT": str(tmp_path / "agg.gpkg"),
-        },
-    )
+    res = run_alg("ankunft:harmonizeareas", {"SOURCE": squares, "COUNT_FIELDS": ["Einwohner"], "TARGET": areas, "BUILDINGS": _buildings(),
+                                             "SUPPRESS_BELOW": 0, "OUTPUT": str(tmp_path / "agg.gpkg")})
     assert res["TOTAL_TARGET"] + res["UNALLOCATED"] == pytest.approx(res["TOTAL_SOURCE"], rel=1e-9)
     out = {f["id"]: f for f in QgsVectorLayer(res["OUTPUT"], "o", "ogr").getFeatures()}
     errors = sorted(abs(out[i]["Einwohner"] / register[i] - 1) for i in register if register[i] > 1000)
-    print(
-        "\ngrid → planning areas (dasymetric by buildings): median error {:.1%}, max {:.1%}; {} cells split".format(
-            errors[len(errors) // 2], errors[-1], res["N_SPLIT"]
-        )
-    )
+    print("\ngrid → planning areas (dasymetric by buildings): median error {:.1%}, max {:.1%}; {} cells split".format(
+        errors[len(errors) // 2], errors[-1], res["N_SPLIT"]))
     assert errors[len(errors) // 2] < 0.02

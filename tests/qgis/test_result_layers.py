@@ -27,9 +27,7 @@ def berlin():
 
 
 def _rows(path_or_layer):
-    layer = (
-        path_or_layer if isinstance(path_or_layer, QgsVectorLayer) else QgsVectorLayer(str(path_or_layer), "out", "ogr")
-    )
+    layer = path_or_layer if isinstance(path_or_layer, QgsVectorLayer) else QgsVectorLayer(str(path_or_layer), "out", "ogr")
     assert layer.isValid()
     return [{f.name(): feat[f.name()] for f in layer.fields()} for feat in layer.getFeatures()]
 
@@ -47,14 +45,8 @@ def german_qgis():
 
 
 def test_language_parameter_on_every_algorithm_that_writes_labels(provider):
-    for alg_id in (
-        "classifyarrivalquarters",
-        "arrivaldynamics",
-        "infrastructureoverlay",
-        "walkingcatchments",
-        "suggestdockingpoints",
-        "preparewalknetwork",
-    ):
+    for alg_id in ("classifyarrivalquarters", "arrivaldynamics", "infrastructureoverlay", "walkingcatchments",
+                   "suggestdockingpoints", "preparewalknetwork"):
         alg = provider.algorithm(alg_id)
         param = alg.parameterDefinition("OUTPUT_LANGUAGE")
         assert param is not None, alg_id
@@ -96,26 +88,13 @@ def test_catchment_population_written_as_whole_people(run_alg):
     pop = population_layer([("all", "POLYGON((-50 -50, 450 -50, 450 450, -50 450, -50 -50))", "301")])
     bld = QgsVectorLayer("Polygon?crs=EPSG:25833", "b", "memory")
     feats = []
-    for wkt in (
-        "POLYGON((10 10, 30 10, 30 30, 10 30, 10 10))",
-        "POLYGON((350 350, 390 350, 390 390, 350 390, 350 350))",
-    ):
+    for wkt in ("POLYGON((10 10, 30 10, 30 30, 10 30, 10 10))", "POLYGON((350 350, 390 350, 390 390, 350 390, 350 350))"):
         f = QgsFeature()
         f.setGeometry(QgsGeometry.fromWkt(wkt))
         feats.append(f)
     bld.dataProvider().addFeatures(feats)
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {
-            "NETWORK": net,
-            "POINTS": memory_points([(0, 0)]),
-            "BANDS": "2,20",
-            "POPULATION": pop,
-            "POPULATION_FIELD": "ew",
-            "BUILDINGS": bld,
-            "OUTPUT": "memory:",
-        },
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": memory_points([(0, 0)]), "BANDS": "2,20",
+                                                "POPULATION": pop, "POPULATION_FIELD": "ew", "BUILDINGS": bld, "OUTPUT": "memory:"})["OUTPUT"]
     pops = {f["minutes"]: f["population"] for f in res.getFeatures()}
     assert pops[2.0] == 60 and isinstance(pops[2.0], int)  # 400 / 2000 of 301 = 60.2 → 60
     assert pops[20.0] == 301
@@ -162,14 +141,7 @@ FRESH = textwrap.dedent(
 def reopen_in_fresh_qgis(path, layername) -> dict:
     """Open ``path`` in a new Python process with a fresh QGIS and project, without the plugin."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", FRESH, str(path), layername],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
+    done = subprocess.run([sys.executable, "-c", FRESH, str(path), layername], capture_output=True, text=True, env=env, timeout=120, check=True)
     line = next(ln for ln in done.stdout.splitlines() if ln.startswith("JSON"))
     return json.loads(line[4:])
 

@@ -43,19 +43,13 @@ def classified_quarters() -> QgsVectorLayer:
     assert src.isValid()
     # a request filter, not setSubsetString: a subset on a GeoPackage layer makes GDAL write to the file
     moabit = QgsFeatureRequest().setFilterExpression("\"region_id\" LIKE '0102%'")
-    layer = QgsVectorLayer(
-        "MultiPolygon?crs=EPSG:25833&field=id:string&field=name:string&field=inh_2020:integer&field=aq_class:string",
-        "quarters",
-        "memory",
-    )
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25833&field=id:string&field=name:string&field=inh_2020:integer&field=aq_class:string", "quarters", "memory")
     feats = []
     for f in src.getFeatures(moabit):
         out = QgsFeature(layer.fields())
         out.setGeometry(f.geometry())
         pid = f["id"]
-        out.setAttributes(
-            [pid, f["name"], 2 if pid == TINY else f["inh_2020"], "established" if pid in ESTABLISHED else "none"]
-        )
+        out.setAttributes([pid, f["name"], 2 if pid == TINY else f["inh_2020"], "established" if pid in ESTABLISHED else "none"])
         feats.append(out)
     layer.dataProvider().addFeatures(feats)
     assert layer.featureCount() == 13
@@ -92,11 +86,7 @@ def _clean_project(project, layer_ids, groups, layouts) -> None:
 @pytest.fixture(autouse=True)
 def clean_project():
     project = QgsProject.instance()
-    before = (
-        set(project.mapLayers()),
-        {c.name() for c in project.layerTreeRoot().children()},
-        {lay.name() for lay in project.layoutManager().layouts()},
-    )
+    before = (set(project.mapLayers()), {c.name() for c in project.layerTreeRoot().children()}, {lay.name() for lay in project.layoutManager().layouts()})
     yield
     _clean_project(project, *before)
 
@@ -108,11 +98,7 @@ def strategy_run(plugin, tmp_path_factory):
 
     tmp = tmp_path_factory.mktemp("strategymap")
     project = QgsProject.instance()
-    before = (
-        set(project.mapLayers()),
-        {c.name() for c in project.layerTreeRoot().children()},
-        {lay.name() for lay in project.layoutManager().layouts()},
-    )
+    before = (set(project.mapLayers()), {c.name() for c in project.layerTreeRoot().children()}, {lay.name() for lay in project.layoutManager().layouts()})
     quarters = classified_quarters()
     pages = districts(quarters)
     project.addMapLayers([quarters, pages])
@@ -170,9 +156,7 @@ def test_rendered_page_is_not_blank(strategy_run):
         1
         for x in range(0, img.width(), step)
         for y in range(0, img.height(), step)
-        if abs(img.pixelColor(x, y).red() - 0x4D) < 45
-        and abs(img.pixelColor(x, y).blue() - 0xC0) < 50
-        and img.pixelColor(x, y).green() < 180
+        if abs(img.pixelColor(x, y).red() - 0x4D) < 45 and abs(img.pixelColor(x, y).blue() - 0xC0) < 50 and img.pixelColor(x, y).green() < 180
     )
     assert blue > 50
 
@@ -192,9 +176,7 @@ def test_legend_lists_only_the_classes_present(strategy_run):
     names = {n.layer().name() for n in model.rootGroup().findLayers()}
     assert "Straßen und Wege" not in names and "Gewässer" not in names
     # what is printed: page 1 (Moabit) has established and other areas, page 2 (one 'none' area) only that
-    text = subprocess.run(
-        ["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True).stdout
     page1, page2 = text.split("\f")[:2]
     assert "Etabliertes Ankunftsquartier" in page1 and vocabulary.label("class", "none", "de") in page1
     assert vocabulary.label("class", "none", "de") in page2 and "Etabliertes Ankunftsquartier" not in page2
@@ -212,9 +194,7 @@ def test_no_value_below_the_threshold_is_printed(strategy_run):
     moabit = rows["Moabit"]
     assert float(moabit["kf_population"]) > 50000
     assert re.fullmatch(r"\d{1,3}(\.\d{3})+", moabit["t_population"])
-    text = subprocess.run(
-        ["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True).stdout
     pages_text = text.split("\f")
     assert "Kleinstgebiet" in pages_text[1]
     line = next(ln for ln in pages_text[1].splitlines() if "Einwohnerinnen und Einwohner" in ln)
@@ -270,9 +250,7 @@ def test_provenance_and_a_project_that_reopens(strategy_run):
     stored in a GeoPackage beside the PDF and switched off in the layer tree; no font named; the atlas
     preview flag set; a saved and reopened project exports the same pages."""
     res, project, _tmp = strategy_run
-    text = subprocess.run(
-        ["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-layout", res["OUTPUT_PDF"], "-"], capture_output=True, text=True, check=True).stdout
     for page in text.split("\f")[:2]:
         assert "Datenstand: Register 31.12.2020; OSM 2025" in page
         assert "Herausgeber: Testbezirksamt, Stadtplanung" in page
@@ -281,10 +259,7 @@ def test_provenance_and_a_project_that_reopens(strategy_run):
     layout = project.layoutManager().layoutByName(res["LAYOUT_NAME"])
     assert layout.customProperty("ankunft/atlas_preview") is True
     # the title is a page's name, never the bare expression (with the preview off: the first page)
-    assert layout.itemById("title").currentText() in (
-        "Teststrategiekarte – Moabit",
-        "Teststrategiekarte – Kleinstgebiet",
-    )
+    assert layout.itemById("title").currentText() in ("Teststrategiekarte – Moabit", "Teststrategiekarte – Kleinstgebiet")
     layers = layout.itemById("map").layers()
     assert layers and all(lyr.providerType() != "memory" for lyr in layers), [lyr.source() for lyr in layers]
     assert any("_karte.gpkg" in lyr.source() for lyr in layers)  # the memory inputs, stored beside the PDF
@@ -304,12 +279,7 @@ def test_provenance_and_a_project_that_reopens(strategy_run):
 
 
 def test_key_figures_suppress_small_counts_and_derived_shares():
-    kf = key_figures(
-        [1000, 500, float("nan")],
-        classes=["established", "none", "emerging"],
-        covered_fraction=[0.5, 1.0, 1.0],
-        threshold=3,
-    )
+    kf = key_figures([1000, 500, float("nan")], classes=["established", "none", "emerging"], covered_fraction=[0.5, 1.0, 1.0], threshold=3)
     assert kf.population == 1500 and kf.aq_population == 1000
     assert math.isclose(kf.aq_share_pct, 100 * 1000 / 1500)
     assert math.isclose(kf.covered_share_pct, 100 * 1000 / 1500)
@@ -322,11 +292,7 @@ def test_key_figures_suppress_small_counts_and_derived_shares():
     assert _rows(tiny, "en")["Population"] == "."
     zero = key_figures([0, 1200], classes=["established", "none"], threshold=3)
     assert zero.aq_population == 0 and _rows(zero, "en")["Share in arrival quarters"] == "0%"
-    assert (
-        split_missing("Housing; Work") == ["Housing", "Work"]
-        and split_missing(None) == []
-        and split_missing("housing,work") == ["housing", "work"]
-    )
+    assert split_missing("Housing; Work") == ["Housing", "Work"] and split_missing(None) == [] and split_missing("housing,work") == ["housing", "work"]
     missing = key_figures([100, 100], missing_lists=[["Wohnen", "Arbeit"], ["Wohnen"]])
     assert missing.missing == [("Wohnen", 2), ("Arbeit", 1)] and missing.missing_of == 2
     # coverage from counted people (walking-catchment areas): 2 people covered is never printed
@@ -380,8 +346,4 @@ def test_data_reference_dates_default_to_the_layers_metadata(plugin):
     assert metadata_dates({"A": register, "B": bare, "C": None}, "de") == "Einwohnerregister: 31.12.2020"
     opts = {"dates": "", "issuer": "", "attribution": ""}
     assert provenance_text(opts, {"A": register}, "de").splitlines()[0] == "Datenstand: Einwohnerregister: 31.12.2020"
-    assert provenance_text(opts, {"B": bare}, "de").splitlines() == [
-        "Datenstand: nicht angegeben",
-        "Herausgeber: nicht angegeben",
-        "Quellenangabe: nicht angegeben",
-    ]
+    assert provenance_text(opts, {"B": bare}, "de").splitlines() == ["Datenstand: nicht angegeben", "Herausgeber: nicht angegeben", "Quellenangabe: nicht angegeben"]

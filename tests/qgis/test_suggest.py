@@ -51,10 +51,7 @@ def _lattice(n=11, step=100.0):
 def _points(xy, fields=(), values=None):
     values = values or [[] for _ in xy]
     return _memory(
-        "Point",
-        "EPSG:25833",
-        list(fields),
-        [(QgsGeometry.fromPointXY(QgsPointXY(x, y)), v) for (x, y), v in zip(xy, values)],
+        "Point", "EPSG:25833", list(fields), [(QgsGeometry.fromPointXY(QgsPointXY(x, y)), v) for (x, y), v in zip(xy, values)]
     )
 
 
@@ -69,11 +66,7 @@ def test_small_lattice_exact_and_greedy(run_alg, tmp_path):
     demand_w = [50, 50, 50, 30, 30, 30, 2]
     demand = _points(demand_xy, [("pop", QMetaType.Type.Int)], [[w] for w in demand_w])
     cand_xy = [(100, 150), (900, 850), (500, 500), (0, 1000)]
-    cands = _points(
-        cand_xy,
-        [("name", QMetaType.Type.QString), ("foot", QMetaType.Type.Double)],
-        [["sw", 1.0], ["ne", 2.0], ["mid", 9.0], ["corner", 0.0]],
-    )
+    cands = _points(cand_xy, [("name", QMetaType.Type.QString), ("foot", QMetaType.Type.Double)], [["sw", 1.0], ["ne", 2.0], ["mid", 9.0], ["corner", 0.0]])
     existing = _points([(1000, 0)])
     out = str(tmp_path / "sites.gpkg")
     params = {
@@ -104,16 +97,7 @@ def test_small_lattice_exact_and_greedy(run_alg, tmp_path):
     assert res["UNSNAPPED_DEMAND_PCT"] == pytest.approx(100.0 * 2 / total)
 
     # greedy with visibility from a field and a large visibility weight prefers the busy middle
-    params.update(
-        {
-            "METHOD": 0,
-            "VISIBILITY": 1,
-            "VISIBILITY_FIELD": "foot",
-            "VISIBILITY_WEIGHT": 80.0,
-            "COUNT": 1,
-            "OUTPUT": str(tmp_path / "g.gpkg"),
-        }
-    )
+    params.update({"METHOD": 0, "VISIBILITY": 1, "VISIBILITY_FIELD": "foot", "VISIBILITY_WEIGHT": 80.0, "COUNT": 1, "OUTPUT": str(tmp_path / "g.gpkg")})
     res = run_alg(ALG, params)
     layer = QgsVectorLayer(params["OUTPUT"], "out", "ogr")
     rows = _out_rows(layer)
@@ -147,15 +131,7 @@ def test_computed_visibility_prefers_the_grid_over_a_dead_end(run_alg, tmp_path)
     out = str(tmp_path / "v.gpkg")
     res = run_alg(
         ALG,
-        {
-            "DEMAND": demand,
-            "WEIGHT_FIELD": "pop",
-            "CANDIDATES": cands,
-            "NETWORK": net,
-            "COUNT": 1,
-            "VISIBILITY": 2,
-            "OUTPUT": out,
-        },
+        {"DEMAND": demand, "WEIGHT_FIELD": "pop", "CANDIDATES": cands, "NETWORK": net, "COUNT": 1, "VISIBILITY": 2, "OUTPUT": out},
     )
     layer = QgsVectorLayer(out, "out", "ogr")
     feat = next(layer.getFeatures())
@@ -173,37 +149,19 @@ def test_bad_visibility_field_is_a_clear_error(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="visibility field"):
         run_alg(
             ALG,
-            {
-                "DEMAND": demand,
-                "WEIGHT_FIELD": "pop",
-                "CANDIDATES": cands,
-                "NETWORK": _lattice(),
-                "VISIBILITY": 1,
-                "OUTPUT": str(tmp_path / "x.gpkg"),
-            },
+            {"DEMAND": demand, "WEIGHT_FIELD": "pop", "CANDIDATES": cands, "NETWORK": _lattice(), "VISIBILITY": 1, "OUTPUT": str(tmp_path / "x.gpkg")},
         )
 
 
 # --------------------------------------------------------------------------------------------
 # real data: Berlin-Moabit
 # --------------------------------------------------------------------------------------------
-CANDIDATE_KINDS = (
-    "supermarkets",
-    "marketplaces",
-    "libraries",
-    "post-offices",
-    "bus-stops",
-    "tram-stops",
-    "ubahn-stops",
-    "sbahn-stops",
-)
+CANDIDATE_KINDS = ("supermarkets", "marketplaces", "libraries", "post-offices", "bus-stops", "tram-stops", "ubahn-stops", "sbahn-stops")
 
 
 def _moabit_inputs():
     district = next(QgsVectorLayer(str(DATA / "moabit" / "moabit_district.gpkg"), "d", "ogr").getFeatures()).geometry()
-    with open(
-        DATA / "berlin" / "population" / "berlin-lor-population-2020-02-t1-planning-areas.csv", encoding="utf-8"
-    ) as fh:
+    with open(DATA / "berlin" / "population" / "berlin-lor-population-2020-02-t1-planning-areas.csv", encoding="utf-8") as fh:
         pop = {row["id"]: int(row["inhabitants"]) for row in csv.DictReader(fh)}
     areas = QgsVectorLayer(str(DATA / "berlin" / "berlin-lor-planning-areas-until-2020.geojson"), "pa", "ogr")
     rows = []
@@ -211,16 +169,11 @@ def _moabit_inputs():
         if district.contains(f.geometry().pointOnSurface()):
             rows.append((f.geometry(), [f["id"], f["name"], pop.get(f["id"])]))
     demand = _memory(
-        "MultiPolygon",
-        "EPSG:4326",
-        [("id", QMetaType.Type.QString), ("name", QMetaType.Type.QString), ("inhabitants", QMetaType.Type.Int)],
-        rows,
+        "MultiPolygon", "EPSG:4326", [("id", QMetaType.Type.QString), ("name", QMetaType.Type.QString), ("inhabitants", QMetaType.Type.Int)], rows
     )
 
     def poi(kind):
-        layer = QgsVectorLayer(
-            str(DATA / "berlin" / "poi" / "berlin-points-of-interest-{}-details.geojson".format(kind)), kind, "ogr"
-        )
+        layer = QgsVectorLayer(str(DATA / "berlin" / "poi" / "berlin-points-of-interest-{}-details.geojson".format(kind)), kind, "ogr")
         return [(f.geometry(), [kind, f["name"]]) for f in layer.getFeatures() if district.contains(f.geometry())]
 
     fields = [("kind", QMetaType.Type.QString), ("name", QMetaType.Type.QString)]
@@ -267,11 +220,7 @@ def test_moabit_real_run(run_alg, tmp_path, capsys):
             assert res["COVERAGE_AFTER_PCT"] >= res["COVERAGE_BEFORE_PCT"]
             assert 0.0 <= res["OPTIMALITY_GAP_PCT"] <= 100.0 * (1 - (1 - 1 / math.e))
             assert res["GAP_BASIS"] == "optimal"
-            figures[(count, method)] = (
-                res,
-                seconds,
-                [(r[names.index("kind")], r[names.index("name")], r[names.index("added_weight")]) for r in rows],
-            )
+            figures[(count, method)] = (res, seconds, [(r[names.index("kind")], r[names.index("name")], r[names.index("added_weight")]) for r in rows])
     # with points near small network fragments moved onto the connected network (before that rule:
     # 80.53 % before, 95.98 % after 3 sites, 97.33 % after 5 exact)
     assert figures[(3, 0)][0]["COVERAGE_BEFORE_PCT"] == pytest.approx(81.86, abs=0.01)
@@ -295,11 +244,7 @@ def test_moabit_real_run(run_alg, tmp_path, capsys):
     assert res["COVERAGE_AFTER_PCT"] == pytest.approx(figures[(5, 0)][0]["COVERAGE_AFTER_PCT"])
     with capsys.disabled():
         print()
-        print(
-            "Moabit COUNT=5 greedy without solver check: gap <= {:.3f} % ({}) in {:.1f} s".format(
-                res["OPTIMALITY_GAP_PCT"], res["GAP_BASIS"], seconds
-            )
-        )
+        print("Moabit COUNT=5 greedy without solver check: gap <= {:.3f} % ({}) in {:.1f} s".format(res["OPTIMALITY_GAP_PCT"], res["GAP_BASIS"], seconds))
         for (count, method), (res, seconds, sites) in sorted(figures.items()):
             print(
                 "Moabit COUNT={} {:6s}: before {:.2f} % after {:.2f} % gap {:.3f} % ({}) unsnapped {:.2f} % in {:.1f} s: {}".format(
@@ -329,16 +274,8 @@ def test_points_near_small_fragments_move_onto_the_connected_network(run_alg, tm
     fb = QgsProcessingFeedback()
     res = run_alg(
         ALG,
-        {
-            "DEMAND": demand,
-            "WEIGHT_FIELD": "pop",
-            "CANDIDATES": cands,
-            "NETWORK": net,
-            "MAX_MINUTES": 400.0 / 75.0,
-            "SPEED_KMH": 4.5,
-            "COUNT": 1,
-            "OUTPUT": str(tmp_path / "f.gpkg"),
-        },
+        {"DEMAND": demand, "WEIGHT_FIELD": "pop", "CANDIDATES": cands, "NETWORK": net, "MAX_MINUTES": 400.0 / 75.0,
+         "SPEED_KMH": 4.5, "COUNT": 1, "OUTPUT": str(tmp_path / "f.gpkg")},
         feedback=fb,
     )
     # both moved onto the street y = 0: 2 + 340 + 2 m apart (on the islands they reached nobody)
@@ -348,21 +285,9 @@ def test_points_near_small_fragments_move_onto_the_connected_network(run_alg, tm
 
 def test_candidates_off_the_network_are_never_chosen(run_alg, tmp_path):
     demand = _points([(100, 100)], [("pop", QMetaType.Type.Int)], [[10]])
-    cands = _points(
-        [(9000, 9000), (100, 150), (8000, 8000)], [("name", QMetaType.Type.QString)], [["far"], ["near"], ["far2"]]
-    )
+    cands = _points([(9000, 9000), (100, 150), (8000, 8000)], [("name", QMetaType.Type.QString)], [["far"], ["near"], ["far2"]])
     out = str(tmp_path / "o.gpkg")
-    res = run_alg(
-        ALG,
-        {
-            "DEMAND": demand,
-            "WEIGHT_FIELD": "pop",
-            "CANDIDATES": cands,
-            "NETWORK": _lattice(),
-            "COUNT": 3,
-            "OUTPUT": out,
-        },
-    )
+    res = run_alg(ALG, {"DEMAND": demand, "WEIGHT_FIELD": "pop", "CANDIDATES": cands, "NETWORK": _lattice(), "COUNT": 3, "OUTPUT": out})
     layer = QgsVectorLayer(out, "out", "ogr")
     assert [f["name"] for f in layer.getFeatures()] == ["near"]
     assert res["COVERAGE_AFTER_PCT"] == pytest.approx(100.0)
@@ -370,13 +295,4 @@ def test_candidates_off_the_network_are_never_chosen(run_alg, tmp_path):
     from qgis.core import QgsProcessingException
 
     with pytest.raises(QgsProcessingException, match="within 200 m of the walking network"):
-        run_alg(
-            ALG,
-            {
-                "DEMAND": demand,
-                "WEIGHT_FIELD": "pop",
-                "CANDIDATES": _points([(9000, 9000)]),
-                "NETWORK": _lattice(),
-                "OUTPUT": str(tmp_path / "p.gpkg"),
-            },
-        )
+        run_alg(ALG, {"DEMAND": demand, "WEIGHT_FIELD": "pop", "CANDIDATES": _points([(9000, 9000)]), "NETWORK": _lattice(), "OUTPUT": str(tmp_path / "p.gpkg")})

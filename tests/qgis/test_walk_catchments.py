@@ -98,9 +98,7 @@ def peer_reach(graph, geom) -> float:
     union per edge), so overlapping or nearly overlapping peer lines are counted once. Every peer
     line lies on one straight segment of one edge: its midpoint's position along the edge plus and
     minus half its length gives its interval."""
-    segs = np.array(
-        [((a.x(), a.y()), (b.x(), b.y())) for part in geom.asMultiPolyline() for a, b in zip(part[:-1], part[1:])]
-    )
+    segs = np.array([((a.x(), a.y()), (b.x(), b.y())) for part in geom.asMultiPolyline() for a, b in zip(part[:-1], part[1:])])
     if len(segs) == 0:
         return 0.0
     mids = segs.mean(axis=1)
@@ -115,25 +113,15 @@ def peer_reach(graph, geom) -> float:
 
 
 def compare_with_service_area(run_alg, net, pts_layer, graph, bands=(5, 10, 15), speed=4.5):
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {
-            "NETWORK": net,
-            "POINTS": pts_layer,
-            "POINT_ID_FIELD": "pid",
-            "BANDS": ",".join(map(str, bands)),
-            "SPEED_KMH": speed,
-            "OUTPUT": "memory:",
-        },
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {
+        "NETWORK": net, "POINTS": pts_layer, "POINT_ID_FIELD": "pid", "BANDS": ",".join(map(str, bands)),
+        "SPEED_KMH": speed, "OUTPUT": "memory:"})["OUTPUT"]
     mine = {(int(f["point_id"]), f["minutes"]): f["reach_m"] for f in res.getFeatures()}
     worst = 0.0
     for b in bands:
         cost = b * speed * 1000.0 / 60.0
-        peer = run_alg(
-            "native:serviceareafromlayer",
-            {"INPUT": net, "STRATEGY": 0, "START_POINTS": pts_layer, "TRAVEL_COST2": cost, "OUTPUT_LINES": "memory:"},
-        )["OUTPUT_LINES"]
+        peer = run_alg("native:serviceareafromlayer", {
+            "INPUT": net, "STRATEGY": 0, "START_POINTS": pts_layer, "TRAVEL_COST2": cost, "OUTPUT_LINES": "memory:"})["OUTPUT_LINES"]
         n = 0
         for f in peer.getFeatures():
             ref = peer_reach(graph, f.geometry())
@@ -150,12 +138,8 @@ def moabit_points(run_alg, net_layer):
     xy = []
     for cat in ("community-centers", "libraries", "places-of-worship"):
         src = str(BERLIN / "poi" / "berlin-points-of-interest-{}-details.geojson".format(cat))
-        inside = run_alg(
-            "native:extractbylocation", {"INPUT": src, "PREDICATE": [6], "INTERSECT": dist, "OUTPUT": "memory:"}
-        )["OUTPUT"]
-        proj = run_alg("native:reprojectlayer", {"INPUT": inside, "TARGET_CRS": net_layer.crs(), "OUTPUT": "memory:"})[
-            "OUTPUT"
-        ]
+        inside = run_alg("native:extractbylocation", {"INPUT": src, "PREDICATE": [6], "INTERSECT": dist, "OUTPUT": "memory:"})["OUTPUT"]
+        proj = run_alg("native:reprojectlayer", {"INPUT": inside, "TARGET_CRS": net_layer.crs(), "OUTPUT": "memory:"})["OUTPUT"]
         xy += [(f.geometry().asPoint().x(), f.geometry().asPoint().y()) for f in proj.getFeatures()]
     return np.array(xy)
 
@@ -166,9 +150,7 @@ def moabit_net(tmp_path_factory, plugin):
 
     path = str(tmp_path_factory.mktemp("net") / "moabit_walk.gpkg")
     fb = LogFeedback()
-    res = processing.run(
-        "ankunft:preparewalknetwork", {"INPUT": str(MOABIT / "moabit_roads.gpkg"), "OUTPUT": path}, feedback=fb
-    )
+    res = processing.run("ankunft:preparewalknetwork", {"INPUT": str(MOABIT / "moabit_roads.gpkg"), "OUTPUT": path}, feedback=fb)
     return res, fb
 
 
@@ -189,19 +171,10 @@ def test_prepare_moabit(moabit_net):
 
 
 def test_prepare_excludes_foot_no(run_alg, tmp_path):
-    lyr = QgsVectorLayer(
-        "LineString?crs=EPSG:25833&field=highway:string&field=foot:string&field=access:string", "osm", "memory"
-    )
+    lyr = QgsVectorLayer("LineString?crs=EPSG:25833&field=highway:string&field=foot:string&field=access:string", "osm", "memory")
     feats = []
-    for i, (hw, foot, acc) in enumerate(
-        [
-            ("residential", None, None),
-            ("motorway", None, None),
-            ("footway", "no", None),
-            ("service", None, "private"),
-            ("service", "yes", "private"),
-        ]
-    ):
+    for i, (hw, foot, acc) in enumerate([("residential", None, None), ("motorway", None, None), ("footway", "no", None),
+                                         ("service", None, "private"), ("service", "yes", "private")]):
         f = QgsFeature(lyr.fields())
         f.setAttributes([hw, foot, acc])
         f.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(0, i * 10), QgsPointXY(100, i * 10)]))
@@ -245,10 +218,8 @@ def test_lattice_reach_matches_service_area(run_alg):
 def test_lattice_exact_values(run_alg):
     net = memory_lines(lattice(5, 100.0))
     pts = memory_points([(200, 200), (230, 200)])
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "2", "SPEED_KMH": 4.5, "OUTPUT": "memory:"},
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "2",
+                                                "SPEED_KMH": 4.5, "OUTPUT": "memory:"})["OUTPUT"]
     reach = {f["point_id"]: f["reach_m"] for f in res.getFeatures()}
     # 150 m from a junction: 4 full edges + 12 half edges; from 30 m along an edge: 820 m (by hand)
     assert reach["0"] == pytest.approx(1000.0)
@@ -269,11 +240,7 @@ def test_points_all_off_network(run_alg):
     pts = memory_points([(5000, 5000), (-900, 0)])
     before = layer_digest(pts), layer_digest(net)
     fb = LogFeedback()
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "OUTPUT": "memory:"},
-        feedback=fb,
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "OUTPUT": "memory:"}, feedback=fb)["OUTPUT"]
     feats = list(res.getFeatures())
     assert len(feats) == 6 and all(f["snap_status"] == "too_far" for f in feats)
     assert all(f["reach_m"] is None or f["reach_m"] != f["reach_m"] or str(f["reach_m"]) == "NULL" for f in feats)
@@ -288,9 +255,7 @@ def test_network_in_degrees(run_alg):
     net = memory_lines(lines, crs="EPSG:4326")
     pts = memory_points([(13.35 + 2 * 0.0016, 52.52 + 2 * 0.001)], crs="EPSG:4326")
     fb = LogFeedback()
-    res = run_alg(
-        "ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "BANDS": "1", "OUTPUT": "memory:"}, feedback=fb
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "BANDS": "1", "OUTPUT": "memory:"}, feedback=fb)["OUTPUT"]
     assert res.crs().authid() == "EPSG:32633"
     f = next(res.getFeatures())
     assert f["snap_status"] == "ok" and f["reach_m"] == pytest.approx(300.0, rel=1e-6)  # 75 m along 4 streets
@@ -301,10 +266,7 @@ def test_degrees_in_metric_crs_is_refused(run_alg):
     lines = [[(13.35 + x * 0.0016, 52.52 + y * 0.001) for x, y in seg] for seg in lattice(4, 1.0)]
     net = memory_lines(lines, crs="EPSG:25833")
     with pytest.raises(QgsProcessingException, match="look like degrees"):
-        run_alg(
-            "ankunft:walkingcatchments",
-            {"NETWORK": net, "POINTS": memory_points([(13.35, 52.52)]), "OUTPUT": "memory:"},
-        )
+        run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": memory_points([(13.35, 52.52)]), "OUTPUT": "memory:"})
 
 
 def test_islands_and_null_geometries(run_alg):
@@ -315,11 +277,8 @@ def test_islands_and_null_geometries(run_alg):
     pts = memory_points([(200, 200), (2030, 0), None, (160, -2)])
     before = layer_digest(net), layer_digest(pts)
     fb = LogFeedback()
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "5", "OUTPUT": "memory:"},
-        feedback=fb,
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "5",
+                                                "OUTPUT": "memory:"}, feedback=fb)["OUTPUT"]
     st = {f["point_id"]: f["snap_status"] for f in res.getFeatures()}
     assert st == {"0": "ok", "1": "small_component", "2": "no_geometry", "3": "ok"}
     reach = {f["point_id"]: f["reach_m"] for f in res.getFeatures()}
@@ -348,30 +307,18 @@ def population_layer(polys):
 def test_modes_population_and_areas(run_alg, tmp_path):
     net = memory_lines(lattice(9, 100.0))
     pts = memory_points([(200, 200), (600, 600)])
-    pop = population_layer(
-        [
-            ("west", "POLYGON((0 0, 400 0, 400 800, 0 800, 0 0))", "4000"),
-            ("east", "POLYGON((400 0, 800 0, 800 800, 400 800, 400 0))", "2"),  # below the threshold
-            ("gap", "POLYGON((2000 2000, 2100 2000, 2100 2100, 2000 2100, 2000 2000))", "."),  # unknown
-        ]
-    )
+    pop = population_layer([
+        ("west", "POLYGON((0 0, 400 0, 400 800, 0 800, 0 0))", "4000"),
+        ("east", "POLYGON((400 0, 800 0, 800 800, 400 800, 400 0))", "2"),  # below the threshold
+        ("gap", "POLYGON((2000 2000, 2100 2000, 2100 2100, 2000 2100, 2000 2000))", "."),  # unknown
+    ])
     out = {}
     for mode in (0, 1, 2):
-        res = run_alg(
-            "ankunft:walkingcatchments",
-            {
-                "NETWORK": net,
-                "POINTS": pts,
-                "POINT_ID_FIELD": "pid",
-                "BANDS": "3,6",
-                "MODE": mode,
-                "POPULATION": pop,
-                "POPULATION_FIELD": "ew",
-                "OUTPUT": "memory:",
-                "OUTPUT_AREAS": str(tmp_path / "areas{}.gpkg".format(mode)),
-                "OUTPUT_RASTER": str(tmp_path / "min{}.tif".format(mode)),
-            },
-        )
+        res = run_alg("ankunft:walkingcatchments", {
+            "NETWORK": net, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "3,6", "MODE": mode,
+            "POPULATION": pop, "POPULATION_FIELD": "ew", "OUTPUT": "memory:",
+            "OUTPUT_AREAS": str(tmp_path / "areas{}.gpkg".format(mode)),
+            "OUTPUT_RASTER": str(tmp_path / "min{}.tif".format(mode))})
         out[mode] = res
     per = {(f["point_id"], f["minutes"]): f for f in out[0]["OUTPUT"].getFeatures()}
     assert len(per) == 4
@@ -384,9 +331,7 @@ def test_modes_population_and_areas(run_alg, tmp_path):
     assert p["population"] == pytest.approx(expected, abs=0.5)  # people are written as whole numbers
     dis = {f["minutes"]: f for f in out[1]["OUTPUT"].getFeatures()}
     assert (set(dis) == {3.0, 6.0} and dis[6.0]["point_id"] is None) or str(dis[6.0]["point_id"]) == "NULL"
-    assert dis[3.0]["reach_m"] == pytest.approx(
-        per[("0", 3.0)]["reach_m"] + per[("1", 3.0)]["reach_m"]
-    )  # no overlap at 3 min
+    assert dis[3.0]["reach_m"] == pytest.approx(per[("0", 3.0)]["reach_m"] + per[("1", 3.0)]["reach_m"])  # no overlap at 3 min
     rings = list(out[2]["OUTPUT"].getFeatures())
     geoms = [f.geometry() for f in rings]
     for i in range(len(geoms)):
@@ -415,26 +360,14 @@ def test_buildings_spread_population(run_alg):
     pop = population_layer([("all", "POLYGON((-50 -50, 450 -50, 450 450, -50 450, -50 -50))", "300")])
     bld = QgsVectorLayer("Polygon?crs=EPSG:25833", "b", "memory")
     feats = []
-    for wkt in (
-        "POLYGON((10 10, 30 10, 30 30, 10 30, 10 10))",  # near the point, 400 m²
-        "POLYGON((350 350, 390 350, 390 390, 350 390, 350 350))",
-    ):  # far, 1600 m²
+    for wkt in ("POLYGON((10 10, 30 10, 30 30, 10 30, 10 10))",  # near the point, 400 m²
+                "POLYGON((350 350, 390 350, 390 390, 350 390, 350 350))"):  # far, 1600 m²
         f = QgsFeature()
         f.setGeometry(QgsGeometry.fromWkt(wkt))
         feats.append(f)
     bld.dataProvider().addFeatures(feats)
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {
-            "NETWORK": net,
-            "POINTS": pts,
-            "BANDS": "2,20",
-            "POPULATION": pop,
-            "POPULATION_FIELD": "ew",
-            "BUILDINGS": bld,
-            "OUTPUT": "memory:",
-        },
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "BANDS": "2,20", "POPULATION": pop,
+                                                "POPULATION_FIELD": "ew", "BUILDINGS": bld, "OUTPUT": "memory:"})["OUTPUT"]
     pops = {f["minutes"]: f["population"] for f in res.getFeatures()}
     assert pops[2.0] == pytest.approx(60.0)  # 400 / 2000 of 300
     assert pops[20.0] == pytest.approx(300.0)
@@ -444,14 +377,8 @@ def test_graph_cached_for_the_session(run_alg):
     net = memory_lines(lattice(30, 50.0))
     pts = memory_points([(100, 100)])
     fb1, fb2 = LogFeedback(), LogFeedback()
-    r1 = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "OUTPUT": "memory:"}, feedback=fb1)[
-        "OUTPUT"
-    ]
-    r2 = run_alg(
-        "ankunft:walkingcatchments",
-        {"NETWORK": net, "POINTS": pts, "BANDS": "5,10,15,20", "OUTPUT": "memory:"},
-        feedback=fb2,
-    )["OUTPUT"]
+    r1 = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "OUTPUT": "memory:"}, feedback=fb1)["OUTPUT"]
+    r2 = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": pts, "BANDS": "5,10,15,20", "OUTPUT": "memory:"}, feedback=fb2)["OUTPUT"]
     assert not any("built earlier" in m for m in fb1.infos)
     assert any("built earlier" in m for m in fb2.infos)
     assert r2.featureCount() == 4 and r1.featureCount() == 3
@@ -465,15 +392,8 @@ def test_graph_cached_for_the_session(run_alg):
 
 def test_bad_bands_message(run_alg):
     with pytest.raises(QgsProcessingException, match="cannot be read"):
-        run_alg(
-            "ankunft:walkingcatchments",
-            {
-                "NETWORK": memory_lines(lattice(3)),
-                "POINTS": memory_points([(0, 0)]),
-                "BANDS": "5,zehn",
-                "OUTPUT": "memory:",
-            },
-        )
+        run_alg("ankunft:walkingcatchments", {"NETWORK": memory_lines(lattice(3)), "POINTS": memory_points([(0, 0)]),
+                                              "BANDS": "5,zehn", "OUTPUT": "memory:"})
 
 
 def test_styles_apply(run_alg, tmp_path):
@@ -481,17 +401,8 @@ def test_styles_apply(run_alg, tmp_path):
 
     net = memory_lines(lattice(5, 100.0))
     pop = population_layer([("a", "POLYGON((0 0, 400 0, 400 400, 0 400, 0 0))", "100")])
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {
-            "NETWORK": net,
-            "POINTS": memory_points([(200, 200)]),
-            "POPULATION": pop,
-            "POPULATION_FIELD": "ew",
-            "OUTPUT": "memory:",
-            "OUTPUT_AREAS": "memory:",
-        },
-    )
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": memory_points([(200, 200)]), "POPULATION": pop,
+                                                "POPULATION_FIELD": "ew", "OUTPUT": "memory:", "OUTPUT_AREAS": "memory:"})
     apply_style(res["OUTPUT"], [5.0, 10.0, 15.0], ["5", "10", "15"])
     assert res["OUTPUT"].renderer().type() == "categorizedSymbol"
     assert res["OUTPUT"].renderer().orderByEnabled()
@@ -502,10 +413,8 @@ def test_styles_apply(run_alg, tmp_path):
     from ankunft_plugin.processing.walking_catchments import apply_raster_style
 
     tif = str(tmp_path / "min.tif")
-    run_alg(
-        "ankunft:walkingcatchments",
-        {"NETWORK": net, "POINTS": memory_points([(200, 200)]), "OUTPUT": "memory:", "OUTPUT_RASTER": tif},
-    )
+    run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": memory_points([(200, 200)]), "OUTPUT": "memory:",
+                                          "OUTPUT_RASTER": tif})
     rl = QgsRasterLayer(tif, "r")
     assert rl.isValid()
     apply_raster_style(rl, [5.0, 10.0, 15.0], ["a", "b", "c", "d"])
@@ -514,33 +423,14 @@ def test_styles_apply(run_alg, tmp_path):
 
 def test_cost_field_factor(run_alg):
     # a straight street of 4 × 100 m; the second segment counts double, the last is closed
-    net = memory_lines(
-        [
-            ([(0, 0), (100, 0)], 1.0),
-            ([(100, 0), (200, 0)], 2.0),
-            ([(200, 0), (300, 0)], None),
-            ([(300, 0), (400, 0)], 0.0),
-        ]
-    )
+    net = memory_lines([([(0, 0), (100, 0)], 1.0), ([(100, 0), (200, 0)], 2.0), ([(200, 0), (300, 0)], None),
+                        ([(300, 0), (400, 0)], 0.0)])
     fb = LogFeedback()
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {
-            "NETWORK": net,
-            "POINTS": memory_points([(0, 0)]),
-            "COST_FIELD": "cost",
-            "BANDS": "4",
-            "SPEED_KMH": 4.5,
-            "OUTPUT": "memory:",
-        },
-        feedback=fb,
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": memory_points([(0, 0)]), "COST_FIELD": "cost",
+                                                "BANDS": "4", "SPEED_KMH": 4.5, "OUTPUT": "memory:"}, feedback=fb)["OUTPUT"]
     # 300 m of cost: 100 m + 100 m (cost 200); the missing factor counts as 1 but nothing is left
     assert next(res.getFeatures())["reach_m"] == pytest.approx(200.0)
-    res = run_alg(
-        "ankunft:walkingcatchments",
-        {"NETWORK": net, "POINTS": memory_points([(0, 0)]), "COST_FIELD": "cost", "BANDS": "10", "OUTPUT": "memory:"},
-        feedback=fb,
-    )["OUTPUT"]
+    res = run_alg("ankunft:walkingcatchments", {"NETWORK": net, "POINTS": memory_points([(0, 0)]), "COST_FIELD": "cost",
+                                                "BANDS": "10", "OUTPUT": "memory:"}, feedback=fb)["OUTPUT"]
     assert next(res.getFeatures())["reach_m"] == pytest.approx(300.0)  # 750 m of cost, the closed line not entered
     assert any("not walkable" in m for m in fb.infos) and any("no cost factor" in m for m in fb.infos)

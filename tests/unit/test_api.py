@@ -42,31 +42,19 @@ def moabit():
 
 
 def test_api_imports_nothing_from_qgis():
-    code = (
-        "import sys; import ankunft_plugin.api; "
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'PyQt6')); print(bad)"
-    )
+    code = ("import sys; import ankunft_plugin.api; "
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'PyQt6')); print(bad)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
 
 
 def test_classify_on_plain_lists_equals_the_core():
     _, v = _read("planning_areas", ("inh_2020", "for_change_2017_2020", "k11_turnover", "for_2020"))
-    result = api.classify(
-        v["inh_2020"],
-        arrivals=v["for_change_2017_2020"],
-        turnover=v["k11_turnover"],
-        turnover_unit=api.PERCENT,
-        diversity=v["for_2020"],
-    )
-    ref = core_classify.classify(
-        v["inh_2020"],
-        {
-            "arrivals": (v["for_change_2017_2020"], 0),
-            "turnover": (v["k11_turnover"], 1),
-            "diversity": (v["for_2020"], 0),
-        },
-    )
+    result = api.classify(v["inh_2020"], arrivals=v["for_change_2017_2020"], turnover=v["k11_turnover"],
+                          turnover_unit=api.PERCENT, diversity=v["for_2020"])
+    ref = core_classify.classify(v["inh_2020"], {"arrivals": (v["for_change_2017_2020"], 0),
+                                                 "turnover": (v["k11_turnover"], 1),
+                                                 "diversity": (v["for_2020"], 0)})
     assert len(result) == 448
     assert list(result.aq_class) == list(ref.aq_class)
     counts = {c: int(np.sum(result.aq_class == c)) for c in api.CLASSES}
@@ -107,14 +95,8 @@ def test_suggest_sites_greedy_and_exact(moabit):
 def test_frames_with_geopandas(moabit):
     gpd = pytest.importorskip("geopandas")
     frame = gpd.read_file(SAMPLE, layer="planning_areas")
-    out = api.classify_frame(
-        frame,
-        "inh_2020",
-        arrivals="for_change_2017_2020",
-        turnover="k11_turnover",
-        turnover_unit=api.PERCENT,
-        diversity="for_2020",
-    )
+    out = api.classify_frame(frame, "inh_2020", arrivals="for_change_2017_2020", turnover="k11_turnover",
+                             turnover_unit=api.PERCENT, diversity="for_2020")
     assert len(out) == 448 and "aq_class" in out and "z_arrivals" in out
     assert "aq_class" not in frame  # the input is not modified
     roads = gpd.read_file(SAMPLE, layer="moabit_roads")

@@ -27,10 +27,7 @@ from ankunft_plugin.core.classify import (
 # -- rates -----------------------------------------------------------------------------------
 def test_to_rates_units():
     pop = [1000, 200, 0, None]
-    assert to_rates([10, 5, 1, 1], UNIT_COUNT, np.array([1000, 200, 0, np.nan], dtype=float)).tolist()[:2] == [
-        10.0,
-        25.0,
-    ]
+    assert to_rates([10, 5, 1, 1], UNIT_COUNT, np.array([1000, 200, 0, np.nan], dtype=float)).tolist()[:2] == [10.0, 25.0]
     r = to_rates([10, 5, 1, 1], UNIT_COUNT, np.array([1000, 200, 0, np.nan], dtype=float))
     assert math.isnan(r[2]) and math.isnan(r[3])  # no rate without a positive population
     assert to_rates([12.5, 0.0], UNIT_PERCENT, pop[:2]).tolist() == [125.0, 0.0]
@@ -132,9 +129,7 @@ def _base_areas():
 
 def test_classes_hand_computed():
     pop, arr, turn, div = _base_areas()
-    res = classify(
-        pop, {"arrivals": (arr, UNIT_PERCENT), "turnover": (turn, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)}
-    )
+    res = classify(pop, {"arrivals": (arr, UNIT_PERCENT), "turnover": (turn, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)})
     # arrivals 10 per 1000 (8x) and 50 (2x): mean 18, SD sqrt((8*64 + 2*1024)/10) = 16 -> z = -0.5 / 2.0
     assert res.city["arrivals"]["mean"] == pytest.approx(18.0)
     assert res.city["arrivals"]["sd"] == pytest.approx(16.0)
@@ -156,9 +151,7 @@ def test_established_by_turnover_with_diversity_and_diversity_only():
     arr = [1] * 10
     turn = [20] * 8 + [60, 20]
     div = [20] * 8 + [60, 60]
-    res = classify(
-        pop, {"arrivals": (arr, UNIT_PERCENT), "turnover": (turn, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)}
-    )
+    res = classify(pop, {"arrivals": (arr, UNIT_PERCENT), "turnover": (turn, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)})
     assert res.aq_class[8] == "established"
     assert res.reasons[8] == ["high_turnover", "high_diversity"]
     assert res.aq_class[9] == "none" and res.reasons[9] == ["high_diversity_only"]
@@ -280,33 +273,21 @@ def test_quantile_mode():
     pop = [1000] * 10
     arr = list(range(1, 11))  # percent
     div = [1, 2, 3, 4, 5, 6, 7, 8, 10, 9]
-    res = classify(
-        pop,
-        {"arrivals": (arr, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)},
-        ClassifyParams(mode="quantile", quantile=0.8),
-    )
+    res = classify(pop, {"arrivals": (arr, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)}, ClassifyParams(mode="quantile", quantile=0.8))
     # numpy's linear quantile of 10..100 at 0.8 = 82 per 1000: the top two areas are high
     assert res.city["arrivals"]["cut"] == pytest.approx(82.0)
     assert list(res.high["arrivals"]) == [False] * 8 + [True, True]
     assert list(res.aq_class) == ["none"] * 8 + ["established", "established"]
     with pytest.raises(ValueError):
-        classify(
-            pop,
-            {"arrivals": (arr, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)},
-            ClassifyParams(mode="quantile", quantile=1.5),
-        )
+        classify(pop, {"arrivals": (arr, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)}, ClassifyParams(mode="quantile", quantile=1.5))
     with pytest.raises(ValueError):
-        classify(
-            pop, {"arrivals": (arr, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)}, ClassifyParams(mode="median")
-        )
+        classify(pop, {"arrivals": (arr, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)}, ClassifyParams(mode="median"))
 
 
 def test_summary_shares():
     pop, arr, turn, div = _base_areas()
     pop = [*pop[:-1], 3000]
-    res = classify(
-        pop, {"arrivals": (arr, UNIT_PERCENT), "turnover": (turn, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)}
-    )
+    res = classify(pop, {"arrivals": (arr, UNIT_PERCENT), "turnover": (turn, UNIT_PERCENT), "diversity": (div, UNIT_PERCENT)})
     s = summary(res)
     assert set(s) == set(CLASSES)
     assert sum(v["areas"] for v in s.values()) == 10
@@ -325,11 +306,7 @@ def test_german_thousands_in_text_columns_classify_like_numbers():
     german_pop = ["{:,}".format(int(p)).replace(",", ".") for p in pop]
     german_arr = ["{:,}".format(int(a)).replace(",", ".") for a in arr]
     german_div = ["{:.1f} %".format(d).replace(".", ",") for d in div]
-    res = classify(
-        german_pop,
-        {"arrivals": (german_arr, UNIT_COUNT), "diversity": (german_div, UNIT_PERCENT)},
-        names={"population": "EW"},
-    )
+    res = classify(german_pop, {"arrivals": (german_arr, UNIT_COUNT), "diversity": (german_div, UNIT_PERCENT)}, names={"population": "EW"})
     assert list(res.aq_class) == list(plain.aq_class)
     assert np.allclose(res.population, pop)
     assert res.readings["population"].name == "EW" and res.readings["population"].code == "thousands_dot"
@@ -341,9 +318,7 @@ def test_undecidable_column_is_refused():
 
     with pytest.raises(NumberFormatError):
         # per-1000 rates written '1.387' … and '20,4': the column contradicts itself
-        classify(
-            [1000] * 3, {"arrivals": ([5, 6, 7], UNIT_COUNT), "diversity": (["1.387", "20,4", "20.45"], UNIT_PER_1000)}
-        )
+        classify([1000] * 3, {"arrivals": ([5, 6, 7], UNIT_COUNT), "diversity": (["1.387", "20,4", "20.45"], UNIT_PER_1000)})
 
 
 # -- robustness, growth flag, duplicate ids ------------------------------------------------------
@@ -362,11 +337,7 @@ def test_grid_matches_separate_runs_and_stability_is_the_share():
     res = classify(list(pop), ind, grid=True)
     assert len(SENSITIVITY_GRID) == 12 and len(res.grid) == 12 and res.grid_classes.shape == (12, len(pop))
     for k, st in enumerate(SENSITIVITY_GRID):
-        alone = classify(
-            list(pop),
-            ind,
-            ClassifyParams(mode=st.mode, threshold=st.threshold, quantile=st.quantile, smoothing=st.smoothing),
-        )
+        alone = classify(list(pop), ind, ClassifyParams(mode=st.mode, threshold=st.threshold, quantile=st.quantile, smoothing=st.smoothing))
         assert list(res.grid_classes[k]) == list(alone.aq_class), st.key
         row = res.sensitivity[k]
         for cls in CLASSES:
@@ -437,14 +408,7 @@ def test_public_api_passes_the_new_options():
     pop = [1000.0] * 10 + [3000.0, 3000.0]
     arr = [10] * 10 + [300, 300]
     div = [20, 22, 18, 21, 19, 20, 20, 20, 20, 20, 60, 60]
-    res = api.classify(
-        pop,
-        arrivals=arr,
-        diversity=div,
-        diversity_unit=api.PERCENT,
-        ids=[*range(11), 10],
-        population_start=[1000.0] * 12,
-        grid=True,
-    )
+    res = api.classify(pop, arrivals=arr, diversity=div, diversity_unit=api.PERCENT, ids=[*range(11), 10],
+                       population_start=[1000.0] * 12, grid=True)
     assert res.duplicate_ids == ["10"] and res.growth_flag[10] and res.aq_class[10] == "emerging"
     assert res.robust is not None and len(res.sensitivity) == 12

@@ -18,10 +18,8 @@ def test_this_machine_has_everything():
 
 
 def test_missing_and_too_old():
-    reqs = (
-        deps.Requirement("no_such_module_ankunft", "Nothing", "1.0", "nothing", "python3-nothing"),
-        deps.Requirement("numpy", "NumPy", "99.0", "numpy", "python3-numpy"),
-    )
+    reqs = (deps.Requirement("no_such_module_ankunft", "Nothing", "1.0", "nothing", "python3-nothing"),
+            deps.Requirement("numpy", "NumPy", "99.0", "numpy", "python3-numpy"))
     found = deps.check(reqs)
     assert [p.requirement.name for p in found] == ["Nothing", "NumPy"]
     assert found[0].missing and "ModuleNotFoundError" in found[0].error

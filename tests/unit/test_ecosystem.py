@@ -39,18 +39,7 @@ def test_parameter_object_equals_keywords():
     x = _inputs()
     a = ecosystem.analyse(x)
     b = ecosystem.analyse(**{f: getattr(x, f) for f in x.__dataclass_fields__})
-    for name in (
-        "counts",
-        "per_1000",
-        "minutes",
-        "reach_share",
-        "eco_score",
-        "lang_match",
-        "priority_rank",
-        "fac_pop",
-        "fac_arrivals",
-        "fac_aq_pop",
-    ):
+    for name in ("counts", "per_1000", "minutes", "reach_share", "eco_score", "lang_match", "priority_rank", "fac_pop", "fac_arrivals", "fac_aq_pop"):
         np.testing.assert_array_equal(getattr(a, name), getattr(b, name))
     assert a.priority == b.priority and a.lang_missing == b.lang_missing and a.warnings == b.warnings
     assert a.priority[0] in ("first", "aq_served") and a.priority[1] in ("gap", "served")
@@ -58,9 +47,7 @@ def test_parameter_object_equals_keywords():
 
 
 def test_seams():
-    counts, per_1000 = ecosystem._counts_per_1000(
-        np.array([1000.0, 2.0]), np.array([0, 1, -1]), np.array([0, 0, 1]), 2, 3
-    )
+    counts, per_1000 = ecosystem._counts_per_1000(np.array([1000.0, 2.0]), np.array([0, 1, -1]), np.array([0, 0, 1]), 2, 3)
     assert counts.tolist() == [[1.0, 0.0], [1.0, 0.0]]
     assert per_1000[0, 0] == 1.0 and np.isnan(per_1000[1, 0])  # a rate over 2 people is blanked
     priority, rank = ecosystem._priority(np.array([0.2, 0.1, 0.9, np.nan]), None, np.array([10.0, 5.0, 1.0, 1.0]), 0.5)
@@ -79,9 +66,7 @@ def test_network_distances_in_core():
         lines.append(LineString([(i * 100.0, y * 100.0) for y in range(6)]))
     graph = WalkGraph.from_lines(lines)
     rep_xy = np.array([[0.0, 10.0], [500.0, 490.0]])
-    engine = distances.NetworkDistances(
-        graph, 50.0, rep_xy=rep_xy, rep_snap=graph.snap_connected(rep_xy, 50.0, strict=True)
-    )
+    engine = distances.NetworkDistances(graph, 50.0, rep_xy=rep_xy, rep_snap=graph.snap_connected(rep_xy, 50.0, strict=True))
     src = np.array([[100.0, 0.0], [5000.0, 5000.0]])  # the second is far outside the network
     d, which = engine.nearest(src, rep_xy)
     assert abs(d[0] - 110.0) < 1e-6  # 100 m along the street + 10 m snap

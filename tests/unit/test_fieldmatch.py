@@ -35,26 +35,12 @@ def test_normalise():
 
 
 def test_german_municipal_names():
-    fields = [
-        "PLR_ID",
-        "Name",
-        "Einwohner",
-        "Ausländer",
-        "Zuzüge_Ausland",
-        "Fortzüge",
-        "Wanderungsvolumen",
-        "Migrationshintergrund_Anteil",
-        "SGB_II_Quote",
-    ]
+    fields = ["PLR_ID", "Name", "Einwohner", "Ausländer", "Zuzüge_Ausland", "Fortzüge", "Wanderungsvolumen",
+              "Migrationshintergrund_Anteil", "SGB_II_Quote"]
     m = propose(fields)
     assert _fields(m) == {
-        "id": "PLR_ID",
-        "name": "Name",
-        "population": "Einwohner",
-        "arrivals": "Zuzüge_Ausland",
-        "departures": "Fortzüge",
-        "turnover": "Wanderungsvolumen",
-        "diversity": "Ausländer",
+        "id": "PLR_ID", "name": "Name", "population": "Einwohner", "arrivals": "Zuzüge_Ausland",
+        "departures": "Fortzüge", "turnover": "Wanderungsvolumen", "diversity": "Ausländer",
         "social": "SGB_II_Quote",
     }
     assert m["population"].score == 1.0
@@ -66,83 +52,25 @@ def test_german_municipal_names():
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        (
-            ["gid", "bezeichnung", "EW_2023", "ZuzuegeAusland", "Nichtdeutsche_Anteil", "SGBII_Quote"],
-            {
-                "population": "EW_2023",
-                "arrivals": "ZuzuegeAusland",
-                "diversity": "Nichtdeutsche_Anteil",
-                "social": "SGBII_Quote",
-            },
-        ),
-        (
-            ["OBJECTID", "Bev_insg", "Zuzug", "Fortzug", "Migrationshintergrund", "SGB II (%)"],
-            {
-                "population": "Bev_insg",
-                "arrivals": "Zuzug",
-                "departures": "Fortzug",
-                "diversity": "Migrationshintergrund",
-            },
-        ),
-        (
-            [
-                "fid",
-                "NAME",
-                "population",
-                "foreign_in_migration",
-                "out_migration",
-                "turnover_rate",
-                "foreigners_share",
-                "welfare_recipients",
-            ],
-            {
-                "population": "population",
-                "arrivals": "foreign_in_migration",
-                "departures": "out_migration",
-                "turnover": "turnover_rate",
-                "diversity": "foreigners_share",
-                "social": "welfare_recipients",
-            },
-        ),
-        (
-            ["EW", "EW_Ausl", "EW_MH", "ZUZ_AUSL", "FORTZ", "WV_100EW", "SGB2_Anteil"],
-            {
-                "population": "EW",
-                "diversity": "EW_Ausl",
-                "arrivals": "ZUZ_AUSL",
-                "departures": "FORTZ",
-                "turnover": "WV_100EW",
-                "social": "SGB2_Anteil",
-            },
-        ),
-        (
-            [
-                "Einwohner insgesamt",
-                "Einwohner mit Migrationshintergrund",
-                "Ausländer insgesamt",
-                "Zuzüge aus dem Ausland",
-                "Wanderungssaldo",
-                "SGB-II-Quote",
-            ],
-            {
-                "population": "Einwohner insgesamt",
-                "diversity": "Ausländer insgesamt",
-                "arrivals": "Zuzüge aus dem Ausland",
-                "social": "SGB-II-Quote",
-            },
-        ),
-        (
-            ["residents", "foreign_residents", "arrivals_abroad", "departures", "benefit_rate"],
-            {"population": "residents", "diversity": "foreign_residents", "arrivals": "arrivals_abroad"},
-        ),
-        (
-            ["EW", "Zuzüge aus dem Ausland je 1000 EW", "Wanderungsvolumen je 1000 EW"],
-            {
-                "population": "EW",
-                "arrivals": "Zuzüge aus dem Ausland je 1000 EW",
-                "turnover": "Wanderungsvolumen je 1000 EW",
-            },
-        ),
+        (["gid", "bezeichnung", "EW_2023", "ZuzuegeAusland", "Nichtdeutsche_Anteil", "SGBII_Quote"],
+         {"population": "EW_2023", "arrivals": "ZuzuegeAusland", "diversity": "Nichtdeutsche_Anteil", "social": "SGBII_Quote"}),
+        (["OBJECTID", "Bev_insg", "Zuzug", "Fortzug", "Migrationshintergrund", "SGB II (%)"],
+         {"population": "Bev_insg", "arrivals": "Zuzug", "departures": "Fortzug", "diversity": "Migrationshintergrund"}),
+        (["fid", "NAME", "population", "foreign_in_migration", "out_migration", "turnover_rate", "foreigners_share",
+          "welfare_recipients"],
+         {"population": "population", "arrivals": "foreign_in_migration", "departures": "out_migration",
+          "turnover": "turnover_rate", "diversity": "foreigners_share", "social": "welfare_recipients"}),
+        (["EW", "EW_Ausl", "EW_MH", "ZUZ_AUSL", "FORTZ", "WV_100EW", "SGB2_Anteil"],
+         {"population": "EW", "diversity": "EW_Ausl", "arrivals": "ZUZ_AUSL", "departures": "FORTZ", "turnover": "WV_100EW",
+          "social": "SGB2_Anteil"}),
+        (["Einwohner insgesamt", "Einwohner mit Migrationshintergrund", "Ausländer insgesamt", "Zuzüge aus dem Ausland",
+          "Wanderungssaldo", "SGB-II-Quote"],
+         {"population": "Einwohner insgesamt", "diversity": "Ausländer insgesamt", "arrivals": "Zuzüge aus dem Ausland",
+          "social": "SGB-II-Quote"}),
+        (["residents", "foreign_residents", "arrivals_abroad", "departures", "benefit_rate"],
+         {"population": "residents", "diversity": "foreign_residents", "arrivals": "arrivals_abroad"}),
+        (["EW", "Zuzüge aus dem Ausland je 1000 EW", "Wanderungsvolumen je 1000 EW"],
+         {"population": "EW", "arrivals": "Zuzüge aus dem Ausland je 1000 EW", "turnover": "Wanderungsvolumen je 1000 EW"}),
     ],
 )
 def test_variants(fields, expected):
@@ -173,8 +101,7 @@ def test_more_specific_fields_lose():
     # "inhabitants_foreigners" is diversity, not population; Germans without background is neither
     assert score("inhabitants", "population") > score("inhabitants_foreigners", "population")
     assert score("inhabitants_with_migration_background", "diversity") > score(
-        "inhabitants_germans_with_migration_background", "diversity"
-    )
+        "inhabitants_germans_with_migration_background", "diversity")
     assert score("inhabitants_germans_without_migration_background", "diversity") < 0.3
     assert score("Wanderungssaldo", "arrivals") < score("Zuzüge", "arrivals")
     assert rank(["Zuzüge", "Zuzüge_Ausland"], "arrivals")[0][0] == "Zuzüge_Ausland"
@@ -195,22 +122,8 @@ def test_no_fields_and_unknown_fields():
 
 
 def test_bundled_sample_style_names():
-    names = [
-        "fid",
-        "id",
-        "name",
-        "district_id",
-        "inh_2015",
-        "for_2015",
-        "mig_2015",
-        "inh_2020",
-        "for_2020",
-        "mig_2020",
-        "for_change_2017_2020",
-        "k11_turnover",
-        "s3_transfer",
-        "mss_status",
-    ]
+    names = ["fid", "id", "name", "district_id", "inh_2015", "for_2015", "mig_2015", "inh_2020", "for_2020", "mig_2020",
+             "for_change_2017_2020", "k11_turnover", "s3_transfer", "mss_status"]
     m = propose(names, samples={"k11_turnover": [54.4, 40.1], "s3_transfer": [7.44, 12.3]})
     assert _fields(m)["id"] == "id"  # the area id, not the GeoPackage fid
     assert m["population"].field == "inh_2020"  # the most recent year wins

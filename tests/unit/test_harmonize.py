@@ -85,10 +85,7 @@ def test_mass_preserved_random_partitions():
     res = hz.harmonize(src, tgt, counts)
     assert np.allclose(res.counts.sum(axis=0), counts.sum(axis=0), rtol=1e-12)
     assert res.unallocated.tolist() == [0.0, 0.0, 0.0]
-    assert np.all(
-        (res.split_share[np.isfinite(res.split_share)] >= 0)
-        & (res.split_share[np.isfinite(res.split_share)] <= 1 + 1e-12)
-    )
+    assert np.all((res.split_share[np.isfinite(res.split_share)] >= 0) & (res.split_share[np.isfinite(res.split_share)] <= 1 + 1e-12))
     # rows of the transfer matrix sum to one
     assert np.allclose(np.asarray(res.weights.matrix.sum(axis=1)).ravel(), 1.0)
     # the same with a brute-force overlay

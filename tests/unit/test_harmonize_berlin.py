@@ -28,9 +28,7 @@ def _metric(lon, lat):
 
 
 def forecast_areas(vintage: str):
-    geo = json.loads(
-        (DATA / "forecast-areas" / "berlin-lor-forecast-areas-{}.geojson".format(vintage)).read_text(encoding="utf-8")
-    )
+    geo = json.loads((DATA / "forecast-areas" / "berlin-lor-forecast-areas-{}.geojson".format(vintage)).read_text(encoding="utf-8"))
     ids = [f["properties"]["id"] for f in geo["features"]]
     geoms = [transform(_metric, shape(f["geometry"])) for f in geo["features"]]
     return ids, geoms
@@ -115,11 +113,7 @@ def test_dasymetric_through_planning_areas_beats_area_weighting(vintages, capsys
     err_area = np.abs(area / truth - 1)
     err_dasy = np.abs(dasy / truth - 1)
     with capsys.disabled():
-        print(
-            "\n2020 on the 2021 forecast areas vs register 2021-01: area-weighted median {:.2%} max {:.2%}; "
-            "through planning areas median {:.2%} max {:.2%}".format(
-                np.median(err_area), err_area.max(), np.median(err_dasy), err_dasy.max()
-            )
-        )
+        print("\n2020 on the 2021 forecast areas vs register 2021-01: area-weighted median {:.2%} max {:.2%}; "
+              "through planning areas median {:.2%} max {:.2%}".format(np.median(err_area), err_area.max(), np.median(err_dasy), err_dasy.max()))
     assert err_dasy.max() < err_area.max()
     assert err_dasy.mean() <= err_area.mean()

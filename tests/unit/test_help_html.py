@@ -30,9 +30,7 @@ def test_every_line_is_a_whole_block(path):
     containers = CONTAINERS if is_document(text) else frozenset()
     for n, line in enumerate(text.splitlines(), 1):
         assert line.strip(), "{}:{}: empty line (becomes an empty paragraph)".format(path.name, n)
-        assert _depth_after(line, containers) == 0, "{}:{}: element continues on the next line: {}".format(
-            path.name, n, line[:80]
-        )
+        assert _depth_after(line, containers) == 0, "{}:{}: element continues on the next line: {}".format(path.name, n, line[:80])
         assert re.match(r"\s*<", line), "{}:{}: text outside an element".format(path.name, n)
 
 
@@ -43,10 +41,7 @@ def test_rewrap_leaves_the_file_as_it_is(path):
 
 
 def test_rewrap_joins_a_hard_wrapped_sentence():
-    assert (
-        rewrap("<p>One sentence\nbroken here.</p>\n<ul>\n<li>a\nb</li>\n</ul>\n")
-        == "<p>One sentence broken here.</p>\n<ul> <li>a b</li> </ul>\n"
-    )
+    assert rewrap("<p>One sentence\nbroken here.</p>\n<ul>\n<li>a\nb</li>\n</ul>\n") == "<p>One sentence broken here.</p>\n<ul> <li>a b</li> </ul>\n"
 
 
 def test_help_exists_in_both_languages():

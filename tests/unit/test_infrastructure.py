@@ -177,11 +177,7 @@ def test_bad_scheme_files(tmp_path):
     with pytest.raises(infra.SchemeError, match="line 2"):
         infra.load_scheme(bad_rule)
     bad_json = tmp_path / "bad.json"
-    bad_json.write_text(
-        json.dumps(
-            {"categories": [{"key": "a"}], "tag_rules": [{"key": "amenity", "values": ["x"], "category": "zzz"}]}
-        )
-    )
+    bad_json.write_text(json.dumps({"categories": [{"key": "a"}], "tag_rules": [{"key": "amenity", "values": ["x"], "category": "zzz"}]}))
     with pytest.raises(infra.SchemeError, match="zzz"):
         infra.load_scheme(bad_json)
     with pytest.raises(infra.SchemeError, match="does not exist"):

@@ -7,18 +7,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-REQUIRED = (
-    "name",
-    "description",
-    "about",
-    "version",
-    "qgisMinimumVersion",
-    "qgisMaximumVersion",
-    "author",
-    "email",
-    "tracker",
-    "repository",
-)
+REQUIRED = ("name", "description", "about", "version", "qgisMinimumVersion", "qgisMaximumVersion", "author", "email",
+            "tracker", "repository")
 EXPECTED_ALSO = ("homepage", "icon", "hasProcessingProvider", "changelog", "tags", "category", "experimental")
 
 

@@ -55,9 +55,7 @@ def test_tolerance_merges_near_endpoints_and_skips_empty():
 def test_shapely_multilines():
     from shapely.geometry import LineString, MultiLineString
 
-    g = WalkGraph.from_lines(
-        [MultiLineString([[(0, 0), (10, 0)], [(10, 0), (10, 10)]]), LineString([(10, 10), (0, 10)])]
-    )
+    g = WalkGraph.from_lines([MultiLineString([[(0, 0), (10, 0)], [(10, 0), (10, 10)]]), LineString([(10, 10), (0, 10)])])
     assert g.n_edges == 3
     assert g.summary()["components"] == 1
 

@@ -147,10 +147,7 @@ def test_disk_dilate_equals_distance_transform(radius):
 def _fill(geom, max_m2):
     from shapely.geometry import MultiPolygon
 
-    parts = [
-        Polygon(p.exterior, [h for h in p.interiors if Polygon(h).area > max_m2])
-        for p in getattr(geom, "geoms", [geom])
-    ]
+    parts = [Polygon(p.exterior, [h for h in p.interiors if Polygon(h).area > max_m2]) for p in getattr(geom, "geoms", [geom])]
     return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
 
@@ -178,10 +175,8 @@ def test_smooth_polygons_close_to_exact_buffer_without_small_holes():
     raw = cm.band_polygons(xy, cost, limits, 25.0, cell, smooth=False, fill_holes_m2=0.0)
     polys = cm.band_polygons(xy, cost, limits, 25.0, cell)
     for k, lim in enumerate(limits):
-        exact = _fill(
-            cm.vector_polygon(g, E, D, lim, 25.0, [snap.edge[0]], [snap.t[0]], [snap.dist[0]], resolution=16),
-            cm.FILL_HOLES_M2,
-        )
+        exact = _fill(cm.vector_polygon(g, E, D, lim, 25.0, [snap.edge[0]], [snap.t[0]], [snap.dist[0]], resolution=16),
+                      cm.FILL_HOLES_M2)
         geom, area = polys[k]
         assert geom.is_valid and area == pytest.approx(geom.area)
         assert not any(len(p.interiors) for p in getattr(geom, "geoms", [geom]))  # block interiors closed
@@ -191,11 +186,7 @@ def test_smooth_polygons_close_to_exact_buffer_without_small_holes():
         # the grid closes is filled like a hole), the difference a seam under one cell wide on average
         from shapely.geometry import Point
 
-        near = [
-            exact.boundary.distance(Point(c)) <= 1.5 * cell
-            for p in getattr(geom, "geoms", [geom])
-            for c in p.exterior.coords
-        ]
+        near = [exact.boundary.distance(Point(c)) <= 1.5 * cell for p in getattr(geom, "geoms", [geom]) for c in p.exterior.coords]
         assert np.mean(near) >= 0.95
         assert geom.symmetric_difference(exact).area < cell * exact.boundary.length
         assert abs(geom.area - exact.area) < 0.06 * exact.area

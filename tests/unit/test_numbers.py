@@ -86,17 +86,9 @@ def test_role_decides_when_the_values_cannot():
     nums, _p, r = read_column(values, role=COUNT, name="Einwohner")
     assert nums[:3].tolist() == [81021.0, 1387.0, 356.0]
     assert (r.code, r.decided_by, r.n_values, r.n_thousands, r.n_ambiguous, r.n_missing) == (
-        nb.THOUSANDS_DOT,
-        "role",
-        3,
-        2,
-        2,
-        1,
+        nb.THOUSANDS_DOT, "role", 3, 2, 2, 1,
     )
-    assert (
-        r.describe("de")
-        == "Einwohner: Tausenderpunkt erkannt, 3 Werte (nach der Rolle der Spalte); 1 fehlend/Platzhalter"
-    )
+    assert r.describe("de") == "Einwohner: Tausenderpunkt erkannt, 3 Werte (nach der Rolle der Spalte); 1 fehlend/Platzhalter"
     nums, _p, r = read_column(["1.387", "2.5"], role=RATE)
     assert nums.tolist() == [1.387, 2.5]
 
@@ -159,12 +151,8 @@ def test_counts_written_the_english_way_read_back(values):
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(
-    st.lists(reals, min_size=1, max_size=30),
-    st.integers(min_value=1, max_value=4),
-    st.booleans(),
-    st.sampled_from([None, COUNT, RATE, FACTOR]),
-)
+@given(st.lists(reals, min_size=1, max_size=30), st.integers(min_value=1, max_value=4), st.booleans(),
+       st.sampled_from([None, COUNT, RATE, FACTOR]))
 def test_decimals_written_the_german_or_english_way_read_back(values, decimals, is_german, role):
     """Any role: a column written consistently with decimals always carries its own evidence,
     unless every value happens to look like d.ddd – then the role decides or it is refused."""
@@ -186,17 +174,8 @@ def test_decimals_written_the_german_or_english_way_read_back(values, decimals, 
 
 
 @settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(
-    st.lists(
-        st.one_of(
-            counts.map(lambda v: ("n", v)), st.sampled_from([".", "-", "x", "…", "/", "", None]).map(lambda p: ("p", p))
-        ),
-        min_size=1,
-        max_size=30,
-    ),
-    st.booleans(),
-    st.booleans(),
-)
+@given(st.lists(st.one_of(counts.map(lambda v: ("n", v)), st.sampled_from([".", "-", "x", "…", "/", "", None]).map(lambda p: ("p", p))), min_size=1, max_size=30),
+       st.booleans(), st.booleans())
 def test_placeholders_mixed_in_never_become_numbers(items, is_german, with_percent):
     _count("placeholders mixed in")
     texts = []

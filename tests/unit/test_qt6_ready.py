@@ -38,12 +38,8 @@ def test_ui_files_have_no_connections():
 # -- what QGIS's migration script (scripts/pyqt5_to_pyqt6/pyqt5_to_pyqt6.py) rewrites or warns about ----------
 import ast  # noqa: E402
 
-RENAMED_ENUMS = {
-    ("Qt", "MidButton"),
-    ("Qt", "TextColorRole"),
-    ("Qt", "BackgroundColorRole"),
-    ("QPainter", "HighQualityAntialiasing"),
-}
+RENAMED_ENUMS = {("Qt", "MidButton"), ("Qt", "TextColorRole"), ("Qt", "BackgroundColorRole"),
+                 ("QPainter", "HighQualityAntialiasing")}
 
 
 def _sources():
@@ -61,11 +57,8 @@ def _migration_findings(tree) -> list[tuple[int, str]]:
     found = []
     font_metrics = set()
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.value, ast.Call)
-            and _name(node.value.func) in ("QFontMetrics", "QFontMetricsF")
-        ):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and _name(node.value.func) in (
+                "QFontMetrics", "QFontMetricsF"):
             font_metrics.update(t.id for t in node.targets if isinstance(t, ast.Name))
     for node in ast.walk(tree):
         line = getattr(node, "lineno", 0)
@@ -78,9 +71,8 @@ def _migration_findings(tree) -> list[tuple[int, str]]:
                 found.append((line, "QRegExp is gone in Qt 6: use QRegularExpression"))
             if "resources_rc" in names or "qApp" in names:
                 found.append((line, "compiled resources / qApp are gone in Qt 6"))
-        elif isinstance(node, ast.Import) and any(
-            a.name.startswith("PyQt5") or a.name.endswith("resources_rc") for a in node.names
-        ):
+        elif isinstance(node, ast.Import) and any(a.name.startswith("PyQt5") or a.name.endswith("resources_rc")
+                                                  for a in node.names):
             found.append((line, "import PyQt5 / resources_rc"))
         elif isinstance(node, ast.FunctionDef) and node.name == "exec_":
             found.append((line, "def exec_: name it exec"))
@@ -92,14 +84,11 @@ def _migration_findings(tree) -> list[tuple[int, str]]:
                 found.append((line, "fragile addAction(…4 args): create the QAction first"))
             if isinstance(func, ast.Attribute) and func.attr == "desktop" and not node.args:
                 found.append((line, "QDesktopWidget is gone in Qt 6"))
-            if _name(func) == "QVariant" and (
-                not node.args or (isinstance(node.args[0], ast.Attribute) and _name(node.args[0].value) == "QVariant")
-            ):
+            if _name(func) == "QVariant" and (not node.args or (isinstance(node.args[0], ast.Attribute)
+                                                                 and _name(node.args[0].value) == "QVariant")):
                 found.append((line, "QVariant() / QVariant(QVariant.X) as NULL: use qgis.core.NULL"))
-            if _name(func) == "QDateTime" and (
-                len(node.args) == 8
-                or (len(node.args) == 1 and isinstance(node.args[0], ast.Call) and _name(node.args[0].func) == "QDate")
-            ):
+            if _name(func) == "QDateTime" and (len(node.args) == 8 or (
+                    len(node.args) == 1 and isinstance(node.args[0], ast.Call) and _name(node.args[0].func) == "QDate")):
                 found.append((line, "QDateTime(y, m, d, h, M, s, ms, ts) / QDateTime(QDate(…)): pass QDate and QTime"))
         elif isinstance(node, ast.Attribute):
             base = _name(node.value)
@@ -109,33 +98,19 @@ def _migration_findings(tree) -> list[tuple[int, str]]:
                 found.append((line, "QVariant.{}: use QMetaType.Type".format(node.attr)))
             if (base, node.attr) in RENAMED_ENUMS:
                 found.append((line, "{}.{} was removed in Qt 6".format(base, node.attr)))
-            if node.attr == "width" and (
-                base in font_metrics
-                or (
-                    isinstance(node.value, ast.Call)
-                    and (
-                        getattr(node.value.func, "attr", "") == "fontMetrics"
-                        or _name(node.value.func) in ("QFontMetrics", "QFontMetricsF")
-                    )
-                )
-            ):
+            if node.attr == "width" and (base in font_metrics or (
+                    isinstance(node.value, ast.Call) and (getattr(node.value.func, "attr", "") == "fontMetrics"
+                                                          or _name(node.value.func) in ("QFontMetrics", "QFontMetricsF")))):
                 found.append((line, "QFontMetrics.width() is gone in Qt 6: horizontalAdvance()"))
-        elif (
-            isinstance(node, ast.Subscript)
-            and isinstance(node.value, ast.Attribute)
-            and node.value.attr == "activated"
-            and _name(node.slice) == "str"
-        ):
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Attribute) and node.value.attr == "activated" \
+                and _name(node.slice) == "str":
             found.append((line, "activated[str] is gone in Qt 6: textActivated"))
     return found
 
 
 def test_nothing_the_pyqt5_to_pyqt6_script_would_rewrite():
-    problems = [
-        "{}:{}: {}".format(path.relative_to(ROOT), line, why)
-        for path, tree in _sources()
-        for line, why in _migration_findings(tree)
-    ]
+    problems = ["{}:{}: {}".format(path.relative_to(ROOT), line, why)
+                for path, tree in _sources() for line, why in _migration_findings(tree)]
     assert not problems, "\n".join(problems[:30])
 
 
@@ -186,21 +161,11 @@ def test_enums_are_fully_scoped():
     """The script's main rewrite: ``Qt.AlignLeft`` → ``Qt.AlignmentFlag.AlignLeft``. Every ``Class.Member`` where
     the member is an enum value (looked up in this QGIS) must name its enum."""
     space = _qt_namespaces()
-    assert [
-        n
-        for n, _ in _unscoped(
-            ast.parse(
-                "Qt.AlignLeft\nQt.AlignmentFlag.AlignLeft\nQgsProcessing.TypeVectorPolygon\nQgis.GeometryType.Point\n"
-                "QMessageBox.Yes\nQgsApplication.instance()\n"
-            ),
-            space,
-        )
-    ] == [1, 3, 5]
-    problems = [
-        "{}:{}: {} is unscoped".format(path.relative_to(ROOT), line, what)
-        for path, tree in _sources()
-        for line, what in _unscoped(tree, space)
-    ]
+    assert [n for n, _ in _unscoped(ast.parse(
+        "Qt.AlignLeft\nQt.AlignmentFlag.AlignLeft\nQgsProcessing.TypeVectorPolygon\nQgis.GeometryType.Point\n"
+        "QMessageBox.Yes\nQgsApplication.instance()\n"), space)] == [1, 3, 5]
+    problems = ["{}:{}: {} is unscoped".format(path.relative_to(ROOT), line, what)
+                for path, tree in _sources() for line, what in _unscoped(tree, space)]
     assert not problems, "\n".join(problems[:30])
 
 
@@ -228,11 +193,7 @@ def _old_enum_paths(tree, space) -> list[tuple[int, str, str]]:
     def visit(node):
         if isinstance(node, ast.Attribute):
             value = resolve(node)
-            if (
-                isinstance(value, enum.Enum)
-                and value.name
-                and getattr(qgis_cls, type(value).__name__, None) is type(value)
-            ):
+            if isinstance(value, enum.Enum) and value.name and getattr(qgis_cls, type(value).__name__, None) is type(value):
                 found.append((node.lineno, ast.unparse(node), "Qgis.{}.{}".format(type(value).__name__, value.name)))
                 return
         for child in ast.iter_child_nodes(node):
@@ -246,19 +207,9 @@ def test_qgis_enums_by_their_qgis_name():
     """``Qgis.ProcessingSourceType.VectorPolygon``, not ``QgsProcessing.SourceType.TypeVectorPolygon`` (QGIS >= 3.36;
     the old names are deprecated). /work/notes/i16-enum-migrate.sh rewrites them mechanically."""
     space = _qt_namespaces()
-    assert [
-        n
-        for n, _, _ in _old_enum_paths(
-            ast.parse(
-                "QgsProcessing.SourceType.TypeVectorPolygon\nQgis.ProcessingSourceType.VectorPolygon\n"
-                "QgsProcessingParameterNumber.Type.Double\nQgsVectorFileWriter.WriterError.NoError\n"
-            ),
-            space,
-        )
-    ] == [1, 3]
-    problems = [
-        "{}:{}: {} -> {}".format(path.relative_to(ROOT), line, old, new)
-        for path, tree in _sources()
-        for line, old, new in _old_enum_paths(tree, space)
-    ]
+    assert [n for n, _, _ in _old_enum_paths(ast.parse(
+        "QgsProcessing.SourceType.TypeVectorPolygon\nQgis.ProcessingSourceType.VectorPolygon\n"
+        "QgsProcessingParameterNumber.Type.Double\nQgsVectorFileWriter.WriterError.NoError\n"), space)] == [1, 3]
+    problems = ["{}:{}: {} -> {}".format(path.relative_to(ROOT), line, old, new)
+                for path, tree in _sources() for line, old, new in _old_enum_paths(tree, space)]
     assert not problems, "run: bash /work/notes/i16-enum-migrate.sh (mechanical rewrite)\n" + "\n".join(problems[:30])

@@ -27,9 +27,7 @@ def test_measurable_share_is_the_part_near_the_network():
 
 def test_coverage_leaves_not_measurable_areas_out_of_numerator_and_denominator():
     kf = S.key_figures([1000, 500, 400])
-    S.apply_coverage_areas(
-        kf, covered=[800, 500, 10], total=[1000, 500, 400], measurable=[True, True, False], threshold=3
-    )
+    S.apply_coverage_areas(kf, covered=[800, 500, 10], total=[1000, 500, 400], measurable=[True, True, False], threshold=3)
     assert kf.coverage_total == 1500 and kf.covered_population == 1300
     assert math.isclose(kf.covered_share_pct, 100 * 1300 / 1500)
     assert kf.not_measurable_areas == [2] and kf.not_measurable_population == 400
@@ -47,10 +45,7 @@ def test_coverage_small_counts_are_not_published():
 
 
 def test_data_gaps_are_not_offer_gaps():
-    data = S.data_gaps(
-        ["health", "health", "work", None, "other", "", "transit"],
-        ["counselling", "work", "housing", "health", "transit", "other"],
-    )
+    data = S.data_gaps(["health", "health", "work", None, "other", "", "transit"], ["counselling", "work", "housing", "health", "transit", "other"])
     assert data.no_data == ["counselling", "housing"]  # transit/other are no offers of the ecosystem
     assert data.uncategorised == 3 and data.total == 7 and data.counts["health"] == 2
     reach = {
@@ -102,24 +97,11 @@ def test_rows_say_what_the_figures_rest_on():
     kf = S.key_figures([1000, 500, 400], classes=["established", "none", "none"])
     S.apply_coverage_areas(kf, covered=[800, 500, 10], total=[1000, 500, 400], measurable=[True, True, False])
     data = S.data_gaps(["health", "work", None], ["work", "housing", "health"])
-    gaps, judged = S.offer_gaps_from_minutes(
-        {"work": np.array([20.0, 5.0, np.nan]), "health": np.array([1.0, 2.0, np.nan])},
-        10,
-        [True, True, False],
-        data.no_data,
-    )
+    gaps, judged = S.offer_gaps_from_minutes({"work": np.array([20.0, 5.0, np.nan]), "health": np.array([1.0, 2.0, np.nan])}, 10, [True, True, False], data.no_data)
     S.apply_gaps(kf, gaps, judged, data)
-    rows = {
-        f: (label, value)
-        for f, label, value in key_figure_rows(
-            kf, "de", 10, labels={"work": "Arbeit", "housing": "Wohnen"}, names=["A", "B", "Hansa"]
-        )
-    }
+    rows = {f: (label, value) for f, label, value in key_figure_rows(kf, "de", 10, labels={"work": "Arbeit", "housing": "Wohnen"}, names=["A", "B", "Hansa"])}
     assert rows["t_coverage"][1] == "87\u202f% (1.300 von 1.500 EW)"
-    assert rows["t_not_measurable"] == (
-        "Nicht messbar (keine Netzdaten)",
-        "Hansa: 400 EW – in der Erreichbarkeit nicht mitgezählt",
-    )
+    assert rows["t_not_measurable"] == ("Nicht messbar (keine Netzdaten)", "Hansa: 400 EW – in der Erreichbarkeit nicht mitgezählt")
     assert rows["t_missing"] == ("Angebotslücken (nicht in 10 Gehminuten erreichbar)", "Arbeit: in 1 von 2 Quartieren")
     assert rows["t_no_data"][1] == "Wohnen"
     assert rows["t_uncategorised"][1] == "1 von 3 (33\u202f%)"

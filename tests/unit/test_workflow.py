@@ -19,27 +19,9 @@ SAMPLE = [
 ] + [
     LayerInfo("poi_" + n, "poi_" + n, "point", POI)
     for n in (
-        "bus_stops",
-        "childcare",
-        "clinics",
-        "community_centers",
-        "convenience_stores",
-        "doctors",
-        "kindergartens",
-        "libraries",
-        "marketplaces",
-        "offices",
-        "pharmacies",
-        "places_of_worship",
-        "playgrounds",
-        "police_stations",
-        "post_offices",
-        "sbahn_stops",
-        "schools",
-        "sport_centers",
-        "supermarkets",
-        "tram_stops",
-        "ubahn_stops",
+        "bus_stops", "childcare", "clinics", "community_centers", "convenience_stores", "doctors", "kindergartens",
+        "libraries", "marketplaces", "offices", "pharmacies", "places_of_worship", "playgrounds", "police_stations",
+        "post_offices", "sbahn_stops", "schools", "sport_centers", "supermarkets", "tram_stops", "ubahn_stops",
     )
 ]
 
@@ -59,16 +41,7 @@ def test_point_roles_by_name_not_the_first_point_layer():
     assert wf.choose(wf.DOCKING, SAMPLE) == ["poi_community_centers"]
     candidates = wf.choose(wf.CANDIDATES, SAMPLE)
     assert sorted(candidates) == sorted(
-        "poi_" + n
-        for n in (
-            "libraries",
-            "marketplaces",
-            "post_offices",
-            "sbahn_stops",
-            "supermarkets",
-            "tram_stops",
-            "ubahn_stops",
-        )
+        "poi_" + n for n in ("libraries", "marketplaces", "post_offices", "sbahn_stops", "supermarkets", "tram_stops", "ubahn_stops")
     )
     assert "poi_bus_stops" not in candidates and "poi_police_stations" not in candidates
     assert len(wf.choose(wf.FACILITIES, SAMPLE)) == 21
@@ -89,14 +62,8 @@ def test_a_tie_is_left_to_the_planner():
 
 
 def test_a_role_is_used_by_every_step_that_needs_it():
-    assert wf.role_params(wf.NETWORK) == [
-        ("infrastructure", "NETWORK"),
-        ("catchments", "NETWORK"),
-        ("docking", "NETWORK"),
-    ]
-    assert ("catchments", "POINTS") in wf.role_params(wf.DOCKING) and ("docking", "EXISTING") in wf.role_params(
-        wf.DOCKING
-    )
+    assert wf.role_params(wf.NETWORK) == [("infrastructure", "NETWORK"), ("catchments", "NETWORK"), ("docking", "NETWORK")]
+    assert ("catchments", "POINTS") in wf.role_params(wf.DOCKING) and ("docking", "EXISTING") in wf.role_params(wf.DOCKING)
     assert wf.role_of("docking", "CANDIDATES") == wf.CANDIDATES
     assert wf.role_of("docking", "DEMAND") is None
 
