@@ -976,99 +976,109 @@
     <context>
         <name>AnkunftParameters</name>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="39" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="41" />
             <source>Walking network (lines, optional)</source>
             <translation>Fußwegenetz (Linien, optional)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="39" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="41" />
             <source>Walking network</source>
             <translation>Fußwegenetz</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="40" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="42" />
             <source>Streets and footpaths people walk on (best the output of 'Prepare walking network'). Lines are connected where they share a vertex and are walkable in both directions. A geographic layer is projected to its UTM zone. The graph is kept for the session: a second run on the same network is fast.</source>
             <translation>Straßen und Fußwege, auf denen Menschen gehen (am besten das Ergebnis von 'Fußwegenetz vorbereiten'). Linien sind verbunden, wo sie einen Stützpunkt teilen, und in beiden Richtungen begehbar. Ein Layer in geographischen Koordinaten wird in seine UTM-Zone projiziert. Der Graph bleibt für die Sitzung erhalten: Ein zweiter Lauf auf demselben Netz ist schnell.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="42" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="44" />
             <source>Without it, straight-line distances are used (and the output says so).</source>
             <translation>Ohne Netz werden Luftlinienentfernungen verwendet (und das Ergebnis sagt es).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="51" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="53" />
             <source>Walking speed (km/h)</source>
             <translation>Gehgeschwindigkeit (km/h)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="51" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="53" />
             <source>Converts metres into minutes. 4.5 km/h is a common planning value; use about 3 km/h for older people or with small children.</source>
             <translation>Rechnet Meter in Minuten um. 4,5 km/h ist ein üblicher Planungswert; für ältere Menschen oder mit kleinen Kindern etwa 3 km/h ansetzen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="63" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="76" />
             <source>Maximum distance to the network (m)</source>
             <translation>Höchstabstand zum Netz (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="63" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="76" />
             <source>Points farther than this from the walking network are not connected to it: they are listed in the log and flagged in the output, never dropped silently. The straight distance to the network counts as walking.</source>
             <translation>Punkte, die weiter vom Fußwegenetz entfernt sind, werden nicht angebunden: Sie stehen im Protokoll und sind im Ergebnis gekennzeichnet, sie fallen nie stillschweigend weg. Die gerade Entfernung zum Netz zählt als Fußweg.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="87" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="100" />
             <source>Suppress counts below</source>
             <translation>Fallzahlen unterdrücken unter</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="87" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="100" />
             <source>Statistical confidentiality: counts of people above 0 and below this number are left empty (NULL; '.' on the map), and so are the rates, shares and scores derived from them. 0 switches it off.</source>
             <translation>Statistische Geheimhaltung: Fallzahlen von Personen über 0 und unter dieser Zahl bleiben leer (NULL; „.“ auf der Karte), ebenso die daraus abgeleiteten Raten, Anteile und Werte. 0 schaltet das ab.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="113" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="126" />
             <source>The walking network '{layer}' has no usable lines (all shorter than a centimetre?). Check the layer and its CRS.</source>
             <translation>Das Fußwegenetz '{layer}' enthält keine nutzbaren Linien (alle kürzer als ein Zentimeter?). Prüfen Sie den Layer und sein Koordinatensystem.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="119" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="132" />
             <source>{n} features of the network have no geometry and are left out.</source>
             <translation>{n} Objekte des Netzes haben keine Geometrie und bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="121" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="134" />
             <source>{n} lines have no cost factor and count with their plain length.</source>
             <translation>{n} Linien haben keinen Kostenfaktor und zählen mit ihrer einfachen Länge.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="123" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="136" />
             <source>{n} lines have a cost factor of 0 or less and are not walkable.</source>
             <translation>{n} Linien haben einen Kostenfaktor von 0 oder weniger und sind nicht begehbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="125" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="138" />
             <source>Network: {edges} edges, {km:.1f} km, {comp} connected components ({share:.1f} % of the length outside the largest).</source>
             <translation>Netz: {edges} Kanten, {km:.1f} km, {comp} zusammenhängende Teilnetze ({share:.1f} % der Länge außerhalb des größten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="137" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="150" />
             <source>No area has enough inhabitants and all indicators: every area is 'insufficient'. Check the population field and the minimum population.</source>
             <translation>Kein Gebiet hat genug Einwohner und alle Indikatoren: Alle Gebiete sind 'Datengrundlage unzureichend'. Prüfen Sie das Einwohnerfeld und die Mindesteinwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="138" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="151" />
             <source>{indicator} has the same rate in every area: its z-values are 0.</source>
             <translation>{indicator} hat in allen Gebieten dieselbe Rate: Die z-Werte sind 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="139" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="152" />
             <source>{indicator}: {n} areas have negative values (net figures such as population growth). They are used as they are and rank low.</source>
             <translation>{indicator}: {n} Gebiete haben negative Werte (Nettogrößen wie Bevölkerungswachstum). Sie werden unverändert verwendet und liegen weit unten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/parameters.py" line="141" />
+            <location filename="../ankunft_plugin/processing/parameters.py" line="154" />
             <source>{indicator}: the city rate is not positive, so no smoothing was applied.</source>
             <translation>{indicator}: Die städtische Rate ist nicht positiv, daher wurde nicht geglättet.</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/parameters.py" line="65" />
+            <source>Cost factor field (network)</source>
+            <translation>Feld mit Kostenfaktor (Netz)</translation>
+        </message>
+        <message>
+            <location filename="../ankunft_plugin/processing/parameters.py" line="65" />
+            <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
+            <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
         </message>
     </context>
     <context>
@@ -3490,367 +3500,357 @@
             <translation>Optional: bereits bestehende Andockstellen. Sie bleiben; wen sie erreichen, gilt schon als versorgt, und neue Standorte werden für die übrigen Menschen gewählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
-            <source>Cost factor field (network)</source>
-            <translation>Feld mit Kostenfaktor (Netz)</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="163" />
-            <source>Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length.</source>
-            <translation>Optional: ein Faktor je Linie, mit dem ihre Länge in Gehaufwand umgerechnet wird (z. B. aus 'Fußwegenetz vorbereiten': 1,2 an stark befahrenen Straßen; 0 oder weniger: nicht begehbar). Leer: einfache Länge.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="174" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="164" />
             <source>Walking time (minutes)</source>
             <translation>Gehzeit (Minuten)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="174" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="164" />
             <source>A demand point counts as reached by a site when the walk is at most this long ('um die Ecke').</source>
             <translation>Ein Nachfragepunkt gilt als von einem Standort erreicht, wenn der Fußweg höchstens so lange dauert ('um die Ecke').</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="171" />
             <source>Number of new sites</source>
             <translation>Anzahl neuer Standorte</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="181" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="171" />
             <source>How many new docking points to suggest. The list is ranked: the first sites add the most.</source>
             <translation>Wie viele neue Andockstellen vorgeschlagen werden. Die Liste ist nach Rang geordnet: Die ersten Standorte bringen am meisten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="177" />
             <source>Method</source>
             <translation>Verfahren</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="177" />
             <source>Greedy (fast, gap reported)</source>
             <translation>Greedy (schnell, Lücke wird angegeben)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="177" />
             <source>Exact (MILP, proves the optimum)</source>
             <translation>Exakt (MILP, beweist das Optimum)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="187" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="177" />
             <source>Greedy adds one site at a time, always the one that reaches the most people not yet reached; it is guaranteed to reach at least 63 % of the best possible and usually much more, and its gap to the best is reported. Exact solves the problem with a mixed-integer program (HiGHS) and proves the optimum, or reports the proven gap when the time limit is hit.</source>
             <translation>Greedy nimmt schrittweise den Standort hinzu, der die meisten noch nicht erreichten Menschen erreicht; garantiert sind mindestens 63 % des Bestmöglichen, meist deutlich mehr, und der Abstand zum Optimum wird angegeben. Exakt löst das Problem als gemischt-ganzzahliges Programm (HiGHS) und beweist das Optimum oder nennt beim Zeitlimit die bewiesene Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="186" />
             <source>Visibility (passers-by)</source>
             <translation>Sichtbarkeit (Laufkundschaft)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="186" />
             <source>None</source>
             <translation>Keine</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="186" />
             <source>From a candidate field</source>
             <translation>Aus einem Feld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="186" />
             <source>Street length within a short walk (computed)</source>
             <translation>Straßenlänge in kurzer Gehentfernung (berechnet)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="196" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="186" />
             <source>Docking points should be visible 'im Vorbeigehen'. Visibility breaks ties between equally good sites and, with a visibility weight above 0, can outweigh a little coverage. Computed: the length of streets reachable within the visibility radius (street-network density and connectivity, a proxy for footfall).</source>
             <translation>Andockstellen sollen 'im Vorbeigehen' sichtbar sein. Die Sichtbarkeit entscheidet zwischen gleich guten Standorten und kann mit einem Sichtbarkeitsgewicht über 0 etwas Versorgung aufwiegen. Berechnet: die Länge der Straßen, die im Sichtbarkeitsradius erreichbar sind (Dichte und Verknüpfung des Straßennetzes, ein Näherungswert für Laufkundschaft).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="205" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="195" />
             <source>Visibility field of the candidates</source>
             <translation>Sichtbarkeitsfeld der Kandidaten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="205" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="195" />
             <source>With 'From a candidate field': a number per candidate, higher is more visible (e.g. counted passers-by).</source>
             <translation>Bei 'Aus einem Feld der Kandidaten': eine Zahl je Kandidat, höher heißt sichtbarer (z. B. gezählte Passantinnen und Passanten).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="215" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="205" />
             <source>Visibility weight (percentage points of coverage)</source>
             <translation>Sichtbarkeitsgewicht (Prozentpunkte Versorgung)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="215" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="205" />
             <source>0: visibility only breaks ties. Above 0: the most visible candidate counts as if it reached this many percent of all people more; others in proportion to their visibility.</source>
             <translation>0: Sichtbarkeit entscheidet nur bei Gleichstand. Über 0: Der sichtbarste Kandidat zählt so, als erreichte er so viele Prozent aller Menschen zusätzlich; die anderen im Verhältnis ihrer Sichtbarkeit.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="226" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="216" />
             <source>Visibility radius (m)</source>
             <translation>Sichtbarkeitsradius (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="226" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="216" />
             <source>Computed visibility: street length reachable within this walking distance of the candidate.</source>
             <translation>Berechnete Sichtbarkeit: Straßenlänge, die innerhalb dieser Gehentfernung vom Kandidaten erreichbar ist.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="224" />
             <source>Grid spacing for areas without buildings (m)</source>
             <translation>Rasterabstand für Gebiete ohne Gebäude (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="234" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="224" />
             <source>Areas without buildings spread their weight evenly over grid points this far apart.</source>
             <translation>Gebiete ohne Gebäude verteilen ihr Gewicht gleichmäßig auf Rasterpunkte in diesem Abstand.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="231" />
             <source>Time limit of the exact method (s)</source>
             <translation>Zeitlimit des exakten Verfahrens (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="241" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="231" />
             <source>The exact method stops after this time with the best solution found and its proven gap.</source>
             <translation>Das exakte Verfahren endet nach dieser Zeit mit der besten gefundenen Lösung und ihrer bewiesenen Lücke.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="238" />
             <source>Time to check the greedy result (s)</source>
             <translation>Zeit zur Prüfung des Greedy-Ergebnisses (s)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="248" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="238" />
             <source>Greedy: the exact problem is also solved for at most this long to measure the gap to the optimum; if it does not finish, the best proven bound is used. 0: only the bound from the greedy run itself (fast, looser).</source>
             <translation>Greedy: Das exakte Problem wird zusätzlich höchstens so lange gelöst, um den Abstand zum Optimum zu messen; endet es nicht, gilt die beste bewiesene Schranke. 0: nur die Schranke aus dem Greedy-Lauf selbst (schnell, gröber).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="251" />
             <source>Suggested docking points</source>
             <translation>Vorgeschlagene Andockstellen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="261" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="251" />
             <source>The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility.</source>
             <translation>Die gewählten Kandidaten mit ihren Attributen und rank, added_weight (neu erreichte Menschen), cum_coverage_pct (Anteil aller Menschen, die die bestehenden Standorte und die Ränge 1…rank erreichen) und visibility.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="265" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="255" />
             <source>Coverage before (%)</source>
             <translation>Versorgung vorher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="266" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="256" />
             <source>Coverage after (%)</source>
             <translation>Versorgung nachher (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="267" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="257" />
             <source>Optimality gap (%)</source>
             <translation>Optimalitätslücke (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="268" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="258" />
             <source>Basis of the gap</source>
             <translation>Grundlage der Lücke</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="269" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="259" />
             <source>Demand too far from the network (%)</source>
             <translation>Nachfrage zu weit vom Netz (%)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="285" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="275" />
             <source>against the proven optimum</source>
             <translation>gegenüber dem bewiesenen Optimum</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="286" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="276" />
             <source>against the solver's proven upper bound (the optimum was not reached in the time limit)</source>
             <translation>gegenüber der bewiesenen oberen Schranke des Lösers (das Optimum wurde im Zeitlimit nicht erreicht)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="287" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="277" />
             <source>against an upper bound from the greedy run itself (the true gap is smaller or equal)</source>
             <translation>gegenüber einer oberen Schranke aus dem Greedy-Lauf selbst (die wahre Lücke ist kleiner oder gleich)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="288" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="278" />
             <source>nothing left to choose</source>
             <translation>nichts mehr zu wählen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="334" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="324" />
             <source>Visibility 'From a candidate field' needs a field: choose the visibility field of layer '{layer}'.</source>
             <translation>Sichtbarkeit 'Aus einem Feld der Kandidaten' braucht ein Feld: Wählen Sie das Sichtbarkeitsfeld des Layers '{layer}'.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="359" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="349" />
             <source>Working in {crs}; reach: {minutes:g} min at {speed:g} km/h = {metres:.0f} m.</source>
             <translation>Berechnung in {crs}; Reichweite: {minutes:g} Min. bei {speed:g} km/h = {metres:.0f} m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="362" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="352" />
             <source>Building the walking graph of '{layer}'…</source>
             <translation>Erstelle den Fußwegegraphen von '{layer}' …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="365" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="355" />
             <source>Layer '{layer}' gives no walkable edges. Check that it holds lines in the area of the demand.</source>
             <translation>Layer '{layer}' ergibt keine begehbaren Kanten. Prüfen Sie, ob sie Linien im Gebiet der Nachfrage enthält.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="401" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="391" />
             <source>Layer '{layer}' has no features.</source>
             <translation>Layer '{layer}' hat keine Objekte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="381" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="371" />
             <source>Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben keine Zahl (leer oder ein Platzhalter wie '.', '-', 'x'); sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="388" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="378" />
             <source>Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Objekte haben negative Gewichte; sie zählen als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="404" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="394" />
             <source>Layer '{layer}': {n} features without geometry are left out.</source>
             <translation>Layer '{layer}': {n} Objekte ohne Geometrie bleiben unberücksichtigt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="412" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="402" />
             <source>{n} buildings read from '{layer}'.</source>
             <translation>{n} Gebäude aus '{layer}' gelesen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="417" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="407" />
             <source>Layer '{layer}' gives no demand with a positive weight. Check the weight field and the geometries.</source>
             <translation>Layer '{layer}' ergibt keine Nachfrage mit positivem Gewicht. Prüfen Sie das Gewichtungsfeld und die Geometrien.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="430" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="420" />
             <source>Layer '{layer}' has no features. Give at least one candidate site.</source>
             <translation>Layer '{layer}' hat keine Objekte. Geben Sie mindestens einen Standortkandidaten an.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="437" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="427" />
             <source>{n} of {total} candidates of '{layer}' are farther than {d:g} m from the network (or have no geometry) and cannot be chosen.</source>
             <translation>{n} von {total} Kandidaten aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt (oder haben keine Geometrie) und können nicht gewählt werden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="444" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="434" />
             <source>No candidate of '{layer}' lies within {d:g} m of the walking network. Check that candidates and network cover the same area (and their CRS), or raise the maximum distance to the network.</source>
             <translation>Kein Kandidat aus '{layer}' liegt innerhalb von {d:g} m vom Fußwegenetz. Prüfen Sie, ob Kandidaten und Netz dasselbe Gebiet abdecken (und ihr KBS), oder erhöhen Sie den maximalen Abstand zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="450" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="440" />
             <source>Only {n} candidates: all of them are listed.</source>
             <translation>Nur {n} Kandidaten: Alle werden aufgeführt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="459" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="449" />
             <source>{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.</source>
             <translation>{n} Nachfragepunkte ({pct:.1f} % des Gewichts, {people} Personen) liegen weiter als {d:g} m vom Netz entfernt: Niemand erreicht sie, sie gelten als nicht versorgt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="475" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="465" />
             <source>{n} existing docking points of '{layer}' are farther than {d:g} m from the network and reach nobody.</source>
             <translation>{n} bestehende Andockstellen aus '{layer}' liegen weiter als {d:g} m vom Netz entfernt und erreichen niemanden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="301" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="291" />
             <source>Walking reach of {n} candidates to {m} demand points…</source>
             <translation>Fußläufige Erreichbarkeit von {n} Kandidaten zu {m} Nachfragepunkten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="496" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="486" />
             <source>Layer '{layer}', field '{field}': {n} candidates have no number; they count as least visible.</source>
             <translation>Layer '{layer}', Feld '{field}': {n} Kandidaten haben keine Zahl; sie gelten als am wenigsten sichtbar.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="502" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="492" />
             <source>Street length within {r:g} m of each candidate…</source>
             <translation>Straßenlänge innerhalb von {r:g} m um jeden Kandidaten …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="512" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="502" />
             <source>exact</source>
             <translation>exakt</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="512" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="502" />
             <source>greedy</source>
             <translation>Greedy</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="513" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="503" />
             <source>Choosing {k} sites ({method})…</source>
             <translation>Wähle {k} Standorte ({method}) …</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="602" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="592" />
             <source>{n} areas of '{layer}' spread over their buildings by footprint area.</source>
             <translation>{n} Gebiete aus '{layer}' nach Grundfläche auf ihre Gebäude verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="595" />
             <source>{n} areas of '{layer}' contain no building; their weight is spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' enthalten kein Gebäude; ihr Gewicht wird auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="609" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="599" />
             <source>{n} areas of '{layer}' spread over a regular grid of points.</source>
             <translation>{n} Gebiete aus '{layer}' auf ein regelmäßiges Punktraster verteilt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="611" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="601" />
             <source>Point demand is used as it is; buildings only place the demand of areas.</source>
             <translation>Punktnachfrage wird unverändert verwendet; Gebäude verteilen nur die Nachfrage von Gebieten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="612" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="602" />
             <source>{m} demand points.</source>
             <translation>{m} Nachfragepunkte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="615" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="605" />
             <source>Coverage: {before:.1f} % of the people are reached by the existing docking points, {after:.1f} % with the {k} new sites.</source>
             <translation>Versorgung: {before:.1f} % der Menschen erreichen die bestehenden Andockstellen, {after:.1f} % mit den {k} neuen Standorten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="621" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="611" />
             <source>{pct:.1f} % of the people are out of reach of every candidate and existing site within the walking time.</source>
             <translation>{pct:.1f} % der Menschen liegen innerhalb der Gehzeit außer Reichweite aller Kandidaten und bestehenden Standorte.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="628" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="618" />
             <source>No upper bound could be proven: the optimality gap is unknown.</source>
             <translation>Es konnte keine obere Schranke bewiesen werden: Die Optimalitätslücke ist unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="630" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="620" />
             <source>Optimality gap: {gap:.2f} % of the people the new sites add ({basis}).</source>
             <translation>Optimalitätslücke: {gap:.2f} % der Menschen, die die neuen Standorte hinzugewinnen ({basis}).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="634" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="624" />
             <source>The exact optimum was computed too ({s:.1f} s).</source>
             <translation>Das exakte Optimum wurde ebenfalls berechnet ({s:.1f} s).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="636" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="626" />
             <source>The exact method hit its time limit: the result is the best found, within the gap shown of the optimum. Raise the time limit to prove the optimum.</source>
             <translation>Das exakte Verfahren hat sein Zeitlimit erreicht: Das Ergebnis ist das beste gefundene, höchstens um die angegebene Lücke vom Optimum entfernt. Erhöhen Sie das Zeitlimit, um das Optimum zu beweisen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="639" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="629" />
             <source>Time: greedy {g:.2f} s, solver {m:.2f} s, total {t:.1f} s.</source>
             <translation>Zeit: Greedy {g:.2f} s, Löser {m:.2f} s, gesamt {t:.1f} s.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="590" />
+            <location filename="../ankunft_plugin/processing/suggest_docking_points.py" line="580" />
             <source>{d} demand points, {c} candidates and {e} existing docking points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{d} Nachfragepunkte, {c} Kandidaten und {e} bestehende Andockstellen lagen am nächsten an einem kleinen, nicht angebundenen Teilstück des Netzes und wurden auf das zusammenhängende Netz verschoben.</translation>
         </message>
@@ -3898,202 +3898,192 @@
             <translation>Gehminuten (Zeitstufen)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
-            <source>Cost factor field (network)</source>
-            <translation>Feld des Kostenfaktors (Netz)</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="205" />
-            <source>Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable.</source>
-            <translation>Optionaler Faktor je Linie, der ihre Länge vervielfacht, z. B. 1,3 für einen steilen Weg oder eine lange Wartezeit an einer Querung. Leere Werte zählen als 1; 0 oder weniger macht die Linie unpassierbar.</translation>
-        </message>
-        <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Catchments</source>
             <translation>Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>One per point and band</source>
             <translation>Je Punkt und Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Dissolved per band</source>
             <translation>Verschmolzen je Zeitstufe</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Nearest point, non-overlapping bands</source>
             <translation>Nächster Punkt, überschneidungsfreie Zeitstufen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="210" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="206" />
             <source>Per point: nested polygons for every point. Dissolved: one polygon per band for all points together (the covered area; gaps stand out). Nearest point: every place is given to the docking point nearest on foot, in rings of the bands, without overlaps.</source>
             <translation>Je Punkt: ineinander liegende Flächen für jeden Punkt. Verschmolzen: eine Fläche je Zeitstufe für alle Punkte zusammen (die versorgte Fläche; Lücken fallen auf). Nächster Punkt: Jeder Ort gehört zur fußläufig nächsten Andockstelle, in Ringen der Zeitstufen, ohne Überschneidungen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="214" />
             <source>Buffer around reached paths (m)</source>
             <translation>Puffer um erreichte Wege (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="214" />
             <source>The catchment is the reached streets and paths widened by this distance (25–40 m covers the houses along them). It never bridges rivers or railways the network does not cross.</source>
             <translation>Der Einzugsbereich besteht aus den erreichten Straßen und Wegen, um diese Entfernung verbreitert (25–40 m erfassen die anliegenden Häuser). Er überbrückt nie Flüsse oder Bahnanlagen, die das Netz nicht quert.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>Population areas</source>
             <translation>Bevölkerungsflächen</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="218" />
             <source>Optional polygons with a population count (e.g. planning areas or blocks). Population is counted per catchment: by the share of the area inside it, or, with buildings, by the buildings reached.</source>
             <translation>Optionale Flächen mit Einwohnerzahl (z. B. Planungsräume oder Blöcke). Die Bevölkerung wird je Einzugsbereich gezählt: nach dem Flächenanteil darin oder, mit Gebäuden, nach den erreichten Gebäuden.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>Population field</source>
             <translation>Feld der Einwohnerzahl</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="222" />
             <source>Number of inhabitants per area. German placeholders ('.', '-', 'x') count as unknown, not as 0.</source>
             <translation>Einwohnerzahl je Fläche. Platzhalter der amtlichen Statistik ('.', '-', 'x') gelten als unbekannt, nicht als 0.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="230" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="226" />
             <source>Optional building footprints: each area's population is spread over its buildings by footprint area, and a building counts when it is within the walking time (far more accurate for large blocks).</source>
             <translation>Optionale Gebäudegrundrisse: Die Bevölkerung jeder Fläche wird nach Grundfläche auf ihre Gebäude verteilt, und ein Gebäude zählt, wenn es innerhalb der Gehzeit liegt (bei großen Blöcken deutlich genauer).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
             <source>Raster cell size (m)</source>
             <translation>Zellgröße des Rasters (m)</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="236" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="232" />
             <source>Cell size of the optional raster of walking minutes.</source>
             <translation>Zellgröße des optionalen Rasters der Gehminuten.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="243" />
             <source>Walking catchments</source>
             <translation>Fußläufige Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="243" />
             <source>Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m.</source>
             <translation>Flächen mit point_id, minutes, reach_m (erreichte Netzlänge), area_m2, population, snap_status und snap_dist_m.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="251" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
             <source>Population areas with walking minutes</source>
             <translation>Bevölkerungsflächen mit Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="251" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="247" />
             <source>Each population area with walk_min to the nearest docking point, nearest_id, and the population within each band (pop_5, pop_10, …).</source>
             <translation>Jede Bevölkerungsfläche mit walk_min zur nächsten Andockstelle, nearest_id und der Bevölkerung je Zeitstufe (pop_5, pop_10, …).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="255" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="251" />
             <source>Walking minutes raster</source>
             <translation>Raster der Gehminuten</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="255" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="251" />
             <source>GeoTIFF: walking minutes to the nearest docking point on a grid (cell size under advanced parameters).</source>
             <translation>GeoTIFF: Gehminuten zur nächsten Andockstelle auf einem Raster (Zellgröße unter den erweiterten Parametern).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="270" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="266" />
             <source>The network is in degrees; the analysis uses {crs} (metres).</source>
             <translation>Das Netz liegt in Grad vor; die Analyse verwendet {crs} (Meter).</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="317" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="313" />
             <source>The point layer '{layer}' has no features. Add docking points (or check its filter and selection) and run again.</source>
             <translation>Der Punktlayer '{layer}' enthält keine Objekte. Fügen Sie Andockstellen hinzu (oder prüfen Sie Filter und Auswahl) und starten Sie erneut.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="402" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="398" />
             <source>Population areas with walking minutes need population areas and a population field; that output is left empty.</source>
             <translation>Bevölkerungsflächen mit Gehminuten brauchen Bevölkerungsflächen und ein Feld der Einwohnerzahl; dieses Ergebnis bleibt leer.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="422" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="418" />
             <source>{ok} of {n} points lie on or near the network.</source>
             <translation>{ok} von {n} Punkten liegen am oder nahe am Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="428" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="424" />
             <source>{n} points are farther than {d:g} m from the network or have no geometry and get no catchment (snap_status): {list}</source>
             <translation>{n} Punkte sind weiter als {d:g} m vom Netz entfernt oder haben keine Geometrie und erhalten keinen Einzugsbereich (snap_status): {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="435" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="431" />
             <source>{n} points lie on a small part of the network that is not connected to the rest; their catchments stay small: {list}</source>
             <translation>{n} Punkte liegen auf einem kleinen Teil des Netzes, der nicht mit dem Rest verbunden ist; ihre Einzugsbereiche bleiben klein: {list}</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="441" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="437" />
             <source>None of the points of '{layer}' lies within {d:g} m of the network. Check that points and network cover the same place, or raise the maximum distance to the network.</source>
             <translation>Keiner der Punkte von '{layer}' liegt innerhalb von {d:g} m am Netz. Prüfen Sie, ob Punkte und Netz dasselbe Gebiet abdecken, oder erhöhen Sie die Höchstentfernung zum Netz.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="459" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="455" />
             <source>Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.</source>
             <translation>Die Bevölkerungsflächen '{layer}' sind ohne Feld der Einwohnerzahl angegeben. Wählen Sie das Feld mit der Einwohnerzahl.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="466" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="462" />
             <source>{n} population values of '{layer}' are empty or placeholders and count as unknown.</source>
             <translation>{n} Einwohnerwerte von '{layer}' sind leer oder Platzhalter und gelten als unbekannt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="468" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="464" />
             <source>{n} population areas have no geometry and are left out.</source>
             <translation>{n} Bevölkerungsflächen haben keine Geometrie und entfallen.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="477" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="473" />
             <source>{b} buildings carry the population of {a} areas; {s} areas without buildings are counted by their surface.</source>
             <translation>{b} Gebäude tragen die Bevölkerung von {a} Flächen; {s} Flächen ohne Gebäude werden nach ihrer Fläche gezählt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="589" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="585" />
             <source>The raster would be too large; its cell size is raised to {c:.0f} m.</source>
             <translation>Das Raster wäre zu groß; seine Zellgröße wird auf {c:.0f} m erhöht.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="327" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="323" />
             <source>{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.</source>
             <translation>{n} Punkte lagen einem kleinen, abgetrennten Netzstück am nächsten und wurden auf das zusammenhängende Netz gesetzt.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="414" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="410" />
             <source>Walking minutes to the nearest docking point</source>
             <translation>Gehminuten zur nächsten Andockstelle</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="242" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="238" />
             <source>Catchment polygons</source>
             <translation>Flächen der Einzugsbereiche</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="242" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="238" />
             <source>Off: only the figures (reach_m, population) per point and band, without polygons – much faster for many points. Population areas without buildings are counted by their surface and need the polygons: with such areas they are drawn anyway.</source>
             <translation>Aus: nur die Zahlen (reach_m, Bevölkerung) je Punkt und Zeitstufe, ohne Flächen – viel schneller bei vielen Punkten. Bevölkerungsgebiete ohne Gebäude zählen nach ihrem Flächenanteil und brauchen die Flächen: Mit solchen Gebieten werden sie trotzdem berechnet.</translation>
         </message>
         <message>
-            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="296" />
+            <location filename="../ankunft_plugin/processing/walking_catchments.py" line="292" />
             <source>Walking minutes (BANDS) '{text}' cannot be read. Give positive numbers separated by commas, e.g. 5,10,15, or by semicolons when you write decimal commas, e.g. 5;7,5;10.</source>
             <translation>Gehminuten (BANDS) '{text}' können nicht gelesen werden. Geben Sie positive Zahlen durch Kommas getrennt an, z. B. 5,10,15, oder durch Semikolons, wenn Sie Dezimalkommas schreiben, z. B. 5;7,5;10.</translation>
         </message>

@@ -6,7 +6,7 @@ question has the same key, limits and help everywhere, and the German of it is t
 (context ``AnkunftParameters``). The walking graph is loaded and reported through ``load_walk_graph``.
 
 Keys (stable; models, the panel and scripts use them):
-``NETWORK``, ``SPEED_KMH``, ``MAX_SNAP_DISTANCE`` (``MAX_SNAP`` is still read where it was the key),
+``NETWORK``, ``SPEED_KMH``, ``COST_FIELD``, ``MAX_SNAP_DISTANCE`` (``MAX_SNAP`` is still read where it was the key),
 ``SUPPRESS_BELOW``.
 """
 
@@ -16,6 +16,7 @@ from qgis.core import (
     Qgis,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -29,6 +30,7 @@ SPEED_KMH = "SPEED_KMH"
 MAX_SNAP_DISTANCE = "MAX_SNAP_DISTANCE"
 LEGACY_MAX_SNAP = "MAX_SNAP"  # the key of 'Suggest docking points' up to 0.x; still read
 SUPPRESS_BELOW = "SUPPRESS_BELOW"
+COST_FIELD = "COST_FIELD"
 
 SPEED_DEFAULT, SPEED_MIN, SPEED_MAX = 4.5, 0.5, 20.0
 SNAP_DEFAULT = 200.0
@@ -55,6 +57,17 @@ def add_speed(alg, key: str = SPEED_KMH, advanced: bool = False):
         ),
         QCoreApplication.translate("AnkunftParameters", "Converts metres into minutes. 4.5 km/h is a common planning value; use about 3 km/h for older people or with small children."),
         advanced=advanced,
+    )
+
+
+def add_cost_field(alg, key: str = COST_FIELD, parent: str = NETWORK):
+    """Optional numeric field of the network: a factor per line that multiplies its length (advanced)."""
+    return alg.add(
+        QgsProcessingParameterField(
+            key, QCoreApplication.translate("AnkunftParameters", "Cost factor field (network)"),
+            parentLayerParameterName=parent, type=Qgis.ProcessingFieldParameterDataType.Numeric, optional=True),
+        QCoreApplication.translate("AnkunftParameters", "Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable."),
+        advanced=True,
     )
 
 

@@ -160,17 +160,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             self.tr("Optional: docking points that exist already. They stay; people they reach already count as covered, and new sites are chosen for the rest."),
         )
         P.add_network(self)
-        self.add(
-            QgsProcessingParameterField(
-                self.COST_FIELD,
-                self.tr("Cost factor field (network)"),
-                parentLayerParameterName=self.NETWORK,
-                type=Qgis.ProcessingFieldParameterDataType.Numeric,
-                optional=True,
-            ),
-            self.tr("Optional: a factor per line that multiplies its length into walking cost (e.g. from 'Prepare walking network': 1.2 along busy roads; 0 or less: not walkable). Empty: plain length."),
-            advanced=True,
-        )
+        P.add_cost_field(self)
         self.add(
             QgsProcessingParameterNumber(
                 self.MAX_MINUTES, self.tr("Walking time (minutes)"), Qgis.ProcessingNumberParameterType.Double, defaultValue=10.0, minValue=0.1

@@ -202,11 +202,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         )
         P.add_speed(self)
         P.add_snap_distance(self)
-        self.add(
-            QgsProcessingParameterField(self.COST_FIELD, self.tr("Cost factor field (network)"), parentLayerParameterName=self.NETWORK, type=Qgis.ProcessingFieldParameterDataType.Numeric, optional=True),
-            self.tr("Optional factor per line that multiplies its length, e.g. 1.3 for a steep path or a long wait at a crossing. Empty values count as 1; 0 or less makes the line impassable."),
-            advanced=True,
-        )
+        P.add_cost_field(self)
         self.add(
             QgsProcessingParameterEnum(
                 self.MODE, self.tr("Catchments"),
