@@ -124,10 +124,7 @@ def catchments(network: WalkGraph, points_xy, minutes=(5, 10, 15), *, speed_kmh:
 
 # -- siting ----------------------------------------------------------------------------------------------
 def _cover(network: WalkGraph, src_xy, dst_xy, limit_m: float, max_snap: float):
-    dist = network.distances(_xy(src_xy), _xy(dst_xy), limit_m, max_snap=max_snap)
-    dist.data = np.where(dist.data <= limit_m, 1.0, 0.0)
-    dist.eliminate_zeros()
-    return dist.astype(bool)
+    return _siting.coverage_matrix(network, _xy(src_xy), _xy(dst_xy), limit_m, max_snap)
 
 
 def suggest_sites(network: WalkGraph, demand_xy, demand_weight, candidates_xy, k: int = 5, *, existing_xy=None,

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import sparse
 
+from .confidentiality import suppress_counts
 from .demand import place, points_in_polygons, surface_point  # noqa: F401  (points_in_polygons: re-exported)
 
 METHODS = ("greedy", "exact")
@@ -724,3 +725,69 @@ def street_reach(graph, xy, radius: float = 300.0, max_snap: float = 200.0, batc
         if progress is not None and progress(min(1.0, (start + len(ch)) / max(len(idx), 1))):
             break
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# the inputs and outputs around the method: coverage matrix, demand weights, published ranking
+# --------------------------------------------------------------------------------------------
+def coverage_matrix(graph, src_xy, dst_xy, limit_m: float, max_snap: float = 200.0, src_snap=None, dst_snap=None,
+                    progress=None):
+    """Starts × ends reached on foot within ``limit_m`` (network cost incl. snap distances, m): a bool
+    csr matrix, the ``cover`` of ``suggest_sites``. The starts are searched in about twenty chunks (at
+    least 64 starts each) with ``WalkGraph.distances``; ``src_snap``/``dst_snap`` (optional, e.g.
+    ``snap_connected``) give the points' snap. ``progress(fraction)`` is called after each chunk; when it
+    returns True the search stops and None is returned (cancelled)."""
+    src_xy = np.asarray(src_xy, dtype=float).reshape(-1, 2)
+    dst_xy = np.asarray(dst_xy, dtype=float).reshape(-1, 2)
+    n, nd = len(src_xy), len(dst_xy)
+    if n == 0 or nd == 0 or graph.n_edges == 0:
+        return sparse.csr_matrix((n, nd), dtype=bool)
+    src_snap = graph.snap(src_xy, max_snap) if src_snap is None else src_snap
+    dst_snap = graph.snap(dst_xy, max_snap) if dst_snap is None else dst_snap
+    chunk = max(64, math.ceil(n / 20.0))
+    parts = []
+    for start in range(0, n, chunk):
+        part = np.arange(start, min(start + chunk, n))
+        d = graph.distances(src_xy[part], dst_xy, limit_m, max_snap=max_snap, src_snap=src_snap.take(part), dst_snap=dst_snap)
+        parts.append(sparse.csr_matrix(d))
+        if progress is not None and progress(min(1.0, (start + chunk) / n)):
+            return None
+    dist = sparse.vstack(parts, format="csr")
+    dist.data = np.where(dist.data <= limit_m, 1.0, 0.0)  # the engine stores only entries <= limit
+    dist.eliminate_zeros()
+    return dist.astype(bool)
+
+
+@dataclass
+class DemandWeights:
+    weight: np.ndarray  # usable weights: missing and negative values are 0
+    n_missing: int  # values that were no number (NaN)
+    n_negative: int  # negative values
+
+
+def demand_weights(values) -> DemandWeights:
+    """Demand weights from a count column read as numbers (NaN = no number): missing and negative
+    values count as 0; how many of each is returned for the report."""
+    values = np.asarray(values, dtype=float)
+    n_missing = int(np.isnan(values).sum())
+    n_negative = int((values < 0).sum())
+    return DemandWeights(np.where(np.isfinite(values) & (values > 0), values, 0.0), n_missing, n_negative)
+
+
+def unreached_share(weight, reached) -> tuple[float, float]:
+    """The weight of the demand points that are not ``reached`` (e.g. not snapped to the network):
+    (percent of the total weight, 0 when the total is 0; the weight itself)."""
+    weight = np.asarray(weight, dtype=float)
+    off = ~np.asarray(reached, dtype=bool)
+    total = float(weight.sum())
+    people = float(weight[off].sum())
+    return (100.0 * people / total if total > 0 else 0.0), people
+
+
+def published_ranking(result: SitingResult, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The ranking's published figures: the added weight per rank rounded to 0.1 and blanked (NaN)
+    below ``threshold`` people, and the cumulative coverage (%) blanked where the added weight is."""
+    added = np.round(suppress_counts(result.added_weight, threshold), 1)
+    cum_pct = result.cum_coverage_pct.copy()
+    cum_pct[np.isnan(added) & ~np.isnan(result.added_weight)] = np.nan
+    return added, cum_pct

@@ -36,7 +36,15 @@ from ..core import vocabulary
 from ..core.confidentiality import suppress_counts
 from ..core.demand import building_points
 from ..core.network import minutes_to_metres
-from ..core.siting import demand_points, street_reach, suggest_sites
+from ..core.siting import (
+    coverage_matrix,
+    demand_points,
+    demand_weights,
+    published_ranking,
+    street_reach,
+    suggest_sites,
+    unreached_share,
+)
 from ..core.values import COUNT, FACTOR
 from . import parameters as P
 from .base import AnkunftAlgorithm
@@ -365,22 +373,21 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         weight_field, feedback = run.weight_field, run.feedback
         if not weight_field:
             return np.ones(len(ddata))
-        weights, _problems = read_field(ddata.attributes[weight_field], COUNT, weight_field, feedback)
-        n_missing = int(np.isnan(weights).sum())
-        if n_missing:
+        values, _problems = read_field(ddata.attributes[weight_field], COUNT, weight_field, feedback)
+        weights = demand_weights(values)
+        if weights.n_missing:
             feedback.pushWarning(
                 self.tr("Layer '{layer}', field '{field}': {n} features have no number (empty or a placeholder such as '.', '-', 'x'); they count as 0.").format(
-                    layer=dname, field=weight_field, n=n_missing
+                    layer=dname, field=weight_field, n=weights.n_missing
                 )
             )
-        n_neg = int((weights < 0).sum())
-        if n_neg:
+        if weights.n_negative:
             feedback.pushWarning(
                 self.tr("Layer '{layer}', field '{field}': {n} features have negative weights; they count as 0.").format(
-                    layer=dname, field=weight_field, n=n_neg
+                    layer=dname, field=weight_field, n=weights.n_negative
                 )
             )
-        return np.where(np.isfinite(weights) & (weights > 0), weights, 0.0)
+        return weights.weight
 
     def _demand(self, run) -> None:
         parameters, context, feedback, crs = run.parameters, run.context, run.feedback, run.crs
@@ -441,10 +448,8 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         demand = run.demand
         dsnap = run.dsnap = graph.snap_connected(demand.xy, max_snap)
         off = ~dsnap.ok
-        total_w = float(demand.weight.sum())
-        run.unsnapped_pct = 100.0 * float(demand.weight[off].sum()) / total_w if total_w > 0 else 0.0
+        run.unsnapped_pct, people = unreached_share(demand.weight, dsnap.ok)
         if off.any():
-            people = float(demand.weight[off].sum())
             shown = suppress_counts([people], run.suppress_below)[0]
             feedback.pushWarning(
                 self.tr("{n} demand points ({pct:.1f} % of the weight, {people} people) are farther than {d:g} m from the network: nobody can reach them, they count as not covered.").format(
@@ -526,9 +531,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, cand_src.wkbType(), cand_src.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
-        added = np.round(suppress_counts(result.added_weight, run.suppress_below), 1)
-        cum_pct = result.cum_coverage_pct.copy()
-        cum_pct[np.isnan(added) & ~np.isnan(result.added_weight)] = np.nan
+        added, cum_pct = published_ranking(result, run.suppress_below)
         rows, geoms = [], []
         for r, j in enumerate(result.order):
             feat = run.cdata.features[int(usable[j])]
@@ -556,24 +559,15 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         return feedback.isCanceled()
 
     def _coverage(self, run, progress):
-        """Candidates × demand points reached within ``limit_m`` (bool csr), from the given snaps."""
-        graph, cxy, dxy, limit_m, max_snap, feedback = run.graph, run.cxy[run.usable], run.demand.xy, run.limit_m, run.max_snap, run.feedback
-        csnap, dsnap = run.csnap.take(run.usable), run.dsnap
-        from scipy import sparse
-
-        n = len(cxy)
-        chunk = max(64, math.ceil(n / 20.0))
-        parts = []
-        for start in range(0, n, chunk):
-            self.check_cancel(feedback)
-            part = np.arange(start, min(start + chunk, n))
-            d = graph.distances(cxy[part], dxy, limit_m, max_snap=max_snap, src_snap=csnap.take(part), dst_snap=dsnap)
-            parts.append(sparse.csr_matrix(d))
-            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * min(1.0, (start + chunk) / n))
-        dist = sparse.vstack(parts, format="csr")
-        dist.data = np.where(dist.data <= limit_m, 1.0, 0.0)  # the engine stores only entries <= limit
-        dist.eliminate_zeros()
-        return dist.astype(bool)
+        """Candidates × demand points reached within ``limit_m`` (bool csr, ``core/siting.coverage_matrix``)."""
+        feedback = run.feedback
+        lo, hi = progress
+        cover = coverage_matrix(
+            run.graph, run.cxy[run.usable], run.demand.xy, run.limit_m, run.max_snap, src_snap=run.csnap.take(run.usable),
+            dst_snap=run.dsnap, progress=lambda f: self._progress(feedback, lo + (hi - lo) * f),
+        )
+        self.check_cancel(feedback)
+        return cover
 
     def _log_moved(self, feedback, n_demand, n_cand, n_existing) -> None:
         if n_demand or n_cand or n_existing:

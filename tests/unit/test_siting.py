@@ -240,3 +240,66 @@ def test_street_reach_on_a_cross():
     reach = siting.street_reach(g, [[0, 0], [400, 0], [0, 10], [5000, 0]], radius=300.0)
     assert reach[:3] == pytest.approx([1200.0, 400.0, 1180.0])
     assert np.isnan(reach[3])  # off the network
+
+
+# -- the inputs and outputs around the method (moved out of the Processing shell) ---------------------
+def _street_grid(n=6, step=100.0):
+    from ankunft_plugin.core.network import WalkGraph
+
+    lines = [np.array([[0, i * step], [(n - 1) * step, i * step]], float) for i in range(n)]
+    lines += [np.array([[i * step, 0], [i * step, (n - 1) * step]], float) for i in range(n)]
+    return WalkGraph.from_lines(lines)
+
+
+def test_coverage_matrix_is_the_thresholded_distance_matrix_in_any_chunking():
+    g = _street_grid()
+    rng = np.random.default_rng(3)
+    src = rng.uniform(0, 500, (150, 2))  # 150 starts: three chunks of 64
+    dst = rng.uniform(0, 500, (80, 2))
+    src[0] = (5000.0, 5000.0)  # far from the network: reaches nothing
+    limit = 260.0
+    cover = siting.coverage_matrix(g, src, dst, limit, max_snap=60.0)
+    d = g.distances(src, dst, limit, max_snap=60.0)
+    expect = (d.toarray() > 0) & (d.toarray() <= limit)
+    assert cover.dtype == bool and cover.shape == (150, 80)
+    assert np.array_equal(cover.toarray(), expect)
+    assert not cover[0].toarray().any()
+    assert 0 < cover.nnz < 150 * 80
+    # the given snaps are used as they are, chunk by chunk
+    ss, ds = g.snap_connected(src, 60.0), g.snap_connected(dst, 60.0)
+    d2 = g.distances(src, dst, limit, max_snap=60.0, src_snap=ss, dst_snap=ds)
+    cover2 = siting.coverage_matrix(g, src, dst, limit, 60.0, src_snap=ss, dst_snap=ds)
+    assert np.array_equal(cover2.toarray(), d2.toarray() > 0)
+
+
+def test_coverage_matrix_progress_and_cancel_and_empty_inputs():
+    g = _street_grid()
+    src = np.random.default_rng(1).uniform(0, 500, (200, 2))
+    seen = []
+    siting.coverage_matrix(g, src, src, 150.0, progress=lambda f: seen.append(f) and False)
+    assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) == 4
+    assert siting.coverage_matrix(g, src, src, 150.0, progress=lambda f: True) is None
+    assert siting.coverage_matrix(g, np.zeros((0, 2)), src, 150.0).shape == (0, 200)
+    assert siting.coverage_matrix(g, src, np.zeros((0, 2)), 150.0).shape == (200, 0)
+
+
+def test_demand_weights_count_missing_and_negative_as_zero():
+    w = siting.demand_weights([3.0, np.nan, -2.0, 0.0, 7.5, np.inf])
+    assert w.weight.tolist() == [3.0, 0.0, 0.0, 0.0, 7.5, 0.0]
+    assert (w.n_missing, w.n_negative) == (1, 1)
+
+
+def test_unreached_share():
+    pct, people = siting.unreached_share([10.0, 30.0, 60.0], [True, False, True])
+    assert (pct, people) == (30.0, 30.0)
+    assert siting.unreached_share([0.0, 0.0], [False, False]) == (0.0, 0.0)
+
+
+def test_published_ranking_blanks_small_additions_and_their_cumulative_coverage():
+    cover = sparse.csr_matrix(np.array([[1, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], bool))
+    result = siting.suggest_sites(cover, np.array([40.0, 20.0, 2.0, 0.0]), 3, bound_time_limit=0)
+    added, cum = siting.published_ranking(result, 3)
+    assert added[0] == 60.0 and np.isnan(added[1])
+    assert cum[0] == pytest.approx(100 * 60 / 62) and np.isnan(cum[1])
+    assert np.array_equal(np.isnan(cum), np.isnan(added) & ~np.isnan(result.added_weight))
+    assert added[2] == 0.0 and cum[2] == pytest.approx(100.0)
