@@ -264,6 +264,35 @@ def propose(
     return result
 
 
+# Field names that settle a role by their exact spelling (OSM exports, our own outputs, common
+# district layers); looked up before any scoring.
+KNOWN_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "NAME", "Name", "bezname", "BEZNAME", "district", "Ortsteilna", "GEN", "gen"),
+    "population": ("population", "inhabitants", "einwohner", "Einwohner", "EW", "ew", "pop", "POP"),
+    "highway": ("highway", "fclass", "HIGHWAY", "FCLASS"),
+    "category": ("category", "poi_type", "kategorie"),
+}
+
+
+def find_field(names: Iterable[str], role: str | None = None, given: str | None = None, known: Sequence[str] = ()) -> str | None:
+    """The one choice of a single field, for the panel's pre-filled inputs and the algorithms' defaults.
+
+    ``given`` (the planner's choice) wins, or None when the layer has no such field. Otherwise the first
+    of ``known`` or ``KNOWN_FIELDS[role]`` that the layer has; otherwise, for a role of the statistics
+    (``ROLES``: id, name, population …), the best-scoring field by its name (``propose``: the latest year
+    among equals). None when nothing fits: never a guess below ``propose``'s minimum score."""
+    names = [str(n) for n in names]
+    if given:
+        return given if given in names else None
+    for candidate in tuple(known) or KNOWN_FIELDS.get(role or "", ()):
+        if candidate in names:
+            return candidate
+    if role in ROLES:
+        match = propose(names, roles=(role,)).get(role)
+        return match.field if match is not None else None
+    return None
+
+
 def to_per_1000(values: Sequence, unit: int, population: Sequence | None = None) -> np.ndarray:
     """Indicator values as a rate per 1,000 inhabitants (NaN where not computable): read column-aware,
     converted by the classification's own ``classify.to_rates`` (the panel's preview and the algorithm

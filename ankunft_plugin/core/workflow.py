@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .fieldmatch import KNOWN_FIELDS
+
 # -- roles -------------------------------------------------------------------------------------
 AREAS = "areas"
 NETWORK = "network"
@@ -50,14 +52,15 @@ class Role:
 
 
 _RAIL = r"rail|eisenbahn|gleis|bahnstrecke|bahnlinie|schiene|tram|sbahn|ubahn|s bahn|u bahn|metro|subway"
+_WAY_CLASS = tuple(dict.fromkeys(f.lower() for f in KNOWN_FIELDS["highway"]))  # highway, fclass
 _ROAD_NAMES = ((r"walk|fuss|fuß|fussweg|gehweg|pedestrian|footway", 1.0), (r"road|street|strass|straß|weg|wege|path|netz|network|osm ways|highway", 0.8))
 
 ROLES: dict[str, Role] = {
     r.key: r
     for r in (
         Role(AREAS, (POLYGON,)),
-        Role(NETWORK, (LINE,), _ROAD_NAMES, ("highway", "fclass"), _RAIL + r"|water|wasser|gewaesser|river|fluss|kanal|canal|power|leitung|boundary|grenze", ("railway", "waterway")),
-        Role(STREETS, (LINE,), _ROAD_NAMES, ("highway", "fclass"), _RAIL + r"|water|wasser|gewaesser|river|fluss", ("railway", "waterway")),
+        Role(NETWORK, (LINE,), _ROAD_NAMES, _WAY_CLASS, _RAIL + r"|water|wasser|gewaesser|river|fluss|kanal|canal|power|leitung|boundary|grenze", ("railway", "waterway")),
+        Role(STREETS, (LINE,), _ROAD_NAMES, _WAY_CLASS, _RAIL + r"|water|wasser|gewaesser|river|fluss", ("railway", "waterway")),
         Role(
             DOCKING,
             (POINT,),

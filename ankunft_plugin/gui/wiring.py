@@ -157,8 +157,8 @@ class WiringMixin:
         elif source.kind == "result_field":
             field_name = source.ref
         else:
-            match = fieldmatch.propose(names, roles=("id", "name")).get("id" if source.kind == "id_field" else "name")
-            field_name = match.field if match is not None else ""
+            # the algorithm chooses its default field the same way (core/fieldmatch.find_field)
+            field_name = fieldmatch.find_field(names, "id" if source.kind == "id_field" else "name") or ""
         if field_name and field_name in names:
             page.set_values({name: field_name})
             if page.value(name, None) != field_name:

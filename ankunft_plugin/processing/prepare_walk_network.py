@@ -29,7 +29,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import vocabulary
+from ..core import fieldmatch, vocabulary
 from ..core.network import WalkGraph, lines_from_wkb
 from . import graph_cache
 from .base import AnkunftAlgorithm
@@ -37,7 +37,6 @@ from .bridge import network_crs, new_fields, write_rows
 from .styles import OKABE_ITO
 
 DEFAULT_EXCLUDE = "motorway,motorway_link,construction,proposed,raceway,bus_guideway,busway,abandoned,planned,razed,disused"
-HIGHWAY_CANDIDATES = ("highway", "fclass", "HIGHWAY", "FCLASS")
 NO_FOOT = {"no", "private", "use_sidepath"}
 FOOT_OK = {"yes", "designated", "permissive", "official"}
 
@@ -150,7 +149,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
                     layer=name, field=hw, fields=", ".join(field_names[:30]))
             )
         if not hw:
-            hw = next((c for c in HIGHWAY_CANDIDATES if c in field_names), "")
+            hw = fieldmatch.find_field(field_names, "highway") or ""
             if hw:
                 feedback.pushInfo(self.tr("Way classes read from the field '{field}'.").format(field=hw))
             else:

@@ -48,7 +48,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QMetaType
 from shapely.ops import unary_union
 
 from ..__about__ import __version__
-from ..core import strategy, vocabulary
+from ..core import fieldmatch, strategy, vocabulary
 from ..core.values import is_null, parse_numbers
 from ..layout import builder
 from ..layout.texts import DEFAULT_ATTRIBUTION, DEFAULT_ISSUER, format_int, format_names, key_figure_rows, text
@@ -57,26 +57,10 @@ from .base import AnkunftAlgorithm
 from .bridge import new_fields, to_shapely, utm_crs_for
 from .styles import style_on_load
 
-NAME_CANDIDATES = ("name", "NAME", "Name", "bezname", "BEZNAME", "district", "Ortsteilna", "GEN", "gen")
-POPULATION_CANDIDATES = ("population", "inhabitants", "einwohner", "Einwohner", "EW", "ew", "pop", "POP")
-HIGHWAY_CANDIDATES = ("highway", "fclass", "HIGHWAY", "FCLASS")
-CATEGORY_CANDIDATES = ("category", "poi_type", "kategorie")
 
-
-def _find_field(layer, given: str | None, candidates=(), prefix: str | None = None) -> str | None:
-    if layer is None:
-        return None
-    names = layer.fields().names()
-    if given:
-        return given if given in names else None
-    for c in candidates:
-        if c in names:
-            return c
-    if prefix:
-        hits = sorted(n for n in names if n.startswith(prefix))
-        if hits:
-            return hits[-1]  # e.g. inh_2015 … inh_2020 → the latest
-    return None
+def _find_field(layer, given: str | None = None, role: str | None = None, known=()) -> str | None:
+    """A field of ``layer`` chosen by ``core/fieldmatch.find_field`` (the panel chooses the same way)."""
+    return None if layer is None else fieldmatch.find_field(layer.fields().names(), role, given, known)
 
 
 class StrategyMapAlgorithm(AnkunftAlgorithm):
@@ -346,7 +330,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         q_class = "aq_class" if quarters is not None and "aq_class" in quarters.fields().names() else None
         if quarters is not None and q_class is None:
             feedback.pushWarning(self.tr("Layer '{layer}' has no field aq_class: the quarters are drawn without classes and the share in arrival quarters is not shown. Use the output of 'Classify arrival quarters'.").format(layer=quarters.name()))
-        q_pop = _find_field(quarters, self.parameterAsString(parameters, self.POPULATION_FIELD, context), POPULATION_CANDIDATES, prefix="inh_")
+        q_pop = _find_field(quarters, self.parameterAsString(parameters, self.POPULATION_FIELD, context), "population")
         if quarters is not None and q_pop is None:
             feedback.pushWarning(self.tr("No population field found in '{layer}': population figures are shown as n/a. Choose the population field.").format(layer=quarters.name()))
         infra = layers[self.INFRASTRUCTURE]
@@ -355,19 +339,19 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         return {
             "q_class": q_class,
             "q_pop": q_pop,
-            "q_name": _find_field(quarters, None, NAME_CANDIDATES),
-            "d_name": _find_field(districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), NAME_CANDIDATES),
+            "q_name": _find_field(quarters, None, "name"),
+            "d_name": _find_field(districts, self.parameterAsString(parameters, self.DISTRICT_NAME_FIELD, context), "name"),
             "d_sort": "page" if districts is not None and "page" in districts.fields().names() else None,
-            "c_min": _find_field(layers[self.CATCHMENTS], None, ("minutes", "walk_min", "band", "minuten")),
+            "c_min": _find_field(layers[self.CATCHMENTS], known=("minutes", "walk_min", "band", "minuten")),
             "miss_layer": miss_layer,
-            "miss_key": _find_field(miss_layer, None, ("eco_miss_k",)),
-            "miss_txt": _find_field(miss_layer, None, ("eco_missing",)),
-            "f_cat": _find_field(layers[self.FACILITIES], self.parameterAsString(parameters, self.CATEGORY_FIELD, context), CATEGORY_CANDIDATES),
-            "s_rank": _find_field(layers[self.SUGGESTED], None, ("rank",)),
-            "s_name": _find_field(layers[self.SUGGESTED], None, ("name", "fac_name", "NAME", "Name")),
-            "s_kind": _find_field(layers[self.SUGGESTED], None, ("category", "poi_type", "type", "fclass", "amenity", "layer")),
-            "s_added": _find_field(layers[self.SUGGESTED], None, ("added_weight", "added_people", "added")),
-            "s_highway": _find_field(layers[self.STREETS], None, HIGHWAY_CANDIDATES),
+            "miss_key": _find_field(miss_layer, known=("eco_miss_k",)),
+            "miss_txt": _find_field(miss_layer, known=("eco_missing",)),
+            "f_cat": _find_field(layers[self.FACILITIES], self.parameterAsString(parameters, self.CATEGORY_FIELD, context), "category"),
+            "s_rank": _find_field(layers[self.SUGGESTED], known=("rank",)),
+            "s_name": _find_field(layers[self.SUGGESTED], known=("name", "fac_name", "NAME", "Name")),
+            "s_kind": _find_field(layers[self.SUGGESTED], known=("category", "poi_type", "type", "fclass", "amenity", "layer")),
+            "s_added": _find_field(layers[self.SUGGESTED], known=("added_weight", "added_people", "added")),
+            "s_highway": _find_field(layers[self.STREETS], None, "highway"),
         }
 
     def _pages(self, layers, fields, crs, opts, context, feedback) -> SimpleNamespace:
@@ -446,7 +430,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             pop_n = "pop_{}".format(minutes)
             names = carea.fields().names()
             if pop_n in names and "pop_total" in names:
-                name_f = _find_field(carea, None, NAME_CANDIDATES)
+                name_f = _find_field(carea, None, "name")
                 a_geoms, a_vals = self._read(carea, [pop_n, "pop_total", name_f], crs, context, feedback)
                 shapes = to_shapely(a_geoms)
                 return SimpleNamespace(

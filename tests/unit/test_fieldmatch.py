@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from ankunft_plugin.core import fieldmatch
 from ankunft_plugin.core.fieldmatch import (
     ROLES,
     UNIT_COUNT,
@@ -172,3 +173,32 @@ def test_check_inputs():
     assert check.has_warnings()
     clean = check_inputs([1000], {"arrivals": ([10], UNIT_COUNT)})
     assert not clean.has_warnings()
+
+
+def test_find_field_is_the_one_single_field_choice():
+    """Panel (gui/wiring) and algorithms (strategy map, prepare network) choose a field with find_field."""
+    names = ["id", "inh_2015", "inh_2020", "for_2020", "name"]
+    assert fieldmatch.find_field(names, "population") == "inh_2020"  # the latest year among equals
+    assert fieldmatch.find_field(names, "population", given="inh_2015") == "inh_2015"
+    assert fieldmatch.find_field(names, "population", given="EW") is None  # a missing given field is never replaced
+    assert fieldmatch.find_field(["gid", "EW_insg", "EW"], "population") == "EW"  # exact known names first
+    assert fieldmatch.find_field(["BEZNAME", "bez_id"], "name") == "BEZNAME"
+    assert fieldmatch.find_field(["fid", "Gebietsname"], "name") == "Gebietsname"  # else the name's score
+    assert fieldmatch.find_field(["osm_id", "FCLASS", "highway"], "highway") == "highway"
+    assert fieldmatch.find_field(["a", "b"], "highway") is None
+    assert fieldmatch.find_field(["a", "b"], "population") is None
+    assert fieldmatch.find_field(["rank", "name"], known=("added_weight", "rank")) == "rank"
+    assert fieldmatch.find_field(["x"], known=("rank",)) is None
+
+
+def test_no_other_field_candidate_lists():
+    """The candidate lists live in core/fieldmatch only (the algorithms had their own copies)."""
+    import re
+    from pathlib import Path
+
+    root = Path(fieldmatch.__file__).resolve().parents[1]
+    for path in root.rglob("*.py"):
+        if path.name == "fieldmatch.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"\b[A-Z_]*CANDIDATES\s*=\s*\(\s*\"(name|highway|population|category)\"", text), path
