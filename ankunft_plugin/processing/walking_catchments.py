@@ -35,9 +35,18 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import catchments as cm
 from ..core import vocabulary
+from ..core.catchment_population import (
+    NO_DATA,
+    count_population,
+    covered_by_band,
+    minutes_grid,
+    nearest_area_minutes,
+    point_status,
+    published_areas,
+)
 from ..core.confidentiality import suppress_counts
 from ..core.gdalio import write_geotiff
-from ..core.network import Snap, metres_to_minutes, minutes_to_metres
+from ..core.network import minutes_to_metres
 from ..core.validation import parse_number_list
 from ..core.values import COUNT
 from . import parameters as P
@@ -58,11 +67,6 @@ from .styles import OKABE_ITO, style_on_load
 
 BAND_COLOURS = list(vocabulary.BAND_PALETTE)  # sequential, colour-blind safe, no class colour (core/vocabulary)
 MODES = ("per_point", "dissolved", "nearest")
-
-
-def _sub(snap: Snap, idx) -> Snap:
-    """The snap of the points ``idx`` (kept as they were snapped, moved or not)."""
-    return Snap(snap.edge[idx], snap.t[idx], snap.dist[idx], snap.ok[idx])
 
 
 def parse_bands(text: str) -> list[float]:
@@ -321,10 +325,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         moved = int(snap.moved.sum())
         if moved:
             feedback.pushInfo(self.tr("{n} points lay nearest to a small disconnected fragment of the network and were moved onto the connected network.").format(n=moved))
-        status = run.status = np.array(["ok"] * len(xy), dtype=object)
-        status[~np.isfinite(xy).all(axis=1)] = "no_geometry"
-        status[np.isfinite(xy).all(axis=1) & ~snap.ok] = "too_far"
-        status[snap.on_minor] = "small_component"
+        status = run.status = point_status(xy, snap)
         self._report_points(feedback, ids, status, snap, run.max_snap, points.sourceName())
         feedback.setProgress(25.0)
 
@@ -355,7 +356,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         feedback.setProgress(70.0)
         run.pops = np.full(len(recs), np.nan)
         if demand is not None:
-            run.pops = self._count(graph, snap, run.xy, recs, limits, demand, run.max_snap, run.mode)
+            run.pops = count_population(graph, snap, run.xy, recs, limits, demand, run.max_snap, run.mode)
         feedback.setProgress(85.0)
 
     def _write_catchments(self, run):
@@ -476,42 +477,6 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             )
         return demand, (pop_src, data)
 
-    def _count(self, graph, snap, xy, recs, limits, demand, max_snap, mode):
-        """Population per record: buildings by walking cost, surface-counted areas by overlay."""
-        pops = np.zeros(len(recs))
-        bxy, bpop = demand.point_xy, demand.point_pop
-        ok_pts = np.flatnonzero(snap.ok)
-        if len(bpop) and len(ok_pts):
-            lim = max(limits)
-            # people are reached on the connected network, as in the siting and infrastructure algorithms:
-            # a building nearest to a cut-off courtyard path is moved onto the street network
-            bsnap = graph.snap_connected(bxy, max_snap)
-            if mode == "per_point":
-                M = graph.distances(xy[ok_pts], bxy, lim, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap).tocsr()
-                row_of = {p: i for i, p in enumerate(ok_pts.tolist())}
-                for k, r in enumerate(recs):
-                    i = row_of.get(r.point)
-                    if i is None:
-                        continue
-                    lo, hi = M.indptr[i], M.indptr[i + 1]
-                    sel = M.data[lo:hi] <= limits[r.band]
-                    pops[k] += float(bpop[M.indices[lo:hi][sel]].sum())
-            else:
-                cost, which = graph.nearest(xy[ok_pts], bxy, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=bsnap)
-                owner = np.where(which >= 0, ok_pts[np.clip(which, 0, None)], -1)
-                lims = np.asarray(limits)
-                band = np.searchsorted(lims, cost, side="left")  # first band with cost <= limit
-                for k, r in enumerate(recs):
-                    if mode == "dissolved":
-                        pops[k] += float(bpop[cost <= limits[r.band]].sum())
-                    else:
-                        pops[k] += float(bpop[(owner == r.point) & (band == r.band)].sum())
-        if demand.area_by_surface.any():
-            for k, r in enumerate(recs):
-                total, _share = cm.surface_population(r.geometry, demand, only_areas=demand.area_by_surface)
-                pops[k] += total
-        return pops
-
     def _write_areas(self, run):
         parameters, context, feedback, graph, snap, xy, ids, limits = (
             run.parameters, run.context, run.feedback, run.graph, run.snap, run.xy, run.ids, run.limits)
@@ -527,37 +492,10 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_AREAS))
         if demand is None or data is None:
             return dest_id
-        na = len(demand.area_geoms)
-        ok_pts = np.flatnonzero(snap.ok)
-        # walking minutes from each area's representative point to the nearest docking point
-        rep = np.full((na, 2), np.nan)
-        for a, g in enumerate(demand.area_geoms):
-            if g is not None and not g.is_empty:
-                p = g.representative_point()
-                rep[a] = (p.x, p.y)
-        cost, which = (
-            graph.nearest(xy[ok_pts], rep, max_snap=max_snap, src_snap=_sub(snap, ok_pts), dst_snap=graph.snap_connected(rep, max_snap))
-            if len(ok_pts) else (np.full(na, np.inf), np.full(na, -1))
-        )
-        walk_min = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), np.nan)
-        nearest_id = [ids[ok_pts[w]] if w >= 0 else None for w in which.tolist()]
-        covered = np.zeros((na, len(limits)))
-        if len(demand.point_pop) and len(ok_pts):
-            bcost, _w = graph.nearest(xy[ok_pts], demand.point_xy, max_snap=max_snap, src_snap=_sub(snap, ok_pts),
-                                      dst_snap=graph.snap_connected(demand.point_xy, max_snap))
-            for k, lim in enumerate(limits):
-                sel = bcost <= lim
-                covered[:, k] += np.bincount(demand.point_area[sel], weights=demand.point_pop[sel], minlength=na)
-        if demand.area_by_surface.any() and len(ok_pts):
-            drecs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell)
-            for r in drecs:
-                _t, share = cm.surface_population(r.geometry, demand, only_areas=demand.area_by_surface)
-                sel = demand.area_by_surface & np.isfinite(demand.area_pop)
-                covered[sel, r.band] += demand.area_pop[sel] * share[sel]
-        unknown = ~np.isfinite(demand.area_pop)
-        covered[unknown] = np.nan
-        total = suppress_counts(demand.area_pop, threshold)
-        covered_out = np.column_stack([suppress_counts(covered[:, k], threshold) for k in range(len(limits))]) if na else covered
+        walk_min, nearest = nearest_area_minutes(graph, snap, xy, demand.area_geoms, max_snap, speed)
+        nearest_id = [ids[w] if w >= 0 else None for w in nearest.tolist()]
+        covered = covered_by_band(graph, snap, xy, demand, limits, max_snap, buffer_m, cell)
+        total, covered_out = published_areas(demand.area_pop, covered, threshold)
         base_names = [f.name() for f in base] if base is not None else []
         keep_names = [n for n in base_names if n not in {s[0] for s in spec}]
         rows, geoms = [], []
@@ -575,21 +513,8 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
     def _write_raster(self, path, run):
         graph, xy, snap, max_snap, speed, crs = run.graph, run.xy, run.snap, run.max_snap, run.speed, run.crs
         parameters, context, feedback = run.parameters, run.context, run.feedback
-        cell = self.parameterAsDouble(parameters, self.RASTER_CELL, context)
-        xmin, ymin = graph.node_xy.min(axis=0) - cell
-        xmax, ymax = graph.node_xy.max(axis=0) + cell
-        ncols, nrows = math.ceil((xmax - xmin) / cell), math.ceil((ymax - ymin) / cell)
-        if ncols * nrows > 25_000_000:
-            cell = math.sqrt((xmax - xmin) * (ymax - ymin) / 25_000_000)
-            ncols, nrows = math.ceil((xmax - xmin) / cell), math.ceil((ymax - ymin) / cell)
-            feedback.reportError(self.tr("The raster would be too large; its cell size is raised to {c:.0f} m.").format(c=cell), False)
-        cx = xmin + (np.arange(ncols) + 0.5) * cell
-        cy = ymax - (np.arange(nrows) + 0.5) * cell
-        gx, gy = np.meshgrid(cx, cy)
-        ok_pts = np.flatnonzero(snap.ok)
-        cells = np.column_stack([gx.ravel(), gy.ravel()])
-        cost, _w = graph.nearest(xy[ok_pts], cells, max_snap=max_snap, src_snap=_sub(snap, ok_pts),
-                                 dst_snap=graph.snap_connected(cells, max_snap))
-        minutes = np.where(np.isfinite(cost), metres_to_minutes(cost, speed), -9999.0).reshape(nrows, ncols).astype(np.float32)
+        grid = minutes_grid(graph, snap, xy, max_snap, speed, self.parameterAsDouble(parameters, self.RASTER_CELL, context))
+        if grid.raised:
+            feedback.reportError(self.tr("The raster would be too large; its cell size is raised to {c:.0f} m.").format(c=grid.cell), False)
         # GDAL (osgeo) writes the GeoTIFF: it ships with every QGIS, rasterio is not needed
-        write_geotiff(path, minutes, xmin, ymax, cell, crs.toWkt(), -9999.0, "walking minutes to the nearest docking point")
+        write_geotiff(path, grid.minutes, grid.xmin, grid.ymax, grid.cell, crs.toWkt(), NO_DATA, "walking minutes to the nearest docking point")

@@ -246,8 +246,9 @@ def test_street_reach_on_a_cross():
 def _street_grid(n=6, step=100.0):
     from ankunft_plugin.core.network import WalkGraph
 
-    lines = [np.array([[0, i * step], [(n - 1) * step, i * step]], float) for i in range(n)]
-    lines += [np.array([[i * step, 0], [i * step, (n - 1) * step]], float) for i in range(n)]
+    # one edge per block side: the streets cross at nodes
+    lines = [np.array([[j * step, i * step], [(j + 1) * step, i * step]], float) for i in range(n) for j in range(n - 1)]
+    lines += [np.array([[i * step, j * step], [i * step, (j + 1) * step]], float) for i in range(n) for j in range(n - 1)]
     return WalkGraph.from_lines(lines)
 
 
