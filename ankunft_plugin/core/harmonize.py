@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from .confidentiality import suppress_counts, suppress_derived
 from .demand import points_in_polygons
 
 METHODS = ("points", "landuse", "area", "unallocated", "none")
@@ -326,3 +327,75 @@ def counts_to_rates(counts, denominator, per: float = 100.0) -> np.ndarray:
     d = np.asarray(denominator, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(d > 0, np.asarray(counts, dtype=float) * float(per) / d, np.nan)
+
+
+# -- the figures around a harmonisation: inputs as counts, published outputs, report ------------------
+def with_rate_counts(counts, rates, denominator: int, per: float = 100.0) -> np.ndarray:
+    """The count columns (n, k) followed by one column of counts behind each rate column (percent
+    when ``per`` is 100) of ``rates``, with count column ``denominator`` as the base."""
+    c = np.asarray(counts, dtype=float)
+    c = c[:, None] if c.ndim == 1 else c
+    if not len(rates):
+        return c
+    d = c[:, denominator]
+    return np.column_stack([c, *[rates_to_counts(r, d, per) for r in rates]])
+
+
+def published(moved, n_counts: int, denominator: int | None, threshold: float, per: float = 100.0) -> tuple[list, list]:
+    """The moved columns as published: the first ``n_counts`` count columns blanked below
+    ``threshold``, and the rate columns after them turned back into rates of the moved
+    ``denominator`` column, blanked where the denominator or the numerator is small."""
+    moved = np.asarray(moved, dtype=float)
+    counts = [suppress_counts(moved[:, c], threshold) for c in range(n_counts)]
+    rates = []
+    if moved.shape[1] > n_counts:
+        d = moved[:, denominator]
+        for j in range(n_counts, moved.shape[1]):
+            num = moved[:, j]
+            rates.append(suppress_derived(suppress_derived(counts_to_rates(num, d, per), d, threshold), num, threshold))
+    return counts, rates
+
+
+def target_methods(weights: TransferWeights) -> list[str]:
+    """Per target: the weighting of the sources it received from (one method, or ``mixed``; ``none``)."""
+    wt = weights.matrix.T.tocsr()
+    out = []
+    for j in range(wt.shape[0]):
+        src = wt.indices[wt.indptr[j] : wt.indptr[j + 1]]
+        kinds = sorted({str(weights.method[i]) for i in src.tolist()})
+        out.append(kinds[0] if len(kinds) == 1 else ("mixed" if kinds else "none"))
+    return out
+
+
+@dataclass
+class Report:
+    """The figures a harmonisation reports (reference column: the first)."""
+
+    n_split: int  # source areas split between several targets
+    n_sources: int  # source areas moved by some method
+    slivers: int
+    by_method: dict  # method → number of source areas
+    total_source: float  # reference column: sum over the sources
+    total_target: float  # … and over the targets
+    unallocated: float  # reference column: not moved
+    n_mostly_split: int  # targets with more than half of the reference from split sources
+    median_split_share: float  # NaN when no target received anything
+
+
+def report(res: Harmonized, counts) -> Report:
+    """The report of ``harmonize(…, counts, reference=0)``."""
+    method = res.method
+    counts = np.asarray(counts, dtype=float)
+    counts = counts[:, None] if counts.ndim == 1 else counts
+    ss = res.split_share[np.isfinite(res.split_share)]
+    return Report(
+        n_split=int(res.weights.split.sum()),
+        n_sources=int(np.sum(method != "none")),
+        slivers=res.weights.slivers,
+        by_method={m: int(np.sum(method == m)) for m in METHODS},
+        total_source=float(np.nansum(counts[:, 0])),
+        total_target=float(np.nansum(res.counts[:, 0])),
+        unallocated=float(res.unallocated[0]) if len(res.unallocated) else 0.0,
+        n_mostly_split=int(np.sum(ss > 0.5)),
+        median_split_share=float(np.median(ss)) if len(ss) else float("nan"),
+    )

@@ -21,7 +21,6 @@ from qgis.core import (
 )
 
 from ..core import harmonize as hz
-from ..core.confidentiality import suppress_counts, suppress_derived
 from ..core.demand import building_points
 from ..core.values import COUNT, RATE
 from . import parameters as P
@@ -29,17 +28,6 @@ from .base import AnkunftAlgorithm
 from .bridge import new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
 from .number_reading import read_field
 from .population_source import add_population_cell_parameters, read_population_cells
-
-
-def target_methods(weights: hz.TransferWeights) -> list[str]:
-    """Per target: the weighting of the sources it received from (one method, or ``mixed``)."""
-    wt = weights.matrix.T.tocsr()
-    out = []
-    for j in range(wt.shape[0]):
-        src = wt.indices[wt.indptr[j] : wt.indptr[j + 1]]
-        kinds = sorted({str(weights.method[i]) for i in src.tolist()})
-        out.append(kinds[0] if len(kinds) == 1 else ("mixed" if kinds else "none"))
-    return out
 
 
 class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
@@ -183,9 +171,7 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         t_metric = read_source(target, (), context, feedback, dest_crs=crs, progress=(25.0, 30.0))
         counts = np.column_stack([self._numbers(sdata, f, COUNT, source.sourceName(), feedback) for f in counts_f]) if counts_f else np.zeros((len(sdata), 0))
         pcts = [self._numbers(sdata, f, RATE, source.sourceName(), feedback) for f in pct_f]
-        if pct_f:
-            d = counts[:, counts_f.index(denom)]
-            counts = np.column_stack([counts, *[hz.rates_to_counts(p, d, 100.0) for p in pcts]])
+        counts = hz.with_rate_counts(counts, pcts, counts_f.index(denom) if pct_f else 0)
         pxy, pw, land, kind = self._ancillary(parameters, context, feedback, crs, target.sourceCrs(), target.sourceExtent())
         self.check_cancel(feedback)
         feedback.setProgress(35.0)
@@ -194,11 +180,10 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
                            points_xy=pxy, points_weight=pw, landuse_geoms=land, sliver=sliver)
         self.check_cancel(feedback)
         feedback.setProgress(80.0)
-        self._log(feedback, res, counts, counts_f[0], kind)
+        figures = hz.report(res, counts)
+        self._log(feedback, figures, counts_f[0], kind)
 
         # -- output ------------------------------------------------------------------------------
-        k = len(counts_f)
-        moved = res.counts
         spec = [(f, "double") for f in counts_f] + [(f, "double") for f in pct_f]
         spec += [("harm_split", "double"), ("harm_n_src", "int"), ("harm_method", "string")]
         fields = new_fields(target.fields(), spec)
@@ -206,15 +191,8 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, target.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        out_counts = [suppress_counts(moved[:, c], threshold) for c in range(k)]
-        out_pcts = []
-        if pct_f:
-            d_moved = moved[:, counts_f.index(denom)]
-            for j in range(len(pct_f)):
-                num = moved[:, k + j]
-                pct = hz.counts_to_rates(num, d_moved, 100.0)
-                out_pcts.append(suppress_derived(suppress_derived(pct, d_moved, threshold), num, threshold))
-        methods = target_methods(res.weights)
+        out_counts, out_pcts = hz.published(res.counts, len(counts_f), counts_f.index(denom) if pct_f else None, threshold)
+        methods = hz.target_methods(res.weights)
         names = [f.name() for f in target.fields() if f.name() not in {s[0] for s in spec}]
         rows, geoms = [], []
         for j, feat in enumerate(tdata.features):
@@ -227,14 +205,12 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
                 g.convertToMultiType()
             geoms.append(g)
         write_rows(sink, fields, rows, geoms, feedback, progress=(80.0, 98.0))
-        ref_in = float(np.nansum(counts[:, 0]))
-        ref_out = float(np.nansum(moved[:, 0]))
         return {
             self.OUTPUT: dest_id,
-            "N_SPLIT": int(res.weights.split.sum()),
-            "TOTAL_SOURCE": ref_in,
-            "TOTAL_TARGET": ref_out,
-            "UNALLOCATED": float(res.unallocated[0]) if len(res.unallocated) else 0.0,
+            "N_SPLIT": figures.n_split,
+            "TOTAL_SOURCE": figures.total_source,
+            "TOTAL_TARGET": figures.total_target,
+            "UNALLOCATED": figures.unallocated,
         }
 
     def _numbers(self, data, field, role, layer, feedback) -> np.ndarray:
@@ -247,32 +223,27 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
             )
         return values
 
-    def _log(self, feedback, res, counts, ref_name, kind) -> None:
-        method = res.method
-        n_split = int(res.weights.split.sum())
-        n_src = int(np.sum(method != "none"))
+    def _log(self, feedback, figures: hz.Report, ref_name, kind) -> None:
         feedback.pushInfo(
             self.tr("{split} of {n} source areas are split between several target areas; {slivers} slivers (digitising differences) were dropped.").format(
-                split=n_split, n=n_src, slivers=res.weights.slivers)
+                split=figures.n_split, n=figures.n_sources, slivers=figures.slivers)
         )
-        by = {m: int(np.sum(method == m)) for m in hz.METHODS}
+        by = figures.by_method
         label = self.tr("grid cells") if kind == "grid" else self.tr("buildings")
         feedback.pushInfo(
             self.tr("Weighting: {p} source areas by {label}, {l} by residential land, {a} by surface.").format(
                 p=by["points"], label=label, l=by["landuse"], a=by["area"])
         )
-        ref_in = float(np.nansum(counts[:, 0]))
-        ref_out = float(np.nansum(res.counts[:, 0]))
-        feedback.pushInfo(self.tr("{field}: {a:.1f} in the source areas, {b:.1f} moved onto the target areas.").format(field=ref_name, a=ref_in, b=ref_out))
+        feedback.pushInfo(self.tr("{field}: {a:.1f} in the source areas, {b:.1f} moved onto the target areas.").format(
+            field=ref_name, a=figures.total_source, b=figures.total_target))
         if by["unallocated"] or by["none"]:
             feedback.reportError(
                 self.tr("{n} source areas lie outside every target area or have no geometry; their {field} ({v:.0f}) is not moved.").format(
-                    n=by["unallocated"] + by["none"], field=ref_name, v=float(res.unallocated[0])),
+                    n=by["unallocated"] + by["none"], field=ref_name, v=figures.unallocated),
                 False,
             )
-        ss = res.split_share[np.isfinite(res.split_share)]
-        if len(ss):
+        if not np.isnan(figures.median_split_share):
             feedback.pushInfo(
                 self.tr("Uncertainty: in {n} target areas more than half of {field} comes from split source areas (median share {m:.0f} %).").format(
-                    n=int(np.sum(ss > 0.5)), field=ref_name, m=100.0 * float(np.median(ss)))
+                    n=figures.n_mostly_split, field=ref_name, m=100.0 * figures.median_split_share)
             )

@@ -108,3 +108,33 @@ def test_rates_and_names():
 def test_counts_shape_is_checked():
     with pytest.raises(ValueError):
         hz.harmonize(SOURCES, TARGETS, [1, 2, 3])
+
+
+# -- inputs as counts, published outputs, report (moved out of ankunft:harmonizeareas) ------------------
+def test_rates_go_as_counts_and_come_back_as_blanked_rates():
+    counts = hz.with_rate_counts([[100.0], [50.0]], [np.array([20.0, 4.0])], 0)
+    assert counts.tolist() == [[100.0, 20.0], [50.0, 2.0]]
+    assert hz.with_rate_counts(np.array([1.0, 2.0]), [], 0).shape == (2, 1)
+    res = hz.harmonize(SOURCES, TARGETS, counts)
+    out_counts, out_rates = hz.published(res.counts, 1, 0, threshold=3)
+    assert out_counts[0].tolist() == pytest.approx([125.0, 25.0])
+    # T0: 20 + 1 of 125 people; T1: 1 of 25 (a count below 3: blanked)
+    assert out_rates[0][0] == pytest.approx(100 * 21 / 125) and np.isnan(out_rates[0][1])
+    small = hz.published(np.array([[2.0], [7.0]]), 1, None, threshold=3)
+    assert np.isnan(small[0][0][0]) and small[0][0][1] == 7.0 and small[1] == []
+
+
+def test_target_methods_and_report():
+    pts = np.array([[5.0, 5.0]])
+    res = hz.harmonize([*SOURCES, box(50, 50, 60, 60)], TARGETS, [100.0, 50.0, 9.0], points_xy=pts, points_weight=[1.0])
+    assert hz.target_methods(res.weights) == ["mixed", "area"]
+    rep = hz.report(res, [100.0, 50.0, 9.0])
+    assert (rep.n_split, rep.n_sources, rep.slivers) == (1, 3, 0)  # the unallocated source counts as handled
+    assert rep.by_method["points"] == 1 and rep.by_method["area"] == 1
+    assert rep.by_method["unallocated"] + rep.by_method["none"] == 1
+    assert (rep.total_source, rep.total_target, rep.unallocated) == (159.0, pytest.approx(150.0), 9.0)
+    assert rep.n_mostly_split == 1 and rep.median_split_share == pytest.approx((0.2 + 1.0) / 2)
+    # nothing received: no median
+    empty = hz.harmonize([box(50, 50, 60, 60)], TARGETS, [9.0])
+    assert hz.target_methods(empty.weights) == ["none", "none"]
+    assert np.isnan(hz.report(empty, [9.0]).median_split_share)
