@@ -784,6 +784,15 @@ def unreached_share(weight, reached) -> tuple[float, float]:
     return (100.0 * people / total if total > 0 else 0.0), people
 
 
+def cell_weights(demand_geoms, cell_xy, cell_pop) -> np.ndarray:
+    """Demand weights from population grid cells: each demand polygon weighs the people of the cells
+    inside it (``core/demand.cells_in_areas``); other geometries weigh 0."""
+    from .demand import cells_in_areas
+
+    polys = [g if g is not None and g.geom_type.endswith("Polygon") else None for g in demand_geoms]
+    return cells_in_areas(polys, cell_xy, cell_pop)[1]
+
+
 def published_ranking(result: SitingResult, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """The ranking's published figures: the added weight per rank rounded to 0.1 and blanked (NaN)
     below ``threshold`` people, and the cumulative coverage (%) blanked where the added weight is."""

@@ -29,6 +29,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.catchment_population import demand_from_cells
+from ..core.distances import cell_points
+from ..core.siting import cell_weights
 from ..core.values import COUNT
 from .bridge import point_xy, read_source, require_field
 from .number_reading import read_field
@@ -205,44 +208,25 @@ def _raster(raster, context, feedback, crs, extent_crs, extent) -> Cells:
 
 
 def catchment_demand(cells: Cells, area_geoms=None, area_pop=None):
-    """A ``core.catchments.Demand`` from grid cells: alone, every cell carries its own people; with
-    population areas, the cells place each area's people like buildings (weighted by their people),
-    and areas without a cell are counted by surface. ``area_pop`` None: the areas get the cells' sums."""
-    from ..core import catchments as cm
-    from ..core.demand import bounds_of, cells_in_areas, spread_over_points
-
-    if area_geoms is None:
-        n = len(cells)
-        return cm.Demand(cells.xy, cells.pop, np.full(n, -1, dtype=np.int64), [], np.zeros(0), np.zeros(0, dtype=bool), np.zeros((0, 4)))
-    if area_pop is None:
-        _owner, area_pop = cells_in_areas(area_geoms, cells.xy, cells.pop)
-    area_pop = np.asarray(area_pop, dtype=float)
-    xy, people, area, has = spread_over_points(area_geoms, area_pop, cells.xy, cells.pop)
-    return cm.Demand(xy, people, area, list(area_geoms), area_pop, ~has, bounds_of(area_geoms))
+    """A ``core.catchments.Demand`` from grid cells (``core/catchment_population.demand_from_cells``)."""
+    return demand_from_cells(cells.xy, cells.pop, area_geoms, area_pop)
 
 
 def cells_placement(polygons, cells: Cells, grid_spacing=None):
-    """``core.demand.place`` with the grid cells as the weighted points (method ``grid_cells``)."""
-    from ..core.demand import place
-
-    pl = place(polygons, cells.xy, cells.pop, grid_spacing=grid_spacing, max_grid_points=64)
-    pl.method = ["grid_cells" if m == "buildings" else m for m in pl.method]
-    return pl
+    """``core/distances.cell_points``: the grid cells as the weighted points (method ``grid_cells``)."""
+    return cell_points(polygons, cells.xy, cells.pop, grid_spacing)
 
 
-def demand_cells(alg, parameters, context, feedback, crs, demand_geoms, has_weight_field, bxy, barea, weights):
+def demand_cells(alg, run, demand_geoms, bxy, barea, weights):
     """Siting: grid cells take the place of the buildings (weighted by their people); without a weight
-    field, each demand area weighs the people of the cells inside it. Returns (xy, weight, demand weights)."""
-    cells = read_population_cells(alg, parameters, context, feedback, crs)
+    field (``run.weight_field``), each demand area weighs the people of the cells inside it
+    (``core/siting.cell_weights``). Returns (xy, weight, demand weights)."""
+    cells = read_population_cells(alg, run.parameters, run.context, run.feedback, run.crs)
     if cells is None:
         return bxy, barea, weights
     if bxy is not None:
-        feedback.pushInfo(QCoreApplication.translate("PopulationCells", "Both grid cells and buildings are given: the grid cells place the demand, the buildings are not used."))
-    if not has_weight_field:
-        from ..core.demand import cells_in_areas
-
-        polys = [g if g is not None and g.geom_type.endswith("Polygon") else None for g in demand_geoms]
-        weights = cells_in_areas(polys, cells.xy, cells.pop)[1]
-        feedback.pushInfo(QCoreApplication.translate("PopulationCells", "No weight field: each demand area weighs the {p:.0f} people of the grid cells inside it.").format(p=float(weights.sum())))
+        run.feedback.pushInfo(QCoreApplication.translate("PopulationCells", "Both grid cells and buildings are given: the grid cells place the demand, the buildings are not used."))
+    if not run.weight_field:
+        weights = cell_weights(demand_geoms, cells.xy, cells.pop)
+        run.feedback.pushInfo(QCoreApplication.translate("PopulationCells", "No weight field: each demand area weighs the {p:.0f} people of the grid cells inside it.").format(p=float(weights.sum())))
     return cells.xy, cells.pop, weights
-

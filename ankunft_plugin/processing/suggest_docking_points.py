@@ -390,7 +390,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         return weights.weight
 
     def _demand(self, run) -> None:
-        parameters, context, feedback, crs = run.parameters, run.context, run.feedback, run.crs
+        context, feedback, crs = run.context, run.feedback, run.crs
         demand_src, weight_field, build_src = run.demand_src, run.weight_field, run.build_src
         dname = demand_src.sourceName()
         ddata = read_source(demand_src, [weight_field] if weight_field else [], context, feedback, dest_crs=crs, progress=(12.0, 16.0))
@@ -407,7 +407,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             if keep:
                 bxy, barea, _ = building_points(to_shapely(keep))
             feedback.pushInfo(self.tr("{n} buildings read from '{layer}'.").format(n=len(keep), layer=build_src.sourceName()))
-        bxy, barea, weights = demand_cells(self, parameters, context, feedback, crs, dgeoms, bool(weight_field), bxy, barea, weights)
+        bxy, barea, weights = demand_cells(self, run, dgeoms, bxy, barea, weights)
         demand = run.demand = demand_points(dgeoms, weights, bxy, barea, run.spacing)
         self._log_placement(feedback, demand, dname, build_src is not None)
         if demand.weight.size == 0 or demand.weight.sum() <= 0:

@@ -466,3 +466,15 @@ def test_network_minutes_by_hand():
     expected = (450.0 - rep.xy[0][0] + snap) / 75.0
     assert r.minutes[0, scheme.index("health")] == pytest.approx(expected, abs=1e-6)
     assert r.fac_pop[0] == pytest.approx(100)
+
+
+def test_cell_points_weight_areas_by_the_people_of_their_cells():
+    from ankunft_plugin.core.distances import cell_points
+
+    polys = [box(0, 0, 100, 100), box(100, 0, 200, 100), box(200, 0, 300, 100)]
+    xy = np.array([[10.0, 10.0], [60.0, 60.0], [150.0, 50.0]])
+    rep = cell_points(polys, xy, [10.0, 30.0, 0.0], grid_spacing=50)
+    assert rep.method[0] == "grid_cells" and rep.method[2] == "grid"
+    first = rep.area == 0
+    assert np.allclose(sorted(rep.share[first]), [0.25, 0.75])
+    assert (rep.area == 2).sum() == 4

@@ -304,3 +304,11 @@ def test_published_ranking_blanks_small_additions_and_their_cumulative_coverage(
     assert cum[0] == pytest.approx(100 * 60 / 62) and np.isnan(cum[1])
     assert np.array_equal(np.isnan(cum), np.isnan(added) & ~np.isnan(result.added_weight))
     assert added[2] == 0.0 and cum[2] == pytest.approx(100.0)
+
+
+def test_cell_weights_sum_the_cells_inside_each_demand_polygon():
+    from shapely.geometry import Point, box
+
+    xy = np.array([[5.0, 5.0], [6.0, 6.0], [25.0, 5.0], [99.0, 99.0]])
+    w = siting.cell_weights([box(0, 0, 10, 10), Point(25, 5), box(20, 0, 30, 10), None], xy, [3.0, 4.0, 10.0, 1.0])
+    assert w.tolist() == [7.0, 0.0, 10.0, 0.0]
