@@ -239,10 +239,7 @@ def wkb_line_parts(blobs) -> LineParts:
     if len(idx):
         c = cnt[idx]
         start = off[idx] + head[idx] + 4
-        tot = int(c.sum())
-        vert = np.repeat(start, c) + (np.arange(tot) - np.repeat(np.cumsum(c) - c, c)) * np.repeat(dims[idx] * 8, c)
-        bytes_idx = (vert[:, None] + np.arange(16)[None, :]).ravel()
-        xy = buf[bytes_idx].view("<f8").reshape(tot, 2).astype(float)
+        xy = _gather_xy(buf, start, c, dims[idx])
         parts_xy.append(xy)
         parts_n.append(c)
         parts_owner.append(idx)
@@ -282,6 +279,30 @@ def wkb_line_parts(blobs) -> LineParts:
     return LineParts(xy, ptr, owner, n)
 
 
+def _gather_xy(buf: np.ndarray, start: np.ndarray, count: np.ndarray, dims: np.ndarray) -> np.ndarray:
+    """(sum(count), 2) float x/y of the vertices of WKB coordinate runs in the bytes ``buf``: run i starts at
+    byte ``start[i]`` with ``count[i]`` vertices of ``dims[i]`` doubles each (only x and y are taken).
+    Vertex by vertex through a 16-byte window view of ``buf`` (no index array per byte)."""
+    tot = int(count.sum())
+    if tot == 0:
+        return np.zeros((0, 2))
+    vert = np.repeat(start, count) + (np.arange(tot) - np.repeat(np.cumsum(count) - count, count)) * np.repeat(dims * 8, count)
+    window = np.lib.stride_tricks.sliding_window_view(buf, 16)
+    return np.ascontiguousarray(window[vert]).view("<f8").reshape(tot, 2).astype(float, copy=False)
+
+
+def _row_key(q: np.ndarray) -> np.ndarray | None:
+    """One int64 per row of the int64 pairs ``q`` that sorts like the rows (lexicographically), or None
+    when the range does not fit."""
+    if len(q) == 0:
+        return None
+    lo = q.min(axis=0)
+    span = q.max(axis=0) - lo + 1
+    if span[0] <= 0 or span[1] <= 0 or float(span[0]) * float(span[1]) >= 2.0**62:
+        return None
+    return (q[:, 0] - lo[0]) * span[1] + (q[:, 1] - lo[1])
+
+
 def _cluster(xy: np.ndarray, tol: float) -> np.ndarray:
     """Label points so that points within ``tol`` of each other (transitively) share a label."""
     n = len(xy)
@@ -289,7 +310,11 @@ def _cluster(xy: np.ndarray, tol: float) -> np.ndarray:
         return np.zeros(0, dtype=np.int64)
     # exact duplicates first (cheap), then merge near-duplicates with a KD-tree
     q = np.round(xy / max(tol, 1e-12)).astype(np.int64) if tol > 0 else xy
-    _, first, inv = np.unique(q, axis=0, return_index=True, return_inverse=True)
+    key = _row_key(q) if tol > 0 else None
+    if key is not None:  # one int64 per row, ordered like the rows: a 1-D sort instead of a row sort
+        _, first, inv = np.unique(key, return_index=True, return_inverse=True)
+    else:
+        _, first, inv = np.unique(q, axis=0, return_index=True, return_inverse=True)
     inv = inv.ravel()
     ux = xy[first]
     if tol > 0 and len(ux) > 1:
@@ -497,7 +522,14 @@ class WalkGraph:
         good = elen > 0
         a, b, elen = a[good], b[good], elen[good]
         # renumber nodes compactly
-        used, node_id = np.unique(np.concatenate([lab[a], lab[b]]), return_inverse=True)
+        # (labels are 0..max: a lookup table instead of a sort)
+        ends = np.concatenate([lab[a], lab[b]])
+        seen = np.zeros(int(lab.max()) + 1 if len(lab) else 0, dtype=bool)
+        seen[ends] = True
+        used = np.flatnonzero(seen)
+        remap = np.cumsum(seen) - 1
+        node_id = remap[ends]
+        del ends, seen, remap
         eu = node_id[: len(a)]
         ev = node_id[len(a) :]
         node_xy = np.zeros((len(used), 2))
