@@ -44,13 +44,24 @@ def empty_project() -> Path:
     return path
 
 
+def qgis_env(**extra) -> dict:
+    """The environment of a ``qgis_process`` run as on a user's machine: Python may write its byte code
+    (``PYTHONDONTWRITEBYTECODE``, set by the Makefile for the tests, would make every call compile the
+    plugin's modules again: ~0.1 s per call)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **extra)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def qgis_process(alg: str, params: dict, cache: Path, timeout: float, project: Path | None = None) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ANKUNFT_GRAPH_CACHE=str(cache))
+    env = qgis_env(ANKUNFT_GRAPH_CACHE=str(cache))
     cmd = ["qgis_process", "run", alg]
     if project is not None:
         cmd.append("--PROJECT_PATH={}".format(project))
     cmd += ["--"] + ["{}={}".format(k, v) for k, v in params.items()]
+    load = os.getloadavg()[0]
     r = run_measured(cmd, env=env, timeout=timeout)
+    r["load1"] = round(max(load, os.getloadavg()[0]), 2)
     if r["returncode"] != 0 and not r["timed_out"]:
         print(r["stderr"][-2000:], file=sys.stderr)
     peak_line = [ln for ln in r["stdout"].splitlines() if "peak memory" in ln.lower()]
@@ -81,6 +92,7 @@ def main(argv=None) -> dict:
     ap.add_argument("--peer-max-edges", type=int, default=200_000)
     ap.add_argument("--timeout", type=float, default=900.0)
     ap.add_argument("--name", default="scale")
+    ap.add_argument("--load-note", default="shared 2-core machine; load1 = 1-minute load average before/after each run")
     args = ap.parse_args(argv)
     sides = [int(x) for x in args.sides.split(",")]
     counts = [int(x) for x in args.points.split(",")]
@@ -99,7 +111,7 @@ def main(argv=None) -> dict:
                     r = qgis_process("native:serviceareafromlayer", {
                         "INPUT": net, "STRATEGY": 0, "START_POINTS": pts[c], "TRAVEL_COST2": 1125.0,
                         "OUTPUT_LINES": out / "peer_{}_{}.gpkg".format(n, c)}, cache, args.timeout, empty_project())
-                    row.update(peer_s=r["seconds"], peer_pss_mb=r["peak_pss_mb"], peer_ok=r["returncode"] == 0)
+                    row.update(peer_s=r["seconds"], peer_pss_mb=r["peak_pss_mb"], peer_ok=r["returncode"] == 0, peer_load1=r["load1"])
                     if r["returncode"] == 0:
                         peer_rate = r["seconds"] / edges
                 elif peer_rate is not None:
@@ -111,13 +123,13 @@ def main(argv=None) -> dict:
             again = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
             row.update(ours_first_s=first["seconds"], ours_first_pss_mb=first["peak_pss_mb"], ours_first_ok=first["returncode"] == 0,
                        ours_repeat_s=again["seconds"], ours_repeat_pss_mb=again["peak_pss_mb"], ours_repeat_ok=again["returncode"] == 0,
-                       ours_log_peak=again["log_peak"])
+                       ours_log_peak=again["log_peak"], ours_load1=[first["load1"], again["load1"]])
             if row.get("peer_s") and (row.get("peer_ok") or row.get("peer_extrapolated")) and row["ours_first_ok"] and row["ours_repeat_ok"]:
                 row["ratio_first"] = round(row["peer_s"] / row["ours_first_s"], 2)
                 row["ratio_repeat"] = round(row["peer_s"] / row["ours_repeat_s"], 2)
             print(row, flush=True)
             rows.append(row)
-            save(args.name, {"what": __doc__.strip().splitlines()[0], "load_note": "shared 2-core machine, 7 other sessions busy: absolute times under load; ratios from the same run",
+            save(args.name, {"what": __doc__.strip().splitlines()[0], "load_note": args.load_note,
                              "rows": rows})
     return {"rows": rows}
 

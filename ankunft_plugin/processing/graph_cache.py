@@ -34,13 +34,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.network import WalkGraph, wkb_line_parts
+from ..core.network import WalkGraph, release_memory, wkb_line_parts
 from ..core.values import FACTOR
 from .number_reading import read_field
 
 MAX_GRAPHS = 3
 _CACHE: OrderedDict = OrderedDict()
-FORMAT = 1  # disk format version: a graph written by another version is rebuilt
+FORMAT = 2  # disk format version: a graph written by another version is rebuilt (2: incidence stored, no snapping pieces)
 DEFAULT_LIMIT_MB = 2048
 MIN_EDGES_ON_DISK = 2000  # smaller graphs build in a blink: not worth a file
 
@@ -399,6 +399,7 @@ def get_graph(source, crs, context, feedback, cost_field: str = "", layer=None, 
         return graph
     parts, factors, fids, nulls = read_line_parts(source, crs, context, feedback, cost_field, progress, layer=layer,
                                                   parameter_value=parameter_value)
+    release_memory()  # the raw WKB and its parsing temporaries
     if parts.n_parts == 0:
         raise QgsProcessingException(
             QCoreApplication.translate("AnkunftGraphCache", "The walking network '{layer}' has no line geometries ({n} features, {nulls} without geometry). Choose a line layer of streets and footpaths.").format(
@@ -410,6 +411,8 @@ def get_graph(source, crs, context, feedback, cost_field: str = "", layer=None, 
         blocked = int(np.sum(factors <= 0))
         factors = np.where(np.isnan(factors), 1.0, factors)  # no value: plain length
     graph = WalkGraph.from_parts(parts, factors=factors, node_tolerance=node_tolerance)
+    del parts
+    release_memory()
     graph.source_fids = fids
     graph.null_geometries = nulls
     graph.factor_missing = missing  # cost factor missing: counted with factor 1
@@ -417,4 +420,5 @@ def get_graph(source, crs, context, feedback, cost_field: str = "", layer=None, 
     put(key, graph)
     if layer is not None and _file_stamp(layer):
         save_disk(key, graph, "{}|{}".format(layer.providerType(), layer.source()))
+        release_memory()  # temporaries of the snapping index
     return graph
