@@ -417,6 +417,7 @@ class _Pieces:
         self.first = first  # (segments,) first segment of the segment's edge
         self.half = half  # half of the longest piece
         self._edge = None
+        self.full = len(seg) == int(np.sum(nps))  # all pieces (not a subset)
 
     @classmethod
     def of(cls, g) -> _Pieces | None:
@@ -465,12 +466,26 @@ class _Pieces:
         return a + d * f0[..., None], a + d * f1[..., None]
 
     def midpoints(self) -> np.ndarray:
-        """Midpoints of all pieces (for the KD-tree), in chunks to keep the temporaries small."""
+        """Midpoints of all pieces (for the KD-tree), in chunks of segments to keep the temporaries small."""
+        if not self.full:
+            a, b = self.ends(np.arange(self.n))
+            return (a + b) / 2.0
         out = np.empty((self.n, 2))
-        step = 1 << 20
-        for i in range(0, self.n, step):
-            a, b = self.ends(np.arange(i, min(i + step, self.n)))
-            out[i : i + step] = (a + b) / 2.0
+        xy = self.graph.coord_xy
+        nseg = len(self.nps)
+        first_piece = np.cumsum(self.nps) - self.nps
+        step = 1 << 19
+        for s0 in range(0, nseg, step):
+            s1 = min(s0 + step, nseg)
+            n = self.nps[s0:s1]
+            p0 = int(first_piece[s0])
+            p1 = p0 + int(n.sum())
+            a = xy[self.vtx[s0:s1]]
+            d = np.repeat(xy[self.vtx[s0:s1] + 1] - a, n, axis=0)
+            a = np.repeat(a, n, axis=0)
+            k = self.k[p0:p1]
+            nn = np.repeat(n, n)
+            out[p0:p1] = ((a + d * (k / nn)[:, None]) + (a + d * ((k + 1) / nn)[:, None])) / 2.0
         return out
 
     def edge(self, idx=None) -> np.ndarray:
