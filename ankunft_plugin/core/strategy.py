@@ -416,3 +416,87 @@ __all__ = [
     "publish",
     "split_missing",
 ]
+
+
+# -- the pages of the map ---------------------------------------------------------------------------------
+def _order_key(v):
+    try:
+        return (0, float(v), "")
+    except (TypeError, ValueError):
+        return (1, 0.0, str(v))
+
+
+def page_order(values) -> list[int]:
+    """The pages in print order: by their sort value (numbers numerically, before any text), ties by input order."""
+    values = list(values)
+    return sorted(range(len(values)), key=lambda i: (_order_key(values[i]), i))
+
+
+def apportioned_coverage(areas, population, catchments, bands, minutes: float) -> tuple[np.ndarray, int]:
+    """Without counted catchment areas: the people of each area within ``minutes``, apportioned by the
+    share of its surface inside the union of the catchments of at most ``minutes`` (band NaN: left
+    out). Returns (covered people, NaN where the population is unknown; the number of catchments used)."""
+    from shapely.ops import unary_union
+
+    parts = [g for g, b in zip(catchments, bands) if g is not None and np.isfinite(b) and b <= minutes + 1e-9]
+    frac = cover_fractions(areas, unary_union(parts) if parts else None)
+    population = np.asarray(population, dtype=float)
+    return np.where(np.isfinite(population), population * frac, np.nan), len(parts)
+
+
+@dataclass
+class PageFigures:
+    """The key figures of every page and what the texts around them need."""
+
+    key_figures: list  # KeyFigures per page
+    coverage_names: list  # per page: the names of the coverage areas on it (None without coverage)
+    quarter_members: list  # per page: indices of the quarters on it
+    reconcile: dict  # page → Reconciliation (pages split into other pages)
+
+
+def _page_gaps(kf: KeyFigures, data, members, measurable, minutes: float) -> None:
+    gaps = data.gaps
+    meas = measurable[members] if measurable is not None else None
+    no_data = data.facilities.no_data if data.facilities is not None else ()
+    if gaps.reach is not None:
+        found, judged = offer_gaps_from_minutes({k: v[members] for k, v in gaps.reach.items()}, minutes, meas, no_data)
+    else:
+        found, judged = offer_gaps_from_lists([gaps.lists[j] for j in members], meas, no_data)
+    apply_gaps(kf, found, judged, data.facilities)
+
+
+def page_key_figures(pages, data, minutes: float, threshold: float = DEFAULT_THRESHOLD) -> PageFigures:
+    """The key figures of each page (shapely polygons ``pages``) from the map's data, read once:
+    ``data.quarters`` (shapes, pop, has_pop, classes, names), ``data.coverage`` (shapes, covered, total,
+    measurable, names), ``data.gaps`` (shapes, reach by category or missing lists), ``data.facilities``
+    (``DataGaps``), ``data.network`` and ``data.samples`` (for where gaps can be judged); each may be None."""
+    q, cov, gaps = data.quarters, data.coverage, data.gaps
+    q_members = page_members(pages, q.shapes) if q is not None else [[] for _ in pages]
+    c_members = page_members(pages, cov.shapes) if cov is not None else None
+    g_members = page_members(pages, gaps.shapes) if gaps is not None else None
+    g_measurable = None
+    if gaps is not None and data.network:
+        g_measurable = measurable_mask(measurable_shares(gaps.shapes, data.network, samples=data.samples))
+    reconcile = page_reconciliation(pages, q_members, q.pop) if q is not None and q.has_pop else {}
+    figures, names = [], []
+    for p in range(len(pages)):
+        idx = q_members[p]
+        if q is not None:
+            kf = key_figures(q.pop[idx], classes=[q.classes[j] for j in idx] if q.classes is not None else None, threshold=threshold)
+            if not q.has_pop:
+                kf.has_quarters = False  # no population field: "n/a", never "." or a number
+        else:
+            kf = key_figures([])
+        page_names = None
+        if cov is not None:
+            m = c_members[p]
+            apply_coverage_areas(kf, cov.covered[m], cov.total[m], cov.measurable[m], threshold)
+            page_names = [cov.names[j] for j in m]
+        if gaps is not None:
+            _page_gaps(kf, data, g_members[p], g_measurable, minutes)
+        elif data.facilities is not None:
+            apply_gaps(kf, [], 0, data.facilities)
+            kf.has_missing = False
+        figures.append(kf)
+        names.append(page_names)
+    return PageFigures(figures, names, q_members, reconcile)

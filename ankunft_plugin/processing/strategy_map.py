@@ -45,7 +45,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QMetaType
-from shapely.ops import unary_union
 
 from ..__about__ import __version__
 from ..core import fieldmatch, strategy, vocabulary
@@ -381,8 +380,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             geoms = [QgsGeometry.fromRect(extent)]
             names = [text(opts["lang"], "whole_area")]
             order = [1]
-        sequence = sorted(range(len(geoms)), key=lambda i: (_sort_key(order[i]), i))
-        return SimpleNamespace(geoms=geoms, shapes=to_shapely(geoms), names=names, order=sequence)
+        return SimpleNamespace(geoms=geoms, shapes=to_shapely(geoms), names=names, order=strategy.page_order(order))
 
     def _data(self, layers, fields, crs, opts, context, feedback) -> SimpleNamespace:
         """Everything the key figures need, read once into numpy/shapely (the core computes from it)."""
@@ -452,14 +450,13 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         c_min = fields["c_min"]
         c_geoms, c_vals = self._read(catch, [c_min], crs, context, feedback)
         band = parse_numbers(c_vals[c_min])[0] if c_min else np.zeros(len(c_geoms))
-        parts = [g for g, b in zip(to_shapely(c_geoms), band) if g is not None and np.isfinite(b) and b <= minutes + 1e-9]
-        if not parts:
-            feedback.pushWarning(self.tr("No catchment of at most {m} minutes in '{layer}': coverage is 0.").format(m=minutes, layer=catch.name()))
         q = data.quarters
-        frac = strategy.cover_fractions(q.shapes, unary_union(parts) if parts else None)
+        covered, n_parts = strategy.apportioned_coverage(q.shapes, q.pop, to_shapely(c_geoms), band, minutes)
+        if not n_parts:
+            feedback.pushWarning(self.tr("No catchment of at most {m} minutes in '{layer}': coverage is 0.").format(m=minutes, layer=catch.name()))
         return SimpleNamespace(
             shapes=q.shapes,
-            covered=np.where(np.isfinite(q.pop), q.pop * frac, np.nan),
+            covered=covered,
             total=q.pop,
             names=q.names or [str(i + 1) for i in range(len(q.shapes))],
             measurable=self._measurable(q.shapes, data, feedback),
@@ -719,48 +716,15 @@ def scheme_keys() -> list:
 
 
 def page_figures(pages, data, opts) -> list:
-    """Key figures, table rows and notes of every page (the arithmetic is in core.strategy)."""
+    """Key figures (``core/strategy.page_key_figures``), table rows and notes of every page."""
     lang, minutes, threshold, labels = opts["lang"], opts["minutes"], opts["threshold"], opts["labels"]
-    q = data.quarters
-    q_members = strategy.page_members(pages.shapes, q.shapes) if q is not None else [[] for _ in pages.shapes]
-    cov = data.coverage
-    c_members = strategy.page_members(pages.shapes, cov.shapes) if cov is not None else None
-    gaps = data.gaps
-    g_members = strategy.page_members(pages.shapes, gaps.shapes) if gaps is not None else None
-    g_measurable = None
-    if gaps is not None and data.network:
-        g_measurable = strategy.measurable_mask(strategy.measurable_shares(gaps.shapes, data.network, samples=data.samples))
-    reconcile = strategy.page_reconciliation(pages.shapes, q_members, q.pop) if q is not None and q.has_pop else {}
+    pf = strategy.page_key_figures(pages.shapes, data, minutes, threshold)
     out = []
-    for p in range(len(pages.shapes)):
-        idx = q_members[p]
-        if q is not None:
-            kf = strategy.key_figures(q.pop[idx], classes=[q.classes[j] for j in idx] if q.classes is not None else None, threshold=threshold)
-            if not q.has_pop:
-                kf.has_quarters = False  # no population field: "n/a", never "." or a number
-        else:
-            kf = strategy.key_figures([])
-        names = None
-        if cov is not None:
-            m = c_members[p]
-            strategy.apply_coverage_areas(kf, cov.covered[m], cov.total[m], cov.measurable[m], threshold)
-            names = [cov.names[j] for j in m]
-        if gaps is not None:
-            m = g_members[p]
-            meas = g_measurable[m] if g_measurable is not None else None
-            no_data = data.facilities.no_data if data.facilities is not None else ()
-            if gaps.reach is not None:
-                found, judged = strategy.offer_gaps_from_minutes({k: v[m] for k, v in gaps.reach.items()}, minutes, meas, no_data)
-            else:
-                found, judged = strategy.offer_gaps_from_lists([gaps.lists[j] for j in m], meas, no_data)
-            strategy.apply_gaps(kf, found, judged, data.facilities)
-        elif data.facilities is not None:
-            strategy.apply_gaps(kf, [], 0, data.facilities)
-            kf.has_missing = False
-        rows = key_figure_rows(kf, lang, minutes, labels=labels, names=names)
+    for p, kf in enumerate(pf.key_figures):
+        rows = key_figure_rows(kf, lang, minutes, labels=labels, names=pf.coverage_names[p])
         extra = {
             "t_sites": sites_text(data.sites, pages.shapes[p], lang, threshold, labels) if data.sites is not None else None,
-            "t_totals": totals_text(p, pages, reconcile, q, q_members, lang),
+            "t_totals": totals_text(p, pages, pf.reconcile, data.quarters, pf.quarter_members, lang),
         }
         out.append(SimpleNamespace(kf=kf, rows=rows, extra=extra))
     return out
@@ -873,10 +837,3 @@ def _is_int(v) -> bool:
 
 def _num(v):
     return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
-
-
-def _sort_key(v):
-    try:
-        return (0, float(v), "")
-    except (TypeError, ValueError):
-        return (1, 0.0, str(v))

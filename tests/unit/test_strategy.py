@@ -107,3 +107,49 @@ def test_rows_say_what_the_figures_rest_on():
     assert rows["t_uncategorised"][1] == "1 von 3 (33\u202f%)"
     en = {f: value for f, _label, value in key_figure_rows(kf, "en", 10, names=["A", "B", "Hansa"])}
     assert en["t_coverage"] == "87% (1,300 of 1,500 residents)" and en["t_missing"] == "work: in 1 of 2 quarters"
+
+
+# -- pages: order, apportioned coverage, key figures per page (moved out of ankunft:strategymap) ---------
+def test_page_order_numbers_first_then_text_ties_by_input():
+    assert S.page_order([3, "b", 1.5, "a", None, 3]) == [2, 0, 5, 4, 3, 1]  # None sorts as the text "None"
+    assert S.page_order([]) == []
+
+
+def test_apportioned_coverage_uses_the_bands_within_the_minutes():
+    areas = [box(0, 0, 10, 10), box(10, 0, 20, 10)]
+    catch = [box(0, 0, 5, 10), box(0, 0, 20, 10), None]
+    covered, n = S.apportioned_coverage(areas, [100.0, np.nan], catch, [10.0, 15.0, 5.0], 10)
+    assert n == 1 and covered[0] == 50.0 and np.isnan(covered[1])
+    covered, n = S.apportioned_coverage(areas, [100.0, 40.0], catch, [10.0, np.nan, 5.0], 5)
+    assert n == 0 and covered.tolist() == [0.0, 0.0]
+
+
+def test_page_key_figures_per_page():
+    from types import SimpleNamespace as NS
+
+    pages = [box(0, 0, 20, 10), box(0, 0, 10, 10), box(10, 0, 20, 10)]  # the first page is split into the two others
+    shapes = [box(0, 0, 10, 10), box(10, 0, 20, 10)]
+    q = NS(shapes=shapes, pop=np.array([100.0, 50.0]), has_pop=True, classes=["established", "none"], names=["A", "B"])
+    cov = NS(shapes=shapes, covered=np.array([80.0, 2.0]), total=np.array([100.0, 50.0]), measurable=np.array([True, True]), names=["A", "B"])
+    data = NS(quarters=q, coverage=cov, gaps=None, facilities=None, network=None, samples=None)
+    pf = S.page_key_figures(pages, data, 10, 3)
+    assert pf.quarter_members == [[0, 1], [0], [1]]
+    assert pf.coverage_names == [["A", "B"], ["A"], ["B"]]
+    assert set(pf.reconcile) == {0}
+    for p, members in enumerate(pf.quarter_members):
+        kf = S.key_figures(q.pop[members], classes=[q.classes[j] for j in members], threshold=3)
+        S.apply_coverage_areas(kf, cov.covered[members], cov.total[members], cov.measurable[members], 3)
+        assert pf.key_figures[p] == kf
+    assert pf.key_figures[0].population == 150.0 and pf.key_figures[1].covered_population == 80.0
+    # without a population field: no quarters figure; with facility data but no gap layer: no missing offers
+    facilities = S.data_gaps(["library", None], ["library", "housing"])
+    bare = S.page_key_figures(pages[:1], NS(quarters=NS(**{**vars(q), "has_pop": False}), coverage=None, gaps=None,
+                                            facilities=facilities, network=None, samples=None), 10, 3)
+    assert not bare.key_figures[0].has_quarters and not bare.key_figures[0].has_missing
+    assert bare.reconcile == {} and bare.coverage_names == [None]
+    gaps = NS(shapes=shapes, reach={"library": np.array([5.0, 30.0])}, lists=None)
+    with_gaps = S.page_key_figures(pages[:1], NS(quarters=None, coverage=None, gaps=gaps, facilities=facilities, network=None, samples=None), 10, 3)
+    kf = S.key_figures([])
+    found, judged = S.offer_gaps_from_minutes({"library": gaps.reach["library"]}, 10, None, facilities.no_data)
+    S.apply_gaps(kf, found, judged, facilities)
+    assert with_gaps.key_figures[0] == kf and with_gaps.quarter_members == [[]]
