@@ -344,3 +344,106 @@ def changed_class(classes) -> np.ndarray:
         vals = {v for v in c[i] if v in VALID_CLASSES}
         out[i] = len(vals) > 1
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# the run around the method: years, the whole dynamics, per-area values, transition table, reform report
+# --------------------------------------------------------------------------------------------
+def parse_years(text: str) -> list[int]:
+    """``"2015, 2016;2017 2018"`` → [2015, 2016, 2017, 2018]; ValueError (with the part) for anything else."""
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+    years = []
+    for p in parts:
+        p = p.strip()
+        if not p.lstrip("-").isdigit():
+            raise ValueError(p)
+        years.append(int(p))
+    return years
+
+
+def year_order(years: Sequence[int]) -> list[int]:
+    """The indices of ``years`` in ascending order of the year (the layers are sorted by it)."""
+    return sorted(range(len(years)), key=lambda t: years[t])
+
+
+@dataclass
+class Dynamics:
+    """Trend, change and transitions of every area over the years (``classes``/``scores``: areas × years)."""
+
+    trend: np.ndarray  # OLS slope of the score per year (NaN: too few years)
+    trend_n: np.ndarray  # years the trend rests on
+    change: np.ndarray  # change category (CHANGES)
+    aq_years: np.ndarray  # years as an arrival quarter
+    changed: np.ndarray  # bool: the class changed at least once
+    transitions: np.ndarray  # (periods, classes, classes) counts
+
+    @property
+    def pooled(self) -> np.ndarray:
+        """Transitions summed over all periods."""
+        return self.transitions.sum(axis=0)
+
+
+def dynamics(years: Sequence[float], classes, scores, states: Sequence[str] = CLASSES) -> Dynamics:
+    """Everything ``ankunft:arrivaldynamics`` computes from the classified years (the trend needs at
+    least three years, or all of them when fewer are given)."""
+    trend, trend_n = ols_trend(years, scores, min_points=min(3, len(years)))
+    return Dynamics(trend, trend_n, change_category(classes), arrival_years(classes), changed_class(classes),
+                    transition_counts(classes, states))
+
+
+def to_areas(values, rows: np.ndarray, n_areas: int, fill=np.nan, dtype=float) -> np.ndarray:
+    """One year's row values placed at their area (``Alignment.rows[t]``); ``fill`` elsewhere."""
+    out = np.full(n_areas, fill, dtype=dtype)
+    rows = np.asarray(rows)
+    ok = rows >= 0
+    out[rows[ok]] = np.asarray(values, dtype=dtype)[ok]
+    return out
+
+
+def latest_rows(alignment: Alignment) -> tuple[np.ndarray, np.ndarray]:
+    """Per area: the latest year it occurs in and its row there (-1, -1 when it never occurs)."""
+    year = np.full(alignment.n_areas, -1, dtype=np.int64)
+    row = np.full(alignment.n_areas, -1, dtype=np.int64)
+    for t, rows in enumerate(alignment.rows):  # the latest year an area occurs in wins
+        ok = np.flatnonzero(rows >= 0)
+        year[rows[ok]] = t
+        row[rows[ok]] = ok
+    return year, row
+
+
+def transition_table(years: Sequence[int], transitions, states: Sequence[str] = CLASSES) -> list[tuple]:
+    """Rows (period, year_from, year_to, from_class, to_class, count, row share) of the transition counts:
+    first all periods pooled (period ``all``, no years), then each pair of consecutive years."""
+    transitions = np.asarray(transitions)
+    periods = [("all", None, None, transitions.sum(axis=0))]
+    periods += [("{}-{}".format(years[t], years[t + 1]), years[t], years[t + 1], transitions[t]) for t in range(len(years) - 1)]
+    rows = []
+    for period, y0, y1, counts in periods:
+        shares = row_shares(counts)
+        for a, ca in enumerate(states):
+            for b, cb in enumerate(states):
+                rows.append((period, y0, y1, ca, cb, int(counts[a, b]), shares[a, b]))
+    return rows
+
+
+@dataclass
+class ReformFigures:
+    lost_share: float  # share of the year's population outside every target area (not moved)
+    change_pct: float  # population after vs before, percent (0 without population)
+    n_split: int  # source areas split between several targets
+    median_split: float  # share of the population from split areas: median over the targets (0: none)
+    max_split: float  # … and maximum
+
+
+def reform_figures(hy: HarmonisedYear) -> ReformFigures:
+    """What a harmonised year reports (``harmonise_year``)."""
+    res = hy.result
+    lost = float(res.unallocated[0]) if len(res.unallocated) else 0.0
+    ss = res.split_share[np.isfinite(res.split_share)]
+    return ReformFigures(
+        lost_share=lost / hy.total_before if hy.total_before > 0 else 0.0,
+        change_pct=100.0 * (hy.total_after - hy.total_before) / hy.total_before if hy.total_before else 0.0,
+        n_split=int(res.weights.split.sum()),
+        median_split=float(np.median(ss)) if len(ss) else 0.0,
+        max_split=float(np.max(ss)) if len(ss) else 0.0,
+    )

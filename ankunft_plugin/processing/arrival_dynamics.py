@@ -61,18 +61,6 @@ def apply_change_style(layer, labels: dict[str, str]) -> None:
     categorized_fill(layer, "change", dyn.CHANGES, CHANGE_STYLE, labels)
 
 
-def parse_years(text: str) -> list[int]:
-    """``"2015, 2016;2017 2018"`` → [2015, 2016, 2017, 2018]; ValueError for anything else."""
-    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-    years = []
-    for p in parts:
-        p = p.strip()
-        if not p.lstrip("-").isdigit():
-            raise ValueError(p)
-        years.append(int(p))
-    return years
-
-
 class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     NONNEGATIVE_PARAMS = ("POPULATION_FIELD",)  # people: never negative (processing/validation.py)
     ALG_ID = "arrivaldynamics"
@@ -231,7 +219,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             raise QgsProcessingException(self.tr("Choose at least two layers (one per year) as input."))
         years_text = self.parameterAsString(parameters, self.YEARS, context)
         try:
-            years = parse_years(years_text)
+            years = dyn.parse_years(years_text)
         except ValueError as err:
             raise QgsProcessingException(
                 self.tr("Years: '{value}' is not a year. Write the years comma-separated, e.g. 2015,2016,2017.").format(value=str(err))
@@ -244,7 +232,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             )
         if len(set(years)) != len(years):
             raise QgsProcessingException(self.tr("Years: each year may occur only once ({years}).").format(years=years_text))
-        order = sorted(range(len(years)), key=lambda t: years[t])
+        order = dyn.year_order(years)
         if order != list(range(len(years))):
             feedback.pushInfo(self.tr("The layers were sorted by year."))
         run.years = [years[t] for t in order]
@@ -348,12 +336,9 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
     def _dynamics(self, run) -> None:
         """Trend, change category, years as arrival quarter, transitions (``core/dynamics``) and the spatial
         clusters of the latest year."""
-        classes, alignment = run.classes, run.alignment
-        run.trend, run.trend_n = dyn.ols_trend(run.years, run.scores, min_points=min(3, run.n_years))
-        run.change = dyn.change_category(classes)
-        run.aq_years = dyn.arrival_years(classes)
-        run.changed = dyn.changed_class(classes)
-        run.transitions = dyn.transition_counts(classes, CLASSES)
+        alignment = run.alignment
+        d = dyn.dynamics(run.years, run.classes, run.scores, CLASSES)
+        run.trend, run.trend_n, run.change, run.aq_years, run.changed, run.transitions = d.trend, d.trend_n, d.change, d.aq_years, d.changed, d.transitions
         n_areas = run.n_areas = alignment.n_areas
         run.gi_z = np.full(n_areas, np.nan)
         run.gi_p = np.full(n_areas, np.nan)
@@ -362,10 +347,9 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             data = run.per_year[-1][1]
             z, p, cl = compute_clusters(run.clusters, run.results[-1].score, data.geometries, run.layers[-1], run.context, run.feedback)
             rows = alignment.rows[-1]
-            ok = rows >= 0
-            run.gi_z[rows[ok]] = z[ok]
-            run.gi_p[rows[ok]] = p[ok]
-            run.cluster[rows[ok]] = cl[ok]
+            run.gi_z = dyn.to_areas(z, rows, n_areas)
+            run.gi_p = dyn.to_areas(p, rows, n_areas)
+            run.cluster = dyn.to_areas(cl, rows, n_areas, fill=None, dtype=object)
         run.feedback.setProgress(80.0)
 
     def _write_areas(self, run):
@@ -392,11 +376,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             spec += [("gi_z", "double"), ("gi_p", "double"), ("cluster", "string")]
         if harmonised:
             spec += [("harm_years", "string")] + [("harm_split_{}".format(years[t]), "double") for t in sorted(harmonised)]
-            harm_split = {}
-            for t, split in harmonised.items():
-                rows = alignment.rows[t]
-                harm_split[t] = np.full(n_areas, np.nan)
-                harm_split[t][rows[rows >= 0]] = np.asarray(split)[rows >= 0]
+            harm_split = {t: dyn.to_areas(split, alignment.rows[t], n_areas) for t, split in harmonised.items()}
         fields = new_fields(None, spec)
         wkb = run.layers[-1].wkbType()
         if QgsWkbTypes.geometryType(wkb) != Qgis.GeometryType.Polygon:
@@ -435,14 +415,12 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         """Each area's geometry (multi-part) and name from the latest year it occurs in."""
         geometries = [None] * run.n_areas
         names = [None] * run.n_areas
-        for t in range(run.n_years):  # the latest year an area occurs in wins
-            data = run.per_year[t][1]
-            rows = run.alignment.rows[t]
-            for r, i in enumerate(rows):
-                if i >= 0:
-                    geometries[i] = data.geometries[r]
-                    if run.name_field:
-                        names[i] = data.attributes[run.name_field][r]
+        for i, (t, r) in enumerate(zip(*dyn.latest_rows(run.alignment))):
+            if t >= 0:
+                data = run.per_year[t][1]
+                geometries[i] = data.geometries[r]
+                if run.name_field:
+                    names[i] = data.attributes[run.name_field][r]
         for g in geometries:
             if g is not None and not g.isNull() and not g.isMultipart():
                 g.convertToMultiType()
@@ -468,15 +446,9 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         t_sink, t_dest = self.parameterAsSink(run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, Qgis.WkbType.NoGeometry)
         if t_sink is None:
             raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT_TRANSITIONS))
-        pooled = run.pooled = transitions.sum(axis=0)
-        periods = [("all", None, None, pooled)]
-        periods += [("{}-{}".format(years[t], years[t + 1]), years[t], years[t + 1], transitions[t]) for t in range(run.n_years - 1)]
-        t_rows = []
-        for period, y0, y1, counts in periods:
-            shares_m = dyn.row_shares(counts)
-            for a, ca in enumerate(CLASSES):
-                for b, cb in enumerate(CLASSES):
-                    t_rows.append([period, y0, y1, ca, cb, labels[ca], labels[cb], int(counts[a, b]), shares_m[a, b]])
+        run.pooled = transitions.sum(axis=0)
+        t_rows = [[period, y0, y1, ca, cb, labels[ca], labels[cb], count, share]
+                  for period, y0, y1, ca, cb, count, share in dyn.transition_table(years, transitions, CLASSES)]
         write_rows(t_sink, t_fields, t_rows, [None] * len(t_rows), run.feedback)
         return t_dest
 
@@ -546,11 +518,11 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
             src = self._metric(data, crs, context)
             hy = dyn.harmonise_year(src, t_geoms, pop, ind, weights=weights_cache.get(key), points_xy=pxy, points_weight=pw)
             weights_cache[key] = hy.result.weights
-            lost = float(hy.result.unallocated[0]) if len(hy.result.unallocated) else 0.0
-            if hy.total_before > 0 and lost / hy.total_before > MAX_UNALLOCATED:
+            fig = dyn.reform_figures(hy)
+            if fig.lost_share > MAX_UNALLOCATED:
                 raise QgsProcessingException(
                     self.tr("Years {a} and {b} share only {share:.0f} % of their area ids, and {pct:.0f} % of the population of {a} lies outside the areas of {b}: the two layers do not cover the same place, so the years cannot be harmonised. Check the layers and their CRS, or analyse the years separately.").format(
-                        a=years[t], b=years[target], share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0), pct=100.0 * lost / hy.total_before)
+                        a=years[t], b=years[target], share=100.0 * (shares[t] if np.isfinite(shares[t]) else 0.0), pct=100.0 * fig.lost_share)
                 )
             attrs = {id_field: list(t_data.attributes[id_field]), pop_field: hy.population.tolist()}
             if name_field:
@@ -559,12 +531,10 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 attrs[f] = hy.indicators[name][0].tolist()
             per_year[t] = (label, LayerData(fids=t_data.fids, attributes=attrs, geometries=[QgsGeometry(g) for g in t_data.geometries], crs=t_data.crs))
             out[t] = hy.result.split_share
-            diff = 100.0 * (hy.total_after - hy.total_before) / hy.total_before if hy.total_before else 0.0
-            ss = hy.result.split_share[np.isfinite(hy.result.split_share)]
             feedback.pushInfo(
                 self.tr("{year} harmonised onto {target}: {n} areas ({split} split), population {a:.0f} → {b:.0f} ({d:+.4f} %); share of the population from split areas: median {m:.0f} %, maximum {x:.0f} %.").format(
-                    year=years[t], target=years[target], n=len(data), split=int(hy.result.weights.split.sum()), a=hy.total_before, b=hy.total_after, d=diff,
-                    m=100.0 * float(np.median(ss)) if len(ss) else 0.0, x=100.0 * float(np.max(ss)) if len(ss) else 0.0)
+                    year=years[t], target=years[target], n=len(data), split=fig.n_split, a=hy.total_before, b=hy.total_after, d=fig.change_pct,
+                    m=100.0 * fig.median_split, x=100.0 * fig.max_split)
             )
         return out
 

@@ -30,7 +30,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from .arrival_dynamics import parse_years
+from ..core.dynamics import parse_years
 from .base import AnkunftAlgorithm
 
 YEAR_FIELD = re.compile(r"^(?P<base>.*?[^_\-. ])[_\-. ]?(?P<year>(?:18|19|20|21)\d{2})$")

@@ -163,3 +163,58 @@ def test_transitions_hand_made():
     np.testing.assert_allclose(shares[e], [2 / 3, 0.0, 1 / 3, 0.0])
     assert np.isnan(dyn.row_shares(counts[1])[i]).all()  # nobody insufficient in the middle year
     np.testing.assert_allclose(np.nansum(shares, axis=1)[[e, m, n, i]], [1.0, 1.0, 1.0, 1.0])
+
+
+# -- the run around the method (moved out of ankunft:arrivaldynamics) ------------------------------------
+def test_parse_years_and_order():
+    assert dyn.parse_years("2015, 2016;2017 2018") == [2015, 2016, 2017, 2018]
+    assert dyn.parse_years(" ") == []
+    with pytest.raises(ValueError, match="2O17"):
+        dyn.parse_years("2015,2O17")
+    assert dyn.year_order([2017, 2015, 2016]) == [1, 2, 0]
+
+
+def test_dynamics_bundles_the_core_functions():
+    classes = np.array([["none", "none", "emerging"], ["established", "emerging", "none"], ["", "none", "none"]], dtype=object)
+    scores = np.array([[0.1, 0.2, 0.9], [1.5, 0.8, 0.1], [np.nan, 0.0, 0.1]])
+    d = dyn.dynamics([2018, 2019, 2020], classes, scores)
+    trend, n = dyn.ols_trend([2018, 2019, 2020], scores, min_points=3)
+    assert np.array_equal(d.trend, trend, equal_nan=True) and np.array_equal(d.trend_n, n)
+    assert d.change.tolist() == dyn.change_category(classes).tolist()
+    assert d.aq_years.tolist() == [1, 2, 0] and d.changed.tolist() == [True, True, False]
+    assert np.array_equal(d.pooled, dyn.transition_counts(classes).sum(axis=0))
+    two = dyn.dynamics([2019, 2020], classes[:, 1:], scores[:, 1:])
+    assert np.isfinite(two.trend).all()  # with two years the trend rests on both
+
+
+def test_to_areas_and_latest_rows():
+    al = dyn.align_ids([["a", "b"], ["b", "c", None], ["a"]])
+    assert dyn.to_areas([1.0, 2.0, 3.0], al.rows[1], al.n_areas).tolist()[1:] == [1.0, 2.0]
+    assert np.isnan(dyn.to_areas([1.0, 2.0, 3.0], al.rows[1], al.n_areas)[0])
+    assert dyn.to_areas(["x"], al.rows[2], al.n_areas, fill=None, dtype=object).tolist() == ["x", None, None]
+    year, row = dyn.latest_rows(al)
+    assert year.tolist() == [2, 1, 1] and row.tolist() == [0, 0, 1]
+
+
+def test_transition_table_rows():
+    counts = np.zeros((2, 4, 4), dtype=int)
+    counts[0, 0, 1] = 2
+    counts[1, 0, 0] = 1
+    counts[1, 0, 1] = 1
+    rows = dyn.transition_table([2018, 2019, 2020], counts)
+    assert len(rows) == 3 * 16
+    assert rows[0][:3] == ("all", None, None) and rows[16][:3] == ("2018-2019", 2018, 2019)
+    first = dyn.CLASSES[0]
+    pooled = {(r[3], r[4]): (r[5], r[6]) for r in rows[:16]}
+    assert pooled[(first, dyn.CLASSES[1])] == (3, pytest.approx(0.75)) and pooled[(first, first)] == (1, pytest.approx(0.25))
+    assert all(isinstance(r[5], int) for r in rows)
+
+
+def test_reform_figures():
+    from shapely.geometry import box
+
+    hy = dyn.harmonise_year([box(0, 0, 10, 10), box(10, 0, 20, 10), box(50, 50, 60, 60)], [box(0, 0, 15, 10), box(15, 0, 20, 10)],
+                            [100.0, 50.0, 50.0], {})
+    f = dyn.reform_figures(hy)
+    assert f.lost_share == pytest.approx(0.25) and f.change_pct == pytest.approx(-25.0) and f.n_split == 1
+    assert f.median_split == pytest.approx(0.6) and f.max_split == pytest.approx(1.0)
