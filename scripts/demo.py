@@ -10,6 +10,10 @@ the strategy-map layout lands in the project that is saved. Writes ``demo-output
 ``ankunft_demo.qgz`` (styled layers in groups, the layout inside, relative paths) and
 ``strategiekarte_moabit.pdf``; prints a summary with the key figures.
 
+The steps and how the results of one feed the inputs of the next come from ``core/workflow.py`` (the
+same description the panel follows, and a test holds the shipped model to): this script only says which
+sample layer plays which role, where each result is written, and the planner's settings of each step.
+
 A step whose algorithm is not part of this build is reported plainly as not available, and the steps
 that depend on it are skipped; no result is ever faked.
 """
@@ -19,6 +23,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,6 +32,9 @@ sys.path.insert(0, str(ROOT))
 for candidate in ("/usr/share/qgis/python/plugins", "/usr/lib/qgis/python/plugins"):
     if Path(candidate).exists() and candidate not in sys.path:
         sys.path.append(candidate)
+
+from ankunft_plugin.core import workflow as wf  # noqa: E402 (core: no QGIS import)
+from ankunft_plugin.core.fieldmatch import find_field  # noqa: E402
 
 SAMPLE = ROOT / "resources" / "sample" / "ankunft_sample.gpkg"
 OUT = Path(os.environ.get("ANKUNFT_DEMO_OUT", ROOT / "demo-output")).resolve()
@@ -51,7 +59,42 @@ BERLIN_ATTRIBUTION = (
 )
 PANEL_FIELDS = {"population": POP, "arrivals": "for_change_2017_2020", "turnover": "k11_turnover", "diversity": "for_2020", "social": "s3_transfer"}
 PANEL_UNITS = {"arrivals": 0, "turnover": 1, "diversity": 0, "social": 1}  # 0 count, 1 percent (as the algorithm)
+# the demo's layers per role of core/workflow.py (what a planner would choose in the panel); the
+# facilities are the POI layers, as layer objects named like the Berlin POI files
+ROLE_TABLES = {
+    wf.AREAS: "planning_areas", wf.DOCKING: "poi_community_centers", wf.CANDIDATES: "candidate_sites", wf.BUILDINGS: "moabit_buildings",
+    wf.DISTRICTS: "map_pages", wf.STREETS: "moabit_roads", wf.WATER: "moabit_water",
+}
+# where each step's results are written in the demo GeoPackage; the study area (Moabit) is cut from the classification
+RESULT_TABLES = {
+    wf.CLASSIFIED: "arrival_quarters", wf.PREPARED_NETWORK: "walk_network", ("infrastructure", "OUTPUT"): "infrastructure",
+    ("infrastructure", "OUTPUT_FACILITIES"): "facilities", ("catchments", "OUTPUT"): "catchments", ("catchments", "OUTPUT_AREAS"): "catchment_areas",
+    ("docking", "OUTPUT"): "suggested_sites", ("strategy", "OUTPUT"): "map_pages_keyfigures",
+}
+STUDY_AREA_TABLE = "moabit_quarters"
+LABELS = {
+    "classify": "Classify the 448 Berlin planning areas", "network": "Prepare the Moabit walking network",
+    "infrastructure": "Social infrastructure overlay in Moabit", "catchments": "Walking catchments of the community centres",
+    "docking": "Suggest 5 new docking points", "strategy": "Strategy map (A3, German)",
+}
+# inputs the panel fills that the demo leaves to the algorithm: the overlay's arrivals field (kept as the
+# demo always ran, so its figures stay comparable)
+LEAVE_OUT = {"infrastructure": ("ARRIVALS_FIELD",)}
 CANDIDATE_LAYERS = ("supermarkets", "marketplaces", "libraries", "post_offices", "ubahn_stops", "sbahn_stops", "tram_stops")
+
+
+def settings(key: str) -> dict:
+    """The planner's settings of a step (not wiring: that is core/workflow.py's)."""
+    return {
+        "classify": {"MIN_POPULATION": 300, "THRESHOLD": 1.0, "SMOOTHING": True, "SUPPRESS_BELOW": 3},
+        "infrastructure": {"MAX_MINUTES": 10},
+        "catchments": {"BANDS": "5,10,15", "SPEED_KMH": 4.5},
+        "docking": {"MAX_MINUTES": 10, "SPEED_KMH": 4.5, "COUNT": 5, "METHOD": 1, "VISIBILITY": 0},
+        "strategy": {
+            "DATA_DATES": BERLIN_DATES, "ISSUER": BERLIN_ISSUER, "ATTRIBUTION": BERLIN_ATTRIBUTION, "PAPER": 0, "LANGUAGE": 0,
+            "OUTPUT_PDF": str(PDF), "OUTPUT_PNG_FOLDER": str(PNG_DIR),
+        },
+    }.get(key, {})
 
 
 def sample(layer: str) -> str:
@@ -69,19 +112,25 @@ def into_gpkg(table: str) -> str:
     return "ogr:dbname='{}' table=\"{}\" (geom)".format(GPKG, table)
 
 
+@dataclass
+class DemoRun:
+    """What a run of the demo did: the steps done, figures for the summary, what was missing or failed."""
+
+    version: str = ""
+    done: set = field(default_factory=set)
+    outcome: dict = field(default_factory=dict)
+    missing: list = field(default_factory=list)
+    failed: list = field(default_factory=list)
+    timings: list = field(default_factory=list)
+    started: float = field(default_factory=time.perf_counter)
+    facilities: list = field(default_factory=list)  # the POI layers (objects: kept alive for the run)
+
+
 def main() -> int:
-    t_start = time.perf_counter()
-    from qgis.core import (
-        QgsApplication,
-        QgsProcessingContext,
-        QgsProcessingFeedback,
-        QgsProject,
-        QgsVectorLayer,
-    )
+    from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
     app.initQgis()
-    import processing
     from processing.core.Processing import Processing
 
     Processing.initialize()
@@ -93,29 +142,6 @@ def main() -> int:
     if provider is None:
         provider = AnkunftProvider()  # keep the Python reference alive for the whole run
         registry.addProvider(provider)
-
-    class Progress(QgsProcessingFeedback):
-        """Prints a step's progress every 10 % and its warnings."""
-
-        def __init__(self, label):
-            super().__init__()
-            self.label = label
-            self.last = -10
-            self.warnings = []
-            self.progressChanged.connect(self._on_progress)
-
-        def _on_progress(self, value):
-            if value >= self.last + 10 or (value >= 100 and self.last < 100):
-                self.last = int(value // 10 * 10)
-                print("    {:>3.0f} %  {}".format(value, self.label), flush=True)
-
-        def pushWarning(self, text):  # noqa: N802 (QGIS API)
-            self.warnings.append(text)
-            print("    ! " + text, flush=True)
-
-        def reportError(self, text, fatalError=False):  # noqa: N802, N803
-            print("    ERROR " + text, flush=True)
-
     if "--write-model" in sys.argv:
         i = sys.argv.index("--write-model")
         target = Path(sys.argv[i + 1]) if len(sys.argv) > i + 1 else ROOT / "resources" / "models" / "fullanalysis.model3"
@@ -125,6 +151,60 @@ def main() -> int:
     if not SAMPLE.exists():
         print("The sample {} is missing: run  .venv/bin/python scripts/make_sample.py".format(SAMPLE))
         return 2
+    rc = run_demo(registry, DemoRun(version=__version__))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # QgsApplication.exitQgis() after Processing can crash on teardown in a standalone script;
+    # everything is written and flushed, so leave without it.
+    os._exit(rc)
+
+
+def run_demo(registry, run: DemoRun) -> int:
+    """Every step of core/workflow.py's batch run on the sample, then the project and the summary."""
+    from qgis.core import QgsProcessingContext, QgsProject, QgsVectorLayer
+
+    clear_output()
+    project = QgsProject.instance()
+    project.clear()
+    project.setFileName(str(QGZ))
+    project.setCrs(QgsVectorLayer(sample("moabit_district"), "d", "ogr").crs())
+    context = QgsProcessingContext()
+    context.setProject(project)
+    copy_background(context, run)
+    for n, key in enumerate(wf.BATCH_ORDER, start=2):
+        prepare_step(key, context, run)
+        res = run_step(registry, context, run, n, key, step_params(registry, run, key))
+        if res is None:
+            if key == "network":
+                print("    (the later steps use the OSM roads as they are, without noding)", flush=True)
+            continue
+        run.done.add(key)  # its results now feed the later steps
+        if key == "docking":
+            run.outcome["coverage"] = (res.get("COVERAGE_BEFORE_PCT"), res.get("COVERAGE_AFTER_PCT"), res.get("OPTIMALITY_GAP_PCT"))
+        if key == "strategy":
+            run.outcome["layout"] = res.get("LAYOUT_NAME")
+    # 8 the project: styled layers in groups, the layout inside, relative paths
+    print("[8/{}] Writing the project {}".format(STEPS_TOTAL, QGZ.name), flush=True)
+    t = time.perf_counter()
+    build_project(project, run.done)
+    project.writeEntryBool("Paths", "/Absolute", False)
+    project.setTitle("Ankunftsquartiere Moabit (Demo)")
+    if not project.write(str(QGZ)):
+        print("    could not write the project: " + project.error())
+        return 1
+    run.timings.append(("project", time.perf_counter() - t))
+    summary(run)
+    rc = 1 if run.failed or not PDF.exists() else 0
+    project.clear()
+    context.temporaryLayerStore().removeAllMapLayers()
+    checkpoint(GPKG)
+    return rc
+
+
+STEPS_TOTAL = 8
+
+
+def clear_output() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for path in (GPKG, QGZ, PDF):
         if path.exists():
@@ -133,44 +213,12 @@ def main() -> int:
     for png in PNG_DIR.glob("*.png"):
         png.unlink()
 
-    project = QgsProject.instance()
-    project.clear()
-    project.setFileName(str(QGZ))
-    project.setCrs(QgsVectorLayer(sample("moabit_district"), "d", "ogr").crs())
-    context = QgsProcessingContext()
-    context.setProject(project)
-    steps_total = 8
-    timings: list[tuple[str, float]] = []
-    missing: list[str] = []
-    failed: list[str] = []
-    outcome: dict = {}
 
-    def available(alg_id: str) -> bool:
-        return registry.algorithmById(alg_id) is not None
+def copy_background(context, run: DemoRun) -> None:
+    """Step 1: background and inputs into the demo GeoPackage (the project stays self-contained)."""
+    import processing
 
-    def run(n: int, label: str, alg_id: str, params: dict) -> dict | None:
-        print("[{}/{}] {} ({})".format(n, steps_total, label, alg_id), flush=True)
-        if not available(alg_id):
-            print("    NOT AVAILABLE YET: {} is not part of this build; this step and what depends on it are skipped.".format(alg_id), flush=True)
-            missing.append(alg_id)
-            return None
-        german_output(registry.algorithmById(alg_id), params)
-        t = time.perf_counter()
-        fb = Progress(label)
-        try:
-            res = processing.run(alg_id, params, context=context, feedback=fb)
-        except Exception as err:  # noqa: BLE001 - a failing step is reported, the demo goes on
-            message = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
-            print("    FAILED: {}: {}; the steps that depend on it are skipped.".format(alg_id, message), flush=True)
-            failed.append("{} ({})".format(alg_id, message))
-            return None
-        dt = time.perf_counter() - t
-        timings.append((label, dt))
-        print("    done in {:.1f} s".format(dt), flush=True)
-        return res
-
-    # 1 background and inputs into the demo GeoPackage (the project stays self-contained)
-    print("[1/{}] Copying the sample's background layers into {}".format(steps_total, GPKG.name), flush=True)
+    print("[1/{}] Copying the sample's background layers into {}".format(STEPS_TOTAL, GPKG.name), flush=True)
     t = time.perf_counter()
     for layer in ("planning_areas", "moabit_district", "map_pages", "moabit_roads", "moabit_water", "moabit_rails", "moabit_buildings", "poi_community_centers"):
         processing.run(
@@ -178,170 +226,137 @@ def main() -> int:
             {"INPUT": sample(layer), "OUTPUT": str(GPKG), "LAYER_NAME": layer, "ACTION_ON_EXISTING_FILE": 1 if GPKG.exists() else 0},
             context=context,
         )
-    timings.append(("copy background", time.perf_counter() - t))
+    run.timings.append(("copy background", time.perf_counter() - t))
 
-    # 2 classification of all Berlin planning areas
-    res = run(
-        2,
-        "Classify the 448 Berlin planning areas",
-        "ankunft:classifyarrivalquarters",
-        {
-            "INPUT": result("planning_areas"),
-            "ID_FIELD": "id",
-            "POPULATION_FIELD": POP,
-            "ARRIVALS_FIELD": "for_change_2017_2020",
-            "ARRIVALS_UNIT": 0,
-            "TURNOVER_FIELD": "k11_turnover",
-            "TURNOVER_UNIT": 1,
-            "DIVERSITY_FIELD": "for_2020",
-            "DIVERSITY_UNIT": 0,
-            "SOCIAL_FIELD": "s3_transfer",
-            "SOCIAL_UNIT": 1,
-            "MIN_POPULATION": 300,
-            "THRESHOLD": 1.0,
-            "SMOOTHING": True,
-            "SUPPRESS_BELOW": 3,
-            "OUTPUT": into_gpkg("arrival_quarters"),
-        },
-    )
-    have_classes = res is not None
-    quarters_all = result("arrival_quarters") if have_classes else result("planning_areas")
-    processing.run(
-        "native:extractbyexpression",
-        {"INPUT": quarters_all, "EXPRESSION": MOABIT, "OUTPUT": into_gpkg("moabit_quarters")},
-        context=context,
-    )
-    moabit_quarters = result("moabit_quarters")
 
-    # 3 walking network
-    res = run(3, "Prepare the Moabit walking network", "ankunft:preparewalknetwork", {"INPUT": sample("moabit_roads"), "OUTPUT": into_gpkg("walk_network")})
-    if res is not None:
-        network = result("walk_network")
-    else:
-        network = result("moabit_roads")
-        print("    (the later steps use the OSM roads as they are, without noding)", flush=True)
+def prepare_step(key: str, context, run: DemoRun) -> None:
+    """What the demo does with QGIS's own algorithms before a step: the study area (Moabit) is cut from the
+    classified areas before the network step; the candidate sites are merged before the siting."""
+    import processing
 
-    # 4 infrastructure overlay
-    facility_layers = [QgsVectorLayer(sample("poi_" + name), "poi-" + name.replace("_", "-"), "ogr") for name in FACILITY_LAYERS]
-    res = run(
-        4,
-        "Social infrastructure overlay in Moabit",
-        "ankunft:infrastructureoverlay",
-        {
-            "AREAS": moabit_quarters,
-            "AREA_ID_FIELD": "id",
-            "POPULATION_FIELD": POP,
-            # layer objects named like the Berlin POI files, so the layer-name rules find the category
-            "FACILITIES": facility_layers,
-            "NETWORK": network,
-            "MAX_MINUTES": 10,
-            "OUTPUT": into_gpkg("infrastructure"),
-            "OUTPUT_FACILITIES": into_gpkg("facilities"),
-        },
-    )
-    have_infra = res is not None
+    if key == "network":
+        processing.run(
+            "native:extractbyexpression",
+            {"INPUT": classified_table(run), "EXPRESSION": MOABIT, "OUTPUT": into_gpkg(STUDY_AREA_TABLE)},
+            context=context,
+        )
+    elif key == "docking":
+        processing.run(
+            "native:mergevectorlayers",
+            {"LAYERS": [sample("poi_" + name) for name in CANDIDATE_LAYERS], "CRS": None, "OUTPUT": into_gpkg(ROLE_TABLES[wf.CANDIDATES])},
+            context=context,
+        )
 
-    # 5 walking catchments of the existing docking points (community centres)
-    catch_params = {
-        "NETWORK": network,
-        "POINTS": result("poi_community_centers"),
-        "POINT_ID_FIELD": "osm_id",
-        "BANDS": "5,10,15",
-        "SPEED_KMH": 4.5,
-        "POPULATION": moabit_quarters,
-        "POPULATION_FIELD": POP,
-        "BUILDINGS": result("moabit_buildings"),
-        "OUTPUT": into_gpkg("catchments"),
-        "OUTPUT_AREAS": into_gpkg("catchment_areas"),
-    }
-    try:  # the enum value from the algorithm's own list of modes, not a guessed index
-        from ankunft_plugin.processing.walking_catchments import MODES
 
-        catch_params["MODE"] = list(MODES).index("dissolved")
-    except (ImportError, ValueError):
-        pass
-    res = run(5, "Walking catchments of the community centres", "ankunft:walkingcatchments", catch_params)
-    have_catch = res is not None
+def classified_table(run: DemoRun) -> str:
+    return result(RESULT_TABLES[wf.CLASSIFIED] if "classify" in run.done else ROLE_TABLES[wf.AREAS])
 
-    # 6 suggested docking points
-    processing.run(
-        "native:mergevectorlayers",
-        {"LAYERS": [sample("poi_" + name) for name in CANDIDATE_LAYERS], "CRS": None, "OUTPUT": into_gpkg("candidate_sites")},
-        context=context,
-    )
-    res = run(
-        6,
-        "Suggest 5 new docking points",
-        "ankunft:suggestdockingpoints",
-        {
-            "DEMAND": moabit_quarters,
-            "WEIGHT_FIELD": POP,
-            "BUILDINGS": result("moabit_buildings"),
-            "CANDIDATES": result("candidate_sites"),
-            "EXISTING": result("poi_community_centers"),
-            "NETWORK": network,
-            "MAX_MINUTES": 10,
-            "SPEED_KMH": 4.5,
-            "COUNT": 5,
-            "METHOD": 1,
-            "VISIBILITY": 0,
-            "OUTPUT": into_gpkg("suggested_sites"),
-        },
-    )
-    have_sites = res is not None
-    if res is not None:
-        outcome["coverage"] = (res.get("COVERAGE_BEFORE_PCT"), res.get("COVERAGE_AFTER_PCT"), res.get("OPTIMALITY_GAP_PCT"))
 
-    # 7 strategy map
-    map_params = {
-        "DISTRICTS": result("map_pages"),
-        "DISTRICT_NAME_FIELD": "name",
-        "QUARTERS": result("infrastructure") if have_infra else moabit_quarters,
-        "POPULATION_FIELD": POP,
-        "CATCHMENTS": result("catchments") if have_catch else None,
-        "CATCHMENT_AREAS": result("catchment_areas") if have_catch else None,
-        "DOCKING_POINTS": result("poi_community_centers"),
-        "FACILITIES": result("facilities") if have_infra else None,
-        "INFRASTRUCTURE": result("infrastructure") if have_infra else None,
-        "SUGGESTED": result("suggested_sites") if have_sites else None,
-        "STREETS": result("moabit_roads"),
-        "WATER": result("moabit_water"),
-        "NETWORK": network,
-        "TITLE": "Strategiekarte Ankunftsquartiere",
-        "DATA_DATES": BERLIN_DATES,
-        "ISSUER": BERLIN_ISSUER,
-        "ATTRIBUTION": BERLIN_ATTRIBUTION,
-        "PAPER": 0,
-        "LANGUAGE": 0,
-        "OUTPUT": into_gpkg("map_pages_keyfigures"),
-        "OUTPUT_PDF": str(PDF),
-        "OUTPUT_PNG_FOLDER": str(PNG_DIR),
-    }
-    res = run(7, "Strategy map (A3, German)", "ankunft:strategymap", map_params)
-    if res is not None:
-        outcome["layout"] = res.get("LAYOUT_NAME")
+def resolve(source: wf.Source, run: DemoRun):
+    """The demo's value for a layer input of core/workflow.py: a role's sample layer, or an earlier result."""
+    if source.kind == "role":
+        return run.facilities if source.ref == wf.FACILITIES else result(ROLE_TABLES[source.ref])
+    if source.kind != "result":
+        return None
+    for pair in source.ref:
+        if pair == wf.CLASSIFIED and source.study_area:
+            return result(STUDY_AREA_TABLE)  # cut from the classification (or the plain areas without it)
+        if pair[0] in run.done:
+            return result(RESULT_TABLES[pair])
+    if wf.PREPARED_NETWORK in source.ref:
+        return result(ROLE_TABLES[wf.STREETS])  # the OSM roads as they are
+    if wf.CLASSIFIED in source.ref:
+        return classified_table(run)
+    return None
 
-    # 8 the project: styled layers in groups, the layout inside, relative paths
-    print("[8/{}] Writing the project {}".format(steps_total, QGZ.name), flush=True)
+
+def field_value(alg, name: str, source: wf.Source, params: dict):
+    """The demo's value for a field input: step 1's mapping, or the field chosen as the panel chooses it."""
+    from qgis.core import QgsVectorLayer
+
+    if source.kind == "field":
+        return {"id": "id", **PANEL_FIELDS}.get(source.ref)
+    parent = source.ref if source.kind in ("id_field", "name_field") else alg.parameterDefinition(name).parentLayerParameterName()
+    if not isinstance(params.get(parent), str):
+        return None
+    names = QgsVectorLayer(params[parent], "f", "ogr").fields().names()
+    if source.kind == "result_field":
+        return source.ref if source.ref in names else None
+    return find_field(names, "id" if source.kind == "id_field" else "name")
+
+
+def step_params(registry, run: DemoRun, key: str) -> dict:
+    """A step's parameters: core/workflow.py's wiring, the planner's settings, the outputs into the GeoPackage."""
+    from qgis.core import QgsVectorLayer
+
+    step = wf.batch_step(key)
+    alg = registry.algorithmById(step.alg_id)
+    if key == "infrastructure" and not run.facilities:
+        run.facilities = [QgsVectorLayer(sample("poi_" + name), "poi-" + name.replace("_", "-"), "ogr") for name in FACILITY_LAYERS]
+    inputs = {name: src for name, src in wf.batch_inputs(key).items() if name not in LEAVE_OUT.get(key, ())}
+    params = {name: resolve(src, run) for name, src in inputs.items() if src.kind in ("role", "result")}
+    if alg is not None:
+        for name, src in inputs.items():
+            if src.kind not in ("role", "result"):
+                params[name] = field_value(alg, name, src, params)
+    if key == "classify":
+        params.update(wf.classify_params(PANEL_FIELDS, PANEL_UNITS))
+    params.update(step.defaults)
+    params.update(settings(key))
+    params.update({out: into_gpkg(table) for (st, out), table in RESULT_TABLES.items() if st == key})
+    return {k: v for k, v in params.items() if v is not None}
+
+
+def run_step(registry, context, run: DemoRun, n: int, key: str, params: dict) -> dict | None:
+    """One algorithm with progress; None (and noted) when it is not available or fails."""
+    import processing
+
+    alg_id, label = wf.batch_step(key).alg_id, LABELS[key]
+    print("[{}/{}] {} ({})".format(n, STEPS_TOTAL, label, alg_id), flush=True)
+    if registry.algorithmById(alg_id) is None:
+        print("    NOT AVAILABLE YET: {} is not part of this build; this step and what depends on it are skipped.".format(alg_id), flush=True)
+        run.missing.append(alg_id)
+        return None
+    german_output(registry.algorithmById(alg_id), params)
     t = time.perf_counter()
-    build_project(project, have_classes, have_infra, have_catch, have_sites)
-    project.writeEntryBool("Paths", "/Absolute", False)
-    project.setTitle("Ankunftsquartiere Moabit (Demo)")
-    if not project.write(str(QGZ)):
-        print("    could not write the project: " + project.error())
-        return 1
-    timings.append(("project", time.perf_counter() - t))
+    fb = progress_feedback(label)
+    try:
+        res = processing.run(alg_id, params, context=context, feedback=fb)
+    except Exception as err:  # noqa: BLE001 - a failing step is reported, the demo goes on
+        message = str(err).strip().splitlines()[-1] if str(err).strip() else type(err).__name__
+        print("    FAILED: {}: {}; the steps that depend on it are skipped.".format(alg_id, message), flush=True)
+        run.failed.append("{} ({})".format(alg_id, message))
+        return None
+    dt = time.perf_counter() - t
+    run.timings.append((label, dt))
+    print("    done in {:.1f} s".format(dt), flush=True)
+    return res
 
-    summary(project, have_classes, have_infra, have_catch, have_sites, outcome, missing, failed, timings, time.perf_counter() - t_start, __version__)
-    rc = 1 if failed or not PDF.exists() else 0
-    project.clear()
-    context.temporaryLayerStore().removeAllMapLayers()
-    checkpoint(GPKG)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # QgsApplication.exitQgis() after Processing can crash on teardown in a standalone script;
-    # everything is written and flushed, so leave without it.
-    os._exit(rc)
+
+def progress_feedback(label: str):
+    """A feedback that prints a step's progress every 10 % and its warnings."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Progress(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.last = -10
+            self.warnings = []
+            self.progressChanged.connect(self._on_progress)
+
+        def _on_progress(self, value):
+            if value >= self.last + 10 or (value >= 100 and self.last < 100):
+                self.last = int(value // 10 * 10)
+                print("    {:>3.0f} %  {}".format(value, label), flush=True)
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS API)
+            self.warnings.append(text)
+            print("    ! " + text, flush=True)
+
+        def reportError(self, text, fatalError=False):  # noqa: N802, N803
+            print("    ERROR " + text, flush=True)
+
+    return Progress()
 
 
 def german_output(alg, params: dict) -> None:
@@ -465,6 +480,7 @@ def write_model(path: Path) -> bool:
         "DISTRICTS": MP("DISTRICTS"), "QUARTERS": CO("infra", "OUTPUT"), "POPULATION_FIELD": MP("POPULATION_FIELD"), "CATCHMENTS": CO("catch", "OUTPUT"),
         "CATCHMENT_AREAS": CO("catch", "OUTPUT_AREAS"), "DOCKING_POINTS": MP("DOCKING_POINTS"), "FACILITIES": CO("infra", "OUTPUT_FACILITIES"),
         "INFRASTRUCTURE": CO("infra", "OUTPUT"), "SUGGESTED": CO("suggest", "OUTPUT"), "STREETS": MP("ROADS"), "WATER": MP("WATER"), "TITLE": MP("TITLE"),
+        "NETWORK": CO("network", "OUTPUT"),
         "MINUTES": MP("MINUTES")}, [("OUTPUT_PDF", "PDF"), ("OUTPUT", "PAGES")])
     m.updateDestinationParameters()
     from ankunft_plugin.processing.model_texts import parameter_order
@@ -486,7 +502,7 @@ def checkpoint(path: Path) -> None:
         print("    (could not checkpoint {}: {})".format(path.name, err))
 
 
-def build_project(project, have_classes, have_infra, have_catch, have_sites) -> None:
+def build_project(project, done: set) -> None:
     """Analysis layers from the demo GeoPackage, styled, in groups below the strategy-map group; the view on
     Moabit; the panel's settings, so the Ankunftsquartiere panel continues this analysis."""
     from qgis.core import QgsFillSymbol, QgsReferencedRectangle, QgsSingleSymbolRenderer, QgsVectorLayer
@@ -510,19 +526,19 @@ def build_project(project, have_classes, have_infra, have_catch, have_sites) -> 
         return layer
 
     planning = root.addGroup("Planung: Andockstellen")
-    if have_sites:
+    if "docking" in done:
         add(planning, "suggested_sites", "Vorgeschlagene Andockstellen", lambda lyr: builder.style_suggested(lyr, "de", "rank"), ("docking", "OUTPUT"))
     add(planning, "poi_community_centers", "Bestehende Andockstellen (Stadtteilzentren)", lambda lyr: builder.style_docking(lyr, "de"))
-    if have_catch:
+    if "catchments" in done:
         access = root.addGroup("Erreichbarkeit zu Fuß")
         add(access, "catchments", "Einzugsbereiche 5/10/15 Minuten", lambda lyr: builder.style_catchments(lyr, "de", "minutes"), ("catchments", "OUTPUT"))
         add(access, "catchment_areas", "Einwohner in Gehminuten je Planungsraum", lambda lyr: builder.style_plain_areas(lyr), ("catchments", "OUTPUT_AREAS"), visible=False)
-    if have_infra:
+    if "infrastructure" in done:
         infra = root.addGroup("Soziale Infrastruktur")
         add(infra, "facilities", "Einrichtungen nach Kategorie", lambda lyr: builder.style_facilities(lyr, "de", "category"), ("infrastructure", "OUTPUT_FACILITIES"))
         add(infra, "infrastructure", "Angebotslücken in Ankunftsquartieren", lambda lyr: builder.style_priority(lyr, "de"), ("infrastructure", "OUTPUT"))
     analysis = root.addGroup("Analyse: Ankunftsquartiere")
-    if have_classes:
+    if "classify" in done:
         add(analysis, "moabit_quarters", "Ankunftsquartiere Moabit", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", "name"))
         add(analysis, "arrival_quarters", "Ankunftsquartiere Berlin (448 Planungsräume)", lambda lyr: builder.style_quarters(lyr, "de", "aq_class", None), ("classify", "OUTPUT"), visible=False)
     add(analysis, "map_pages_keyfigures", "Kennzahlen je Kartenseite", lambda lyr: builder.style_pages(lyr, "name"), ("strategy", "OUTPUT"), visible=False)
@@ -567,42 +583,72 @@ def write_panel_settings(project, data, results) -> None:
     project.writeEntry("ankunft", "result_sources", json.dumps(sources))
 
 
-def summary(project, have_classes, have_infra, have_catch, have_sites, outcome, missing, failed, timings, total, version) -> None:
-    from qgis.core import QgsVectorLayer
-
+def summary(run: DemoRun) -> None:
+    """The key figures of the run, as printed at the end of make demo."""
     print()
     print("=" * 78)
-    print("Ankunft {} – demo summary".format(version))
+    print("Ankunft {} – demo summary".format(run.version))
     print("=" * 78)
-    if have_classes:
-        lyr = QgsVectorLayer(result("arrival_quarters"), "q", "ogr")
-        counts, pops = {}, {}
-        for f in lyr.getFeatures():
-            c = f["aq_class"]
-            counts[c] = counts.get(c, 0) + 1
-            try:
-                pops[c] = pops.get(c, 0.0) + float(f[POP])
-            except (TypeError, ValueError):
-                pass
-        total_pop = sum(pops.values()) or 1.0
-        print("Berlin, 448 planning areas (register 2020, MSS 2013 turnover):")
-        for c in ("established", "emerging", "none", "insufficient"):
-            print("  {:<13} {:>4} areas  {:>5.1f} % of the population".format(c, counts.get(c, 0), 100.0 * pops.get(c, 0.0) / total_pop))
-        moabit = QgsVectorLayer(result("moabit_quarters"), "m", "ogr")
-        print("Moabit: " + ", ".join("{} {}".format(f["name"], f["aq_class"]) for f in moabit.getFeatures()))
-    if have_infra:
-        lyr = QgsVectorLayer(result("infrastructure"), "i", "ogr")
-        print("Infrastructure within 10 min (eco_score, missing):")
-        for f in lyr.getFeatures():
-            score = f["eco_score"]
-            print("  {:<20} {:>5}  {}".format(str(f["name"])[:20], "–" if score is None or str(score) == "NULL" else "{:.2f}".format(float(score)), f["eco_missing"] or ""))
-    if "coverage" in outcome:
-        before, after, gap = outcome["coverage"]
-        print("Docking points: population within 10 min {:.1f} % → {:.1f} % with 5 new sites (optimality gap {} %)".format(
-            float(before or 0), float(after or 0), gap))
-        sites = QgsVectorLayer(result("suggested_sites"), "s", "ogr")
-        for f in sorted(sites.getFeatures(), key=lambda f: f["rank"]):
-            print("  rank {}: {} (+{:.0f} people)".format(f["rank"], f["name"], float(f["added_weight"] or 0)))
+    if "classify" in run.done:
+        summary_classes()
+    if "infrastructure" in run.done:
+        summary_infrastructure()
+    if "coverage" in run.outcome:
+        summary_sites(run.outcome["coverage"])
+    summary_pages()
+    if run.missing:
+        print("NOT AVAILABLE YET in this build: " + ", ".join(run.missing))
+    if run.failed:
+        print("FAILED steps: " + "; ".join(run.failed))
+    print("Outputs: {} | {} | {} | {}".format(GPKG, QGZ, PDF if PDF.exists() else "(no PDF)", PNG_DIR))
+    total = time.perf_counter() - run.started
+    print("Timings: " + ", ".join("{} {:.1f} s".format(k, v) for k, v in run.timings) + " | total {:.1f} s".format(total))
+
+
+def summary_classes() -> None:
+    from qgis.core import QgsVectorLayer
+
+    lyr = QgsVectorLayer(result("arrival_quarters"), "q", "ogr")
+    counts, pops = {}, {}
+    for f in lyr.getFeatures():
+        c = f["aq_class"]
+        counts[c] = counts.get(c, 0) + 1
+        try:
+            pops[c] = pops.get(c, 0.0) + float(f[POP])
+        except (TypeError, ValueError):
+            pass
+    total_pop = sum(pops.values()) or 1.0
+    print("Berlin, 448 planning areas (register 2020, MSS 2013 turnover):")
+    for c in ("established", "emerging", "none", "insufficient"):
+        print("  {:<13} {:>4} areas  {:>5.1f} % of the population".format(c, counts.get(c, 0), 100.0 * pops.get(c, 0.0) / total_pop))
+    moabit = QgsVectorLayer(result("moabit_quarters"), "m", "ogr")
+    print("Moabit: " + ", ".join("{} {}".format(f["name"], f["aq_class"]) for f in moabit.getFeatures()))
+
+
+def summary_infrastructure() -> None:
+    from qgis.core import QgsVectorLayer
+
+    lyr = QgsVectorLayer(result("infrastructure"), "i", "ogr")
+    print("Infrastructure within 10 min (eco_score, missing):")
+    for f in lyr.getFeatures():
+        score = f["eco_score"]
+        print("  {:<20} {:>5}  {}".format(str(f["name"])[:20], "–" if score is None or str(score) == "NULL" else "{:.2f}".format(float(score)), f["eco_missing"] or ""))
+
+
+def summary_sites(coverage) -> None:
+    from qgis.core import QgsVectorLayer
+
+    before, after, gap = coverage
+    print("Docking points: population within 10 min {:.1f} % → {:.1f} % with 5 new sites (optimality gap {} %)".format(
+        float(before or 0), float(after or 0), gap))
+    sites = QgsVectorLayer(result("suggested_sites"), "s", "ogr")
+    for f in sorted(sites.getFeatures(), key=lambda f: f["rank"]):
+        print("  rank {}: {} (+{:.0f} people)".format(f["rank"], f["name"], float(f["added_weight"] or 0)))
+
+
+def summary_pages() -> None:
+    from qgis.core import QgsVectorLayer
+
     pages = QgsVectorLayer(result("map_pages_keyfigures"), "p", "ogr")
     if pages.isValid():
         print("Strategy map key figures (as printed):")
@@ -610,12 +656,6 @@ def summary(project, have_classes, have_infra, have_catch, have_sites, outcome, 
             print("  {:<12} population {:>8} | in arrival quarters {:>6} | within 10 min {} | not measurable: {}".format(
                 f["name"], f["t_population"], f["t_aq_share"], f["t_coverage"], f["t_not_measurable"]))
             print("  {:<12} gaps: {} | no data: {} | without category: {}".format("", str(f["t_missing"]).replace("\n", "; "), f["t_no_data"], f["t_uncategorised"]))
-    if missing:
-        print("NOT AVAILABLE YET in this build: " + ", ".join(missing))
-    if failed:
-        print("FAILED steps: " + "; ".join(failed))
-    print("Outputs: {} | {} | {} | {}".format(GPKG, QGZ, PDF if PDF.exists() else "(no PDF)", PNG_DIR))
-    print("Timings: " + ", ".join("{} {:.1f} s".format(k, v) for k, v in timings) + " | total {:.1f} s".format(total))
 
 
 if __name__ == "__main__":

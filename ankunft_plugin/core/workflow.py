@@ -299,6 +299,70 @@ def extra_outputs(step_key: str) -> list[str]:
     return wanted
 
 
+# -- step 1's mapping into the classification ----------------------------------------------------
+# field role of step 1 (core/fieldmatch.ROLES) -> (field parameter, unit parameter) of the classification
+CLASSIFY_FIELDS = {
+    "population": ("POPULATION_FIELD", None),
+    "arrivals": ("ARRIVALS_FIELD", "ARRIVALS_UNIT"),
+    "departures": ("DEPARTURES_FIELD", "DEPARTURES_UNIT"),
+    "turnover": ("TURNOVER_FIELD", "TURNOVER_UNIT"),
+    "diversity": ("DIVERSITY_FIELD", "DIVERSITY_UNIT"),
+    "social": ("SOCIAL_FIELD", "SOCIAL_UNIT"),
+}
+CLASSIFY_INPUTS = {"INPUT": role(AREAS), "ID_FIELD": mapped("id")}
+
+
+def classify_params(fields: dict, units: dict, id_field: str = "") -> dict:
+    """The classification's field and unit parameters from step 1's mapping (role -> field, role -> unit code)."""
+    params = {"ID_FIELD": id_field} if id_field else {}
+    for key, (field_param, unit_param) in CLASSIFY_FIELDS.items():
+        if fields.get(key):
+            params[field_param] = fields[key]
+            if unit_param and key in units:
+                params[unit_param] = units[key]
+    return params
+
+
+# -- the batch run: scripts/demo.py and the shipped model (resources/models/fullanalysis.model3) -----
+# The same steps in one go: the walking network is prepared from the streets first and feeds every
+# walking-network input; the classified areas are cut to the study area once.
+PREPARED_NETWORK = ("network", "OUTPUT")
+NETWORK_STEP = Step("network", "ankunft:preparewalknetwork", ("data",), {"INPUT": role(STREETS)})
+BATCH_ORDER = ("classify", "network", "infrastructure", "catchments", "docking", "strategy")
+# what the batch run adds to the panel's wiring: the strategy map measures coverage on the prepared network
+BATCH_EXTRA = {"strategy": {"NETWORK": result(PREPARED_NETWORK)}}
+
+
+def batch_step(key: str) -> Step:
+    return NETWORK_STEP if key == NETWORK_STEP.key else STEP_BY_KEY[key]
+
+
+def batch_inputs(key: str) -> dict:
+    """A step's inputs in a batch run: the panel's wiring (step 1's mapping for the classification), every
+    walking-network input taken from the prepared network, plus ``BATCH_EXTRA``."""
+    inputs = dict(CLASSIFY_INPUTS) if key == "classify" else {}
+    for name, source in batch_step(key).inputs.items():
+        inputs[name] = result(PREPARED_NETWORK) if source.kind == "role" and source.ref == NETWORK else source
+    inputs.update(BATCH_EXTRA.get(key, {}))
+    return inputs
+
+
+def batch_links() -> set:
+    """Every (step, parameter, earlier step, its output, study area) of the batch run: which result feeds
+    which input (the first preference where several are given)."""
+    links = set()
+    for key in BATCH_ORDER:
+        for name, source in batch_inputs(key).items():
+            if source.kind == "result":
+                links.add((key, name, *source.ref[0], source.study_area))
+    return links
+
+
+def step_by_alg(alg_id: str) -> str | None:
+    """The batch step that runs ``alg_id`` (None for helper algorithms such as an extract)."""
+    return next((key for key in BATCH_ORDER if batch_step(key).alg_id == alg_id), None)
+
+
 # -- the study area ------------------------------------------------------------------------------
 STUDY_AREA_SHARE = 0.5  # an area belongs to the study area when at least half of it lies inside
 

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ..core.workflow import STEP_INDEX, STEPS  # noqa: F401 - the steps, as the workflow model defines them
+from ..core.workflow import CLASSIFY_FIELDS, STEP_INDEX, STEPS  # noqa: F401 - the steps, as the workflow model defines them
 
 GROUP_NAME = "Ankunftsquartiere"  # the layer group (a German proper name in every language)
 SCOPE = "ankunft"  # project settings scope
@@ -21,15 +21,7 @@ CHECK_MAX_FEATURES = 200_000
 RESULTS_SUFFIX = "_ankunft.gpkg"  # results of a saved project: <project name>_ankunft.gpkg beside it
 RESULT_PROPERTY = "ankunft/result"  # custom property of a result layer: "<step>/<output>"
 
-# role -> (field parameter, unit parameter) of the classification algorithm
-ROLE_PARAMS = {
-    "population": ("POPULATION_FIELD", None),
-    "arrivals": ("ARRIVALS_FIELD", "ARRIVALS_UNIT"),
-    "departures": ("DEPARTURES_FIELD", "DEPARTURES_UNIT"),
-    "turnover": ("TURNOVER_FIELD", "TURNOVER_UNIT"),
-    "diversity": ("DIVERSITY_FIELD", "DIVERSITY_UNIT"),
-    "social": ("SOCIAL_FIELD", "SOCIAL_UNIT"),
-}
+ROLE_PARAMS = CLASSIFY_FIELDS  # role -> (field parameter, unit parameter) of the classification (core/workflow.py)
 DEFAULT_ROLES = ("population", "arrivals", "turnover", "diversity", "social")
 MAPPED_PARAMS = frozenset({"INPUT", "ID_FIELD", "NAME_FIELD"} | {p for pair in ROLE_PARAMS.values() for p in pair if p})
 LAYER_TYPES = ("source", "vector", "layer", "raster", "multilayer")

@@ -23,7 +23,8 @@ from qgis.gui import QgsGui
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 
-from .common import LOG_TAG, ROLE_PARAMS, STEP_INDEX, STEPS, html, json_value
+from ..core import workflow
+from .common import LOG_TAG, STEP_INDEX, STEPS, html, json_value
 from .step_page import StepPage
 
 
@@ -71,14 +72,10 @@ class RunnerMixin:
         layer = self.layer()
         if layer is not None:
             params["INPUT"] = layer.id()
-        if mapping["id"]:
-            params["ID_FIELD"] = mapping["id"]
-        for role, (field_param, unit_param) in ROLE_PARAMS.items():
-            name = mapping["fields"].get(role)
-            if name and alg is not None and alg.parameterDefinition(field_param) is not None:
-                params[field_param] = name
-                if unit_param and role in mapping["units"] and alg.parameterDefinition(unit_param) is not None:
-                    params[unit_param] = mapping["units"][role]
+        # step 1's mapping into the classification's parameters: core/workflow.py, as make demo does it
+        for name, value in workflow.classify_params(mapping["fields"], mapping["units"], mapping["id"]).items():
+            if name == "ID_FIELD" or (alg is not None and alg.parameterDefinition(name) is not None):
+                params[name] = value
         return params
 
     def _on_run_clicked(self) -> None:

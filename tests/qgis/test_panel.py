@@ -548,6 +548,14 @@ def test_sample_walk_all_steps_headless(dock, tmp_path):
     record = walk_all_steps(dock)
     assert all(record["done"].values()), record["status"]
     assert all(chosen == [] for chosen in record["chosen"].values()), record["chosen"]  # nothing left empty
+    # the dock's wiring is core/workflow.py's: every input fed by an earlier step holds that step's result
+    from ankunft_plugin.core import workflow
+
+    for spec in workflow.STEPS[2:]:
+        for name, source in spec.inputs.items():
+            if source.kind == "result":
+                step, output = next(pair for pair in source.ref if pair[0] in dock.results)
+                assert dock.pages[spec.key].values().get(name) == dock.results[step][output], (spec.key, name)
     # step 5: the study area (13 Moabit areas of 448) weighted by step 1's population
     docking = dock.pages["docking"]
     assert docking.values()["WEIGHT_FIELD"] == "inh_2020"
