@@ -19,7 +19,6 @@ import numpy as np
 
 from . import catchments as cm
 from .confidentiality import suppress_counts
-from .demand import bounds_of, cells_in_areas, spread_over_points
 from .network import Snap, metres_to_minutes
 
 NO_DATA = -9999.0  # the minutes raster's no-data value
@@ -41,23 +40,6 @@ def point_status(xy, snap: Snap) -> np.ndarray:
     status[finite & ~snap.ok] = "too_far"
     status[snap.on_minor] = "small_component"
     return status
-
-
-def demand_from_cells(cell_xy, cell_pop, area_geoms=None, area_pop=None) -> cm.Demand:
-    """A ``catchments.Demand`` from population grid cells: alone, every cell carries its own people;
-    with population areas, the cells place each area's people like buildings (weighted by their
-    people), and areas without a cell are counted by surface. ``area_pop`` None: the areas get the
-    sums of their cells."""
-    cell_xy = np.asarray(cell_xy, dtype=float).reshape(-1, 2)
-    cell_pop = np.asarray(cell_pop, dtype=float)
-    if area_geoms is None:
-        n = len(cell_pop)
-        return cm.Demand(cell_xy, cell_pop, np.full(n, -1, dtype=np.int64), [], np.zeros(0), np.zeros(0, dtype=bool), np.zeros((0, 4)))
-    if area_pop is None:
-        _owner, area_pop = cells_in_areas(area_geoms, cell_xy, cell_pop)
-    area_pop = np.asarray(area_pop, dtype=float)
-    xy, people, area, has = spread_over_points(area_geoms, area_pop, cell_xy, cell_pop)
-    return cm.Demand(xy, people, area, list(area_geoms), area_pop, ~has, bounds_of(area_geoms))
 
 
 def _building_counts(graph, snap, xy, recs, limits, demand, max_snap, mode) -> np.ndarray:

@@ -25,7 +25,7 @@ import numpy as np
 from scipy import ndimage
 from scipy.sparse.csgraph import dijkstra
 
-from .demand import bounds_of, building_points, building_shares
+from .demand import Demand, building_points, people, surface_population  # noqa: F401 (Demand, surface_population: re-exported)
 from .network import Snap, WalkGraph
 
 
@@ -643,53 +643,9 @@ def nearest_rings(graph, snap: Snap, limits, buffer_m, cell=None):
     return recs
 
 
-# -- population ------------------------------------------------------------------------------------
-@dataclass
-class Demand:
-    """Where people live: building points with a share of their area's population, plus the areas
-    without buildings (counted by the share of their surface inside a catchment)."""
-
-    point_xy: np.ndarray  # (b, 2) building representative points
-    point_pop: np.ndarray  # (b,)
-    point_area: np.ndarray  # (b,) index of the population area of each building
-    area_geoms: list  # population area polygons (shapely)
-    area_pop: np.ndarray  # (a,) population per area (NaN unknown)
-    area_by_surface: np.ndarray  # (a,) bool: counted by surface share (no buildings)
-    area_bounds: np.ndarray
-
-
+# -- population: the one demand model is core/demand.py ---------------------------------------------
 def build_demand(area_geoms, area_pop, building_geoms=None) -> Demand:
-    """Spread each area's population over its buildings (by footprint area; a building belongs to the
-    area that holds its point on the surface, boundary included: ``core/demand.building_shares``).
-    Areas without buildings are counted by surface."""
-    area_pop = np.asarray(area_pop, dtype=float)
+    """Each area's population spread over its buildings by footprint area (``core/demand.people``);
+    areas without buildings are counted by surface."""
     bxy, foot, _ = building_points(building_geoms)
-    owner, share, has = building_shares(area_geoms, bxy, foot, boundary=True)
-    inside = owner >= 0
-    parea = owner[inside]
-    ppop = np.nan_to_num(area_pop[parea]) * share[inside]
-    return Demand(bxy[inside], ppop, parea, list(area_geoms), area_pop, ~has, bounds_of(area_geoms))
-
-
-def surface_population(geom, demand: Demand, only_areas=None) -> tuple[float, np.ndarray]:
-    """Population of the surface-counted areas inside ``geom`` (area-weighted) and the share of each
-    area's surface inside (for the per-area output)."""
-    na = len(demand.area_geoms)
-    share = np.zeros(na)
-    if geom is None or geom.is_empty:
-        return 0.0, share
-    x0, y0, x1, y1 = geom.bounds
-    b = demand.area_bounds
-    cand = np.flatnonzero((b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0))
-    total = 0.0
-    for a in cand.tolist():
-        if only_areas is not None and not only_areas[a]:
-            continue
-        g = demand.area_geoms[a]
-        if g is None or g.is_empty or g.area <= 0:
-            continue
-        inter = g.intersection(geom).area
-        share[a] = min(1.0, inter / g.area)
-        if demand.area_by_surface[a] and np.isfinite(demand.area_pop[a]):
-            total += demand.area_pop[a] * share[a]
-    return total, share
+    return people(area_geoms, area_pop, bxy, foot)

@@ -1,4 +1,15 @@
-"""Where the people are: demand placement shared by the siting, the catchments and the overlay.
+"""Where the people are: the one demand model of the siting, the catchments, the overlay and the dynamics.
+
+One rule places people: an area's people are spread over the weighted points that lie in it (buildings by
+footprint area, population grid cells by their people: ``building_shares``). What differs between the
+algorithms is only what an area without such points falls back to, and that is an argument here, not a
+second model:
+
+- ``place`` (overlay distances, siting): a grid of points, else one point on the surface;
+- ``people`` (walking catchments): the area's surface (``surface_population``: the share of its surface
+  inside a catchment);
+- grid cells without areas carry their own people (``people`` with no areas);
+- ``area_people``: the people of the cells in each area (the cells give the areas their weights).
 
 numpy/shapely only, no QGIS import; shapely 1.8 and 2. Geometries in a metric CRS (metres).
 
@@ -13,6 +24,8 @@ numpy/shapely only, no QGIS import; shapely 1.8 and 2. Geometries in a metric CR
   building belongs to the area that holds its point on the surface).
 - ``place``: the points each area is represented by, with the share of its people at each: its
   buildings; else (``grid_spacing``) a grid; else one point on the surface.
+- ``people`` / ``Demand``: people at points (buildings or cells, in their input order) plus the areas
+  counted by surface; ``surface_population`` counts those in a polygon.
 """
 
 from __future__ import annotations
@@ -173,10 +186,12 @@ def place(
     max_grid_points: int | None = None,
     point_on_surface: bool = True,
     boundary: bool = False,
+    weighted_method: str = "buildings",
 ) -> Placement:
     """The points each area is represented by, in area order (buildings in their input order):
 
-    - its buildings (see ``building_shares``), weighted by footprint (method ``buildings``);
+    - its buildings (see ``building_shares``), weighted by footprint (method ``buildings``; population grid
+      cells as ``building_xy``/``building_area``, weighted by their people: ``weighted_method="grid_cells"``);
     - else, with ``grid_spacing``: a grid (``grid_points``), people spread evenly (``grid``);
     - else, or when no grid point falls inside, one point on the surface (``point_on_surface``),
       unless ``point_on_surface`` is False (``none``, no point)."""
@@ -196,7 +211,7 @@ def place(
             continue
         if has[i]:
             idx = sel[starts[i] : stops[i]]
-            pts, w, how = bxy[idx], share[idx], "buildings"
+            pts, w, how = bxy[idx], share[idx], weighted_method
         else:
             pts = grid_points(poly, grid_spacing, max_grid_points) if grid_spacing else np.zeros((0, 2))
             if len(pts):
@@ -215,19 +230,6 @@ def place(
     return Placement(np.vstack(xs), np.concatenate(areas), np.concatenate(shares), method)
 
 
-def spread_over_points(polygons, area_pop, xy, weight, boundary: bool = True):
-    """Each area's people spread over weighted points inside it (grid cells by their people,
-    buildings by footprint): ``(xy, people, area index, has)`` of the points that lie in an area
-    with a positive total weight; ``has`` per area (False: no weighted point inside, count the area
-    some other way). Areas with an unknown population (NaN) give their points 0 people."""
-    area_pop = np.asarray(area_pop, dtype=float)
-    xy = np.zeros((0, 2)) if xy is None else np.asarray(xy, dtype=float).reshape(-1, 2)
-    owner, share, has = building_shares(polygons, xy, weight, boundary=boundary)
-    inside = (owner >= 0) & (share > 0)
-    people = np.nan_to_num(area_pop[owner[inside]]) * share[inside]
-    return xy[inside], people, owner[inside], has
-
-
 def cells_in_areas(polygons, xy, people, boundary: bool = True):
     """Grid cells (centres with people) summed to areas: ``(owner per cell (-1 outside all),
     people per area)``. A cell belongs to the first area that holds its centre."""
@@ -237,3 +239,69 @@ def cells_in_areas(polygons, xy, people, boundary: bool = True):
     ok = owner >= 0
     per_area = np.bincount(owner[ok], weights=people[ok], minlength=len(polygons)) if len(polygons) else np.zeros(0)
     return owner, per_area
+
+
+@dataclass
+class Demand:
+    """People at points (buildings or grid cells, with their share of their area's people; or cells on their
+    own), plus the areas without such points, counted by the share of their surface (``surface_population``)."""
+
+    point_xy: np.ndarray  # (b, 2) building representative points / cell centres
+    point_pop: np.ndarray  # (b,)
+    point_area: np.ndarray  # (b,) index of the population area of each point (-1: a cell on its own)
+    area_geoms: list  # population area polygons (shapely)
+    area_pop: np.ndarray  # (a,) population per area (NaN unknown)
+    area_by_surface: np.ndarray  # (a,) bool: counted by surface share (no weighted point inside)
+    area_bounds: np.ndarray
+
+
+def people(area_geoms=None, area_pop=None, point_xy=None, point_weight=None, boundary: bool = True) -> Demand:
+    """The people of the areas at the weighted points inside them (``building_shares``, boundary included),
+    in the points' input order; areas without a weighted point are counted by surface. Without areas, the
+    points carry their own weights (grid cells alone). ``area_pop`` None: each area gets the sum of the
+    weights of its points (cells give the areas their people). Unknown (NaN) populations put 0 people on
+    their points."""
+    xy = np.zeros((0, 2)) if point_xy is None else np.asarray(point_xy, dtype=float).reshape(-1, 2)
+    weight = None if point_weight is None else np.asarray(point_weight, dtype=float).reshape(-1)
+    if area_geoms is None:
+        n = len(xy)
+        own = np.ones(n) if weight is None else weight
+        return Demand(xy, own, np.full(n, -1, dtype=np.int64), [], np.zeros(0), np.zeros(0, dtype=bool), np.zeros((0, 4)))
+    if area_pop is None:
+        area_pop = cells_in_areas(area_geoms, xy, np.ones(len(xy)) if weight is None else weight, boundary)[1]
+    area_pop = np.asarray(area_pop, dtype=float)
+    owner, share, has = building_shares(area_geoms, xy, weight, boundary=boundary)
+    inside = owner >= 0
+    parea = owner[inside]
+    return Demand(xy[inside], np.nan_to_num(area_pop[parea]) * share[inside], parea, list(area_geoms), area_pop, ~has, bounds_of(area_geoms))
+
+
+def surface_population(geom, demand: Demand, only_areas=None) -> tuple[float, np.ndarray]:
+    """Population of the surface-counted areas inside ``geom`` (area-weighted) and the share of each
+    area's surface inside (for the per-area output)."""
+    na = len(demand.area_geoms)
+    share = np.zeros(na)
+    if geom is None or geom.is_empty:
+        return 0.0, share
+    x0, y0, x1, y1 = geom.bounds
+    b = demand.area_bounds
+    cand = np.flatnonzero((b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0))
+    total = 0.0
+    for a in cand.tolist():
+        if only_areas is not None and not only_areas[a]:
+            continue
+        g = demand.area_geoms[a]
+        if g is None or g.is_empty or g.area <= 0:
+            continue
+        inter = g.intersection(geom).area
+        share[a] = min(1.0, inter / g.area)
+        if demand.area_by_surface[a] and np.isfinite(demand.area_pop[a]):
+            total += demand.area_pop[a] * share[a]
+    return total, share
+
+
+def area_people(geoms, xy, weight) -> np.ndarray:
+    """The people of the weighted points (grid cells) inside each polygon of ``geoms``; other geometries
+    (points, lines, nulls) get 0 (``cells_in_areas``)."""
+    polys = [g if g is not None and g.geom_type.endswith("Polygon") else None for g in geoms]
+    return cells_in_areas(polys, xy, weight)[1]

@@ -45,9 +45,7 @@ def representative_points(polygons, buildings=None, grid_spacing: float | None =
 def cell_points(polygons, cell_xy, cell_pop, grid_spacing: float | None = None, max_points: int = 64) -> RepPoints:
     """``representative_points`` with population grid cells in the place of the buildings: each area
     is measured from the cells inside it, weighted by their people (method ``grid_cells``)."""
-    pl = place(polygons, cell_xy, cell_pop, grid_spacing=grid_spacing, max_grid_points=max_points)
-    pl.method = ["grid_cells" if m == "buildings" else m for m in pl.method]
-    return pl
+    return place(polygons, cell_xy, cell_pop, grid_spacing=grid_spacing, max_grid_points=max_points, weighted_method="grid_cells")
 
 
 class StraightLine:

@@ -786,11 +786,10 @@ def unreached_share(weight, reached) -> tuple[float, float]:
 
 def cell_weights(demand_geoms, cell_xy, cell_pop) -> np.ndarray:
     """Demand weights from population grid cells: each demand polygon weighs the people of the cells
-    inside it (``core/demand.cells_in_areas``); other geometries weigh 0."""
-    from .demand import cells_in_areas
+    inside it (``core/demand.area_people``); other geometries weigh 0."""
+    from .demand import area_people
 
-    polys = [g if g is not None and g.geom_type.endswith("Polygon") else None for g in demand_geoms]
-    return cells_in_areas(polys, cell_xy, cell_pop)[1]
+    return area_people(demand_geoms, cell_xy, cell_pop)
 
 
 def published_ranking(result: SitingResult, threshold: float) -> tuple[np.ndarray, np.ndarray]:

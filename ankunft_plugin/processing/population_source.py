@@ -29,7 +29,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.catchment_population import demand_from_cells
+from ..core.demand import people
 from ..core.distances import cell_points
 from ..core.siting import cell_weights
 from ..core.values import COUNT
@@ -208,8 +208,10 @@ def _raster(raster, context, feedback, crs, extent_crs, extent) -> Cells:
 
 
 def catchment_demand(cells: Cells, area_geoms=None, area_pop=None):
-    """A ``core.catchments.Demand`` from grid cells (``core/catchment_population.demand_from_cells``)."""
-    return demand_from_cells(cells.xy, cells.pop, area_geoms, area_pop)
+    """The people of the grid cells (``core/demand.people``): alone, every cell carries its own people;
+    with population areas, the cells place each area's people like buildings (weighted by their people),
+    and areas without a cell are counted by surface. ``area_pop`` None: the areas get the cells' sums."""
+    return people(area_geoms, area_pop, cells.xy, cells.pop)
 
 
 def cells_placement(polygons, cells: Cells, grid_spacing=None):

@@ -108,15 +108,17 @@ def test_minutes_grid(town):
 
 
 def test_demand_from_cells_alone_and_with_areas():
+    from ankunft_plugin.core.demand import people
+
     xy = np.array([[10.0, 10.0], [30.0, 10.0], [70.0, 10.0]])
     pop = np.array([5.0, 15.0, 8.0])
-    alone = cp.demand_from_cells(xy, pop)
+    alone = people(None, None, xy, pop)
     assert alone.point_pop.tolist() == [5.0, 15.0, 8.0] and alone.point_area.tolist() == [-1, -1, -1]
     assert alone.area_geoms == [] and not alone.area_by_surface.any()
     areas = [box(0, 0, 50, 50), box(50, 0, 100, 50), box(100, 0, 150, 50)]
-    d = cp.demand_from_cells(xy, pop, areas, [100.0, 40.0, 9.0])
+    d = people(areas, [100.0, 40.0, 9.0], xy, pop)
     # area 0's 100 people spread 1:3 over its two cells, area 1's 40 on its cell, area 2 (no cell) by surface
     assert sorted(zip(d.point_area.tolist(), d.point_pop.tolist())) == [(0, 25.0), (0, 75.0), (1, 40.0)]
     assert d.area_by_surface.tolist() == [False, False, True]
-    sums = cp.demand_from_cells(xy, pop, areas)
+    sums = people(areas, None, xy, pop)
     assert sums.area_pop.tolist() == [20.0, 8.0, 0.0]

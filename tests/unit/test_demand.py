@@ -104,16 +104,48 @@ def test_siting_points_and_lines_keep_their_weight():
     assert d.weight.tolist() == [5.0, 4.0] and d.source.tolist() == [0, 1]
 
 
-def test_spread_over_points_and_cells_in_areas():
+def test_people_on_cells_and_cells_in_areas():
     from shapely.geometry import box as _box
 
     polys = [_box(0, 0, 100, 100), _box(100, 0, 200, 100), _box(300, 0, 400, 100)]
     cells = np.array([[25.0, 50.0], [75.0, 50.0], [150.0, 50.0], [500.0, 50.0]])
     people = np.array([10.0, 30.0, 5.0, 7.0])
-    xy, pop, area, has = demand.spread_over_points(polys, [400.0, np.nan, 50.0], cells, people)
-    # area 0: 400 people spread 1:3 over its two cells; area 1 unknown → 0; area 2 has no cell
-    assert pop.tolist() == pytest.approx([100.0, 300.0, 0.0]) and area.tolist() == [0, 0, 1]
-    assert has.tolist() == [True, True, False] and xy.shape == (3, 2)
+    d = demand.people(polys, [400.0, np.nan, 50.0], cells, people)
+    # area 0: 400 people spread 1:3 over its two cells; area 1 unknown → 0; area 2 has no cell (by surface)
+    assert d.point_pop.tolist() == pytest.approx([100.0, 300.0, 0.0]) and d.point_area.tolist() == [0, 0, 1]
+    assert d.area_by_surface.tolist() == [False, False, True] and d.point_xy.shape == (3, 2)
     owner, per_area = demand.cells_in_areas(polys, cells, people)
     assert owner.tolist() == [0, 0, 1, -1] and per_area.tolist() == [40.0, 5.0, 0.0]
     assert demand.cells_in_areas([], cells, people)[0].tolist() == [-1] * 4
+
+
+def test_one_demand_model():
+    """Every algorithm places people with core/demand.py: the share rule (building_shares) is called
+    nowhere else, and the catchments' buildings, the grid cells and the overlay's cells are one model."""
+    from pathlib import Path
+
+    from shapely.geometry import box
+
+    from ankunft_plugin.core import catchments, distances
+
+    root = Path(demand.__file__).resolve().parents[1]
+    for path in root.rglob("*.py"):
+        if path.name != "demand.py":
+            text = path.read_text(encoding="utf-8")
+            assert "building_shares(" not in text and "spread_over_points" not in text, path
+    polys = [box(0, 0, 100, 100), box(100, 0, 200, 100), box(300, 0, 400, 100)]
+    buildings = [box(10, 10, 20, 20), box(50, 50, 80, 80), box(120, 10, 130, 40), Point(60, 60)]
+    by_buildings = catchments.build_demand(polys, [40.0, 10.0, 8.0], buildings)
+    bxy, foot, _ = demand.building_points(buildings)
+    same = demand.people(polys, [40.0, 10.0, 8.0], bxy, foot)
+    assert by_buildings.point_pop.tolist() == same.point_pop.tolist()
+    assert by_buildings.point_area.tolist() == same.point_area.tolist()
+    assert by_buildings.area_by_surface.tolist() == same.area_by_surface.tolist() == [False, False, True]
+    # the overlay's cell placement is place() with the cells as weighted points
+    cells = distances.cell_points(polys, bxy, foot, grid_spacing=50)
+    assert cells.method == ["grid_cells", "grid_cells", "grid"]
+    assert demand.place(polys, bxy, foot, grid_spacing=50, max_grid_points=64).share.tolist() == cells.share.tolist()
+    # cells alone carry their own people; area_people sums them per polygon (points weigh nothing)
+    alone = demand.people(None, None, bxy, [1.0, 2.0, 3.0, 4.0])
+    assert alone.point_pop.tolist() == [1.0, 2.0, 3.0, 4.0] and alone.point_area.tolist() == [-1] * 4
+    assert demand.area_people([polys[0], Point(1, 1), None], bxy, [1.0, 2.0, 3.0, 4.0]).tolist() == [7.0, 0.0, 0.0]
