@@ -766,3 +766,57 @@ def summary(result: ClassifyResult) -> dict[str, dict[str, float]]:
         p = float(pop[m].sum())
         out[cls] = {"areas": int(m.sum()), "population": p, "share": p / total if total > 0 else np.nan}
     return out
+
+
+# -- what the output publishes ------------------------------------------------------------------------
+@dataclass
+class Published:
+    """The classification's per-area output values, with statistical confidentiality applied."""
+
+    rates: dict  # indicator → rate per 1000 (NaN where its count is blanked)
+    z: dict  # indicator → z-score (NaN where its count is blanked)
+    blank: dict  # "population" and each count indicator → bool mask of the input values to blank
+    flags: list  # per area: "new_build", "duplicate_id" joined with ";" ("" when none)
+    growth_pct: np.ndarray  # population growth in percent (NaN when unknown)
+
+
+def published(result: ClassifyResult, units: dict) -> Published:
+    """The output values of ``result``: an input count under the threshold (``result.suppressed``) is
+    blanked, and so are the rate and z-score derived from it. ``units``: indicator → unit code as
+    chosen (only count indicators are blanked)."""
+    n = len(result)
+    blank = {"population": result.suppressed["population"]}
+    rates = {k: v.copy() for k, v in result.rates.items()}
+    zs = {k: v.copy() for k, v in result.z.items()}
+    for name, unit in units.items():
+        if unit == UNIT_COUNT:
+            mask = result.suppressed[name]
+            blank[name] = mask
+            rates[name][mask] = np.nan
+            zs[name][mask] = np.nan
+    flags = [
+        ";".join(code for code, on in (("new_build", result.growth_flag[i]), ("duplicate_id", result.duplicate[i])) if on)
+        for i in range(n)
+    ]
+    growth = np.where(np.isfinite(result.growth), 100.0 * result.growth, np.nan)
+    return Published(rates, zs, blank, flags, growth)
+
+
+def robust_counts(result: ClassifyResult) -> dict[str, tuple[int, int]]:
+    """Per valid class: areas that are robust and borderline across the sensitivity grid (empty
+    without a grid)."""
+    if result.robust is None:
+        return {}
+    out = {}
+    for key in vocabulary.VALID_CLASS_KEYS:
+        m = result.aq_class == key
+        out[key] = (int(np.sum(m & (result.robust == "robust"))), int(np.sum(m & (result.robust == "borderline"))))
+    return out
+
+
+def setting_of(row: dict) -> Setting:
+    """The grid setting of a sensitivity-table row (one of ``SENSITIVITY_GRID``, else rebuilt from the row)."""
+    for st in SENSITIVITY_GRID:
+        if st.key == row["setting"]:
+            return st
+    return Setting(row["setting"], row["mode"], row["threshold"], row["quantile"], row["smoothing"])

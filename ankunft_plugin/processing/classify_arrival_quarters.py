@@ -33,12 +33,13 @@ from ..core.classify import (
     CLASSIFYING,
     INDICATORS,
     ROBUST_SHARE,
-    SENSITIVITY_GRID,
     UNIT_COUNT,
     UNIT_PERCENT,
     ClassifyParams,
-    Setting,
     classify,
+    published,
+    robust_counts,
+    setting_of,
     summary,
 )
 from ..core.confidentiality import suppress_counts
@@ -407,34 +408,25 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
             spec += [("aq_stability", "double"), ("aq_stab_class", "double"), ("aq_robust", "string")]
         if fields.get("clusters_on"):
             spec += CLUSTER_FIELDS
-        n = len(result)
         # statistical confidentiality: input count fields under the threshold are blanked, and what derives from them
-        blank_fields: dict[str, np.ndarray] = {fields["population"]: result.suppressed["population"]}
-        rates = {k: v.copy() for k, v in result.rates.items()}
-        zs = {k: v.copy() for k, v in result.z.items()}
-        for name, (fname, unit) in fields["chosen"].items():
-            if unit == UNIT_COUNT:
-                mask = result.suppressed[name]
-                blank_fields[fname] = blank_fields.get(fname, np.zeros(n, dtype=bool)) | mask
-                rates[name][mask] = np.nan
-                zs[name][mask] = np.nan
+        pub = published(result, {name: unit for name, (_f, unit) in fields["chosen"].items()})
+        blank_fields: dict[str, np.ndarray] = {fields["population"]: pub.blank["population"]}
+        for name, (fname, _unit) in fields["chosen"].items():
+            if name in pub.blank:
+                blank_fields[fname] = blank_fields.get(fname, np.zeros(len(result), dtype=bool)) | pub.blank[name]
         n_blanked = int(sum(m.sum() for m in blank_fields.values()))
         labels = self.class_labels(self.out_lang())
-        flags = [
-            ";".join(code for code, on in (("new_build", result.growth_flag[i]), ("duplicate_id", result.duplicate[i])) if on)
-            for i in range(n)
-        ]
         new_values = {
             "aq_class": list(result.aq_class),
             "aq_label": [labels[c] for c in result.aq_class],
             "aq_score": result.score,
             "aq_reason": self._reason_texts(result.reasons, params.min_population, self.out_lang()),
-            "aq_flag": flags,
-            "aq_growth": np.where(np.isfinite(result.growth), 100.0 * result.growth, np.nan),
+            "aq_flag": pub.flags,
+            "aq_growth": pub.growth_pct,
         }
         for name in result.used:
-            new_values["rate_{}".format(name)] = rates[name]
-            new_values["z_{}".format(name)] = zs[name]
+            new_values["rate_{}".format(name)] = pub.rates[name]
+            new_values["z_{}".format(name)] = pub.z[name]
         if result.stability is not None:
             new_values.update({"aq_stability": result.stability, "aq_stab_class": result.stability_class, "aq_robust": list(result.robust)})
         out_fields = new_fields(in_fields, spec)
@@ -478,7 +470,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         feedback.pushInfo(self.tr("Sensitivity (areas / inhabitants per class and setting):"))
         for row in result.sensitivity:
             parts = ["{}: {} / {:,.0f}".format(labels[c], row[c]["areas"], row[c]["population"]) for c in CLASSES]
-            feedback.pushInfo("  {:<32} {}".format(self.setting_label(_setting_of(row)), "; ".join(parts)))
+            feedback.pushInfo("  {:<32} {}".format(self.setting_label(setting_of(row)), "; ".join(parts)))
         if parameters.get(self.OUTPUT_SENSITIVITY) in (None, ""):
             return None
         spec = [("setting", "string"), ("label", "string"), ("mode", "string"), ("threshold", "double"), ("quantile", "double"), ("smoothing", "bool")]
@@ -489,7 +481,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         if sink is None:
             return None
         for row in result.sensitivity:
-            values = [row["setting"], self.setting_label(_setting_of(row)), row["mode"], row["threshold"], row["quantile"], row["smoothing"]]
+            values = [row["setting"], self.setting_label(setting_of(row)), row["mode"], row["threshold"], row["quantile"], row["smoothing"]]
             for c in CLASSES:
                 pop = suppress_counts([row[c]["population"]], result.params.suppress_below)[0]
                 values += [row[c]["areas"], None if not np.isfinite(pop) else float(pop)]
@@ -527,15 +519,12 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                     label=labels[key], n=c["areas"], pop="{:,.0f}".format(c["population"]), share=100.0 * (c["share"] if np.isfinite(c["share"]) else 0.0)
                 )
             )
-        if result.robust is not None:
-            for key in vocabulary.VALID_CLASS_KEYS:
-                m = result.aq_class == key
-                feedback.pushInfo(
-                    self.tr("{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)").format(
-                        label=labels[key], robust=int(np.sum(m & (result.robust == "robust"))), borderline=int(np.sum(m & (result.robust == "borderline"))),
-                        share=100 * ROBUST_SHARE, k=len(result.grid),
-                    )
+        for key, (robust, borderline) in robust_counts(result).items():
+            feedback.pushInfo(
+                self.tr("{label}: {robust} robust, {borderline} borderline (robust: the same class in at least {share:g} % of the {k} settings)").format(
+                    label=labels[key], robust=robust, borderline=borderline, share=100 * ROBUST_SHARE, k=len(result.grid),
                 )
+            )
         if id_field:
             idx = in_fields.lookupField(id_field)
             for key in vocabulary.ARRIVAL_CLASS_KEYS:
@@ -573,11 +562,3 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
                     n=flagged.size, limit=100 * result.params.growth_limit, areas=", ".join(shown)
                 )
             )
-
-
-def _setting_of(row: dict):
-    """The grid setting of a sensitivity-table row."""
-    for st in SENSITIVITY_GRID:
-        if st.key == row["setting"]:
-            return st
-    return Setting(row["setting"], row["mode"], row["threshold"], row["quantile"], row["smoothing"])

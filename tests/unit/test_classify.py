@@ -412,3 +412,38 @@ def test_public_api_passes_the_new_options():
                        population_start=[1000.0] * 12, grid=True)
     assert res.duplicate_ids == ["10"] and res.growth_flag[10] and res.aq_class[10] == "emerging"
     assert res.robust is not None and len(res.sensitivity) == 12
+
+
+# -- what the output publishes (moved out of ankunft:classifyarrivalquarters) -----------------------------
+def test_published_blanks_small_counts_and_what_derives_from_them():
+    from ankunft_plugin.core.classify import published
+
+    pop = [400, 5000, 5000, 5000, 5000]
+    ind = {"arrivals": ([2, 50, 60, 40, 300], UNIT_COUNT), "diversity": ([10, 10, 12, 11, 30], UNIT_PERCENT)}
+    res = classify(pop, ind, population_start=[400, 5000, 5000, 2000, 5000])
+    pub = published(res, {"arrivals": UNIT_COUNT, "diversity": UNIT_PERCENT})
+    assert set(pub.blank) == {"population", "arrivals"}
+    assert pub.blank["arrivals"].tolist() == [True, False, False, False, False]
+    assert np.isnan(pub.rates["arrivals"][0]) and np.isnan(pub.z["arrivals"][0])
+    assert np.isfinite(res.rates["arrivals"][0])  # the result itself is left as it is
+    assert np.array_equal(pub.rates["diversity"], res.rates["diversity"], equal_nan=True)
+    assert pub.flags[3] == "new_build" and pub.flags[0] == ""
+    assert pub.growth_pct[3] == pytest.approx(150.0)
+    # a count indicator chosen in another unit is not blanked
+    assert set(published(res, {"arrivals": UNIT_PERCENT}).blank) == {"population"}
+
+
+def test_robust_counts_and_setting_of():
+    from ankunft_plugin.core.classify import SENSITIVITY_GRID, robust_counts, setting_of
+    from ankunft_plugin.core.vocabulary import VALID_CLASS_KEYS
+
+    pop, ind = _city()
+    res = classify(list(pop), ind, grid=True)
+    rc = robust_counts(res)
+    assert list(rc) == list(VALID_CLASS_KEYS)
+    for key, (robust, borderline) in rc.items():
+        assert robust + borderline == int(np.sum(res.aq_class == key))
+    assert robust_counts(classify(list(pop), ind)) == {}
+    assert setting_of(res.sensitivity[3]) is SENSITIVITY_GRID[3]
+    odd = setting_of({"setting": "x", "mode": "zscore", "threshold": 2.5, "quantile": 0.8, "smoothing": False})
+    assert (odd.key, odd.threshold, odd.smoothing) == ("x", 2.5, False)
