@@ -373,3 +373,78 @@ def parse_other_tags(text) -> dict:
     return {k.lower(): v for k, v in _HSTORE.findall(s)}
 
 
+
+
+# --------------------------------------------------------------------------------------------
+# a facilities layer's rows categorised
+# --------------------------------------------------------------------------------------------
+@dataclass
+class LayerFields:
+    """Which columns of a facilities layer say what (names as written in the layer; None: not there)."""
+
+    tags: list = field(default_factory=list)  # OSM tag columns (their lower-case name is the tag key)
+    other_tags: str | None = None  # the GDAL OSM driver's hstore column
+    value: str | None = None  # the category field
+    name: str | None = None
+    language: str | None = None
+    value_missing: bool = False  # a category field was asked for but the layer lacks it
+    language_missing: bool = False  # a languages field was asked for but the layer lacks it
+
+    @property
+    def wanted(self) -> list:
+        """The columns to read, each once."""
+        return list(dict.fromkeys(f for f in [*self.tags, self.other_tags, self.value, self.name, self.language] if f))
+
+
+def layer_fields(field_names, value_field: str | None = None, name_field: str | None = None, language_field: str | None = None) -> LayerFields:
+    """The roles of a layer's columns, matched case-insensitively: OSM tag keys, ``other_tags`` and the
+    category, name and languages fields asked for."""
+    lower = {n.lower(): n for n in field_names}
+    has_value = bool(value_field) and value_field.lower() in lower
+    language = lower.get(language_field.lower()) if language_field else None
+    return LayerFields(
+        tags=[lower[k] for k in OSM_TAG_KEYS if k in lower],
+        other_tags=lower.get("other_tags"),
+        value=lower.get(value_field.lower()) if has_value else None,
+        name=lower.get((name_field or "").lower()),
+        language=language,
+        value_missing=bool(value_field) and not has_value,
+        language_missing=bool(language_field) and language is None,
+    )
+
+
+def row_tags(columns: dict, i: int, fields: LayerFields) -> dict:
+    """The OSM tags of row ``i``: ``other_tags`` parsed, then the tag columns that hold a value."""
+    tags = {}
+    if fields.other_tags:
+        tags.update(parse_other_tags(columns[fields.other_tags][i]))
+    for f in fields.tags:
+        v = columns[f][i]
+        if v is not None and str(v).strip() and str(v).upper() != "NULL":
+            tags[f.lower()] = str(v)
+    return tags
+
+
+@dataclass
+class Categorised:
+    category: list  # category key per row
+    source: list  # how it was found (Scheme.classify: tag, name, layer, value, unknown …)
+    token: list  # what decided it (the layer's name for an unknown row without a token)
+    name: list  # the row's name (None when empty)
+
+
+def categorise(scheme: Scheme, columns: dict, rows, fields: LayerFields, layer_match, layer_name: str) -> Categorised:
+    """Category of each of the ``rows`` of a facilities layer (``columns``: field → values) by its tags,
+    name, the layer's name (``layer_match`` = ``scheme.match_layer(…)``) and the category field."""
+    out = Categorised([], [], [], [])
+    for i in rows:
+        name = columns[fields.name][i] if fields.name else None
+        value = columns[fields.value][i] if fields.value else None
+        cat, how, token = scheme.classify(row_tags(columns, i, fields), name, layer_match, value, use_value=bool(fields.value))
+        if how == "unknown" and not token:
+            token = layer_name
+        out.category.append(cat)
+        out.source.append(how)
+        out.token.append(token)
+        out.name.append(None if name is None or str(name) == "NULL" else str(name))
+    return out

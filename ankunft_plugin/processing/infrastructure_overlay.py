@@ -45,8 +45,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from ..core import categories, vocabulary
 from ..core import infrastructure as infra
-from ..core import vocabulary
 from ..core.distances import NetworkDistances
 from ..core.ecosystem import area_columns
 from ..core.values import COUNT
@@ -293,50 +293,27 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             if layer.featureCount() == 0:
                 report["empty"].append(lname)
                 continue
-            fields = layer.fields()
-            lower = {f.name().lower(): f.name() for f in fields}
-            tag_fields = [lower[k] for k in infra.OSM_TAG_KEYS if k in lower]
-            other_tags = lower.get("other_tags")
-            use_cat = bool(cat_field) and cat_field.lower() in lower
-            if cat_field and not use_cat:
+            lf = categories.layer_fields(layer.fields().names(), cat_field, name_field, lang_field)
+            if lf.value_missing:
                 report["cat_field_missing"].append(lname)
-            cat_name = lower.get(cat_field.lower()) if use_cat else None
-            nm = lower.get((name_field or "").lower())
-            lg = lower.get((lang_field or "").lower()) if lang_field else None
-            if lang_field and lg is None:
+            if lf.language_missing:
                 report["lang_missing"].append(lname)
-            wanted = [f for f in [*tag_fields, other_tags, cat_name, nm, lg] if f]
-            wanted = list(dict.fromkeys(wanted))
             p0 = 15.0 + 25.0 * li / n_layers
-            data = read_source(layer, wanted, context, feedback, dest_crs=crs, progress=(p0, p0 + 25.0 / n_layers))
+            data = read_source(layer, lf.wanted, context, feedback, dest_crs=crs, progress=(p0, p0 + 25.0 / n_layers))
             report["null_geom"] += data.null_geometries
             xy = point_xy(data.geometries)
             layer_match = scheme.match_layer(match_text)
-            counter = Counter()
-            for i in range(len(data)):
-                if not np.isfinite(xy[i]).all():
-                    continue
-                tags = {}
-                if other_tags:
-                    tags.update(infra.parse_other_tags(data.attributes[other_tags][i]))
-                for f in tag_fields:
-                    v = data.attributes[f][i]
-                    if v is not None and str(v).strip() and str(v).upper() != "NULL":
-                        tags[f.lower()] = str(v)
-                name = data.attributes[nm][i] if nm else None
-                value = data.attributes[cat_name][i] if cat_name else None
-                cat, how, token = scheme.classify(tags, name, layer_match, value, use_value=bool(cat_name))
-                if how == "unknown" and not token:
-                    token = lname
-                xy_parts.append(xy[i])
-                cats.append(cat)
-                sources.append(how)
-                tokens.append(token)
-                names.append(None if name is None or str(name) == "NULL" else str(name))
-                langs.append(data.attributes[lg][i] if lg else None)
-                layer_names.append(lname)
-                fids.append(int(data.fids[i]))
-                counter[cat] += 1
+            rows = np.flatnonzero(np.isfinite(xy).all(axis=1)).tolist()
+            c = categories.categorise(scheme, data.attributes, rows, lf, layer_match, lname)
+            xy_parts.extend(xy[rows])
+            cats += c.category
+            sources += c.source
+            tokens += c.token
+            names += c.name
+            langs += [data.attributes[lf.language][i] if lf.language else None for i in rows]
+            layer_names += [lname] * len(rows)
+            fids += [int(data.fids[i]) for i in rows]
+            counter = Counter(c.category)
             report["per_layer"].append((lname, layer_match, counter))
         xy = np.asarray(xy_parts, dtype=float).reshape(-1, 2)
         return xy, cats, sources, tokens, names, langs, layer_names, fids, report

@@ -478,3 +478,30 @@ def test_cell_points_weight_areas_by_the_people_of_their_cells():
     first = rep.area == 0
     assert np.allclose(sorted(rep.share[first]), [0.25, 0.75])
     assert (rep.area == 2).sum() == 4
+
+
+def test_layer_fields_roles_and_categorise_rows(scheme):
+    from ankunft_plugin.core import categories
+
+    lf = categories.layer_fields(["OSM_ID", "Amenity", "other_tags", "NAME", "Kategorie"], "kategorie", "name", "sprachen")
+    assert lf.tags == ["Amenity"] and lf.other_tags == "other_tags" and lf.value == "Kategorie" and lf.name == "NAME"
+    assert lf.language is None and lf.language_missing and not lf.value_missing
+    assert lf.wanted == ["Amenity", "other_tags", "Kategorie", "NAME"]
+    assert categories.layer_fields(["a"], "cat").value_missing
+    columns = {
+        "Amenity": ["library", None, "NULL", None],
+        "other_tags": [None, '"amenity"=>"social_facility","social_facility:for"=>"migrant"', None, None],
+        "Kategorie": [None, None, None, None],
+        "NAME": ["Stadtbibliothek", "NULL", "Jobcenter Mitte", None],
+    }
+    lf = categories.layer_fields(["Amenity", "other_tags", "NAME"], None, "name")
+    assert categories.row_tags(columns, 1, lf) == {"amenity": "social_facility", "social_facility:for": "migrant"}
+    assert categories.row_tags(columns, 2, lf) == {}
+    offices = scheme.match_layer("offices")
+    c = categories.categorise(scheme, columns, [0, 1, 2, 3], lf, offices, "poi-offices")
+    expect = [scheme.classify(categories.row_tags(columns, i, lf), columns["NAME"][i], offices) for i in range(4)]
+    assert c.category == [e[0] for e in expect] and c.source == [e[1] for e in expect]
+    assert c.category[0] == "public_institutions" and c.category[2] == "work"
+    assert c.name == ["Stadtbibliothek", None, "Jobcenter Mitte", None]
+    assert c.token[3] == (expect[3][2] or "poi-offices")
+    assert categories.categorise(scheme, columns, [], lf, offices, "x").category == []
