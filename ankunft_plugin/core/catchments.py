@@ -293,46 +293,186 @@ def fill_small_holes(spread: np.ndarray, n_bands: int, max_cells: float) -> np.n
     return spread
 
 
-def smooth_polygon(geom, cell: float):
-    """Outline without stair steps: every ring through the midpoints of its raster edges (a staircase
-    becomes its diagonal, a corner is cut by at most 0.36 cells), then simplified with a tolerance of
-    half a cell (Douglas-Peucker; where that would make the polygon invalid, with topology kept). Returns a valid (multi)polygon or None."""
+# -- outlines traced in numpy (the 0.5 iso-line of each band's mask) ---------------------------------
+_STEP_I = np.array([0, -1, 0, 1])  # directions E, N, W, S: row step of the corner grid
+_STEP_J = np.array([1, 0, -1, 0])  # column step
+
+
+def _band_edges(spread: np.ndarray, n_bands: int):
+    """Directed cell edges between a cell of band <= k and one of band > k, for every band k at once,
+    walked with the band's cells on the left (exteriors counter-clockwise, holes clockwise, in map
+    coordinates): (band, start corner row, start corner column, direction 0..3 = E N W S)."""
+    out = []
+    # vertical cell edges (between (r, c) and (r, c + 1)) and horizontal ones ((r, c) above (r + 1, c))
+    for a, b, vertical in ((spread[:, :-1], spread[:, 1:], True), (spread[:-1, :], spread[1:, :], False)):
+        r, c = np.nonzero(a != b)
+        va, vb = a[r, c], b[r, c]
+        lo = np.minimum(va, vb).astype(np.int64)
+        hi = np.minimum(np.maximum(va, vb), n_bands).astype(np.int64)
+        n = np.maximum(hi - lo, 0)
+        if not n.any():
+            continue
+        a_in = va < vb
+        if vertical:  # left cell inside: north along column c + 1 from row r + 1; right inside: south from row r
+            si, sj, d = np.where(a_in, r + 1, r), c + 1, np.where(a_in, 1, 3)
+        else:  # upper cell inside: east along row r + 1 from column c; lower inside: west from column c + 1
+            si, sj, d = r + 1, np.where(a_in, c, c + 1), np.where(a_in, 0, 2)
+        rep = np.repeat(np.arange(len(n)), n)
+        band = lo[rep] + (np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n))
+        out.append((band, np.broadcast_to(si, r.shape)[rep], np.broadcast_to(sj, r.shape)[rep], d[rep]))
+    if not out:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z, z, z
+    return tuple(np.concatenate(x) for x in zip(*out))
+
+
+# per incoming direction (E N W S): the cells ahead-left and ahead-right of the end corner (row, column
+# offsets from the corner), and the edge leaving the corner in each direction (corner offset, vertical?)
+_AHEAD_L = np.array([[-1, 0], [-1, -1], [0, -1], [0, 0]])
+_AHEAD_R = np.array([[0, 0], [-1, 0], [-1, -1], [0, -1]])
+_OUT_I = np.array([0, -1, 0, 0])  # the edge's top (vertical) or left (horizontal) corner
+_OUT_J = np.array([0, 0, -1, 0])
+_VERTICAL = np.array([0, 1, 0, 1])
+
+
+def _trace_rings(spread, band, si, sj, d):
+    """Order the directed edges into closed rings: (order of the edges, ring id per ordered edge,
+    start position of each ring). At a corner where two cells of the band touch only diagonally (a
+    saddle), the ring turns right, joining them: the gaps between band cells are 4-connected, so a
+    block interior pinched at a corner stays a hole (GDAL makes it a hole touching the outline there;
+    the midpoint rings never touch)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import depth_first_order
+
+    n = len(d)
+    nrow, ncol = spread.shape
+    ncorner = (nrow + 1) * (ncol + 1)
+
+    def ident(b, i, j, dd):  # one number per (band, unit edge)
+        ti, tj = i + _OUT_I[dd], j + _OUT_J[dd]
+        return (b * 2 + _VERTICAL[dd]) * ncorner + ti * (ncol + 1) + tj
+
+    lut = np.empty(2 * ncorner * (int(band.max()) + 1), dtype=np.int64)  # only written entries are read
+    lut[ident(band, si, sj, d)] = np.arange(n)
+    ei, ej = si + _STEP_I[d], sj + _STEP_J[d]  # end corner
+    al = spread[ei + _AHEAD_L[d, 0], ej + _AHEAD_L[d, 1]] <= band
+    ar = spread[ei + _AHEAD_R[d, 0], ej + _AHEAD_R[d, 1]] <= band
+    d2 = np.where(ar, d + 3, np.where(al, d, d + 1)) % 4  # right, straight or left
+    nxt = lut[ident(band, ei, ej, d2)]
+    # one depth-first walk from a root linked to every edge visits each ring in order, one after the other
+    indptr = np.concatenate([np.arange(n + 1), [2 * n]])
+    g = csr_matrix((np.ones(2 * n, dtype=np.int8), np.concatenate([nxt, np.arange(n)]), indptr), shape=(n + 1, n + 1))
+    seq = depth_first_order(g, n, directed=True, return_predecessors=False)[1:]
+    first = np.ones(n, dtype=bool)
+    first[1:] = nxt[seq[:-1]] != seq[1:]
+    ring = np.cumsum(first) - 1
+    return seq, ring, np.flatnonzero(first)
+
+
+def _in_ring(pt, ring_xy) -> bool:
+    """Point in a closed ring (ray casting, ``ring_xy`` without the repeated first vertex)."""
+    x, y = pt
+    a = ring_xy
+    b = np.roll(ring_xy, -1, axis=0)
+    cross = (a[:, 1] > y) != (b[:, 1] > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        xi = a[:, 0] + (y - a[:, 1]) * (b[:, 0] - a[:, 0]) / (b[:, 1] - a[:, 1])
+    return bool(np.count_nonzero(cross & (x < xi)) % 2)
+
+
+def _assemble(rings: list, areas: list, fill_holes_m2: float):
+    """A (multi)polygon from traced rings (counter-clockwise shells, clockwise holes; no two rings
+    cross): holes of at most ``fill_holes_m2`` closed (with any shell inside them), each remaining hole
+    given to the innermost shell around it."""
     from shapely.geometry import MultiPolygon, Polygon
 
-    if geom is None or geom.is_empty:
-        return None
+    shells = [i for i, a in enumerate(areas) if a > 0]
+    holes = [i for i, a in enumerate(areas) if a < 0]
+    closed = [i for i in holes if -areas[i] <= fill_holes_m2]
+    holes = [i for i in holes if -areas[i] > fill_holes_m2]
+    if len(shells) == 1:
+        return Polygon(rings[shells[0]], [rings[i] for i in holes])
+    if closed:  # a shell inside a closed hole is part of the closed area
+        shells = [s for s in shells if not any(_in_ring(rings[s][0], rings[h]) for h in closed
+                                                 if -areas[h] > areas[s])]
+    owner = {s: [] for s in shells}
+    by_size = sorted(shells, key=lambda s: areas[s])
+    for h in holes:
+        for s in by_size:
+            if areas[s] > -areas[h] and _in_ring(rings[h][0], rings[s]):
+                owner[s].append(h)
+                break
+    parts = [Polygon(rings[s], [rings[i] for i in owner[s]]) for s in shells]
+    return parts[0] if len(parts) == 1 else MultiPolygon(parts)
 
-    def mid(ring):
-        c = np.asarray(ring.coords)[:-1, :2]
-        if len(c) < 3:
-            return None
-        m = (c + np.roll(c, -1, axis=0)) / 2.0
-        return np.vstack([m, m[:1]])
 
-    polys = []
-    for p in getattr(geom, "geoms", [geom]):
-        ext = mid(p.exterior)
-        if ext is None:
-            continue
-        holes = [h for h in (mid(r) for r in p.interiors) if h is not None]
-        polys.append(Polygon(ext, holes))
-    if not polys:
-        return None
-    out = polys[0] if len(polys) == 1 else MultiPolygon(polys)
-    simple = out.simplify(0.5 * cell, preserve_topology=False)  # Douglas-Peucker: fast
-    out = simple if simple.is_valid else out.simplify(0.5 * cell, preserve_topology=True)
+def _simplify(geom, cell: float):
+    """Douglas-Peucker with half a cell (fast); where that breaks validity, with topology kept."""
+    simple = geom.simplify(0.5 * cell, preserve_topology=False)
+    out = simple if simple.is_valid and not simple.is_empty else geom.simplify(0.5 * cell, preserve_topology=True)
     if not out.is_valid:
         out = out.buffer(0)
     return None if out.is_empty else out
 
 
+def traced_polygons(spread: np.ndarray, n_bands: int, x0: float, y1: float, cell: float,
+                    fill_holes_m2: float = FILL_HOLES_M2):
+    """(polygon or None, area m²) per band of a labelled raster (``band_raster``), smoothed: the
+    outline of each band's cells is traced for all bands at once in numpy (``_band_edges``,
+    ``_trace_rings``), every straight run of it replaced by its midpoint (a staircase becomes its
+    diagonal, a corner is cut), then simplified with half a cell (Douglas-Peucker); holes of at most
+    ``fill_holes_m2`` (measured on the cells) closed. No GDAL call, no raw polygon built."""
+    if spread.size and (min(spread[0].min(), spread[-1].min(), spread[:, 0].min(), spread[:, -1].min()) < 255):
+        spread = np.pad(spread, 1, constant_values=255)
+        x0, y1 = x0 - cell, y1 + cell
+    band, si, sj, d = _band_edges(spread, n_bands)
+    if len(d) == 0:
+        return [(None, 0.0)] * n_bands
+    seq, ring, starts = _trace_rings(spread, band, si, sj, d)
+    band, si, sj, d = band[seq], si[seq], sj[seq], d[seq]
+    n = len(d)
+    lens = np.diff(np.append(starts, n))
+    pos = np.arange(n) - starts[ring]
+    prev = starts[ring] + (pos - 1) % lens[ring]
+    # straight runs of the outline: their corners (the raster polygon's vertices) and midpoints
+    rs = np.flatnonzero(d != d[prev])
+    rring = ring[rs]
+    cut = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rring, minlength=len(starts)), out=cut[1:])
+    rfirst = cut[:-1]
+    nxt = np.arange(1, len(rs) + 1)
+    last = np.append(rring[1:] != rring[:-1], True)
+    nxt[last] = rfirst[rring[last]]
+    cx = sj[rs].astype(float)  # corners in cells from the window's upper left corner (x right, y up)
+    cy = -si[rs].astype(float)
+    # holes are measured on the raster polygon (shoelace over its corners), as GDAL would give it
+    area = np.bincount(rring, weights=cx * cy[nxt] - cx[nxt] * cy, minlength=len(starts)) * (0.5 * cell * cell)
+    xy = np.column_stack([x0 + 0.5 * (cx + cx[nxt]) * cell, y1 + 0.5 * (cy + cy[nxt]) * cell])
+    out = []
+    ring_band = band[starts]
+    for k in range(n_bands):
+        ids = np.flatnonzero(ring_band == k)
+        rings = [xy[cut[i]:cut[i + 1]] for i in ids.tolist()]
+        ok = [len(r) >= 3 for r in rings]
+        rings = [r for r, o in zip(rings, ok) if o]
+        areas = [float(a) for a, o in zip(area[ids].tolist(), ok) if o]
+        if not any(a > 0 for a in areas):
+            out.append((None, 0.0))
+            continue
+        g = _simplify(_assemble(rings, areas, fill_holes_m2), cell)
+        out.append((g, float(g.area) if g is not None else 0.0))
+    return out
+
+
 def raster_polygons(item, n_bands: int, cell: float, smooth: bool = True, fill_holes_m2: float = FILL_HOLES_M2):
     """(polygon or None, area m²) per band of a ``band_raster`` result (holes under ``fill_holes_m2``
-    closed, outlines smoothed). Holes are closed on the polygons (a hole of band k+1 lies inside a
-    hole of band k, so the bands stay nested)."""
+    closed; a hole of band k+1 lies inside a hole of band k, so the bands stay nested): smoothed
+    (``traced_polygons``), or with ``smooth=False`` the raw cell outline polygonised by GDAL."""
     if item is None:
         return [(None, 0.0)] * n_bands
     spread, x0, y1 = item
+    if smooth:
+        return traced_polygons(spread, n_bands, x0, y1, cell, fill_holes_m2)
     out = []
     for k in range(n_bands):
         m = spread <= k
@@ -345,8 +485,6 @@ def raster_polygons(item, n_bands: int, cell: float, smooth: bool = True, fill_h
         r0, r1 = max(rr[0] - 1, 0), min(rr[-1] + 2, m.shape[0])
         c0, c1 = max(cc[0] - 1, 0), min(cc[-1] + 2, m.shape[1])
         g = close_holes(_polygonize(np.ascontiguousarray(m[r0:r1, c0:c1]), x0 + c0 * cell, y1 - r0 * cell, cell), fill_holes_m2)
-        if smooth:
-            g = smooth_polygon(g, cell)
         out.append((g, float(g.area) if g is not None else 0.0))
     return out
 

@@ -202,3 +202,57 @@ def test_band_dilate_equals_disk_dilate_per_band(radius):
     spread = cm.band_dilate(band, radius)
     for k in range(3):
         assert ((spread <= k) == cm.disk_dilate(band <= k, radius)).all()
+
+
+def _raw(mask, cell):
+    """GDAL's polygon of the True cells (window corner at 0, rows * cell)."""
+    return cm._polygonize(np.ascontiguousarray(mask), 0.0, mask.shape[0] * cell, cell)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_traced_polygons_follow_the_cells(seed):
+    rng = np.random.default_rng(seed)
+    band = np.full((90, 80), 255, dtype=np.uint8)
+    hits = rng.random(band.shape) < 0.01
+    hits[:6] = hits[-6:] = False
+    hits[:, :6] = hits[:, -6:] = False
+    band[hits] = rng.integers(0, 3, hits.sum())
+    spread = cm.band_dilate(band, 3.2)
+    cell = 2.0
+    got = cm.traced_polygons(spread, 3, 0.0, spread.shape[0] * cell, cell, fill_holes_m2=0.0)
+    for k in range(3):
+        geom, area = got[k]
+        raw = _raw(spread <= k, cell)
+        assert geom.is_valid and area == pytest.approx(geom.area)
+        from shapely.geometry import Point
+
+        near = [raw.boundary.distance(Point(c)) <= 1.5 * cell for p in getattr(geom, "geoms", [geom]) for c in p.exterior.coords]
+        assert np.mean(near) >= 0.95  # corners of long straight runs are cut
+        assert geom.symmetric_difference(raw).area < 0.5 * cell * raw.length
+        # holes of a few cells (DP at half a cell drops those of one or two)
+        assert sum(len(p.interiors) for p in getattr(geom, "geoms", [geom])) == \
+            sum(Polygon(h).area > 4 * cell * cell for p in getattr(raw, "geoms", [raw]) for h in p.interiors)
+        if k:
+            assert got[k][0].buffer(0.6 * cell).contains(got[k - 1][0])  # nested within half a cell
+
+
+def test_traced_polygons_holes_islands_and_pinches():
+    cell = 1.0
+    m = np.zeros((40, 60), dtype=bool)
+    m[5:20, 5:20] = True
+    m[9:12, 9:12] = False  # a small hole (9 m²) ...
+    m[10, 10] = True  # ... with an island in it
+    m[14:17, 14:17] = False  # a second hole, pinched: it touches the outside only diagonally ...
+    m[17:20, 17:20] = False
+    m[16, 16] = True  # (the diagonal contact between the two gaps)
+    m[17, 17] = False
+    m[5:35, 30:55] = True
+    m[10:30, 35:50] = False  # a large hole (300 m²) with an island
+    m[18:22, 40:44] = True
+    spread = np.where(m, 0, 255).astype(np.uint8)
+    (small, _a), = cm.traced_polygons(spread, 1, 0.0, 40.0, cell, fill_holes_m2=20.0)
+    parts = list(getattr(small, "geoms", [small]))
+    assert small.is_valid and len(parts) == 3  # left block (holes closed), right block (hole kept), island
+    assert sorted(len(p.interiors) for p in parts) == [0, 0, 1]
+    (keep, _a), = cm.traced_polygons(spread, 1, 0.0, 40.0, cell, fill_holes_m2=0.0)
+    assert keep.is_valid and keep.area < small.area - 4.0  # the small holes are open here
