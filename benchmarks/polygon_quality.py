@@ -69,8 +69,7 @@ def main():
         E = cm.reached_edges(g, D, max(LIMITS), se)
         xy0, c0, _o, _w = cm.sample_costs(g, CELL / 2, E, D, se, st, sd)
         before = cm.band_polygons(xy0, c0, LIMITS, BUFFER, CELL, smooth=False, fill_holes_m2=0.0)
-        xy1, c1, _o, _w = cm.sample_costs(g, cm.SAMPLE_SPACING * CELL, E, D, se, st, sd)
-        after = cm.band_polygons(xy1, c1, LIMITS, BUFFER, CELL)
+        _reach, after = cm.point_catchment(g, snap, D, p, LIMITS, BUFFER, CELL)  # as the plugin writes them
         for k, lim in enumerate(LIMITS):
             exact = cm.vector_polygon(g, cm.reached_edges(g, D, lim, se), D, lim, BUFFER, se, st, sd)
             for name, geom, ref in (("before", before[k][0], exact), ("after", after[k][0], cm.close_holes(exact, cm.FILL_HOLES_M2))):
@@ -97,7 +96,8 @@ def main():
             "outline_vertices_within_1_5_cells_pct": round(100 * float(np.mean(s["near"])), 2),
         }
     print(out)
-    save("polygon_quality", out)
+    if "--no-save" not in sys.argv:
+        save("polygon_quality", out)
     return out
 
 

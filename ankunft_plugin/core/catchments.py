@@ -56,6 +56,26 @@ def _vertex_positions(graph: WalkGraph) -> tuple[np.ndarray, np.ndarray]:
     return key, base
 
 
+def _edge_points(graph: WalkGraph, e: np.ndarray, frac: np.ndarray) -> np.ndarray:
+    """Points at the fractions ``frac`` (of the geometric length) along the edges ``e``: (n, 2)."""
+    key, base = _vertex_positions(graph)
+    ptr = graph.coord_ptr
+    p0 = ptr[e]
+    bent = ptr[e + 1] - p0 > 2
+    c = graph.coord_xy
+    if not bent.any():  # straight edges (two vertices): along the first segment
+        a, b = c[p0], c[p0 + 1]
+        return a + (b - a) * frac[:, None]
+    q = base[e] + frac * (key[ptr[e + 1] - 1] - base[e])
+    i = p0.copy()
+    ib = np.searchsorted(key, q[bent], side="right") - 1
+    i[bent] = np.clip(ib, p0[bent], ptr[e[bent] + 1] - 2)
+    span = key[i + 1] - key[i]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(span > 0, (q - key[i]) / span, 0.0)
+    return c[i] + (c[i + 1] - c[i]) * t[:, None]
+
+
 def sample_edges(graph: WalkGraph, edges, spacing: float):
     """Points every <= ``spacing`` along the ``edges`` (at the middle of equal pieces), vectorised:
     (xy, edge, frac, weight) – weight is the length (m) a sample stands for."""
@@ -71,19 +91,56 @@ def sample_edges(graph: WalkGraph, edges, spacing: float):
     j = np.arange(total) - np.repeat(np.cumsum(k) - k, k)
     frac = (j + 0.5) / k[rep]
     e = edges[rep]
-    q = base[e] + frac * ln[rep]
-    i = ptr[e].copy()  # straight edges (two vertices): the first segment
-    bent = ptr[e + 1] - ptr[e] > 2
-    if bent.any():
-        ib = np.searchsorted(key, q[bent], side="right") - 1
-        i[bent] = np.clip(ib, ptr[e[bent]], ptr[e[bent] + 1] - 2)
-    c = graph.coord_xy
-    span = key[i + 1] - key[i]
-    with np.errstate(invalid="ignore", divide="ignore"):
-        t = np.where(span > 0, (q - key[i]) / span, 0.0)
-    xy = c[i] + (c[i + 1] - c[i]) * t[:, None]
+    xy = _edge_points(graph, e, frac)
     weight = graph.edge_len[e] / k[rep]
     return xy, e, frac, weight
+
+
+def reach_samples(graph: WalkGraph, edges, D, limit: float, spacing: float, se=(), st=(), sd=()):
+    """Samples along ``edges`` within ``limit`` of the node costs ``D`` (or of a start on its own
+    edge ``se``, at ``st``, snapped ``sd`` away) and their walking cost: (xy, cost). The same samples
+    as ``sample_costs`` (every <= ``spacing``, at the middles of equal pieces; here of each straight
+    segment), vectorised per segment: a sample is its segment's start plus a step, its cost the
+    segment's costs via either end interpolated."""
+    edges = np.asarray(edges, dtype=np.int64)
+    se = np.asarray(se, dtype=np.int64)
+    if len(edges) == 0:
+        return np.zeros((0, 2)), np.zeros(0)
+    key, base = _vertex_positions(graph)
+    ptr = graph.coord_ptr
+    nseg = ptr[edges + 1] - ptr[edges] - 1
+    rep = np.repeat(np.arange(len(edges)), nseg)
+    sg = np.repeat(ptr[edges] - (np.cumsum(nseg) - nseg), nseg) + np.arange(int(nseg.sum()))  # first vertex
+    e = edges[rep]
+    length = key[ptr[e + 1] - 1] - base[e]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = np.where(length > 0, (key[sg] - base[e]) / length, 0.0)  # the segment's span along its edge
+        b = np.where(length > 0, (key[sg + 1] - base[e]) / length, 1.0)
+    cxy = graph.coord_xy
+    A = cxy[sg]
+    k = np.maximum(1, np.ceil((b - a) * length / spacing).astype(np.int64))
+    c = graph.edge_cost[e]
+    du = D[graph.edge_u[edges]][rep]
+    dv = D[graph.edge_v[edges]][rep]
+    # per segment: start, step, cost via u at the start and its step, via v likewise
+    M = np.column_stack([A, cxy[sg + 1] - A, du + a * c, (b - a) * c, dv + (1.0 - a) * c])
+    r = np.repeat(np.arange(len(k)), k)
+    t = (np.arange(len(r)) - np.repeat(np.cumsum(k) - k, k) + 0.5) / k[r]
+    m = M[r]
+    with np.errstate(invalid="ignore"):
+        cost = np.fmin(m[:, 4] + m[:, 5] * t, m[:, 6] - m[:, 5] * t)
+    if len(se):
+        on = np.flatnonzero(np.isin(e[r], se))
+        if len(on):
+            es = e[r[on]]
+            f = a[r[on]] + (b - a)[r[on]] * t[on]
+            for ee, ts, d in zip(se.tolist(), np.asarray(st, float).tolist(), np.asarray(sd, float).tolist()):
+                w = es == ee
+                cost[on[w]] = np.minimum(cost[on[w]], d + np.abs(f[w] - ts) * graph.edge_cost[ee])
+    keep = cost <= limit
+    t, m, cost = t[keep], m[keep], cost[keep]
+    xy = m[:, 0:2] + m[:, 2:4] * t[:, None]
+    return xy, cost
 
 
 def _ranges(ptr, edges):
@@ -667,7 +724,7 @@ def point_catchment(graph, snap, D, p, limits, buffer_m, cell, polygons=True, sm
     reach = edge_reach(graph, E, D, limits, se, st, sd)
     if not polygons:
         return reach, [(None, 0.0)] * len(limits)
-    xy, cost, _o, _w = sample_costs(graph, SAMPLE_SPACING * cell, E, D, se, st, sd)
+    xy, cost = reach_samples(graph, E, D, lim, SAMPLE_SPACING * cell, se, st, sd)
     return reach, band_polygons(xy, cost, limits, buffer_m, cell, smooth=smooth)
 
 
