@@ -20,9 +20,23 @@ import numpy as np
 from . import catchments as cm
 from .confidentiality import suppress_counts
 from .network import Snap, metres_to_minutes
+from .validation import parse_number_list
 
 NO_DATA = -9999.0  # the minutes raster's no-data value
 MAX_RASTER_CELLS = 25_000_000
+
+
+def parse_bands(text: str) -> list[float]:
+    """'5, 10,15' or '5;7,5;10' (decimal commas with ';') -> sorted unique floats; ValueError on anything else."""
+    vals = sorted(set(parse_number_list(text)))
+    if not vals or any(not math.isfinite(v) or v <= 0 for v in vals):
+        raise ValueError(text)
+    return vals
+
+
+def band_name(minutes: float) -> str:
+    """A band's name in output field names: 7.5 → '7_5', 10.0 → '10'."""
+    return "{:g}".format(minutes).replace(".", "_")
 
 
 def _starts(snap: Snap, idx) -> Snap:

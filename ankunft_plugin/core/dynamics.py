@@ -30,6 +30,7 @@ Everything returns codes; the QGIS shell translates them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -447,3 +448,58 @@ def reform_figures(hy: HarmonisedYear) -> ReformFigures:
         median_split=float(np.median(ss)) if len(ss) else 0.0,
         max_split=float(np.max(ss)) if len(ss) else 0.0,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# a wide table (one column per indicator and year) split into years
+# --------------------------------------------------------------------------------------------
+YEAR_FIELD = re.compile(r"^(?P<base>.*?[^_\-. ])[_\-. ]?(?P<year>(?:18|19|20|21)\d{2})$")
+
+
+def split_year_fields(names) -> tuple[list[str], dict[int, dict[str, str]], list[str]]:
+    """Field names → (fields without a year, {year: {base: field}}, clashes).
+
+    A clash is a base and year given by two fields (e.g. ``einw_2019`` and ``einw2019``); the
+    first one is used."""
+    constant: list[str] = []
+    by_year: dict[int, dict[str, str]] = {}
+    clashes: list[str] = []
+    for name in names:
+        m = YEAR_FIELD.match(name)
+        if not m:
+            constant.append(name)
+            continue
+        year, base = int(m.group("year")), m.group("base")
+        slot = by_year.setdefault(year, {})
+        if base in slot:
+            clashes.append(name)
+            continue
+        slot[base] = name
+    return constant, by_year, clashes
+
+
+@dataclass
+class YearPlan:
+    years: list  # the years to write, ascending
+    bases: list  # the indicator fields (names without the year), in order of first appearance
+    missing: list  # wanted years without any field
+    both: list  # bases that exist with and without a year (a clash)
+    absent: dict  # year → bases without a field that year (empty in that year's layer)
+
+
+def plan_years(constant, by_year: dict, wanted=None) -> YearPlan:
+    """The years of a wide table to write (all found, or the ``wanted`` ones when given) and its indicator fields."""
+    years = sorted(by_year)
+    missing = []
+    if wanted is not None:
+        missing = [y for y in wanted if y not in by_year]
+        if not missing:
+            years = sorted(set(wanted))
+    bases: list[str] = []
+    for y in years:
+        for base in by_year[y]:
+            if base not in bases:
+                bases.append(base)
+    both = [b for b in bases if b in constant]
+    absent = {y: [b for b in bases if b not in by_year[y]] for y in years}
+    return YearPlan(years, bases, missing, both, {y: a for y, a in absent.items() if a})

@@ -8,7 +8,6 @@ people are blanked below the suppression threshold.
 
 from __future__ import annotations
 
-import math
 import os
 from types import SimpleNamespace
 
@@ -37,17 +36,18 @@ from ..core import catchments as cm
 from ..core import vocabulary
 from ..core.catchment_population import (
     NO_DATA,
+    band_name,
     count_population,
     covered_by_band,
     minutes_grid,
     nearest_area_minutes,
+    parse_bands,
     point_status,
     published_areas,
 )
 from ..core.confidentiality import suppress_counts
 from ..core.gdalio import write_geotiff
 from ..core.network import minutes_to_metres
-from ..core.validation import parse_number_list
 from ..core.values import COUNT
 from . import parameters as P
 from .base import AnkunftAlgorithm
@@ -69,22 +69,10 @@ BAND_COLOURS = list(vocabulary.BAND_PALETTE)  # sequential, colour-blind safe, n
 MODES = ("per_point", "dissolved", "nearest")
 
 
-def parse_bands(text: str) -> list[float]:
-    """'5, 10,15' or '5;7,5;10' (decimal commas with ';') -> sorted unique floats; ValueError on anything else."""
-    vals = sorted(set(parse_number_list(text)))
-    if not vals or any(not math.isfinite(v) or v <= 0 for v in vals):
-        raise ValueError(text)
-    return vals
-
-
 def _minutes_text(minutes: float, lang: str) -> str:
     """7.5 → '7,5' (de) / '7.5' (en); 10.0 → '10'."""
     text = "{:g}".format(minutes)
     return text.replace(".", ",") if lang == "de" else text
-
-
-def band_name(minutes: float) -> str:
-    return "{:g}".format(minutes).replace(".", "_")
 
 
 def apply_area_style(layer, bands, labels) -> None:

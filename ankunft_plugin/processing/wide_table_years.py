@@ -11,8 +11,6 @@ outputs ``OUTPUT_LAYERS`` and ``YEARS`` plug straight into ``INPUTS`` and ``YEAR
 
 from __future__ import annotations
 
-import re
-
 from qgis.core import (
     Qgis,
     QgsFeature,
@@ -30,33 +28,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
-from ..core.dynamics import parse_years
+from ..core.dynamics import parse_years, plan_years, split_year_fields
 from .base import AnkunftAlgorithm
 
-YEAR_FIELD = re.compile(r"^(?P<base>.*?[^_\-. ])[_\-. ]?(?P<year>(?:18|19|20|21)\d{2})$")
 _NUMERIC = (QMetaType.Type.Int, QMetaType.Type.LongLong, QMetaType.Type.Double, QMetaType.Type.UInt, QMetaType.Type.ULongLong)
-
-
-def split_year_fields(names) -> tuple[list[str], dict[int, dict[str, str]], list[str]]:
-    """Field names → (fields without a year, {year: {base: field}}, clashes).
-
-    A clash is a base and year given by two fields (e.g. ``einw_2019`` and ``einw2019``); the
-    first one is used."""
-    constant: list[str] = []
-    by_year: dict[int, dict[str, str]] = {}
-    clashes: list[str] = []
-    for name in names:
-        m = YEAR_FIELD.match(name)
-        if not m:
-            constant.append(name)
-            continue
-        year, base = int(m.group("year")), m.group("base")
-        slot = by_year.setdefault(year, {})
-        if base in slot:
-            clashes.append(name)
-            continue
-        slot[base] = name
-    return constant, by_year, clashes
 
 
 def _field_type(fields: list[QgsField]):
@@ -138,38 +113,30 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
     def _plan_years(self, parameters, context, feedback, layer_name, constant, by_year):
         """The years to write (all found, or the chosen ones) and the indicator fields (bases) in order."""
         wanted_text = self.parameterAsString(parameters, self.YEARS, context)
-        years = sorted(by_year)
+        wanted = None
         if wanted_text.strip():
             try:
                 wanted = parse_years(wanted_text)
             except ValueError as err:
                 raise QgsProcessingException(self.tr("Years: '{value}' is not a year.").format(value=str(err))) from err
-            missing = [y for y in wanted if y not in by_year]
-            if missing:
-                raise QgsProcessingException(
-                    self.tr("Layer '{layer}' has no fields for the year(s) {missing}; years found: {found}.").format(
-                        layer=layer_name, missing=", ".join(str(y) for y in missing), found=", ".join(str(y) for y in years)
-                    )
-                )
-            years = sorted(set(wanted))
-        bases: list[str] = []
-        for y in years:
-            for base in by_year[y]:
-                if base not in bases:
-                    bases.append(base)
-        clash_const = [b for b in bases if b in constant]
-        if clash_const:
+        plan = plan_years(constant, by_year, wanted)
+        if plan.missing:
             raise QgsProcessingException(
-                self.tr("Layer '{layer}': the field(s) {fields} exist both with and without a year; rename one of them.").format(
-                    layer=layer_name, fields=", ".join(clash_const)
+                self.tr("Layer '{layer}' has no fields for the year(s) {missing}; years found: {found}.").format(
+                    layer=layer_name, missing=", ".join(str(y) for y in plan.missing), found=", ".join(str(y) for y in plan.years)
                 )
             )
-        for y in years:
-            absent = [b for b in bases if b not in by_year[y]]
-            if absent:
-                feedback.pushWarning(
-                    self.tr("Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer.").format(year=y, fields=", ".join(absent))
+        if plan.both:
+            raise QgsProcessingException(
+                self.tr("Layer '{layer}': the field(s) {fields} exist both with and without a year; rename one of them.").format(
+                    layer=layer_name, fields=", ".join(plan.both)
                 )
+            )
+        for y, absent in plan.absent.items():
+            feedback.pushWarning(
+                self.tr("Year {year}: no field for {fields}; these values are empty (NULL) in that year's layer.").format(year=y, fields=", ".join(absent))
+            )
+        years, bases = plan.years, plan.bases
         return years, bases
 
     def _write_years(self, parameters, context, feedback, source, path, plan):

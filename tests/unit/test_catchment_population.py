@@ -122,3 +122,12 @@ def test_demand_from_cells_alone_and_with_areas():
     assert d.area_by_surface.tolist() == [False, False, True]
     sums = people(areas, None, xy, pop)
     assert sums.area_pop.tolist() == [20.0, 8.0, 0.0]
+
+
+def test_parse_bands_and_band_name():
+    assert cp.parse_bands("15, 5,10,5") == [5.0, 10.0, 15.0]
+    assert cp.parse_bands("5;7,5;10") == [5.0, 7.5, 10.0]
+    for bad in ("", "5,-1", "0", "fünf"):
+        with pytest.raises(ValueError):
+            cp.parse_bands(bad)
+    assert (cp.band_name(7.5), cp.band_name(10.0)) == ("7_5", "10")

@@ -218,3 +218,16 @@ def test_reform_figures():
     f = dyn.reform_figures(hy)
     assert f.lost_share == pytest.approx(0.25) and f.change_pct == pytest.approx(-25.0) and f.n_split == 1
     assert f.median_split == pytest.approx(0.6) and f.max_split == pytest.approx(1.0)
+
+
+def test_split_year_fields_and_plan_years():
+    constant, by_year, clashes = dyn.split_year_fields(["id", "einw_2019", "einw2019", "ausl-2020", "einw_2020", "k11", "name 1999x"])
+    assert constant == ["id", "k11", "name 1999x"] and clashes == ["einw2019"]
+    assert by_year == {2019: {"einw": "einw_2019"}, 2020: {"ausl": "ausl-2020", "einw": "einw_2020"}}
+    plan = dyn.plan_years(constant, by_year)
+    assert plan.years == [2019, 2020] and plan.bases == ["einw", "ausl"] and plan.absent == {2019: ["ausl"]}
+    assert plan.missing == [] and plan.both == []
+    assert dyn.plan_years(constant, by_year, [2020, 2020]).years == [2020]
+    assert dyn.plan_years(constant, by_year, [2018, 2020]).missing == [2018]
+    assert dyn.plan_years(constant, by_year, []).years == []  # an empty choice stays empty
+    assert dyn.plan_years(["einw"], by_year).both == ["einw"]
