@@ -17,18 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .vocabulary import OTHER_CATEGORY
+from .vocabulary import BUILTIN_SCHEME, OTHER_CATEGORY  # one lookup of the scheme file (vocabulary.py)
 
-_PLUGIN_DIR = Path(__file__).resolve().parents[1]
-# resources/ sits beside the package in the repository and inside it in the installed plugin
-BUILTIN_SCHEME = next(
-    (
-        base / "resources" / "categories" / "scheme.json"
-        for base in (_PLUGIN_DIR, _PLUGIN_DIR.parent)
-        if (base / "resources" / "categories" / "scheme.json").exists()
-    ),
-    _PLUGIN_DIR.parent / "resources" / "categories" / "scheme.json",
-)
 OTHER = OTHER_CATEGORY
 OSM_TAG_KEYS = (
     "amenity",

@@ -28,6 +28,8 @@ from qgis.core import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+from tests.qgis.sample_mapping import sample_fields  # noqa: E402
+
 SAMPLE = ROOT / "resources" / "sample" / "ankunft_sample.gpkg"
 
 
@@ -36,18 +38,7 @@ def sample(name: str) -> str:
 
 
 def classify_params(**over) -> dict:
-    params = {
-        "INPUT": sample("planning_areas"),
-        "ID_FIELD": "id",
-        "POPULATION_FIELD": "inh_2020",
-        "ARRIVALS_FIELD": "for_change_2017_2020",
-        "ARRIVALS_UNIT": 0,
-        "TURNOVER_FIELD": "k11_turnover",
-        "TURNOVER_UNIT": 1,
-        "DIVERSITY_FIELD": "for_2020",
-        "DIVERSITY_UNIT": 0,
-        "OUTPUT": "memory:",
-    }
+    params = {"INPUT": sample("planning_areas"), **sample_fields(social=False), "OUTPUT": "memory:"}
     params.update(over)
     return params
 

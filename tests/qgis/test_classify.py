@@ -19,6 +19,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from tests.qgis.sample_mapping import sample_fields
+
 ALG = "ankunft:classifyarrivalquarters"
 BERLIN = Path(__file__).resolve().parents[1] / "data" / "berlin"
 
@@ -386,19 +388,7 @@ def sample_layer() -> QgsVectorLayer:
 
 def sample_params(layer, output="memory:", **extra):
     """The demo's classification of the sample (Berlin, December 2020)."""
-    params = {
-        "INPUT": layer,
-        "POPULATION_FIELD": "inh_2020",
-        "ARRIVALS_FIELD": "for_change_2017_2020",
-        "ARRIVALS_UNIT": 0,
-        "TURNOVER_FIELD": "k11_turnover",
-        "TURNOVER_UNIT": 1,
-        "DIVERSITY_FIELD": "for_2020",
-        "DIVERSITY_UNIT": 0,
-        "SOCIAL_FIELD": "s3_transfer",
-        "SOCIAL_UNIT": 1,
-        "OUTPUT": output,
-    }
+    params = {"INPUT": layer, **sample_fields(id_field=""), "OUTPUT": output}
     params.update(extra)
     return params
 

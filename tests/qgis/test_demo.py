@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 import demo as demo_script  # noqa: E402  (the demo's own constants: what the planner filled in)
 
+from tests.qgis.sample_mapping import sample_fields  # noqa: E402
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
@@ -349,14 +351,7 @@ def test_full_analysis_model_runs_on_the_sample(plugin, tmp_path):
     facilities = [QgsVectorLayer(lyr("poi_" + n), "poi-" + n.replace("_", "-"), "ogr") for n in ("community_centers", "libraries", "places_of_worship", "doctors", "kindergartens", "supermarkets")]
     params = {
         "AREAS": lyr("planning_areas"),
-        "ID_FIELD": "id",
-        "POPULATION_FIELD": "inh_2020",
-        "ARRIVALS_FIELD": "for_change_2017_2020",
-        "ARRIVALS_UNIT": 0,
-        "TURNOVER_FIELD": "k11_turnover",
-        "TURNOVER_UNIT": 1,
-        "DIVERSITY_FIELD": "for_2020",
-        "DIVERSITY_UNIT": 0,
+        **sample_fields(social=False),  # the model has no social-status input
         "DISTRICTS": lyr("map_pages"),
         "ROADS": lyr("moabit_roads"),
         "FACILITIES": facilities,

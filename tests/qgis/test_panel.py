@@ -66,6 +66,21 @@ def _add(layer):
     return layer
 
 
+def _classified_sample(dock, *needed: str):
+    """The bundled sample in the project, in step 1, classified (skips when the sample or an algorithm of
+    ``needed`` is missing)."""
+    _needs_classify()
+    layer = sample_layer()
+    registry = QgsApplication.processingRegistry()
+    if layer is None or any(registry.algorithmById(a) is None for a in needed):
+        pytest.skip("needs the bundled sample and {}".format(", ".join(needed)))
+    _add(layer)
+    dock.set_layer(layer)
+    assert dock.run_step("classify")
+    _wait(dock)
+    return layer
+
+
 # -- the .ui files ------------------------------------------------------------------------------
 def test_ui_files_have_no_connections():
     files = sorted((ROOT / "resources" / "ui").glob("*.ui")) + sorted((ROOT / "ankunft_plugin").rglob("*.ui"))
@@ -298,16 +313,9 @@ def test_later_steps_prefilled_from_classification(dock):
 
 def test_walking_catchments_step_through_panel(dock):
     """A later step runs through its generic form; its input is shared and its result feeds step 6."""
-    _needs_classify()
-    layer = sample_layer()
-    if layer is None or QgsApplication.processingRegistry().algorithmById("ankunft:walkingcatchments") is None:
-        pytest.skip("needs the bundled sample and ankunft:walkingcatchments")
+    _classified_sample(dock, "ankunft:walkingcatchments")
     from tests.qgis.desktop import SAMPLE
 
-    _add(layer)
-    dock.set_layer(layer)
-    assert dock.run_step("classify")
-    _wait(dock)
     roads = _add(QgsVectorLayer("{}|layername=moabit_roads".format(SAMPLE), "Straßen", "ogr"))
     libraries = _add(QgsVectorLayer("{}|layername=poi_libraries".format(SAMPLE), "Bibliotheken", "ogr"))
     page = dock.pages["catchments"]
@@ -330,14 +338,7 @@ def test_walking_catchments_step_through_panel(dock):
 
 def test_strategy_map_step_runs_in_main_thread(dock):
     """Step 6 (a layout algorithm flagged NoThreading) runs in the main thread and links its PDF."""
-    _needs_classify()
-    layer = sample_layer()
-    if layer is None or QgsApplication.processingRegistry().algorithmById("ankunft:strategymap") is None:
-        pytest.skip("needs the bundled sample and ankunft:strategymap")
-    _add(layer)
-    dock.set_layer(layer)
-    assert dock.run_step("classify")
-    _wait(dock)
+    _classified_sample(dock, "ankunft:strategymap")
     assert dock.pages["strategy"].values().get("QUARTERS") == dock.main_result("classify")
     assert dock.run_step("strategy")
     _wait(dock, 60)
@@ -462,18 +463,9 @@ def test_results_file_that_is_an_input_is_not_written(dock, tmp_path):
 def test_strategy_map_fed_by_steps_3_and_4(dock):
     """Step 6 gets step 3's facilities (FACILITIES, CATEGORY_FIELD) and step 4's population areas
     (CATCHMENT_AREAS) besides the main results, and runs with them."""
-    _needs_classify()
-    layer = sample_layer()
-    registry = QgsApplication.processingRegistry()
-    needed = ("ankunft:infrastructureoverlay", "ankunft:walkingcatchments", "ankunft:strategymap")
-    if layer is None or any(registry.algorithmById(a) is None for a in needed):
-        pytest.skip("needs the bundled sample and steps 3, 4 and 6")
+    _classified_sample(dock, "ankunft:infrastructureoverlay", "ankunft:walkingcatchments", "ankunft:strategymap")
     from tests.qgis.desktop import SAMPLE
 
-    _add(layer)
-    dock.set_layer(layer)
-    assert dock.run_step("classify")
-    _wait(dock)
     roads = _add(QgsVectorLayer("{}|layername=moabit_roads".format(SAMPLE), "Straßen", "ogr"))
     libraries = _add(QgsVectorLayer("{}|layername=poi_libraries".format(SAMPLE), "Bibliotheken", "ogr"))
     doctors = _add(QgsVectorLayer("{}|layername=poi_doctors".format(SAMPLE), "Ärzte", "ogr"))
