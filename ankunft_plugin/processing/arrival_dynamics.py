@@ -12,7 +12,6 @@ from types import SimpleNamespace
 import numpy as np
 from qgis.core import (
     Qgis,
-    QgsCoordinateTransform,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -33,7 +32,7 @@ from ..core.demand import building_points
 from ..core.values import COUNT, RATE
 from . import parameters as P
 from .base import AnkunftAlgorithm
-from .bridge import LayerData, new_fields, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .bridge import LayerData, new_fields, read_source, require_field, to_shapely, transformed, utm_crs_for, write_rows
 from .classify_arrival_quarters import ClassifyArrivalQuartersAlgorithm
 from .clusters import (
     CLUSTER_VALUES,
@@ -552,14 +551,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
 
     @staticmethod
     def _metric(data, crs, context):
-        tr = QgsCoordinateTransform(data.crs, crs, context.transformContext()) if data.crs != crs else None
-        geoms = []
-        for g in data.geometries:
-            g2 = QgsGeometry(g)
-            if tr is not None and not g2.isNull():
-                g2.transform(tr)
-            geoms.append(g2)
-        return to_shapely(geoms)
+        return to_shapely(transformed(data.geometries, data.crs, crs, context))
 
     def _log_warnings(self, feedback, year, codes) -> None:
         P.log_classify_warnings(feedback, codes, self.C().indicator_labels(), prefix="{}: ".format(year))

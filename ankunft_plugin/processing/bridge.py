@@ -140,6 +140,18 @@ def to_shapely(geometries):
     return out
 
 
+def transformed(geometries, src_crs, dst_crs, context) -> list:
+    """Copies of ``geometries`` (QgsGeometry) in ``dst_crs``; the inputs are left as they are."""
+    tr = QgsCoordinateTransform(src_crs, dst_crs, context.transformContext()) if src_crs != dst_crs else None
+    out = []
+    for g in geometries:
+        g2 = QgsGeometry(g)
+        if tr is not None and not g2.isNull():
+            g2.transform(tr)
+        out.append(g2)
+    return out
+
+
 def from_shapely(geom) -> QgsGeometry:
     """A shapely geometry as QgsGeometry (empty geometry for None)."""
     if geom is None:

@@ -52,7 +52,7 @@ from ..core.ecosystem import area_columns
 from ..core.values import COUNT
 from . import parameters as P
 from .base import AnkunftAlgorithm
-from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, utm_crs_for, write_rows
+from .bridge import new_fields, point_xy, read_source, require_field, to_shapely, transformed, utm_crs_for, write_rows
 from .number_reading import read_field
 from .population_source import add_population_cell_parameters, cells_placement, read_population_cells
 from .styles import OKABE_ITO, categorized_fill
@@ -378,14 +378,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
         if run.n_areas == 0:
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Choose a polygon layer of quarters.").format(layer=run.area_name))
         in_fields = run.in_fields = areas.fields()
-        tr_metric = QgsCoordinateTransform(areas.sourceCrs(), crs, context.transformContext())
-        geoms_m = []
-        for g in area_data.geometries:
-            gm = QgsGeometry(g)
-            if not gm.isNull() and areas.sourceCrs() != crs:
-                gm.transform(tr_metric)
-            geoms_m.append(gm)
-        polys = to_shapely(geoms_m)
+        polys = to_shapely(transformed(area_data.geometries, areas.sourceCrs(), crs, context))
         run.polys = [p if p is None or p.is_valid else p.buffer(0) for p in polys]
 
         def column(name):

@@ -53,7 +53,7 @@ from ..layout import builder
 from ..layout.texts import DEFAULT_ATTRIBUTION, DEFAULT_ISSUER, format_int, format_names, key_figure_rows, text
 from . import parameters as P
 from .base import AnkunftAlgorithm
-from .bridge import new_fields, to_shapely, utm_crs_for
+from .bridge import new_fields, read_source, to_shapely, utm_crs_for
 from .styles import style_on_load
 
 
@@ -233,18 +233,10 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         return QgsCoordinateTransform(layer.crs(), crs, context.transformContext())
 
     def _read(self, layer, fields, crs, context, feedback):
-        """(geometries in the map CRS, {field: values}) of a layer."""
-        tr = self._transform(layer, crs, context)
-        geoms, values = [], {f: [] for f in fields if f}
-        for feat in layer.getFeatures():
-            self.check_cancel(feedback)
-            g = QgsGeometry(feat.geometry())
-            if tr is not None and not g.isNull():
-                g.transform(tr)
-            geoms.append(g)
-            for f in values:
-                values[f].append(feat[f])
-        return geoms, values
+        """(geometries in the map CRS, {field: values}) of a layer (``bridge.read_source``)."""
+        names = list(dict.fromkeys(f for f in fields if f))
+        data = read_source(layer, names, context, feedback, dest_crs=crs)
+        return data.geometries, data.attributes
 
     # -- main -----------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
