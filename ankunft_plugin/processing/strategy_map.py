@@ -261,7 +261,8 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         feedback.setProgressText(self.tr("Building the print layout…"))
         feedback.setProgress(35)
         final_pdf = Path(QgsProcessingParameters.parameterAsFileOutput(self.parameterDefinition(self.OUTPUT_PDF), parameters, context))
-        layout = self._layout(project, layers, fields, pages, data, pages_src, crs, opts, final_pdf, context)
+        run = SimpleNamespace(project=project, layers=layers, fields=fields, pages=pages, data=data, crs=crs, opts=opts, context=context)
+        layout = self._layout(run, pages_src, final_pdf)
 
         pdf = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         Path(pdf).parent.mkdir(parents=True, exist_ok=True)
@@ -538,7 +539,9 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
         self._table_labels = [(label, f) for f, label, _v in figures[pages.order[0]].rows]
         return dest_id
 
-    def _layout(self, project, layers, fields, pages, data, pages_src, crs, opts, final_pdf, context):
+    def _layout(self, run, pages_src, final_pdf):
+        """The print layout over the map pages (``layout/builder``), its layers copied into a GeoPackage beside the PDF."""
+        project, layers, fields, pages, data, crs, opts = run.project, run.layers, run.fields, run.pages, run.data, run.crs, run.opts
         lang = opts["lang"]
         manager = project.layoutManager()
         base = "{} ({})".format(opts["title"], ", ".join(pages.names[i] for i in pages.order[:3]) + (" …" if len(pages.geoms) > 3 else ""))
@@ -549,7 +552,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             k += 1
         group = project.layerTreeRoot().insertGroup(0, layout_name)
         group.setExpanded(False)
-        store = PrintStore(project, final_pdf.with_name(final_pdf.stem + "_karte.gpkg"), context)
+        store = PrintStore(project, final_pdf.with_name(final_pdf.stem + "_karte.gpkg"), run.context)
         copies = self._print_layers(store, layers, fields, pages_src, data, lang)
         map_layers = [copies[k] for k in ("pages", "mask", "suggested", "docking", "facilities", "catchments", "not_measurable", "priority", "streets", "water", "quarters") if k in copies]
         legend_layers = [copies[k] for k in ("quarters", "not_measurable", "priority", "catchments", "docking", "suggested", "facilities") if k in copies]
