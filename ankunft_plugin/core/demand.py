@@ -185,7 +185,7 @@ def place(
     grid_spacing: float | None = None,
     max_grid_points: int | None = None,
     point_on_surface: bool = True,
-    boundary: bool = False,
+    boundary: bool = True,
     weighted_method: str = "buildings",
 ) -> Placement:
     """The points each area is represented by, in area order (buildings in their input order):
@@ -194,7 +194,10 @@ def place(
       cells as ``building_xy``/``building_area``, weighted by their people: ``weighted_method="grid_cells"``);
     - else, with ``grid_spacing``: a grid (``grid_points``), people spread evenly (``grid``);
     - else, or when no grid point falls inside, one point on the surface (``point_on_surface``),
-      unless ``point_on_surface`` is False (``none``, no point)."""
+      unless ``point_on_surface`` is False (``none``, no point).
+
+    A weighted point on an area's boundary belongs to the first area that holds or touches it (``boundary``), as
+    in ``people``: the catchments, the siting and the overlay place a building the same way."""
     n = len(polygons)
     bxy = np.zeros((0, 2)) if building_xy is None else np.asarray(building_xy, dtype=float).reshape(-1, 2)
     owner, share, has = building_shares(polygons, bxy, building_area, boundary)
