@@ -758,6 +758,21 @@ def coverage_matrix(graph, src_xy, dst_xy, limit_m: float, max_snap: float = 200
     return dist.astype(bool)
 
 
+def reached_by_any(graph, src_xy, dst_xy, limit_m: float, max_snap: float = 200.0, src_snap=None, dst_snap=None) -> np.ndarray:
+    """Per end: True when the nearest start (``WalkGraph.nearest``) is within ``limit_m`` on foot, e.g.
+    the demand already covered by the existing docking points."""
+    dist, _which = graph.nearest(src_xy, dst_xy, max_snap=max_snap, limit=limit_m, src_snap=src_snap, dst_snap=dst_snap)
+    return np.isfinite(dist) & (dist <= limit_m)
+
+
+def placement_counts(placement) -> tuple[int, int, int]:
+    """How the demand features were placed (``Demand.placement``): (over buildings, over a grid or one
+    point on the surface, as points)."""
+    placement = np.asarray(placement, dtype=object)
+    return (int((placement == "buildings").sum()), int(np.isin(placement, ("grid", "point_on_surface")).sum()),
+            int((placement == "point").sum()))
+
+
 @dataclass
 class DemandWeights:
     weight: np.ndarray  # usable weights: missing and negative values are 0

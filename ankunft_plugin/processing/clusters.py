@@ -7,7 +7,7 @@ import numpy as np
 from qgis.core import Qgis, QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterNumber
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.spatial import local_gi_star, neighbour_counts, queen_weights, rank_values
+from ..core.spatial import arrival_clusters
 from .bridge import read_source, to_shapely, utm_crs_for
 
 CLUSTERS = "CLUSTERS"
@@ -73,15 +73,14 @@ def compute_clusters(settings: dict, score, geometries, source, context, feedbac
     if settings["tolerance"] > 0:
         metric = utm_crs_for(source.sourceCrs(), source.sourceExtent(), context)
         geometries = read_source(source, [], context, feedback, dest_crs=metric).geometries
-    W = queen_weights(to_shapely(geometries), tolerance=settings["tolerance"])
-    isolated = int(np.sum(neighbour_counts(W) == 0))
+    z, p, cluster, n_neighbours = arrival_clusters(
+        score, to_shapely(geometries), fdr_alpha=settings["fdr_alpha"], robust=settings["robust"], tolerance=settings["tolerance"]
+    )
+    isolated = int(np.sum(n_neighbours == 0))
     if isolated:
         feedback.pushWarning(
             QCoreApplication.translate("AnkunftClusters", "{n} areas have no neighbour sharing a boundary point (islands, or boundaries with gaps: try a neighbour tolerance of a few metres).").format(n=isolated)
         )
-    score = np.asarray(score, dtype=float)
-    values = rank_values(score) if settings["robust"] else score
-    z, p, cluster = local_gi_star(values, W, fdr_alpha=settings["fdr_alpha"])
     feedback.pushInfo(
         QCoreApplication.translate("AnkunftClusters", "Spatial clusters (Gi*, FDR {alpha}): {hot} hot, {cold} cold.").format(
             alpha=settings["fdr_alpha"], hot=int(np.sum(cluster == "hot")), cold=int(np.sum(cluster == "cold"))

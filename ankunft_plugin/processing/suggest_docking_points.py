@@ -40,7 +40,9 @@ from ..core.siting import (
     coverage_matrix,
     demand_points,
     demand_weights,
+    placement_counts,
     published_ranking,
+    reached_by_any,
     street_reach,
     suggest_sites,
     unreached_share,
@@ -473,8 +475,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
                     )
                 )
             if esnap.ok.any():
-                dist, _which = graph.nearest(exy, demand.xy, max_snap=max_snap, limit=run.limit_m, src_snap=esnap, dst_snap=run.dsnap)
-                run.existing_mask = np.isfinite(dist) & (dist <= run.limit_m)
+                run.existing_mask = reached_by_any(graph, exy, demand.xy, run.limit_m, max_snap, src_snap=esnap, dst_snap=run.dsnap)
             moved_existing = int(esnap.moved.sum())
         self._log_moved(feedback, int(run.dsnap.moved.sum()), int(run.csnap.moved.sum()), moved_existing)
         self.check_cancel(feedback)
@@ -578,10 +579,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
             )
 
     def _log_placement(self, feedback, demand, dname, with_buildings) -> None:
-        placement = demand.placement
-        n_b = int((placement == "buildings").sum())
-        n_g = int(np.isin(placement, ("grid", "point_on_surface")).sum())
-        n_p = int((placement == "point").sum())
+        n_b, n_g, n_p = placement_counts(demand.placement)
         if n_b:
             feedback.pushInfo(self.tr("{n} areas of '{layer}' spread over their buildings by footprint area.").format(n=n_b, layer=dname))
         if n_g:

@@ -312,3 +312,15 @@ def test_cell_weights_sum_the_cells_inside_each_demand_polygon():
     xy = np.array([[5.0, 5.0], [6.0, 6.0], [25.0, 5.0], [99.0, 99.0]])
     w = siting.cell_weights([box(0, 0, 10, 10), Point(25, 5), box(20, 0, 30, 10), None], xy, [3.0, 4.0, 10.0, 1.0])
     assert w.tolist() == [7.0, 0.0, 10.0, 0.0]
+
+
+def test_reached_by_any_and_placement_counts():
+    g = _street_grid()
+    src = np.array([[0.0, 0.0], [500.0, 500.0]])
+    dst = np.array([[100.0, 0.0], [250.0, 0.0], [500.0, 400.0], [300.0, 300.0]])
+    reached = siting.reached_by_any(g, src, dst, 150.0)
+    assert reached.tolist() == [True, False, True, False]
+    d = g.distances(src, dst, 150.0).toarray()
+    assert reached.tolist() == ((d > 0) & (d <= 150.0)).any(axis=0).tolist()
+    placement = np.array(["buildings", "grid", "point_on_surface", "point", "none", "buildings"], dtype=object)
+    assert siting.placement_counts(placement) == (2, 2, 1)
