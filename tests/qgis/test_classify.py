@@ -19,6 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QMetaType
 
+from tests.qgis.feedback import LogFeedback
 from tests.qgis.sample_mapping import sample_fields
 
 ALG = "ankunft:classifyarrivalquarters"
@@ -367,17 +368,6 @@ def test_berlin_cluster_option(run_alg):
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "ankunft_sample.gpkg"
 SAMPLE_NUMBERS = ("inh_2015", "inh_2020", "for_2015", "for_2020", "for_change_2017_2020", "k11_turnover", "s3_transfer")
 
-
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos, self.warnings = [], []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.infos.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.warnings.append(warning)
 
 
 def sample_layer() -> QgsVectorLayer:

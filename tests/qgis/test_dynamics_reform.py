@@ -15,21 +15,14 @@ import csv
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsProcessingContext, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QMetaType
+
+from tests.qgis.feedback import LogFeedback
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "berlin"
 YEARS = list(range(2015, 2025))
 
-
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-        super().pushInfo(info)
 
 
 def _register(year: int, half: int) -> dict[str, tuple[float, float]]:

@@ -7,18 +7,9 @@ import os
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingFeedback
 
 from ankunft_plugin.processing import graph_cache
-
-
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.infos.append(info)
+from tests.qgis.feedback import LogFeedback
 
 
 def write_lattice(path, n, spacing=50.0, cost=False):

@@ -15,11 +15,12 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QMetaType
+
+from tests.qgis.feedback import LogFeedback
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 BERLIN = DATA / "berlin"
@@ -27,26 +28,6 @@ MOABIT = DATA / "moabit"
 POI = BERLIN / "poi"
 ALG = "ankunft:infrastructureoverlay"
 
-
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.lines.append(warning)
-        super().pushWarning(warning)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803
-        self.lines.append(error)
-        super().reportError(error, fatalError)
-
-    def text(self):
-        return "\n".join(self.lines)
 
 
 def moabit_areas(aq: dict | None = None) -> QgsVectorLayer:

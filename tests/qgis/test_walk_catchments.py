@@ -12,25 +12,13 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from ankunft_plugin.core.catchments import _union_length
 from ankunft_plugin.core.network import WalkGraph, lines_from_wkb
 from tests.conftest import BERLIN, MOABIT
-
-
-class LogFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos, self.errors = [], []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.infos.append(info)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802, N803
-        self.errors.append(error)
+from tests.qgis.feedback import LogFeedback
 
 
 def memory_lines(lines, crs="EPSG:25833", name="net"):
