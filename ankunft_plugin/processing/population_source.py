@@ -31,6 +31,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.demand import people
 from ..core.distances import cell_points
+from ..core.population_cells import raster_cells, usable_cells
 from ..core.siting import cell_weights
 from ..core.values import COUNT
 from .bridge import point_xy, read_source, require_field
@@ -39,7 +40,6 @@ from .number_reading import read_field
 POPULATION_POINTS = "POPULATION_POINTS"
 POPULATION_POINTS_FIELD = "POPULATION_POINTS_FIELD"
 POPULATION_RASTER = "POPULATION_RASTER"
-MAX_RASTER_CELLS = 50_000_000  # a window larger than this is refused (read a smaller extent)
 
 
 @dataclass
@@ -82,46 +82,6 @@ def population_cells_given(alg, parameters, context) -> bool:
         alg.parameterAsRasterLayer(parameters, POPULATION_RASTER, context) is not None
         or alg.parameterAsSource(parameters, POPULATION_POINTS, context) is not None
     )
-
-
-def raster_cells(path: str, window=None, band: int = 1):
-    """(xy (n, 2) of the centres in the raster's CRS, people (n,), crs wkt) of the cells with a
-    positive, finite value. ``window``: (xmin, ymin, xmax, ymax) in the raster's CRS to read only
-    that part (north-up rasters)."""
-    from osgeo import gdal
-
-    ds = gdal.Open(str(path))
-    if ds is None:
-        raise ValueError(path)
-    if ds.RasterCount < 1:
-        raise ValueError(path)
-    gt = ds.GetGeoTransform()
-    b = ds.GetRasterBand(band)
-    nx, ny = ds.RasterXSize, ds.RasterYSize
-    x0, y0, w, h = 0, 0, nx, ny
-    if window is not None and gt[2] == 0 and gt[4] == 0:
-        xmin, ymin, xmax, ymax = window
-        c0 = int(np.floor((xmin - gt[0]) / gt[1]))
-        c1 = int(np.ceil((xmax - gt[0]) / gt[1]))
-        r0 = int(np.floor((ymax - gt[3]) / gt[5]))
-        r1 = int(np.ceil((ymin - gt[3]) / gt[5]))
-        x0, y0 = max(0, min(c0, c1)), max(0, min(r0, r1))
-        w, h = min(nx, max(c0, c1)) - x0, min(ny, max(r0, r1)) - y0
-        if w <= 0 or h <= 0:
-            return np.zeros((0, 2)), np.zeros(0), ds.GetProjection()
-    if w * h > MAX_RASTER_CELLS:
-        raise MemoryError(w * h)
-    arr = b.ReadAsArray(x0, y0, w, h).astype(float)
-    nodata = b.GetNoDataValue()
-    if nodata is not None:
-        arr[arr == nodata] = np.nan
-    rows, cols = np.nonzero(np.isfinite(arr) & (arr > 0))
-    vals = arr[rows, cols]
-    c = cols + x0 + 0.5
-    r = rows + y0 + 0.5
-    x = gt[0] + c * gt[1] + r * gt[2]
-    y = gt[3] + c * gt[4] + r * gt[5]
-    return np.column_stack([x, y]), vals, ds.GetProjection()
 
 
 def transform_xy(xy, src_crs: QgsCoordinateReferenceSystem, dst_crs: QgsCoordinateReferenceSystem, context=None) -> np.ndarray:
@@ -167,10 +127,9 @@ def read_population_cells(alg, parameters, context, feedback, crs, extent_crs=No
             QCoreApplication.translate("PopulationCells", "{n} grid cells of '{layer}' have no number in '{field}' (empty or a placeholder; the census blanks small counts) and count as nobody.").format(
                 n=blank, layer=name, field=field)
         )
-    neg = int(np.sum(pop < 0))
+    ok, neg = usable_cells(xy, pop)
     if neg:
         feedback.pushWarning(QCoreApplication.translate("PopulationCells", "{n} grid cells of '{layer}' have negative numbers of people; they count as nobody.").format(n=neg, layer=name))
-    ok = np.isfinite(pop) & (pop > 0) & np.isfinite(xy).all(axis=1)
     cells = Cells(xy[ok], pop[ok], name)
     feedback.pushInfo(QCoreApplication.translate("PopulationCells", "{n} grid cells with {p:.0f} people read from '{layer}'.").format(n=len(cells), p=cells.total, layer=name))
     return cells
