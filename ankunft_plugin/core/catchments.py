@@ -367,10 +367,15 @@ def _band_edges(spread: np.ndarray, n_bands: int):
     walked with the band's cells on the left (exteriors counter-clockwise, holes clockwise, in map
     coordinates): (band, start corner row, start corner column, direction 0..3 = E N W S)."""
     out = []
-    # vertical cell edges (between (r, c) and (r, c + 1)) and horizontal ones ((r, c) above (r + 1, c))
-    for a, b, vertical in ((spread[:, :-1], spread[:, 1:], True), (spread[:-1, :], spread[1:, :], False)):
-        r, c = np.nonzero(a != b)
-        va, vb = a[r, c], b[r, c]
+    ncols = spread.shape[1]
+    flat = spread.ravel()
+    # vertical cell edges (between cells i and i + 1 of a row; the pairs across a row's end are both
+    # the empty border, never an edge) and horizontal ones (cell i above cell i + ncols)
+    for step, vertical in ((1, True), (ncols, False)):
+        a, b = flat[:-step], flat[step:]
+        i = np.flatnonzero(a != b)
+        va, vb = a[i], b[i]
+        r, c = np.divmod(i, ncols)
         lo = np.minimum(va, vb).astype(np.int64)
         hi = np.minimum(np.maximum(va, vb), n_bands).astype(np.int64)
         n = np.maximum(hi - lo, 0)
@@ -381,9 +386,12 @@ def _band_edges(spread: np.ndarray, n_bands: int):
             si, sj, d = np.where(a_in, r + 1, r), c + 1, np.where(a_in, 1, 3)
         else:  # upper cell inside: east along row r + 1 from column c; lower inside: west from column c + 1
             si, sj, d = r + 1, np.where(a_in, c, c + 1), np.where(a_in, 0, 2)
+        if (n == 1).all():
+            out.append((lo, si, sj, d))
+            continue
         rep = np.repeat(np.arange(len(n)), n)
         band = lo[rep] + (np.arange(len(rep)) - np.repeat(np.cumsum(n) - n, n))
-        out.append((band, np.broadcast_to(si, r.shape)[rep], np.broadcast_to(sj, r.shape)[rep], d[rep]))
+        out.append((band, si[rep], sj[rep], d[rep]))
     if not out:
         z = np.zeros(0, dtype=np.int64)
         return z, z, z, z
