@@ -185,21 +185,24 @@ def edge_reach(graph: WalkGraph, edges, D, limits, se=(), st=(), sd=()) -> np.nd
     dv = D[graph.edge_v[edges]]
     starts = _starts_by_edge(np.asarray(se, dtype=np.int64), np.asarray(st, float), np.asarray(sd, float))
     special = np.isin(edges, np.fromiter(starts, dtype=np.int64)) if starts else np.zeros(len(edges), bool)
-    out = np.zeros(len(limits))
+    lims = np.asarray(limits, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        for k, lim in enumerate(limits):
-            fu = np.nan_to_num(np.clip((lim - du) / c, 0.0, 1.0), nan=0.0)
-            fv = np.nan_to_num(np.clip((lim - dv) / c, 0.0, 1.0), nan=0.0)
-            cov = np.minimum(fu + fv, 1.0)
-            total = float((cov[~special] * ln[~special]).sum())
-            for i in np.flatnonzero(special):
-                iv = [(0.0, fu[i]), (1.0 - fv[i], 1.0)]
-                for t, d in starts[int(edges[i])]:
-                    r = (lim - d) / c[i] if c[i] > 0 else (np.inf if lim >= d else -1)
-                    if r >= 0:
-                        iv.append((max(0.0, t - r), min(1.0, t + r)))
-                total += _union_length(iv) * ln[i]
-            out[k] = total
+        fu = np.clip((lims[:, None] - du) / c, 0.0, 1.0)  # (limits, edges): reachable share from u
+        fv = np.clip((lims[:, None] - dv) / c, 0.0, 1.0)
+    fu[np.isnan(fu)] = 0.0  # unreachable ends, zero-cost edges at the limit
+    fv[np.isnan(fv)] = 0.0
+    cov = np.minimum(fu + fv, 1.0)
+    if not special.any():
+        return (cov * ln).sum(axis=1)
+    out = (cov[:, ~special] * ln[~special]).sum(axis=1)
+    for k, lim in enumerate(lims.tolist()):
+        for i in np.flatnonzero(special):
+            iv = [(0.0, fu[k, i]), (1.0 - fv[k, i], 1.0)]
+            for t, d in starts[int(edges[i])]:
+                r = (lim - d) / c[i] if c[i] > 0 else (np.inf if lim >= d else -1)
+                if r >= 0:
+                    iv.append((max(0.0, t - r), min(1.0, t + r)))
+            out[k] += _union_length(iv) * ln[i]
     return out
 
 
@@ -747,19 +750,28 @@ def point_catchment(graph, snap, D, p, limits, buffer_m, cell, polygons=True, sm
     return reach, band_polygons(xy, cost, limits, buffer_m, cell, smooth=smooth)
 
 
+SMALL_NETWORK_NODES = 50_000  # up to this many nodes, a batch's search covers the whole graph (no local subgraph)
+SMALL_NETWORK_BATCH = 32
+
+
 def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=1, batch=8, polygons=True,
               progress=None, cancelled=None, smooth=True):
     """One record per snapped point and limit (nested bands share one search).
 
     Points are taken in batches of nearby points (Z-order); each batch is one Dijkstra limited to the
     nodes its points can reach (``WalkGraph.search_local``), so the work per point depends on what it
-    reaches, not on the size of the network. ``polygons=False``: reach only (no samples, no rasters).
+    reaches, not on the size of the network. On small networks (``SMALL_NETWORK_NODES``) building
+    that local subgraph costs more than it saves: there each batch of 32 is one plain bounded search
+    over the whole graph. ``polygons=False``: reach only (no samples, no rasters).
     ``workers`` > 1 uses threads of this process (never processes: the caller decides; the GDAL
     polygonizer and parts of numpy release the GIL)."""
     cell = cell or default_cell(buffer_m)
     limits = [float(x) for x in limits]
     lim = max(limits)
     pts = _spatial_order(graph, snap, np.flatnonzero(snap.ok), 2.0 * lim)
+    small = graph.n_nodes <= SMALL_NETWORK_NODES  # a town: plain searches over the whole graph, larger batches
+    if small:
+        batch = max(batch, SMALL_NETWORK_BATCH)
     chunks = [pts[i : i + batch] for i in range(0, len(pts), batch)]
     if len(pts):
         graph.matrix()
@@ -767,7 +779,7 @@ def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=1, batch=8
     def work(ch):
         if cancelled is not None and cancelled():
             return []
-        D = graph.search_local(snap, ch, lim)
+        D = graph.search(snap, ch, lim) if small else graph.search_local(snap, ch, lim)
         recs = []
         try:
             for r, p in enumerate(ch.tolist()):
@@ -775,7 +787,8 @@ def per_point(graph, snap: Snap, limits, buffer_m, cell=None, workers=1, batch=8
                 for k in range(len(limits)):
                     recs.append(CatchmentRecord(p, k, float(reach[k]), polys[k][1], polys[k][0]))
         finally:
-            D.release()
+            if not small:
+                D.release()
         return recs
 
     out = []
