@@ -435,8 +435,9 @@ def _trace_rings(spread, band, si, sj, d):
     d2 = np.where(ar, d + 3, np.where(al, d, d + 1)) % 4  # right, straight or left
     nxt = lut[ident(band, ei, ej, d2)]
     # one depth-first walk from a root linked to every edge visits each ring in order, one after the other
-    indptr = np.concatenate([np.arange(n + 1), [2 * n]])
-    g = csr_matrix((np.ones(2 * n, dtype=np.int8), np.concatenate([nxt, np.arange(n)]), indptr), shape=(n + 1, n + 1))
+    # (float64 weights and int32 indices: what csgraph works on, so it copies nothing)
+    indptr = np.concatenate([np.arange(n + 1), [2 * n]]).astype(np.int32)
+    g = csr_matrix((np.ones(2 * n), np.concatenate([nxt, np.arange(n)]).astype(np.int32), indptr), shape=(n + 1, n + 1))
     seq = depth_first_order(g, n, directed=True, return_predecessors=False)[1:]
     first = np.ones(n, dtype=bool)
     first[1:] = nxt[seq[:-1]] != seq[1:]
