@@ -256,3 +256,15 @@ def test_traced_polygons_holes_islands_and_pinches():
     assert sorted(len(p.interiors) for p in parts) == [0, 0, 1]
     (keep, _a), = cm.traced_polygons(spread, 1, 0.0, 40.0, cell, fill_holes_m2=0.0)
     assert keep.is_valid and keep.area < small.area - 4.0  # the small holes are open here
+
+
+def test_per_point_whole_graph_and_local_searches_agree(monkeypatch):
+    g = WalkGraph.from_lines(lattice_lines(12, 80.0, jitter=10.0, seed=7))
+    rng = np.random.default_rng(3)
+    snap = g.snap(rng.uniform(0, 880, (20, 2)), 200)
+    limits = [150.0, 300.0]
+    whole = cm.per_point(g, snap, limits, 25.0)  # a small network: searches over the whole graph
+    monkeypatch.setattr(cm, "SMALL_NETWORK_NODES", 0)
+    local = cm.per_point(g, snap, limits, 25.0, workers=2)  # local subgraphs, threads
+    assert [(r.point, r.band, r.reach_m, r.area_m2) for r in whole] == [(r.point, r.band, r.reach_m, r.area_m2) for r in local]
+    assert all(a.geometry.equals(b.geometry) for a, b in zip(whole, local))
