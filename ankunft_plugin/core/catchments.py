@@ -122,28 +122,24 @@ def reach_samples(graph: WalkGraph, edges, D, limit: float, spacing: float, se=(
     dc = (b - a) * c
     cu0 = D[graph.edge_u[edges]][rep] + a * c  # cost via u at the segment's start; it grows by dc
     cv0 = D[graph.edge_v[edges]][rep] + (1.0 - a) * c  # via v; it falls by dc
+    first = np.cumsum(k) - k  # each segment's first sample
     r = np.repeat(np.arange(len(k)), k)
-    t = (np.arange(len(r)) - np.repeat(np.cumsum(k) - k, k) + 0.5) / k[r]
+    t = (np.arange(len(r)) - first[r] + 0.5) / k[r]
     dcr = dc[r] * t
     with np.errstate(invalid="ignore"):
         cost = np.fmin(cu0[r] + dcr, cv0[r] - dcr)
     if len(se):
-        on = np.flatnonzero(np.isin(e[r], se))
-        if len(on):
-            es = e[r[on]]
-            f = a[r[on]] + (b - a)[r[on]] * t[on]
-            for ee, ts, d in zip(se.tolist(), np.asarray(st, float).tolist(), np.asarray(sd, float).tolist()):
-                w = es == ee
-                cost[on[w]] = np.minimum(cost[on[w]], d + np.abs(f[w] - ts) * graph.edge_cost[ee])
+        for ee, ts, d in zip(se.tolist(), np.asarray(st, float).tolist(), np.asarray(sd, float).tolist()):
+            for q in np.flatnonzero(e == ee).tolist():  # the start's own edge: the direct way too
+                w = slice(first[q], first[q] + k[q])
+                f = a[q] + (b[q] - a[q]) * t[w]
+                cost[w] = np.minimum(cost[w], d + np.abs(f - ts) * graph.edge_cost[ee])
     keep = np.flatnonzero(cost <= limit)
     if len(keep) < len(cost):
         r, t, cost = r[keep], t[keep], cost[keep]
-    s0, s1 = sg[r], sg[r] + 1
-    x = cxy[s0, 0]
-    x += (cxy[s1, 0] - x) * t
-    y = cxy[s0, 1]
-    y += (cxy[s1, 1] - y) * t
-    return np.column_stack([x, y]), cost
+    ax, ay = cxy[sg, 0], cxy[sg, 1]
+    dx, dy = cxy[sg + 1, 0] - ax, cxy[sg + 1, 1] - ay
+    return np.column_stack([ax[r] + dx[r] * t, ay[r] + dy[r] * t]), cost
 
 
 def _ranges(ptr, edges):
