@@ -19,6 +19,7 @@ The work splits by point (threads only, never processes; see ``per_point``).
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -406,6 +407,26 @@ _OUT_J = np.array([0, 0, -1, 0])
 _VERTICAL = np.array([0, 1, 0, 1])
 
 
+def _AHEAD_L_FLAT(ncol):  # noqa: N802 – the offsets above as flat raster offsets
+    return _AHEAD_L[:, 0] * ncol + _AHEAD_L[:, 1]
+
+
+def _AHEAD_R_FLAT(ncol):  # noqa: N802
+    return _AHEAD_R[:, 0] * ncol + _AHEAD_R[:, 1]
+
+
+_SCRATCH = threading.local()
+
+
+def _scratch(size: int) -> np.ndarray:
+    """An int64 work array of ``size`` (contents undefined), kept per thread: a fresh one per point
+    would be mapped anew and fault on every page it touches."""
+    buf = getattr(_SCRATCH, "buf", None)
+    if buf is None or len(buf) < size:
+        buf = _SCRATCH.buf = np.empty(max(size, 1 << 20), dtype=np.int64)
+    return buf[:size]
+
+
 def _trace_rings(spread, band, si, sj, d):
     """Order the directed edges into closed rings: (order of the edges, ring id per ordered edge,
     start position of each ring). At a corner where two cells of the band touch only diagonally (a
@@ -423,11 +444,13 @@ def _trace_rings(spread, band, si, sj, d):
         ti, tj = i + _OUT_I[dd], j + _OUT_J[dd]
         return (b * 2 + _VERTICAL[dd]) * ncorner + ti * (ncol + 1) + tj
 
-    lut = np.empty(2 * ncorner * (int(band.max()) + 1), dtype=np.int64)  # only written entries are read
+    lut = _scratch(2 * ncorner * (int(band.max()) + 1))  # only the entries written here are read
     lut[ident(band, si, sj, d)] = np.arange(n)
     ei, ej = si + _STEP_I[d], sj + _STEP_J[d]  # end corner
-    al = spread[ei + _AHEAD_L[d, 0], ej + _AHEAD_L[d, 1]] <= band
-    ar = spread[ei + _AHEAD_R[d, 0], ej + _AHEAD_R[d, 1]] <= band
+    flat = spread.ravel()
+    at = ei * ncol + ej  # the cell below right of the end corner; the others by their offsets
+    al = flat[at + _AHEAD_L_FLAT(ncol)[d]] <= band
+    ar = flat[at + _AHEAD_R_FLAT(ncol)[d]] <= band
     d2 = np.where(ar, d + 3, np.where(al, d, d + 1)) % 4  # right, straight or left
     nxt = lut[ident(band, ei, ej, d2)]
     # one depth-first walk from a root linked to every edge visits each ring in order, one after the other
@@ -481,7 +504,9 @@ def _assemble(rings: list, areas: list, fill_holes_m2: float):
 def _simplify(geom, cell: float):
     """Douglas-Peucker with half a cell (fast); where that breaks validity, with topology kept."""
     simple = geom.simplify(0.5 * cell, preserve_topology=False)
-    out = simple if simple.is_valid and not simple.is_empty else geom.simplify(0.5 * cell, preserve_topology=True)
+    if not simple.is_empty and simple.is_valid:
+        return simple
+    out = geom.simplify(0.5 * cell, preserve_topology=True)
     if not out.is_valid:
         out = out.buffer(0)
     return None if out.is_empty else out
