@@ -8,6 +8,8 @@ target areas with the moved counts, the split share (uncertainty) and the number
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 from qgis.core import (
     Qgis,
@@ -154,44 +156,58 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
 
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.SOURCE, context)
-        target = self.parameterAsSource(parameters, self.TARGET, context)
+        run = SimpleNamespace(parameters=parameters, context=context, feedback=feedback)
+        self._read(run)
+        res = run.result = hz.harmonize(to_shapely(run.sdata.geometries), to_shapely(run.t_metric.geometries), run.counts, reference=0,
+                                        points_xy=run.pxy, points_weight=run.pw, landuse_geoms=run.land, sliver=run.sliver)
+        self.check_cancel(feedback)
+        feedback.setProgress(80.0)
+        figures = hz.report(res, run.counts)
+        self._log(feedback, figures, run.counts_f[0], run.kind)
+        return {
+            self.OUTPUT: self._write(run),
+            "N_SPLIT": figures.n_split,
+            "TOTAL_SOURCE": figures.total_source,
+            "TOTAL_TARGET": figures.total_target,
+            "UNALLOCATED": figures.unallocated,
+        }
+
+    # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
+    def _read(self, run) -> None:
+        """Source and target areas (in a metric CRS), the counts (rates as the counts behind them), the weights."""
+        parameters, context, feedback = run.parameters, run.context, run.feedback
+        source = run.source = self.parameterAsSource(parameters, self.SOURCE, context)
+        target = run.target = self.parameterAsSource(parameters, self.TARGET, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SOURCE))
         if target is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
-        counts_f, pct_f, denom = self._fields(parameters, context, source)
-        threshold = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
-        sliver = self.parameterAsDouble(parameters, self.SLIVER, context) / 100.0
+        counts_f, pct_f, denom = run.counts_f, run.pct_f, run.denom = self._fields(parameters, context, source)
+        run.threshold = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
+        run.sliver = self.parameterAsDouble(parameters, self.SLIVER, context) / 100.0
         crs = utm_crs_for(target.sourceCrs(), target.sourceExtent(), context)
         feedback.pushInfo(self.tr("Areas are overlaid in {crs}.").format(crs=crs.authid()))
-
-        sdata = read_source(source, [*counts_f, *pct_f], context, feedback, dest_crs=crs, progress=(0.0, 15.0))
-        tdata = read_source(target, (), context, feedback, keep_features=True, progress=(15.0, 25.0))
-        t_metric = read_source(target, (), context, feedback, dest_crs=crs, progress=(25.0, 30.0))
+        sdata = run.sdata = read_source(source, [*counts_f, *pct_f], context, feedback, dest_crs=crs, progress=(0.0, 15.0))
+        run.tdata = read_source(target, (), context, feedback, keep_features=True, progress=(15.0, 25.0))
+        run.t_metric = read_source(target, (), context, feedback, dest_crs=crs, progress=(25.0, 30.0))
         counts = np.column_stack([self._numbers(sdata, f, COUNT, source.sourceName(), feedback) for f in counts_f]) if counts_f else np.zeros((len(sdata), 0))
         pcts = [self._numbers(sdata, f, RATE, source.sourceName(), feedback) for f in pct_f]
-        counts = hz.with_rate_counts(counts, pcts, counts_f.index(denom) if pct_f else 0)
-        pxy, pw, land, kind = self._ancillary(parameters, context, feedback, crs, target.sourceCrs(), target.sourceExtent())
+        run.counts = hz.with_rate_counts(counts, pcts, counts_f.index(denom) if pct_f else 0)
+        run.pxy, run.pw, run.land, run.kind = self._ancillary(parameters, context, feedback, crs, target.sourceCrs(), target.sourceExtent())
         self.check_cancel(feedback)
         feedback.setProgress(35.0)
 
-        res = hz.harmonize(to_shapely(sdata.geometries), to_shapely(t_metric.geometries), counts, reference=0,
-                           points_xy=pxy, points_weight=pw, landuse_geoms=land, sliver=sliver)
-        self.check_cancel(feedback)
-        feedback.setProgress(80.0)
-        figures = hz.report(res, counts)
-        self._log(feedback, figures, counts_f[0], kind)
-
-        # -- output ------------------------------------------------------------------------------
+    def _write(self, run):
+        """The target areas with the moved counts and rates (blanked below the threshold) and the uncertainty."""
+        target, tdata, res, counts_f, pct_f = run.target, run.tdata, run.result, run.counts_f, run.pct_f
         spec = [(f, "double") for f in counts_f] + [(f, "double") for f in pct_f]
         spec += [("harm_split", "double"), ("harm_n_src", "int"), ("harm_method", "string")]
         fields = new_fields(target.fields(), spec)
         wkb = QgsWkbTypes.multiType(target.wkbType())
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, target.sourceCrs())
+        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, wkb, target.sourceCrs())
         if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        out_counts, out_pcts = hz.published(res.counts, len(counts_f), counts_f.index(denom) if pct_f else None, threshold)
+            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        out_counts, out_pcts = hz.published(res.counts, len(counts_f), counts_f.index(run.denom) if pct_f else None, run.threshold)
         methods = hz.target_methods(res.weights)
         names = [f.name() for f in target.fields() if f.name() not in {s[0] for s in spec}]
         rows, geoms = [], []
@@ -204,14 +220,8 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
             if g is not None and not g.isNull() and not g.isMultipart():
                 g.convertToMultiType()
             geoms.append(g)
-        write_rows(sink, fields, rows, geoms, feedback, progress=(80.0, 98.0))
-        return {
-            self.OUTPUT: dest_id,
-            "N_SPLIT": figures.n_split,
-            "TOTAL_SOURCE": figures.total_source,
-            "TOTAL_TARGET": figures.total_target,
-            "UNALLOCATED": figures.unallocated,
-        }
+        write_rows(sink, fields, rows, geoms, run.feedback, progress=(80.0, 98.0))
+        return dest_id
 
     def _numbers(self, data, field, role, layer, feedback) -> np.ndarray:
         values, problems = read_field(data.attributes[field], role, field, feedback)
