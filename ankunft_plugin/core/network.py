@@ -22,6 +22,7 @@ from scipy.spatial import cKDTree
 
 DEFAULT_SPEED_KMH = 4.5
 MIN_COMPONENT_SHARE = 0.01  # a connected part under this share of the network length is a small fragment
+SNAP_CHUNK = 1 << 16  # points snapped at a time
 ZERO = 1e-9  # an exact zero cost stored in a sparse matrix (zeros are "no entry" there)
 
 
@@ -859,39 +860,44 @@ class WalkGraph:
             return Snap(edge, t, dist, np.zeros(p, dtype=bool))
         valid = np.isfinite(xy).all(axis=1)
         idx = np.flatnonzero(valid)
-        if len(idx):
-            pts = xy[idx]
-            nseg = seg.n
-            k = min(8, nseg)
-            dm, cand = tree.query(pts, k=k)
-            dm, cand = dm.reshape(len(pts), k), cand.reshape(len(pts), k)
-            dist_c, f_c = self._project(seg, pts, cand)
-            j = np.argmin(dist_c, axis=1)
-            rows = np.arange(len(pts))
-            best = dist_c[rows, j]
-            best_seg = cand[rows, j]
-            best_f = f_c[rows, j]
-            # a closer sub-segment can only have its midpoint within best + half piece length
-            if k < nseg:
-                unsure = np.flatnonzero(dm[:, -1] <= best + seg.half)
-                for r in unsure:
-                    cands = np.asarray(tree.query_ball_point(pts[r], best[r] + seg.half + 1e-9), dtype=np.int64)
-                    if len(cands) == 0:
-                        continue
-                    dc, fc = self._project(seg, pts[r : r + 1], cands[None, :])
-                    jj = int(np.argmin(dc[0]))
-                    if dc[0, jj] < best[r]:
-                        best[r], best_seg[r], best_f[r] = dc[0, jj], cands[jj], fc[0, jj]
-            e = seg.edge(best_seg)
-            off, plen = seg.offset_length(best_seg)
-            along = off + plen * best_f
-            el = self.edge_len[e]
-            edge[idx] = e
-            t[idx] = np.clip(np.where(el > 0, along / np.where(el > 0, el, 1.0), 0.0), 0.0, 1.0)
-            dist[idx] = best
+        # in chunks: the candidates' temporaries stay small (~40 MB) for a city's million buildings
+        for c0 in range(0, len(idx), SNAP_CHUNK):
+            part = idx[c0 : c0 + SNAP_CHUNK]
+            edge[part], t[part], dist[part] = self._snap_points(seg, tree, xy[part])
         ok = dist <= max_dist
         edge[~ok] = -1
         return Snap(edge, t, dist, ok)
+
+    def _snap_points(self, seg, tree, pts):
+        """(edge, t, dist) of the nearest piece of ``seg`` (KD-tree ``tree``) for the finite points ``pts``."""
+        nseg = seg.n
+        k = min(8, nseg)
+        dm, cand = tree.query(pts, k=k)
+        dm, cand = dm.reshape(len(pts), k), cand.reshape(len(pts), k)
+        dist_c, f_c = self._project(seg, pts, cand)
+        j = np.argmin(dist_c, axis=1)
+        rows = np.arange(len(pts))
+        best = dist_c[rows, j]
+        best_seg = cand[rows, j]
+        best_f = f_c[rows, j]
+        del dist_c, f_c
+        # a closer sub-segment can only have its midpoint within best + half piece length
+        if k < nseg:
+            unsure = np.flatnonzero(dm[:, -1] <= best + seg.half)
+            for r in unsure:
+                cands = np.asarray(tree.query_ball_point(pts[r], best[r] + seg.half + 1e-9), dtype=np.int64)
+                if len(cands) == 0:
+                    continue
+                dc, fc = self._project(seg, pts[r : r + 1], cands[None, :])
+                jj = int(np.argmin(dc[0]))
+                if dc[0, jj] < best[r]:
+                    best[r], best_seg[r], best_f[r] = dc[0, jj], cands[jj], fc[0, jj]
+        e = seg.edge(best_seg)
+        off, plen = seg.offset_length(best_seg)
+        along = off + plen * best_f
+        el = self.edge_len[e]
+        t = np.clip(np.where(el > 0, along / np.where(el > 0, el, 1.0), 0.0), 0.0, 1.0)
+        return e, t, best
 
     # -- searches --------------------------------------------------------------------------------
     def _start_offsets(self, snap: Snap, idx):
