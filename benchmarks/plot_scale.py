@@ -16,10 +16,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 
-SERIES = (  # key, label, colour (Okabe-Ito), dashed
-    ("ours_first", "Ankunft, first run", "#0072B2", False),
-    ("ours_repeat", "Ankunft, repeated run (graph from disk)", "#56B4E9", False),
-    ("peer", "native:serviceareafromlayer", "#D55E00", False),
+SERIES = (  # key, points, label, colour (Okabe-Ito), dotted
+    ("ours_first", 300, "Ankunft, first run, 300 points", "#0072B2", False),
+    ("ours_repeat", 300, "Ankunft, repeated run (graph from disk), 300 points", "#56B4E9", False),
+    ("ours_first", 3000, "Ankunft, first run, 3,000 points", "#009E73", True),
+    ("ours_repeat", 3000, "Ankunft, repeated run, 3,000 points", "#8FD9C0", True),
+    ("peer", 300, "native:serviceareafromlayer, 300 points", "#D55E00", False),
 )
 
 
@@ -45,15 +47,15 @@ def _grid(p, pt, x_lo, x_hi, y_lo, y_hi):
         p.drawText(QRectF(a.x() - 40, a.y() + 4, 80, 20), int(Qt.AlignmentFlag.AlignHCenter), "{:,.0f}k".format(x / 1000).replace(",", " "))
 
 
-def _series(p, pt, rows, key, kind, colour):
+def _series(p, pt, rows, key, points, kind, colour, dotted):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor, QPen
 
     pts = [(r["edges"], r["{}_{}".format(key, kind)], bool(r.get("peer_extrapolated")) and key == "peer")
-           for r in rows if r.get("{}_{}".format(key, kind))]
+           for r in rows if r.get("{}_{}".format(key, kind)) and r["points"] == points]
     pen = QPen(QColor(colour), 2.5)
     for (x0, y0, e0), (x1, y1, e1) in zip(pts[:-1], pts[1:]):
-        pen.setStyle(Qt.PenStyle.DashLine if (e0 or e1) else Qt.PenStyle.SolidLine)
+        pen.setStyle(Qt.PenStyle.DashLine if (e0 or e1) else Qt.PenStyle.DotLine if dotted else Qt.PenStyle.SolidLine)
         p.setPen(pen)
         p.drawLine(pt(x0, y0), pt(x1, y1))
     for x, y, e in pts:
@@ -67,7 +69,7 @@ def _panel(p, rows, i, title, kind, x_lo=3e4, x_hi=2e6):
     from qgis.PyQt.QtGui import QColor, QPen
 
     left, top, pw, ph = 90 + i * 700, 50, 560, 440
-    vals = [r["{}_{}".format(key, kind)] for key, _l, _c, _d in SERIES for r in rows if r.get("{}_{}".format(key, kind))]
+    vals = [r["{}_{}".format(key, kind)] for key, _n, _l, _c, _d in SERIES for r in rows if r.get("{}_{}".format(key, kind))]
     steps = [m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5)]
     y_lo = max(s for s in steps if s <= min(vals))
     y_hi = min(s for s in steps if s >= max(vals))
@@ -83,11 +85,13 @@ def _panel(p, rows, i, title, kind, x_lo=3e4, x_hi=2e6):
     p.drawRect(QRectF(left, top, pw, ph))
     p.drawText(QRectF(left, 10, pw, 30), int(Qt.AlignmentFlag.AlignHCenter), title)
     p.drawText(QRectF(left, top + ph + 26, pw, 24), int(Qt.AlignmentFlag.AlignHCenter), "network edges (log)")
-    for j, (key, label, colour, _d) in enumerate(SERIES):
-        _series(p, pt, rows, key, kind, colour)
+    for j, (key, points, label, colour, dotted) in enumerate(SERIES):
+        _series(p, pt, rows, key, points, kind, colour, dotted)
         if i == 0:
             yy = top + 12 + 22 * j
-            p.setPen(QPen(QColor(colour), 3))
+            pen = QPen(QColor(colour), 3)
+            pen.setStyle(Qt.PenStyle.DotLine if dotted else Qt.PenStyle.SolidLine)
+            p.setPen(pen)
             p.drawLine(QPointF(left + 12, yy), QPointF(left + 40, yy))
             p.setPen(QPen(QColor("black"), 1))
             p.drawText(QPointF(left + 48, yy + 5), label)
@@ -101,7 +105,8 @@ def main(src: Path, dst: Path) -> Path:
     from qgis.PyQt.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
 
     _app = QGuiApplication.instance() or QGuiApplication([])
-    rows = [r for r in json.loads(src.read_text(encoding="utf-8"))["rows"] if r["points"] == 300]
+    result = json.loads(src.read_text(encoding="utf-8"))
+    rows = result["rows"]
     w, h = 1400, 620
     img = QImage(w, h, QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
@@ -113,7 +118,7 @@ def main(src: Path, dst: Path) -> Path:
         _panel(p, rows, i, title, kind)
     p.setPen(QPen(QColor("#555555"), 1))
     p.drawText(QRectF(20, h - 40, w - 40, 30), int(Qt.AlignmentFlag.AlignLeft),
-               "Square street lattice (50 m blocks), 300 points; ours: 3 bands with polygons, peer: lines, one 15-min band. Shared 2-core machine under load.")
+               "Square street lattice (50 m blocks); ours: 3 bands with polygons, peer: lines, one 15-min band. {}".format(result.get("plot_note", "")))
     p.end()
     dst.parent.mkdir(parents=True, exist_ok=True)
     img.save(str(dst))
