@@ -40,7 +40,7 @@ from .number_reading import read_field
 
 MAX_GRAPHS = 3
 _CACHE: OrderedDict = OrderedDict()
-FORMAT = 2  # disk format version: a graph written by another version is rebuilt (2: incidence stored, no snapping pieces)
+FORMAT = 3  # disk format version: a graph written by another version is rebuilt (3: incidence, snapping pieces and KD-tree)
 DEFAULT_LIMIT_MB = 2048
 MIN_EDGES_ON_DISK = 2000  # smaller graphs build in a blink: not worth a file
 
