@@ -401,35 +401,36 @@ class LocalRow:
         return self.nodes[limit >= self.d[:-1]]
 
 
-def _tree_arrays(tree) -> dict:
-    """A KD-tree as arrays (its pickling state, without pickle), for the disk cache."""
+def _tree_arrays(tree, prefix: str = "kd_") -> dict:
+    """A KD-tree as arrays named ``prefix``… (its pickling state, without pickle), for the disk cache."""
     import scipy
 
     state = tree.__getstate__()
     if len(state) != 10 or state[8] is not None:
         return {}
     buf, data, n, m, leafsize, maxes, mins, indices = state[:8]
-    return {"kd_buffer": np.asarray(buf).view(np.uint8), "kd_data": data, "kd_indices": indices, "kd_maxes": maxes, "kd_mins": mins,
-            "kd_shape": np.array([n, m, leafsize], dtype=np.int64),
-            "kd_scipy": np.frombuffer(scipy.__version__.encode("ascii"), dtype=np.uint8)}
+    out = {"buffer": np.asarray(buf).view(np.uint8), "data": data, "indices": indices, "maxes": maxes, "mins": mins,
+           "shape": np.array([n, m, leafsize], dtype=np.int64), "scipy": np.frombuffer(scipy.__version__.encode("ascii"), dtype=np.uint8)}
+    return {prefix + k: v for k, v in out.items()}
 
 
-def _tree_from_arrays(arrays: dict, points: int):
+def _tree_from_arrays(arrays: dict, points: int, prefix: str = "kd_"):
     """The KD-tree of ``_tree_arrays`` (data memory-mapped, not copied), or None when the arrays are absent,
     from another scipy version or do not fit (then it is built again)."""
     import scipy
 
-    if "kd_buffer" not in arrays or bytes(np.asarray(arrays["kd_scipy"])).decode("ascii", "replace") != scipy.__version__:
+    arrays = {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+    if "buffer" not in arrays or bytes(np.asarray(arrays["scipy"])).decode("ascii", "replace") != scipy.__version__:
         return None
-    n, m, leafsize = (int(x) for x in arrays["kd_shape"])
-    if n != points or m != 2 or arrays["kd_data"].shape != (n, 2) or len(arrays["kd_indices"]) != n:
+    n, m, leafsize = (int(x) for x in arrays["shape"])
+    if n != points or m != 2 or arrays["data"].shape != (n, 2) or len(arrays["indices"]) != n:
         return None
     try:
         tree = cKDTree.__new__(cKDTree)
-        tree.__setstate__((np.asarray(arrays["kd_buffer"]).view("S1"), arrays["kd_data"], n, m, leafsize,
-                           np.asarray(arrays["kd_maxes"]), np.asarray(arrays["kd_mins"]), arrays["kd_indices"], None, None))
+        tree.__setstate__((np.asarray(arrays["buffer"]).view("S1"), arrays["data"], n, m, leafsize,
+                           np.asarray(arrays["maxes"]), np.asarray(arrays["mins"]), arrays["indices"], None, None))
         if n:  # a sanity check: the first point finds itself
-            d, _i = tree.query(np.asarray(arrays["kd_data"][0]), k=1)
+            d, _i = tree.query(np.asarray(arrays["data"][0]), k=1)
             if d != 0.0:
                 return None
     except (TypeError, ValueError, AttributeError, RuntimeError):
@@ -616,8 +617,8 @@ class WalkGraph:
 
     def to_arrays(self) -> dict:
         """Everything needed to rebuild the graph without its input, as named numpy arrays: the graph,
-        its search matrix (CSR), the edges of every node (incidence) and the snapping index (its pieces
-        and their KD-tree, so that the next process neither computes nor builds them)."""
+        its search matrix (CSR), the edges of every node (incidence), the snapping index (its pieces
+        and their KD-tree) and the nodes' KD-tree, so that the next process neither computes nor builds them."""
         out = {n: getattr(self, n) for n in self.ARRAYS}
         m = self.matrix()
         out.update(csr_data=m.data, csr_indices=m.indices, csr_indptr=m.indptr)
@@ -627,6 +628,8 @@ class WalkGraph:
         if seg is not None:
             out.update(seg.to_arrays())
             out.update(_tree_arrays(self._tree))
+        if self.n_nodes:
+            out.update(_tree_arrays(self.node_tree(), "nkd_"))
         return out
 
     @classmethod
@@ -643,6 +646,7 @@ class WalkGraph:
         g._seg = _Pieces.from_arrays(g, arrays)
         if g._seg is not None:
             g._tree = _tree_from_arrays(arrays, g._seg.n)  # None: built when the first point is snapped
+        g._node_tree = _tree_from_arrays(arrays, n, "nkd_")
         return g
 
     # -- construction ------------------------------------------------------------------------------

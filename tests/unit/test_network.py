@@ -283,7 +283,7 @@ def test_arrays_round_trip_keeps_snapping_index(tmp_path):
         np.save(tmp_path / (name + ".npy"), np.ascontiguousarray(arr), allow_pickle=False)
     arrays = {p.stem: np.load(p, mmap_mode="r") for p in tmp_path.glob("*.npy")}
     loaded = WalkGraph.from_arrays(arrays)
-    assert loaded._seg is not None and loaded._tree is not None
+    assert loaded._seg is not None and loaded._tree is not None and loaded._node_tree is not None
     for a, b in ((g.snap(xy, 80.0), loaded.snap(xy, 80.0)), (g.snap_connected(xy, 80.0), loaded.snap_connected(xy, 80.0))):
         for f in ("edge", "t", "dist", "ok"):
             assert np.array_equal(getattr(a, f), getattr(b, f))
