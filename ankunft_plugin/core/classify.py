@@ -406,11 +406,16 @@ def _high_stack(z, rates, valid, reference, settings) -> np.ndarray:
     return out
 
 
-def _class_stack(hi_a, hi_t, hi_d, hi_d_start, flagged, valid, has_a: bool, has_d: bool, has_start: bool):
-    """Class codes (int8, index into CLASSES) for stacked high masks ``(k, n)``.
+def _class_stack(hi: dict, hi_d_start, w: SimpleNamespace):
+    """Class codes (int8, index into CLASSES) for stacked high masks ``(k, n)`` per indicator (``hi``;
+    a missing indicator is never high), with the areas' ``w.valid``, ``w.flagged`` and which indicators
+    are given (``w.has_a``, ``w.has_d``, ``w.has_start``).
 
     Areas flagged for strong growth are established only on diversity at the start of the period
     (``hi_d_start``) when it is given, else never."""
+    zero = np.zeros_like(hi_d_start)
+    hi_a, hi_t, hi_d = hi.get("arrivals", zero), hi.get("turnover", zero), hi.get("diversity", zero)
+    flagged, valid, has_a, has_d, has_start = w.flagged, w.valid, w.has_a, w.has_d, w.has_start
     div_est = np.zeros_like(hi_a)
     if has_d:
         div_est = np.where(flagged[None, :], hi_d_start if has_start else False, hi_d)
@@ -653,10 +658,7 @@ def _classes(w: SimpleNamespace):
         if w.has_start:
             r0, z0 = st_stats[4][0]["diversity_start"], st_stats[4][1]["diversity_start"]
             hi_d_start = _high_stack(z0, r0, valid & np.isfinite(r0), w.start_ref, sub)
-        zero = np.zeros((len(sub), n_areas), dtype=bool)
-        classes[idx] = _class_stack(
-            hi.get("arrivals", zero), hi.get("turnover", zero), hi.get("diversity", zero), hi_d_start, w.flagged, valid, w.has_a, w.has_d, w.has_start
-        )
+        classes[idx] = _class_stack(hi, hi_d_start, w)
         if smoothing == w.params.smoothing:
             for name in w.classifying:
                 highs[name] = hi[name][0]
