@@ -372,6 +372,58 @@ def german_output(alg, params: dict) -> None:
                 break
 
 
+# The shipped model (resources/models/fullanalysis.model3) is generated from core/workflow.py's batch run by
+# ``--write-model``: child id, description and model outputs of each step (the algorithm: the workflow's); the model's own input for
+# each role and field; its settings; the study area (the classified areas inside the districts) as a child.
+MODEL_CHILDREN = {
+    "classify": ("classify", "Classify arrival quarters", [("OUTPUT", "QUARTERS")]),
+    "districtareas": ("districtareas", "Areas in the districts", []),
+    "network": ("network", "Prepare walking network", []),
+    "infrastructure": ("infra", "Social infrastructure overlay", [("OUTPUT", "INFRASTRUCTURE")]),
+    "catchments": ("catch", "Walking catchments", [("OUTPUT", "CATCHMENTS")]),
+    "docking": ("suggest", "Suggest docking points", [("OUTPUT", "SUGGESTED")]),
+    "strategy": ("map", "District strategy map", [("OUTPUT_PDF", "PDF"), ("OUTPUT", "PAGES")]),
+}
+STUDY_AREA_ALG = "native:extractbylocation"  # the model's study area: the classified areas inside the districts
+MODEL_INPUT = {
+    ("role", wf.AREAS): "AREAS", ("role", wf.DOCKING): "DOCKING_POINTS", ("role", wf.CANDIDATES): "CANDIDATES",
+    ("role", wf.FACILITIES): "FACILITIES", ("role", wf.BUILDINGS): "BUILDINGS", ("role", wf.DISTRICTS): "DISTRICTS",
+    ("role", wf.STREETS): "ROADS", ("role", wf.WATER): "WATER", ("field", "id"): "ID_FIELD",
+    **{("field", key): wf.CLASSIFY_FIELDS[key][0] for key in ("population", "arrivals", "turnover", "diversity")},
+}
+# inputs the panel wires that the model leaves to the algorithm (its default field is the panel's choice,
+# core/fieldmatch.find_field) or does not offer (no social-status input; the overlay without arrivals, as make demo)
+MODEL_LEAVES = {
+    ("classify", "SOCIAL_FIELD"), ("classify", "DEPARTURES_FIELD"), ("infrastructure", "ARRIVALS_FIELD"), ("catchments", "POINT_ID_FIELD"),
+    ("strategy", "DISTRICT_NAME_FIELD"), ("strategy", "CATEGORY_FIELD"),
+}
+MODEL_SETTINGS = {
+    "classify": {unit: ("model", unit) for key in ("arrivals", "turnover", "diversity") for unit in wf.CLASSIFY_FIELDS[key][1:]},
+    "districtareas": {"INPUT": ("child", wf.CLASSIFIED), "PREDICATE": ("static", [6]), "INTERSECT": ("model", "DISTRICTS")},
+    "infrastructure": {"MAX_MINUTES": ("model", "MINUTES")},
+    "catchments": {"BANDS": ("static", "5,10,15"), "MODE": ("static", wf.step("catchments").defaults["MODE"]), "OUTPUT_AREAS": ("static", "TEMPORARY_OUTPUT")},
+    "docking": {"MAX_MINUTES": ("model", "MINUTES"), "COUNT": ("model", "COUNT")},
+    "strategy": {"TITLE": ("model", "TITLE"), "MINUTES": ("model", "MINUTES")},
+}
+
+
+def model_wiring(key: str) -> dict:
+    """A model child's parameters as (kind, value) specs: ``model`` input, ``child`` (child id, output), ``static``."""
+    specs = dict(MODEL_SETTINGS.get(key, {}))
+    if key == "districtareas":
+        specs["INPUT"] = ("child", ("classify", "OUTPUT"))
+        return specs
+    for name, src in wf.batch_inputs(key).items():
+        if (key, name) in MODEL_LEAVES:
+            continue
+        if src.kind in ("role", "field"):
+            specs[name] = ("model", MODEL_INPUT[(src.kind, src.ref)])
+        elif src.kind == "result":
+            pair = src.ref[0]
+            specs[name] = ("child", ("districtareas", "OUTPUT")) if src.study_area else ("child", (MODEL_CHILDREN[pair[0]][0], pair[1]))
+    return specs
+
+
 def write_model(path: Path) -> bool:
     """Write the Processing model ``ankunft:fullanalysis`` (the same chain as this demo) to ``path``.
 
@@ -453,35 +505,16 @@ def write_model(path: Path) -> bool:
             outs[name] = o
         c.setModelOutputs(outs)
         m.addChildAlgorithm(c)
-    try:
-        from ankunft_plugin.processing.walking_catchments import MODES
-
-        dissolved = list(MODES).index("dissolved")
-    except (ImportError, ValueError):
-        dissolved = 1
     MP, CO, SV = S.fromModelParameter, S.fromChildOutput, S.fromStaticValue  # noqa: N806
-    child("classify", "ankunft:classifyarrivalquarters", "Classify arrival quarters", {
-        "INPUT": MP("AREAS"), "ID_FIELD": MP("ID_FIELD"), "POPULATION_FIELD": MP("POPULATION_FIELD"),
-        "ARRIVALS_FIELD": MP("ARRIVALS_FIELD"), "ARRIVALS_UNIT": MP("ARRIVALS_UNIT"), "TURNOVER_FIELD": MP("TURNOVER_FIELD"), "TURNOVER_UNIT": MP("TURNOVER_UNIT"),
-        "DIVERSITY_FIELD": MP("DIVERSITY_FIELD"), "DIVERSITY_UNIT": MP("DIVERSITY_UNIT")}, [("OUTPUT", "QUARTERS")])
-    child("districtareas", "native:extractbylocation", "Areas in the districts", {"INPUT": CO("classify", "OUTPUT"), "PREDICATE": SV([6]), "INTERSECT": MP("DISTRICTS")})
-    child("network", "ankunft:preparewalknetwork", "Prepare walking network", {"INPUT": MP("ROADS")})
-    child("infra", "ankunft:infrastructureoverlay", "Social infrastructure overlay", {
-        "AREAS": CO("districtareas", "OUTPUT"), "AREA_ID_FIELD": MP("ID_FIELD"), "POPULATION_FIELD": MP("POPULATION_FIELD"), "FACILITIES": MP("FACILITIES"),
-        "NETWORK": CO("network", "OUTPUT"), "MAX_MINUTES": MP("MINUTES")}, [("OUTPUT", "INFRASTRUCTURE")])
-    child("catch", "ankunft:walkingcatchments", "Walking catchments", {
-        "NETWORK": CO("network", "OUTPUT"), "POINTS": MP("DOCKING_POINTS"), "BANDS": SV("5,10,15"), "MODE": SV(dissolved),
-        "POPULATION": CO("districtareas", "OUTPUT"), "POPULATION_FIELD": MP("POPULATION_FIELD"), "BUILDINGS": MP("BUILDINGS"),
-        "OUTPUT_AREAS": SV("TEMPORARY_OUTPUT")}, [("OUTPUT", "CATCHMENTS")])
-    child("suggest", "ankunft:suggestdockingpoints", "Suggest docking points", {
-        "DEMAND": CO("districtareas", "OUTPUT"), "WEIGHT_FIELD": MP("POPULATION_FIELD"), "BUILDINGS": MP("BUILDINGS"), "CANDIDATES": MP("CANDIDATES"),
-        "EXISTING": MP("DOCKING_POINTS"), "NETWORK": CO("network", "OUTPUT"), "MAX_MINUTES": MP("MINUTES"), "COUNT": MP("COUNT")}, [("OUTPUT", "SUGGESTED")])
-    child("map", "ankunft:strategymap", "District strategy map", {
-        "DISTRICTS": MP("DISTRICTS"), "QUARTERS": CO("infra", "OUTPUT"), "POPULATION_FIELD": MP("POPULATION_FIELD"), "CATCHMENTS": CO("catch", "OUTPUT"),
-        "CATCHMENT_AREAS": CO("catch", "OUTPUT_AREAS"), "DOCKING_POINTS": MP("DOCKING_POINTS"), "FACILITIES": CO("infra", "OUTPUT_FACILITIES"),
-        "INFRASTRUCTURE": CO("infra", "OUTPUT"), "SUGGESTED": CO("suggest", "OUTPUT"), "STREETS": MP("ROADS"), "WATER": MP("WATER"), "TITLE": MP("TITLE"),
-        "NETWORK": CO("network", "OUTPUT"),
-        "MINUTES": MP("MINUTES")}, [("OUTPUT_PDF", "PDF"), ("OUTPUT", "PAGES")])
+
+    def source(spec):  # a model-wiring spec (model_wiring) as a QGIS child parameter source
+        kind, value = spec
+        return {"model": MP, "static": SV}[kind](value) if kind != "child" else CO(*value)
+
+    for key in ("classify", "districtareas", *wf.BATCH_ORDER[1:]):
+        cid, desc, outputs = MODEL_CHILDREN[key]
+        alg_id = STUDY_AREA_ALG if key == "districtareas" else wf.batch_step(key).alg_id
+        child(cid, alg_id, desc, {name: source(spec) for name, spec in model_wiring(key).items()}, outputs)
     m.updateDestinationParameters()
     from ankunft_plugin.processing.model_texts import parameter_order
 

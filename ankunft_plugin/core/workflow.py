@@ -309,7 +309,7 @@ CLASSIFY_FIELDS = {
     "diversity": ("DIVERSITY_FIELD", "DIVERSITY_UNIT"),
     "social": ("SOCIAL_FIELD", "SOCIAL_UNIT"),
 }
-CLASSIFY_INPUTS = {"INPUT": role(AREAS), "ID_FIELD": mapped("id")}
+CLASSIFY_INPUTS = {"INPUT": role(AREAS), "ID_FIELD": mapped("id"), **{param: mapped(key) for key, (param, _unit) in CLASSIFY_FIELDS.items()}}
 
 
 def classify_params(fields: dict, units: dict, id_field: str = "") -> dict:

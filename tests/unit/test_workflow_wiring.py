@@ -8,6 +8,7 @@ XML) must wire the same results into the same inputs and take each role from the
 from __future__ import annotations
 
 import ast
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -15,22 +16,10 @@ from ankunft_plugin.core import workflow as wf
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "resources" / "models" / "fullanalysis.model3"
-# the model's own inputs for the workflow's roles and step 1's fields
-MODEL_INPUT = {
-    ("role", wf.AREAS): "AREAS", ("role", wf.DOCKING): "DOCKING_POINTS", ("role", wf.CANDIDATES): "CANDIDATES",
-    ("role", wf.FACILITIES): "FACILITIES", ("role", wf.BUILDINGS): "BUILDINGS", ("role", wf.DISTRICTS): "DISTRICTS",
-    ("role", wf.STREETS): "ROADS", ("role", wf.WATER): "WATER", ("field", "id"): "ID_FIELD",
-    **{("field", key): field_param for key, (field_param, _unit) in wf.CLASSIFY_FIELDS.items()},
-}
-# inputs the panel wires that the shipped model leaves to the algorithm (its default is the panel's
-# choice: core/fieldmatch.find_field) or does not offer; each one is a known difference, none is silent
-MODEL_LEAVES = {
-    ("classify", "SOCIAL_FIELD"),  # the model has no social-status input
-    ("infrastructure", "ARRIVALS_FIELD"),  # as make demo: the overlay runs without the arrivals
-    ("catchments", "POINT_ID_FIELD"),
-    ("strategy", "DISTRICT_NAME_FIELD"),
-    ("strategy", "CATEGORY_FIELD"),
-}
+sys.path.insert(0, str(ROOT / "scripts"))
+import demo  # noqa: E402  (the model is generated from the workflow by demo.py --write-model: its tables)
+
+MODEL_INPUT, MODEL_LEAVES = demo.MODEL_INPUT, demo.MODEL_LEAVES
 
 
 def _options(node) -> dict:
@@ -111,3 +100,24 @@ def test_the_demo_has_no_wiring_of_its_own():
         assert wf.batch_step(key).alg_id not in text, key
     for key, name, *_rest in wf.batch_links():
         assert "'{}':".format(name) not in text, (key, name)
+
+
+def test_the_shipped_model_is_the_generated_one():
+    """resources/models/fullanalysis.model3 is what ``scripts/demo.py --write-model`` generates from the
+    workflow: every child's parameters and their sources (static values by name)."""
+    children = model_children()
+    by_child = {spec[0]: key for key, spec in demo.MODEL_CHILDREN.items()}
+    assert set(children) == set(by_child)
+    for cid, (alg, params) in children.items():
+        key = by_child[cid]
+        assert alg == (demo.STUDY_AREA_ALG if key == "districtareas" else wf.batch_step(key).alg_id)
+        wiring = demo.model_wiring(key)
+        assert set(params) == set(wiring), cid
+        for name, sources in params.items():
+            kind, pname, child, output = sources[0]
+            want_kind, value = wiring[name]
+            assert kind == want_kind, (cid, name)
+            if kind == "model":
+                assert pname == value, (cid, name)
+            elif kind == "child":
+                assert (child, output) == tuple(value), (cid, name)
