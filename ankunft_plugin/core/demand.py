@@ -9,7 +9,9 @@ second model:
 - ``people`` (walking catchments): the area's surface (``surface_population``: the share of its surface
   inside a catchment);
 - grid cells without areas carry their own people (``people`` with no areas);
-- ``area_people``: the people of the cells in each area (the cells give the areas their weights).
+- ``area_people``: the people of the cells in each area (the cells give the areas their weights);
+- ``demand_points`` (siting): demand features of any kind; points and lines keep their weight, polygons
+  are placed with ``place``.
 
 numpy/shapely only, no QGIS import; shapely 1.8 and 2. Geometries in a metric CRS (metres).
 
@@ -308,3 +310,56 @@ def area_people(geoms, xy, weight) -> np.ndarray:
     (points, lines, nulls) get 0 (``cells_in_areas``)."""
     polys = [g if g is not None and g.geom_type.endswith("Polygon") else None for g in geoms]
     return cells_in_areas(polys, xy, weight)[1]
+
+
+@dataclass
+class DemandPoints:
+    """The siting's demand: points with a weight each, the demand feature each came from, and per feature how it
+    was placed (``point``, ``buildings``, ``grid_cells``, ``grid``, ``point_on_surface``, ``none``)."""
+
+    xy: np.ndarray  # (n, 2)
+    weight: np.ndarray  # (n,)
+    source: np.ndarray  # index of the demand feature each point came from
+    placement: np.ndarray  # per demand feature: "point", "buildings", "grid", "point_on_surface", "none"
+
+
+def demand_points(
+    geoms,
+    weights,
+    building_xy=None,
+    building_area=None,
+    spacing: float = 50.0,
+) -> DemandPoints:
+    """Demand points from demand features (shapely, metric CRS).
+
+    Points keep their weight (a multi-point or line: shared by its parts' points on the surface).
+    A polygon's weight is spread over the buildings whose point on the surface lies in it, in
+    proportion to footprint area; a polygon without buildings (or when no buildings are given)
+    spreads it evenly over grid points ``spacing`` metres apart, or puts it on one point on the
+    surface when no grid point falls inside (``core/demand.place``)."""
+    weights = np.asarray(weights, dtype=float)
+    xy_parts, w_parts, src_parts = [], [], []
+    placement = np.full(len(geoms), "none", dtype=object)
+    polys = [i for i, g in enumerate(geoms) if g is not None and not g.is_empty and g.geom_type.endswith("Polygon")]
+    for i, g in enumerate(geoms):
+        if g is None or g.is_empty or g.geom_type.endswith("Polygon"):
+            continue
+        if g.geom_type == "Point":
+            pts = np.array([[g.x, g.y]])
+        else:  # MultiPoint, lines, …: every part's representative point shares the weight
+            parts = list(g.geoms) if hasattr(g, "geoms") else [g]
+            pts = np.vstack([surface_point(p) for p in parts])
+        xy_parts.append(pts)
+        w_parts.append(np.full(len(pts), weights[i] / len(pts)))
+        src_parts.append(np.full(len(pts), i, dtype=np.int64))
+        placement[i] = "point"
+    if polys:
+        pl = place([geoms[i] for i in polys], building_xy, building_area, grid_spacing=spacing)
+        src = np.asarray(polys, dtype=np.int64)[pl.area]
+        xy_parts.append(pl.xy)
+        w_parts.append(weights[src] * pl.share)
+        src_parts.append(src)
+        placement[polys] = pl.method
+    if not xy_parts:
+        return DemandPoints(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=np.int64), placement)
+    return DemandPoints(np.vstack(xy_parts), np.concatenate(w_parts), np.concatenate(src_parts), placement)

@@ -44,7 +44,7 @@ import numpy as np
 from scipy import sparse
 
 from .confidentiality import suppress_counts
-from .demand import place, points_in_polygons, surface_point  # noqa: F401  (points_in_polygons: re-exported)
+from .demand import points_in_polygons  # noqa: F401  (re-exported; the demand model, demand_points included, is core/demand.py)
 
 METHODS = ("greedy", "exact")
 # how the gap was established (codes; the shell translates)
@@ -629,59 +629,6 @@ def suggest_sites(
         reduced_demand=int(prob.weight.size),
         info=info,
     )
-
-
-# --------------------------------------------------------------------------------------------
-# demand preparation (shapely geometries, metric CRS)
-# --------------------------------------------------------------------------------------------
-@dataclass
-class Demand:
-    xy: np.ndarray  # (n, 2)
-    weight: np.ndarray  # (n,)
-    source: np.ndarray  # index of the demand feature each point came from
-    placement: np.ndarray  # per demand feature: "point", "buildings", "grid", "point_on_surface", "none"
-
-
-def demand_points(
-    geoms,
-    weights,
-    building_xy=None,
-    building_area=None,
-    spacing: float = 50.0,
-) -> Demand:
-    """Demand points from demand features (shapely, metric CRS).
-
-    Points keep their weight (a multi-point or line: shared by its parts' points on the surface).
-    A polygon's weight is spread over the buildings whose point on the surface lies in it, in
-    proportion to footprint area; a polygon without buildings (or when no buildings are given)
-    spreads it evenly over grid points ``spacing`` metres apart, or puts it on one point on the
-    surface when no grid point falls inside (``core/demand.place``)."""
-    weights = np.asarray(weights, dtype=float)
-    xy_parts, w_parts, src_parts = [], [], []
-    placement = np.full(len(geoms), "none", dtype=object)
-    polys = [i for i, g in enumerate(geoms) if g is not None and not g.is_empty and g.geom_type.endswith("Polygon")]
-    for i, g in enumerate(geoms):
-        if g is None or g.is_empty or g.geom_type.endswith("Polygon"):
-            continue
-        if g.geom_type == "Point":
-            pts = np.array([[g.x, g.y]])
-        else:  # MultiPoint, lines, …: every part's representative point shares the weight
-            parts = list(g.geoms) if hasattr(g, "geoms") else [g]
-            pts = np.vstack([surface_point(p) for p in parts])
-        xy_parts.append(pts)
-        w_parts.append(np.full(len(pts), weights[i] / len(pts)))
-        src_parts.append(np.full(len(pts), i, dtype=np.int64))
-        placement[i] = "point"
-    if polys:
-        pl = place([geoms[i] for i in polys], building_xy, building_area, grid_spacing=spacing)
-        src = np.asarray(polys, dtype=np.int64)[pl.area]
-        xy_parts.append(pl.xy)
-        w_parts.append(weights[src] * pl.share)
-        src_parts.append(src)
-        placement[polys] = pl.method
-    if not xy_parts:
-        return Demand(np.zeros((0, 2)), np.zeros(0), np.zeros(0, dtype=np.int64), placement)
-    return Demand(np.vstack(xy_parts), np.concatenate(w_parts), np.concatenate(src_parts), placement)
 
 
 # --------------------------------------------------------------------------------------------

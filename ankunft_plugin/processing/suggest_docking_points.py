@@ -34,11 +34,10 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core import vocabulary
 from ..core.confidentiality import suppress_counts
-from ..core.demand import building_points
+from ..core.demand import building_points, demand_points
 from ..core.network import minutes_to_metres
 from ..core.siting import (
     coverage_matrix,
-    demand_points,
     demand_weights,
     placement_counts,
     published_ranking,

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, Point, Polygon, box
 
-from ankunft_plugin.core import catchments, demand, infrastructure, siting
+from ankunft_plugin.core import catchments, demand, infrastructure
 
 
 def test_contains_xy_boundary_and_holes():
@@ -89,7 +89,7 @@ def test_the_three_users_share_the_placement():
     rep = infrastructure.representative_points(polys, buildings, grid_spacing=50.0)
     assert rep.method == ["buildings", "buildings", "grid"]
     bxy, barea, _ = demand.building_points(buildings)
-    d = siting.demand_points(polys, [40.0, 10.0, 8.0], bxy, barea, spacing=50.0)
+    d = demand.demand_points(polys, [40.0, 10.0, 8.0], bxy, barea, spacing=50.0)
     assert d.placement.tolist() == ["buildings", "buildings", "grid"]
     np.testing.assert_allclose(d.xy, rep.xy)
     np.testing.assert_allclose(d.weight, np.array([40.0, 10.0, 8.0])[rep.area] * rep.share)
@@ -99,7 +99,7 @@ def test_the_three_users_share_the_placement():
 
 
 def test_siting_points_and_lines_keep_their_weight():
-    d = siting.demand_points([Point(1, 2), LineString([(0, 0), (10, 0)]), None], [5.0, 4.0, 9.0])
+    d = demand.demand_points([Point(1, 2), LineString([(0, 0), (10, 0)]), None], [5.0, 4.0, 9.0])
     assert d.placement.tolist() == ["point", "point", "none"]
     assert d.weight.tolist() == [5.0, 4.0] and d.source.tolist() == [0, 1]
 

@@ -10,6 +10,7 @@ import pytest
 from scipy import sparse
 
 from ankunft_plugin.core import siting
+from ankunft_plugin.core.demand import demand_points
 
 
 def _instance(seed, n_cand=12, n_dem=40, density=0.18, existing_share=0.15):
@@ -180,7 +181,7 @@ def test_demand_on_buildings_by_area():
     polys = [box(0, 0, 100, 100), box(100, 0, 200, 100), Point(500, 500)]
     bxy = np.array([[10, 10], [50, 50], [300, 300]])
     barea = np.array([100.0, 300.0, 50.0])
-    d = siting.demand_points(polys, [40.0, 10.0, 7.0], bxy, barea, spacing=25.0)
+    d = demand_points(polys, [40.0, 10.0, 7.0], bxy, barea, spacing=25.0)
     assert d.placement[0] == "buildings" and d.placement[1] == "grid" and d.placement[2] == "point"
     on_b = d.source == 0
     assert d.weight[on_b].tolist() == pytest.approx([10.0, 30.0])
@@ -224,11 +225,11 @@ def test_fractional_lp_relaxation_falls_back_to_milp():
 def test_demand_grid_without_buildings_and_multipoints():
     from shapely.geometry import MultiPoint, box
 
-    d = siting.demand_points([box(0, 0, 100, 50), MultiPoint([(0, 0), (10, 10)])], [80.0, 6.0], spacing=25.0)
+    d = demand_points([box(0, 0, 100, 50), MultiPoint([(0, 0), (10, 10)])], [80.0, 6.0], spacing=25.0)
     assert d.placement.tolist() == ["grid", "point"]
     assert (d.source == 0).sum() == 8 and d.weight[d.source == 0] == pytest.approx(np.full(8, 10.0))
     assert d.weight[d.source == 1].tolist() == [3.0, 3.0]
-    tiny = siting.demand_points([box(0, 0, 1, 1)], [5.0], spacing=50.0)
+    tiny = demand_points([box(0, 0, 1, 1)], [5.0], spacing=50.0)
     assert len(tiny.xy) == 1 and tiny.weight.tolist() == [5.0]
 
 
