@@ -189,9 +189,10 @@ def edge_reach(graph: WalkGraph, edges, D, limits, se=(), st=(), sd=()) -> np.nd
     fu[np.isnan(fu)] = 0.0  # unreachable ends, zero-cost edges at the limit
     fv[np.isnan(fv)] = 0.0
     cov = np.minimum(fu + fv, 1.0)
+    # one 1-D sum per limit (the same summation order as ever: figures identical to the last bit)
     if not special.any():
-        return (cov * ln).sum(axis=1)
-    out = (cov[:, ~special] * ln[~special]).sum(axis=1)
+        return np.array([(row * ln).sum() for row in cov])
+    out = np.array([(row[~special] * ln[~special]).sum() for row in cov])
     for k, lim in enumerate(lims.tolist()):
         for i in np.flatnonzero(special):
             iv = [(0.0, fu[k, i]), (1.0 - fv[k, i], 1.0)]
