@@ -406,6 +406,7 @@ _AHEAD_R = np.array([[0, 0], [-1, 0], [-1, -1], [0, -1]])
 _OUT_I = np.array([0, -1, 0, 0])  # the edge's top (vertical) or left (horizontal) corner
 _OUT_J = np.array([0, 0, -1, 0])
 _VERTICAL = np.array([0, 1, 0, 1])
+_BEHIND_R = np.array([[0, -1], [0, 0], [-1, 0], [-1, -1]])  # the cell right of the incoming edge
 
 
 def _AHEAD_L_FLAT(ncol):  # noqa: N802 – the offsets above as flat raster offsets
@@ -562,6 +563,112 @@ def traced_polygons(spread: np.ndarray, n_bands: int, x0: float, y1: float, cell
     return out
 
 
+def traced_partition(V: np.ndarray, x0: float, y1: float, cell: float) -> dict:
+    """{label: (multi)polygon} of a label raster (``V`` >= 0; -1 = none) whose regions share their
+    outlines (the nearest-point rings): every ring through the midpoints of its cell edges, through
+    the corner itself where three or more labels meet (so neighbours keep one common outline: no gaps,
+    no overlaps), vertices on a straight line dropped. Not simplified further (Douglas-Peucker on each
+    region alone would open gaps between neighbours). Where two cells of one label touch only at a
+    corner between two cells of another, the smaller label is joined there (none is never joined)."""
+    if V.size and ((V[0] >= 0).any() or (V[-1] >= 0).any() or (V[:, 0] >= 0).any() or (V[:, -1] >= 0).any()):
+        V = np.pad(V, 1, constant_values=-1)
+        x0, y1 = x0 - cell, y1 + cell
+    nrow, ncol = V.shape
+    flat = V.ravel()
+    parts = []
+    for step, vertical in ((1, True), (ncol, False)):
+        a, b = flat[:-step], flat[step:]
+        i = np.flatnonzero(a != b)
+        r, c = np.divmod(i, ncol)
+        va, vb = a[i], b[i]
+        for side_a in (True, False):
+            lab = va if side_a else vb
+            ok = lab >= 0
+            rr, cc, lab = r[ok], c[ok], lab[ok]
+            if vertical:  # a (left) inside: north from (r + 1, c + 1); b (right) inside: south from (r, c + 1)
+                si, sj, d = (rr + 1 if side_a else rr), cc + 1, np.full(len(rr), 1 if side_a else 3)
+            else:  # a (upper) inside: east from (r + 1, c); b (lower) inside: west from (r + 1, c + 1)
+                si, sj, d = rr + 1, (cc if side_a else cc + 1), np.full(len(rr), 0 if side_a else 2)
+            parts.append((lab, si, sj, d))
+    if not parts:
+        return {}
+    lab, si, sj, d = (np.concatenate(x) for x in zip(*parts))
+    n = len(d)
+    if n == 0:
+        return {}
+    ncorner_cols = ncol + 1
+    ident = ((si + _OUT_I[d]) * ncorner_cols + (sj + _OUT_J[d])) * 4 + d
+    lut = _scratch(4 * (nrow + 1) * ncorner_cols)
+    lut[ident] = np.arange(n)
+    ei, ej = si + _STEP_I[d], sj + _STEP_J[d]
+    at = ei * ncol + ej
+    al_lab = flat[at + _AHEAD_L_FLAT(ncol)[d]]
+    ar_lab = flat[at + _AHEAD_R_FLAT(ncol)[d]]
+    br_lab = flat[at + (_BEHIND_R[:, 0] * ncol + _BEHIND_R[:, 1])[d]]
+    al, ar = al_lab == lab, ar_lab == lab
+    # a saddle (this label on one diagonal): join (turn right) when the other diagonal holds two
+    # labels, or none, or a larger label; the other diagonal's label then goes round its corners
+    join = (al_lab != br_lab) | (al_lab < 0) | (lab < al_lab)
+    d2 = np.where(ar & (al | join), d + 3, np.where(al, d, d + 1)) % 4  # right, straight or left
+    nxt = lut[((ei + _OUT_I[d2]) * ncorner_cols + (ej + _OUT_J[d2])) * 4 + d2]
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import depth_first_order
+
+    indptr = np.concatenate([np.arange(n + 1), [2 * n]]).astype(np.int32)
+    g = csr_matrix((np.ones(2 * n), np.concatenate([nxt, np.arange(n)]).astype(np.int32), indptr), shape=(n + 1, n + 1))
+    seq = depth_first_order(g, n, directed=True, return_predecessors=False)[1:]
+    first = np.ones(n, dtype=bool)
+    first[1:] = nxt[seq[:-1]] != seq[1:]
+    ring = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    lab, si, sj, d, at = lab[seq], si[seq], sj[seq], d[seq], at[seq]
+    # junctions: end corners with three or more labels around (none counts as one)
+    q = [flat[at - ncol - 1], flat[at - ncol], flat[at - 1], flat[at]]
+    distinct = 1 + (q[1] != q[0]) + ((q[2] != q[0]) & (q[2] != q[1])) + ((q[3] != q[0]) & (q[3] != q[1]) & (q[3] != q[2]))
+    junction = (distinct >= 3) & (q[0] != q[3]) & (q[1] != q[2])  # a saddle is joined, not a junction
+    # vertices in half cells (integers: exact collinearity): each edge's midpoint, then its end corner
+    # where that is a junction
+    mx2 = 2 * sj + _STEP_J[d]
+    my2 = -(2 * si + _STEP_I[d])
+    ex2 = 2 * (sj + _STEP_J[d])
+    ey2 = -2 * (si + _STEP_I[d])
+    cnt = 1 + junction
+    rep = np.repeat(np.arange(n), cnt)
+    second = np.zeros(len(rep), dtype=bool)
+    second[np.cumsum(cnt)[junction] - 1] = True
+    vx = np.where(second, ex2[rep], mx2[rep])
+    vy = np.where(second, ey2[rep], my2[rep])
+    vring = ring[rep]
+    vstart = np.searchsorted(vring, np.arange(len(starts)))
+    vlen = np.diff(np.append(vstart, len(vring)))
+    pos = np.arange(len(vring)) - vstart[vring]
+    pv = vstart[vring] + (pos - 1) % vlen[vring]
+    nv = vstart[vring] + (pos + 1) % vlen[vring]
+    cross = (vx - vx[pv]) * (vy[nv] - vy[pv]) - (vy - vy[pv]) * (vx[nv] - vx[pv])
+    keep = cross != 0
+    area = np.bincount(vring, weights=(vx * vy[nv] - vx[nv] * vy).astype(float), minlength=len(starts)) * (0.125 * cell * cell)
+    xy = np.column_stack([x0 + 0.5 * vx[keep] * cell, y1 + 0.5 * vy[keep] * cell])
+    kr = vring[keep]
+    cut = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(kr, minlength=len(starts)), out=cut[1:])
+    ring_lab = lab[starts]
+    out = {}
+    order = np.argsort(ring_lab, kind="stable")
+    bounds = np.flatnonzero(np.append(True, ring_lab[order][1:] != ring_lab[order][:-1]))
+    for j, b0 in enumerate(bounds.tolist()):
+        b1 = bounds[j + 1] if j + 1 < len(bounds) else len(order)
+        ids = order[b0:b1].tolist()
+        rings = [xy[cut[i]:cut[i + 1]] for i in ids if cut[i + 1] - cut[i] >= 3]
+        areas = [float(area[i]) for i in ids if cut[i + 1] - cut[i] >= 3]
+        if not any(a_ > 0 for a_ in areas):
+            continue
+        geom = _assemble(rings, areas, 0.0)
+        if not geom.is_valid:  # a label touching itself at a junction corner (rare)
+            geom = geom.buffer(0)
+        out[int(ring_lab[order[b0]])] = geom
+    return out
+
+
 def raster_polygons(item, n_bands: int, cell: float, smooth: bool = True, fill_holes_m2: float = FILL_HOLES_M2):
     """(polygon or None, area m²) per band of a ``band_raster`` result (holes under ``fill_holes_m2``
     closed; a hole of band k+1 lies inside a hole of band k, so the bands stay nested): smoothed
@@ -659,9 +766,11 @@ def disk_dilate(mask: np.ndarray, radius: float) -> np.ndarray:
     return out
 
 
-def nearest_band_polygons(xy, cost, owner, limits, buffer_m: float, cell: float):
+def nearest_band_polygons(xy, cost, owner, limits, buffer_m: float, cell: float, smooth: bool = True):
     """Non-overlapping rings: {(owner, band index): polygon}, each cell assigned to the owner of the
-    nearest reached sample and to the first band whose buffer covers it."""
+    nearest reached sample and to the first band whose buffer covers it; outlines through the cell
+    edges' midpoints, shared by neighbours (``traced_partition``), or with ``smooth=False`` the cell
+    outlines (GDAL). Areas (m²) are the cells'."""
     sel = cost <= max(limits) if len(cost) else np.zeros(0, bool)
     if not sel.any():
         return {}, {}
@@ -684,7 +793,7 @@ def nearest_band_polygons(xy, cost, owner, limits, buffer_m: float, cell: float)
         lab = L[ind[0], ind[1]]
         V[cover] = lab[cover] * nb + k
         done |= cover
-    geoms = _polygonize(V >= 0, x0, y1, cell, values=V)
+    geoms = traced_partition(V, x0, y1, cell) if smooth else _polygonize(V >= 0, x0, y1, cell, values=V)
     areas = {}
     vals, counts = np.unique(V[V >= 0], return_counts=True)
     for v, n in zip(vals.tolist(), counts.tolist()):

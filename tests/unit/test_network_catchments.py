@@ -268,3 +268,25 @@ def test_per_point_whole_graph_and_local_searches_agree(monkeypatch):
     local = cm.per_point(g, snap, limits, 25.0, workers=2)  # local subgraphs, threads
     assert [(r.point, r.band, r.reach_m, r.area_m2) for r in whole] == [(r.point, r.band, r.reach_m, r.area_m2) for r in local]
     assert all(a.geometry.equals(b.geometry) for a, b in zip(whole, local))
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_traced_partition_shares_outlines(seed):
+    from shapely.ops import unary_union
+
+    rng = np.random.default_rng(seed)
+    for _ in range(40):
+        V = rng.integers(-1, 4, (9, 9))  # labels everywhere: junctions and saddles of 2, 3 and 4 labels
+        out = cm.traced_partition(V, 0.0, 9.0, 1.0)
+        geoms = list(out.values())
+        assert all(g.is_valid for g in geoms)
+        assert sorted(out) == sorted(set(V[V >= 0].tolist()))
+        # no overlaps and no gaps between neighbours: the pieces add up to their union, which has no
+        # holes where V has no empty cells
+        assert sum(g.area for g in geoms) == pytest.approx(unary_union(geoms).area, abs=1e-9)
+        for k, g in out.items():
+            cells = np.count_nonzero(np.equal(V, k))
+            assert g.area == pytest.approx(cells, abs=0.5 * cells)
+    full = rng.integers(0, 3, (12, 12))
+    u = unary_union(list(cm.traced_partition(full, 0.0, 12.0, 1.0).values()))
+    assert u.geom_type == "Polygon" and not u.interiors
