@@ -67,7 +67,7 @@ TEXTS = (
     # help of the outputs (the steps' own output help)
     QT_TRANSLATE_NOOP("AnkunftModel", "One polygon per page (the atlas coverage) with the key figures as numbers (kf_…) and as printed text (t_…)."),
     QT_TRANSLATE_NOOP("AnkunftModel", "Polygons with point_id, minutes, reach_m (network length reached), area_m2, population, snap_status and snap_dist_m."),
-    QT_TRANSLATE_NOOP("AnkunftModel", "The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, and aq_reason."),
+    QT_TRANSLATE_NOOP("AnkunftModel", "The areas with aq_class, aq_label, aq_score, rate_… and z_… per indicator, aq_reason, aq_flag (new_build, duplicate_id), aq_growth (with a start population) and the robustness fields."),
     QT_TRANSLATE_NOOP("AnkunftModel", "The areas with n_…, p1k_… and min_… per category, eco_score, eco_missing, lang_match, priority and dist_method."),
     QT_TRANSLATE_NOOP("AnkunftModel", "The chosen candidates with their attributes and rank, added_weight (people newly reached), cum_coverage_pct (share of all people reached with the existing sites and ranks 1…rank) and visibility."),
     QT_TRANSLATE_NOOP("AnkunftModel", "The multi-page PDF, one page per district."),
