@@ -33,6 +33,12 @@ CLUSTER_CODES = ("hot", "cold", "none")
 # --------------------------------------------------------------------------------------------
 # contiguity
 # --------------------------------------------------------------------------------------------
+def repaired(geoms) -> list:
+    """Invalid geometries repaired with ``buffer(0)`` (None and valid ones kept as they are), as the
+    population and overlay areas are before they are measured."""
+    return [g if g is None or g.is_valid else g.buffer(0) for g in geoms]
+
+
 def _rings(geom):
     """All rings (exterior and interior) of a Polygon/MultiPolygon/GeometryCollection."""
     if geom is None or geom.is_empty:

@@ -49,6 +49,7 @@ from ..core import categories, vocabulary
 from ..core import infrastructure as infra
 from ..core.distances import NetworkDistances
 from ..core.ecosystem import area_columns
+from ..core.spatial import repaired
 from ..core.values import COUNT
 from . import parameters as P
 from .base import AnkunftAlgorithm
@@ -379,7 +380,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             raise QgsProcessingException(self.tr("Layer '{layer}' has no features. Choose a polygon layer of quarters.").format(layer=run.area_name))
         in_fields = run.in_fields = areas.fields()
         polys = to_shapely(transformed(area_data.geometries, areas.sourceCrs(), crs, context))
-        run.polys = [p if p is None or p.is_valid else p.buffer(0) for p in polys]
+        run.polys = repaired(polys)
 
         def column(name):
             idx = in_fields.lookupField(name)

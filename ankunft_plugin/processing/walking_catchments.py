@@ -48,6 +48,7 @@ from ..core.catchment_population import (
 from ..core.confidentiality import suppress_counts
 from ..core.gdalio import write_geotiff
 from ..core.network import minutes_to_metres
+from ..core.spatial import repaired
 from ..core.values import COUNT
 from . import parameters as P
 from .base import AnkunftAlgorithm
@@ -439,7 +440,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         if cells is not None:
             data = read_source(pop_src, [pop_field] if pop_field else [], context, feedback, dest_crs=crs, keep_features=True, progress=(70.0, 74.0))
             pop = read_field(data.attributes[pop_field], COUNT, pop_field, feedback)[0] if pop_field else None
-            return catchment_demand(cells, [g if g is None or g.is_valid else g.buffer(0) for g in to_shapely(data.geometries)], pop), (pop_src, data)
+            return catchment_demand(cells, repaired(to_shapely(data.geometries)), pop), (pop_src, data)
         if not pop_field:
             raise QgsProcessingException(
                 self.tr("Population areas '{layer}' are given without a population field. Choose the field with the number of inhabitants.").format(layer=pop_src.sourceName())
@@ -451,7 +452,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             feedback.pushInfo(self.tr("{n} population values of '{layer}' are empty or placeholders and count as unknown.").format(n=bad, layer=pop_src.sourceName()))
         if data.null_geometries:
             feedback.reportError(self.tr("{n} population areas have no geometry and are left out.").format(n=data.null_geometries))
-        geoms = [g if g is None else (g if g.is_valid else g.buffer(0)) for g in to_shapely(data.geometries)]
+        geoms = repaired(to_shapely(data.geometries))
         bld_geoms = None
         bld_src = self.parameterAsSource(parameters, self.BUILDINGS, context)
         if bld_src is not None:

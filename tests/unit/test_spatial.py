@@ -165,3 +165,13 @@ def test_gi_star_matches_esda_live_when_installed():
     z, p, _ = local_gi_star(y, queen_weights(grid))
     np.testing.assert_allclose(z, g.Zs, rtol=1e-9, atol=1e-9)
     np.testing.assert_allclose(p, 2 * g.p_norm, rtol=1e-8, atol=1e-15)
+
+
+def test_repaired_keeps_valid_and_none_and_repairs_the_rest():
+    from ankunft_plugin.core.spatial import repaired
+
+    good = box(0, 0, 1, 1)
+    bow = Polygon([(0, 0), (2, 2), (2, 0), (0, 2)])  # a self-crossing ring
+    out = repaired([good, None, bow])
+    assert out[0] is good and out[1] is None
+    assert out[2].is_valid and out[2].equals(bow.buffer(0))
