@@ -8,18 +8,7 @@ from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
 from ankunft_plugin.core.network import WalkGraph, metres_to_minutes, minutes_to_metres
-
-
-def lattice_lines(n, spacing=100.0, jitter=0.0, seed=0):
-    rng = np.random.default_rng(seed)
-    xy = np.stack(np.meshgrid(np.arange(n) * spacing, np.arange(n) * spacing), axis=-1).astype(float)
-    xy += rng.uniform(-jitter, jitter, xy.shape)
-    lines = []
-    for i in range(n):
-        for j in range(n - 1):
-            lines.append(np.array([xy[i, j], xy[i, j + 1]]))
-            lines.append(np.array([xy[j, i], xy[j + 1, i]]))
-    return lines
+from tests.unit.grids import lattice_lines
 
 
 def test_speed_conversion():

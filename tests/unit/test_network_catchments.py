@@ -9,20 +9,12 @@ from shapely.geometry import Polygon, box
 
 from ankunft_plugin.core import catchments as cm
 from ankunft_plugin.core.network import WalkGraph
+from tests.unit import grids
 
 
 def lattice_lines(n, spacing=100.0, jitter=0.0, seed=0):
-    rng = np.random.default_rng(seed)
-    xy = np.stack(np.meshgrid(np.arange(n) * spacing, np.arange(n) * spacing), axis=-1).astype(float)
-    xy += rng.uniform(-jitter, jitter, xy.shape)
-    lines = []
-    for i in range(n):
-        for j in range(n - 1):
-            # a bent street: a middle vertex, so edges are polylines
-            a, b = xy[i, j], xy[i, j + 1]
-            lines.append(np.array([a, (a + b) / 2 + [0, 5], b]))
-            lines.append(np.array([xy[j, i], xy[j + 1, i]]))
-    return lines
+    """The test lattice with bent streets (a middle vertex, so edges are polylines)."""
+    return grids.lattice_lines(n, spacing, jitter, seed, bend=5.0)
 
 
 def brute_reach(graph, snap, p, limit, step=0.05):
