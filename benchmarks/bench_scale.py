@@ -98,7 +98,7 @@ def main(argv=None) -> dict:
     counts = [int(x) for x in args.points.split(",")]
     rows = []
     cache = WORK / "graphs"
-    peer_rate = None  # seconds per edge of the largest measured peer run (300 points)
+    peer_rate = peer_cpu_rate = None  # seconds (wall, CPU) per edge of the largest measured peer run (300 points)
     for n in sides:
         edges = syn.lattice_edges(n)
         net, pts = data(n, counts)
@@ -111,11 +111,12 @@ def main(argv=None) -> dict:
                     r = qgis_process("native:serviceareafromlayer", {
                         "INPUT": net, "STRATEGY": 0, "START_POINTS": pts[c], "TRAVEL_COST2": 1125.0,
                         "OUTPUT_LINES": out / "peer_{}_{}.gpkg".format(n, c)}, cache, args.timeout, empty_project())
-                    row.update(peer_s=r["seconds"], peer_pss_mb=r["peak_pss_mb"], peer_ok=r["returncode"] == 0, peer_load1=r["load1"])
+                    row.update(peer_s=r["seconds"], peer_pss_mb=r["peak_pss_mb"], peer_ok=r["returncode"] == 0, peer_load1=r["load1"],
+                               peer_cpu_s=r["cpu_s"])
                     if r["returncode"] == 0:
-                        peer_rate = r["seconds"] / edges
+                        peer_rate, peer_cpu_rate = r["seconds"] / edges, r["cpu_s"] / edges
                 elif peer_rate is not None:
-                    row.update(peer_s=round(peer_rate * edges, 1), peer_extrapolated=True)
+                    row.update(peer_s=round(peer_rate * edges, 1), peer_cpu_s=round(peer_cpu_rate * edges, 1), peer_extrapolated=True)
             shutil.rmtree(cache, ignore_errors=True)
             params = {"NETWORK": net, "POINTS": pts[c], "POINT_ID_FIELD": "pid", "BANDS": "5,10,15",
                       "OUTPUT": out / "ours_{}_{}.gpkg".format(n, c)}
@@ -123,10 +124,14 @@ def main(argv=None) -> dict:
             again = qgis_process("ankunft:walkingcatchments", params, cache, args.timeout)
             row.update(ours_first_s=first["seconds"], ours_first_pss_mb=first["peak_pss_mb"], ours_first_ok=first["returncode"] == 0,
                        ours_repeat_s=again["seconds"], ours_repeat_pss_mb=again["peak_pss_mb"], ours_repeat_ok=again["returncode"] == 0,
-                       ours_log_peak=again["log_peak"], ours_load1=[first["load1"], again["load1"]])
+                       ours_log_peak=again["log_peak"], ours_load1=[first["load1"], again["load1"]],
+                       ours_first_cpu_s=first["cpu_s"], ours_repeat_cpu_s=again["cpu_s"])
             if row.get("peer_s") and (row.get("peer_ok") or row.get("peer_extrapolated")) and row["ours_first_ok"] and row["ours_repeat_ok"]:
                 row["ratio_first"] = round(row["peer_s"] / row["ours_first_s"], 2)
                 row["ratio_repeat"] = round(row["peer_s"] / row["ours_repeat_s"], 2)
+                if row.get("peer_cpu_s"):  # CPU time: far less sensitive to the machine's load than wall time
+                    row["cpu_ratio_first"] = round(row["peer_cpu_s"] / first["cpu_s"], 2)
+                    row["cpu_ratio_repeat"] = round(row["peer_cpu_s"] / again["cpu_s"], 2)
             print(row, flush=True)
             rows.append(row)
             save(args.name, {"what": __doc__.strip().splitlines()[0], "load_note": args.load_note,

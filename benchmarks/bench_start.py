@@ -37,7 +37,7 @@ def run_start(home: str, bytecode: bool, pts: Path, out: Path) -> dict:
         out.unlink()
     load = os.getloadavg()[0]
     r = run_measured(["qgis_process", "run", "native:centroids", "--", "INPUT={}".format(pts), "OUTPUT={}".format(out)], env=env)
-    return {"seconds": r["seconds"], "ok": r["returncode"] == 0, "load1": round(max(load, os.getloadavg()[0]), 2)}
+    return {"seconds": r["seconds"], "cpu_s": r["cpu_s"], "ok": r["returncode"] == 0, "load1": round(max(load, os.getloadavg()[0]), 2)}
 
 
 def main(argv=None) -> dict:
@@ -63,15 +63,20 @@ def main(argv=None) -> dict:
     rows = []
     for name, rs in runs.items():
         secs = [r["seconds"] for r in rs if r["ok"]]
+        cpus = [r["cpu_s"] for r in rs if r["ok"]]
         rows.append({"case": name, "median_s": round(statistics.median(secs), 3) if secs else None,
+                     "median_cpu_s": round(statistics.median(cpus), 3) if cpus else None,
                      "min_s": min(secs) if secs else None, "runs": len(rs), "failed": sum(1 for r in rs if not r["ok"]),
                      "load1": [r["load1"] for r in rs]})
         print(rows[-1], flush=True)
     med = {r["case"]: r["median_s"] for r in rows}
+    cpu = {r["case"]: r["median_cpu_s"] for r in rows}
     result = {"what": __doc__.strip().splitlines()[0], "rows": rows,
+              "plugin_load_cpu_s": round(cpu["with plugin, byte code written"] - cpu["without plugin, byte code written"], 3),
+              "plugin_load_cpu_without_byte_code_s": round(cpu["with plugin, PYTHONDONTWRITEBYTECODE=1"] - cpu["without plugin, PYTHONDONTWRITEBYTECODE=1"], 3),
               "plugin_load_s": round(med["with plugin, byte code written"] - med["without plugin, byte code written"], 3),
               "plugin_load_without_byte_code_s": round(med["with plugin, PYTHONDONTWRITEBYTECODE=1"] - med["without plugin, PYTHONDONTWRITEBYTECODE=1"], 3)}
-    print(result["plugin_load_s"], result["plugin_load_without_byte_code_s"])
+    print({k: v for k, v in result.items() if k.startswith("plugin_load")})
     save("start", result)
     return result
 

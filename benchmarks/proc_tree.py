@@ -41,8 +41,18 @@ def tree_pss_kb(root: int) -> int:
     return total
 
 
+def _children_cpu() -> float:
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def run_measured(cmd, env=None, timeout=None, interval=0.2) -> dict:
-    """{'seconds', 'peak_pss_mb', 'returncode', 'timed_out', 'stdout', 'stderr'}."""
+    """{'seconds', 'cpu_s', 'peak_pss_mb', 'returncode', 'timed_out', 'stdout', 'stderr'}; ``cpu_s``: CPU time
+    (user + system) of the process and its waited-for children – far less sensitive to the machine's
+    load than the wall time (run one command at a time from this process)."""
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = [0]
@@ -65,5 +75,6 @@ def run_measured(cmd, env=None, timeout=None, interval=0.2) -> dict:
     seconds = time.perf_counter() - t0
     done.set()
     th.join()
-    return {"seconds": round(seconds, 2), "peak_pss_mb": round(peak[0] / 1024.0, 1), "returncode": proc.returncode,
+    return {"seconds": round(seconds, 2), "cpu_s": round(_children_cpu() - cpu0, 2), "peak_pss_mb": round(peak[0] / 1024.0, 1),
+            "returncode": proc.returncode,
             "timed_out": timed_out, "stdout": out, "stderr": err}
