@@ -4,10 +4,11 @@ parsing the WKB, node deduplication, the rest of the graph build, the CSR matrix
 arrays and their writing, the snapping index and the nodes' KD-tree (first run); loading the cache
 memory-mapped and what is left to build (repeated run).
 
-    python benchmarks/bench_fixed.py [--side 866] [--root DIR] [--name fixed]
+    python benchmarks/bench_fixed.py [--side 866] [--root DIR] [--name fixed_stages]
 
 ``--root``: measure the code of another tree (e.g. ``git archive <commit> | tar -x -C DIR``) for a
-before/after comparison under the same load. Results go to benchmarks/results/<name>.json.
+before/after comparison under the same load. Results go to benchmarks/results/<name>.json (fixed.json holds
+the before/after comparison of issue 17: three alternating runs of each tree).
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def main(argv=None) -> dict:
     ap = argparse.ArgumentParser()
     ap.add_argument("--side", type=int, default=866)
     ap.add_argument("--root", default=str(HERE.parent))
-    ap.add_argument("--name", default="fixed")
+    ap.add_argument("--name", default="fixed_stages")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(HERE))
     from bench_scale import data
