@@ -380,9 +380,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
         wkb = run.layers[-1].wkbType()
         if QgsWkbTypes.geometryType(wkb) != Qgis.GeometryType.Polygon:
             wkb = Qgis.WkbType.MultiPolygon
-        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.multiType(wkb), run.out_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(run.parameters, self.OUTPUT, run.context, fields, QgsWkbTypes.multiType(wkb), run.out_crs)
         change_labels = run.change_labels = self.change_labels(self.out_lang())
         present = alignment.present.sum(axis=1)
         out_rows = []
@@ -442,9 +440,7 @@ class ArrivalDynamicsAlgorithm(AnkunftAlgorithm):
                 ("share", "double"),
             ],
         )
-        t_sink, t_dest = self.parameterAsSink(run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, Qgis.WkbType.NoGeometry)
-        if t_sink is None:
-            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT_TRANSITIONS))
+        t_sink, t_dest = self.required_sink(run.parameters, self.OUTPUT_TRANSITIONS, run.context, t_fields, Qgis.WkbType.NoGeometry)
         run.pooled = transitions.sum(axis=0)
         t_rows = [[period, y0, y1, ca, cb, labels[ca], labels[cb], count, share]
                   for period, y0, y1, ca, cb, count, share in dyn.transition_table(years, transitions, CLASSES)]

@@ -128,6 +128,20 @@ class AnkunftAlgorithm(QgsProcessingAlgorithm):
             return super().parameterAsSink(parameters, name, context, fields, geometryType, crs, *args)
         return session.sink(parameters, name, context, fields, geometryType, crs, *args)
 
+    def required_sink(self, parameters, name, context, fields, geometry_type=None, crs=None):
+        """``parameterAsSink`` (through the one writer), or QGIS's own 'invalid sink' error: (sink, id)."""
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest_id
+
+    def required_source(self, parameters, name, context):
+        """``parameterAsSource``, or QGIS's own 'invalid source' error."""
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
     def parameterAsOutputLayer(self, parameters, name, context):  # noqa: N802
         final = super().parameterAsOutputLayer(parameters, name, context)
         session = getattr(self, "_ankunft_outputs", None)

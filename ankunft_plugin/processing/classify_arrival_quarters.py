@@ -286,9 +286,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
 
     # -- run ------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         lang = self.output_lang(parameters, context)
         fields, params = self._read_parameters(source, parameters, context)
         clusters = cluster_settings(self, parameters, context)
@@ -306,9 +304,7 @@ class ClassifyArrivalQuartersAlgorithm(AnkunftAlgorithm):
         if clusters["on"]:
             gi_z, gi_p, cluster = compute_clusters(clusters, result.score, data.geometries, source, context, feedback)
             new_values.update({"gi_z": gi_z, "gi_p": gi_p, "cluster": list(cluster)})
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs())
         rows = self._rows(out_fields, source.fields(), new_values, blank_fields, all_attrs, feedback)
         write_rows(sink, out_fields, rows, data.geometries, feedback, progress=(55.0, 100.0))
 

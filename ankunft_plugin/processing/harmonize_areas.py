@@ -176,12 +176,8 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
     def _read(self, run) -> None:
         """Source and target areas (in a metric CRS), the counts (rates as the counts behind them), the weights."""
         parameters, context, feedback = run.parameters, run.context, run.feedback
-        source = run.source = self.parameterAsSource(parameters, self.SOURCE, context)
-        target = run.target = self.parameterAsSource(parameters, self.TARGET, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.SOURCE))
-        if target is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.TARGET))
+        source = run.source = self.required_source(parameters, self.SOURCE, context)
+        target = run.target = self.required_source(parameters, self.TARGET, context)
         counts_f, pct_f, denom = run.counts_f, run.pct_f, run.denom = self._fields(parameters, context, source)
         run.threshold = self.parameterAsDouble(parameters, self.SUPPRESS_BELOW, context)
         run.sliver = self.parameterAsDouble(parameters, self.SLIVER, context) / 100.0
@@ -204,9 +200,7 @@ class HarmonizeAreasAlgorithm(AnkunftAlgorithm):
         spec += [("harm_split", "double"), ("harm_n_src", "int"), ("harm_method", "string")]
         fields = new_fields(target.fields(), spec)
         wkb = QgsWkbTypes.multiType(target.wkbType())
-        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, wkb, target.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(run.parameters, self.OUTPUT, run.context, fields, wkb, target.sourceCrs())
         out_counts, out_pcts = hz.published(res.counts, len(counts_f), counts_f.index(run.denom) if pct_f else None, run.threshold)
         methods = hz.target_methods(res.weights)
         names = [f.name() for f in target.fields() if f.name() not in {s[0] for s in spec}]

@@ -336,9 +336,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
     # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
     def _read_parameters(self, run) -> None:
         parameters, context = run.parameters, run.context
-        areas = self.parameterAsSource(parameters, self.AREAS, context)
-        if areas is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.AREAS))
+        areas = self.required_source(parameters, self.AREAS, context)
         run.areas, run.area_name = areas, areas.sourceName()
         run.id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
         run.pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
@@ -529,9 +527,7 @@ class InfrastructureOverlayAlgorithm(AnkunftAlgorithm):
             ("dist_method", "string"),
         ]
         out_fields = _widen(new_fields(in_fields, spec), ("eco_missing",), 1000)
-        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, run.areas.wkbType(), run.areas.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(run.parameters, self.OUTPUT, run.context, out_fields, run.areas.wkbType(), run.areas.sourceCrs())
         new_values = area_columns(result, scheme, run.lang, self.priority_labels(run.lang))
         new_values["rep_method"] = run.rep.method
         new_values["dist_method"] = [run.dist_method] * run.n_areas

@@ -130,9 +130,7 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
     def _read_run_parameters(self, run) -> None:
         """The line layer, its way class / foot / access fields and the classes to leave out."""
         parameters, context, feedback = run.parameters, run.context, run.feedback
-        source = run.source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = run.source = self.required_source(parameters, self.INPUT, context)
         name = run.name = source.sourceName()
         if QgsWkbTypes.geometryType(source.wkbType()) not in (
             Qgis.GeometryType.Line,
@@ -241,11 +239,9 @@ class PrepareWalkNetworkAlgorithm(AnkunftAlgorithm):
             base.append(f)
             keep_cols.append(j)
         fields = new_fields(base, [("source_fid", "long"), ("length_m", "double"), ("component", "int")])
-        sink, dest_id = self.parameterAsSink(
+        sink, dest_id = self.required_sink(
             run.parameters, self.OUTPUT, run.context, fields, Qgis.WkbType.LineString, run.out_crs
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
         comp = graph.edge_component
         rows, geoms = [], []
         for k in range(graph.n_edges):

@@ -522,9 +522,7 @@ class StrategyMapAlgorithm(AnkunftAlgorithm):
             if f.type() == QMetaType.Type.QString:
                 f = QgsField(f.name(), QMetaType.Type.QString, "string", 2000)
             fields.append(f)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT, context, fields, Qgis.WkbType.MultiPolygon, crs)
         for rank, p in enumerate(pages.order, start=1):
             fig = figures[p]
             feat = QgsFeature(fields)

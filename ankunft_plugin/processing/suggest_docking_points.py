@@ -269,10 +269,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
 
     # -- helpers --------------------------------------------------------------------------------
     def _source(self, parameters, key, context, required=True):
-        src = self.parameterAsSource(parameters, key, context)
-        if src is None and required:
-            raise QgsProcessingException(self.invalidSourceError(parameters, key))
-        return src
+        return self.required_source(parameters, key, context) if required else self.parameterAsSource(parameters, key, context)
 
     def _graph(self, parameters, network, context, feedback, crs, cost_field):
         """The walking graph from the session cache (built and cached when the layer is new)."""
@@ -528,9 +525,7 @@ class SuggestDockingPointsAlgorithm(AnkunftAlgorithm):
         in_fields = cand_src.fields()
         spec = [("rank", "int"), ("added_weight", "double"), ("cum_coverage_pct", "double"), ("visibility", "double")]
         out_fields = new_fields(in_fields, spec)
-        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, out_fields, cand_src.wkbType(), cand_src.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(run.parameters, self.OUTPUT, run.context, out_fields, cand_src.wkbType(), cand_src.sourceCrs())
         added, cum_pct = published_ranking(result, run.suppress_below)
         rows, geoms = [], []
         for r, j in enumerate(result.order):

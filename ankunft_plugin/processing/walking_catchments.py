@@ -272,13 +272,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
     # -- the steps of a run (``run``: the parameter object carried from step to step) -------------------
     def _read_run_parameters(self, run) -> None:
         parameters, context = run.parameters, run.context
-        network = run.network = self.parameterAsSource(parameters, self.NETWORK, context)
-        if network is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.NETWORK))
+        network = run.network = self.required_source(parameters, self.NETWORK, context)
         run.lang = self.output_lang(parameters, context)
-        points = run.points = self.parameterAsSource(parameters, self.POINTS, context)
-        if points is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.POINTS))
+        points = run.points = self.required_source(parameters, self.POINTS, context)
         try:
             run.bands = parse_bands(self.parameterAsString(parameters, self.BANDS, context))
         except ValueError as err:
@@ -356,9 +352,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
             ("point_id", "string"), ("minutes", "double"), ("reach_m", "double"), ("area_m2", "double"),
             ("population", "double"), ("snap_status", "string"), ("snap_dist_m", "double"),
         ])
-        sink, dest_id = self.parameterAsSink(run.parameters, self.OUTPUT, run.context, fields, Qgis.WkbType.MultiPolygon, run.crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(run.parameters, self.OUTPUT))
+        sink, dest_id = self.required_sink(run.parameters, self.OUTPUT, run.context, fields, Qgis.WkbType.MultiPolygon, run.crs)
         pops_out = suppress_counts(run.pops, run.threshold) if run.demand is not None else run.pops
         rows, geoms = [], []
         for r, pop in zip(run.recs, pops_out):
@@ -476,9 +470,7 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         spec = [("walk_min", "double"), ("nearest_id", "string"), ("pop_total", "double")]
         spec += [("pop_{}".format(band_name(b)), "double") for b in bands]
         fields = new_fields(base, spec)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, fields, Qgis.WkbType.MultiPolygon, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_AREAS))
+        sink, dest_id = self.required_sink(parameters, self.OUTPUT_AREAS, context, fields, Qgis.WkbType.MultiPolygon, crs)
         if demand is None or data is None:
             return dest_id
         walk_min, nearest = nearest_area_minutes(graph, snap, xy, demand.area_geoms, max_snap, speed)

@@ -90,9 +90,7 @@ class WideTableToYearsAlgorithm(AnkunftAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.N_YEARS, self.tr("Number of years")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        source = self.required_source(parameters, self.INPUT, context)
         layer_name = source.sourceName()
         path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not path.lower().endswith(".gpkg"):
