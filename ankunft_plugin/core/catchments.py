@@ -6,9 +6,10 @@ partial edges are cut exactly at the limit.
 
 Polygons are the reached (partial) edges buffered by ``buffer_m`` and dissolved. They are computed on
 a fine grid (cell = ``cell``, by default a quarter of the buffer): the reached edges are sampled every
-half cell, rasterised with the band of their walking cost, and for each band the cells whose centre
+0.75 cells, rasterised with the band of their walking cost, and for each band the cells whose centre
 lies within ``buffer_m`` of a cell holding a reached sample (an exact Euclidean disk dilation, the same
-as a thresholded distance transform) are polygonised by GDAL. The edge stays within about one cell –
+as a thresholded distance transform) make its area; the outlines of all bands are traced from that
+one labelled raster in numpy and smoothed (``traced_polygons``). The edge stays within about one cell –
 at most one and a half – of the exact vector buffer (``vector_polygon`` computes that one, for
 checks), and it never bridges rivers or railways that the network does not cross: no hulls, no
 triangulation.
