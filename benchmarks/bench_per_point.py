@@ -64,6 +64,17 @@ def per_point_ms(g, snap, polygons: bool) -> float:
     return round(1000.0 * best / n, 2)
 
 
+def threads_wall_s(g, snap, workers: int) -> float:
+    """Wall seconds of one ``per_point`` run with ``workers`` threads (best of three): shows whether
+    threads pay (the walking catchments algorithm runs one thread since they did not)."""
+    best = np.inf
+    for _ in range(3):
+        t = time.perf_counter()
+        cm.per_point(g, snap, LIMITS, BUFFER, workers=workers)
+        best = min(best, time.perf_counter() - t)
+    return round(best, 3)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--pyrosm", default="")
@@ -88,7 +99,8 @@ def main(argv=None):
         verts = [len(r.geometry.exterior.coords) for r in recs if r.geometry is not None and r.geometry.geom_type == "Polygon"]
         row = {"network": name, "edges": g.n_edges, "points": int(snap.ok.sum()),
                "polygons_ms_per_point": per_point_ms(g, snap, True), "figures_only_ms_per_point": per_point_ms(g, snap, False),
-               "exterior_vertices_mean": round(float(np.mean(verts)), 1) if verts else 0.0}
+               "exterior_vertices_mean": round(float(np.mean(verts)), 1) if verts else 0.0,
+               "wall_s_1_thread": threads_wall_s(g, snap, 1), "wall_s_2_threads": threads_wall_s(g, snap, 2)}
         print(row, flush=True)
         rows.append(row)
     save("per_point", {"what": __doc__.strip().splitlines()[0], "rows": rows})

@@ -8,7 +8,6 @@ people are blanked below the suppression threshold.
 
 from __future__ import annotations
 
-import os
 from types import SimpleNamespace
 
 import numpy as np
@@ -329,8 +328,9 @@ class WalkingCatchmentsAlgorithm(AnkunftAlgorithm):
         polygons = self.parameterAsBoolean(run.parameters, self.POLYGONS, run.context) or (
             demand is not None and bool(demand.area_by_surface.any()))
         if run.mode == "per_point":
-            # threads of this process (the core never forks QGIS): two where the machine has them
-            recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=min(2, os.cpu_count() or 1),
+            # one thread: the per-point work is many small numpy/shapely calls that hold the GIL, and two
+            # threads measured 1.1-1.2x slower (180k lattice, Moabit, 1.5 M; benchmarks/bench_per_point.py)
+            recs = cm.per_point(graph, snap, limits, buffer_m, cell=cell, workers=1,
                                 progress=progress, cancelled=feedback.isCanceled, polygons=polygons)
         elif run.mode == "dissolved":
             recs = cm.dissolved(graph, snap, limits, buffer_m, cell=cell, polygons=polygons)
