@@ -31,6 +31,28 @@ HEADER = """\
 """.format(c=MAX_COMPLEXITY, a=MAX_ARGS)
 
 
+def _qualified_name(lines: list, row: int) -> str:
+    """``Class.method`` (or ``function``) of the ``def`` on line ``row`` (1-based): two methods of the same
+    name in one file are two entries."""
+    line = lines[row - 1] if row - 1 < len(lines) else ""
+    match = re.search(r"def\s+(\w+)", line)
+    if not match:
+        return "line{}".format(row)
+    indent = len(line) - len(line.lstrip())
+    names = [match.group(1)]
+    for above in reversed(lines[: row - 1]):
+        stripped = above.lstrip()
+        level = len(above) - len(stripped)
+        if stripped and level < indent:
+            outer = re.match(r"(?:class|def)\s+(\w+)", stripped)
+            if outer:
+                names.insert(0, outer.group(1))
+            indent = level
+            if level == 0:
+                break
+    return ".".join(names)
+
+
 def findings() -> dict:
     """{(path::function, code): value} of the current code."""
     cmd = [
@@ -46,8 +68,7 @@ def findings() -> dict:
         path = Path(item["filename"]).resolve().relative_to(ROOT).as_posix()
         row = item["location"]["row"]
         lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
-        match = re.search(r"def\s+(\w+)", lines[row - 1]) if row - 1 < len(lines) else None
-        name = match.group(1) if match else "line{}".format(row)
+        name = _qualified_name(lines, row)
         value = int(re.search(r"\((\d+) >", item["message"]).group(1))
         key = ("{}::{}".format(path, name), item["code"])
         found[key] = max(value, found.get(key, 0))

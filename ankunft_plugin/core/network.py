@@ -438,24 +438,26 @@ def _tree_from_arrays(arrays: dict, points: int, prefix: str = "kd_"):
     return tree
 
 
+@dataclass(eq=False)
 class _Pieces:
     """The snapping index's items: the segments of every passable edge cut into pieces of at most the
     piece length (so that a KD-tree on the pieces' midpoints finds near segments well). Compact: per
     segment its first vertex, length and cumulative length, per piece its segment and number; the
     pieces' ends, edges and offsets are computed for the pieces asked for."""
 
-    def __init__(self, graph, seg, k, nps, vtx, slen, cum, first, half):
-        self.graph = graph
-        self.seg = seg  # (pieces,) segment of each piece
-        self.k = k  # (pieces,) number of the piece within its segment
-        self.nps = nps  # (segments,) pieces per segment
-        self.vtx = vtx  # (segments,) first vertex (index into coord_xy)
-        self.slen = slen  # (segments,) length
-        self.cum = cum  # (segments,) cumulative length over all segments
-        self.first = first  # (segments,) first segment of the segment's edge
-        self.half = half  # half of the longest piece
+    graph: object
+    seg: np.ndarray  # (pieces,) segment of each piece
+    k: np.ndarray  # (pieces,) number of the piece within its segment
+    nps: np.ndarray  # (segments,) pieces per segment
+    vtx: np.ndarray  # (segments,) first vertex (index into coord_xy)
+    slen: np.ndarray  # (segments,) length
+    cum: np.ndarray  # (segments,) cumulative length over all segments
+    first: np.ndarray  # (segments,) first segment of the segment's edge
+    half: float  # half of the longest piece
+
+    def __post_init__(self):
         self._edge = None
-        self.full = len(seg) == int(np.sum(nps))  # all pieces (not a subset)
+        self.full = len(self.seg) == int(np.sum(self.nps))  # all pieces (not a subset)
 
     @classmethod
     def of(cls, g) -> _Pieces | None:

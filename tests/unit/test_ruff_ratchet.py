@@ -35,3 +35,15 @@ def test_check_flags_new_and_worse():
     assert len(bad) == 2
     bad, stale = mod.check({}, allowed)
     assert not bad and stale == ["a.py::f C901"]
+
+
+def test_entries_name_the_class():
+    """Two methods of one name in one file are two entries (an __init__ of a second class cannot hide
+    behind the first's)."""
+    mod = _ratchet()
+    lines = ["class A:", "    def __init__(self):", "        pass", "", "class B:", "    def __init__(self):",
+             "        def inner():", "            pass", "", "def f():", "    pass"]
+    assert mod._qualified_name(lines, 2) == "A.__init__"
+    assert mod._qualified_name(lines, 6) == "B.__init__"
+    assert mod._qualified_name(lines, 7) == "B.__init__.inner"
+    assert mod._qualified_name(lines, 10) == "f"
