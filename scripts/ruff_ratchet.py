@@ -5,7 +5,7 @@
     scripts/ruff_ratchet.py --update   # rewrite ruff-ratchet.txt from the code (after making a function simpler)
 
 ``ruff-ratchet.txt`` lists what was left when the rules were switched on, one function per line:
-``path::function CODE value``. It may only shrink: new code keeps to the limits (split the function at its
+``path::Class.function CODE value``. It may only shrink: new code keeps to the limits (split the function at its
 natural seams; many arguments → a parameter object, see docs/DEVELOPING.md). A listed function may not get
 worse than its recorded value. Entries whose function is now within the limits are reported as stale
 (remove them with ``--update``). Run by tests/unit/test_ruff_ratchet.py and the pre-commit hook.
@@ -26,7 +26,7 @@ MAX_COMPLEXITY = 15
 MAX_ARGS = 8
 HEADER = """\
 # Functions allowed to exceed ruff C901 (complexity > {c}) and PLR0913 (> {a} arguments) – may only shrink.
-# path::function CODE value (value = complexity or number of arguments). Regenerate after simplifying:
+# path::Class.function CODE value (value = complexity or number of arguments). Regenerate after simplifying:
 #   scripts/ruff_ratchet.py --update      (new entries are refused unless --allow-new)
 """.format(c=MAX_COMPLEXITY, a=MAX_ARGS)
 
@@ -54,7 +54,7 @@ def _qualified_name(lines: list, row: int) -> str:
 
 
 def findings() -> dict:
-    """{(path::function, code): value} of the current code."""
+    """{(path::Class.function, code): value} of the current code."""
     cmd = [
         sys.executable, "-m", "ruff", "check", *PATHS, "--isolated", "--exit-zero", "--output-format", "json",
         "--select", "C901,PLR0913",
