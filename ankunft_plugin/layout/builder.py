@@ -364,7 +364,24 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     s = spec.paper[0] / A3[0]
     fs = 1.0 if s >= 1 else 0.82  # fonts shrink less than the page
 
-    # title and subtitle (creation date and version; the data reference dates are in the right column)
+    _add_titles(layout, spec, s, fs)
+    mp, map_w = _add_map(project, layout, spec, s)
+    _set_atlas(layout, spec, mp)
+    # right column
+    x0 = 10 + map_w + 6
+    w0 = 410 - x0
+    _add_legend(layout, spec, mp, s, fs, (x0, w0))
+    _add_key_figures(layout, spec, s, fs, (x0, w0))
+    if spec.sites:
+        _add_sites(layout, spec, s, fs, (x0, w0))
+    _add_north_arrow(layout, mp, s, x0)
+    _add_scale_bar(layout, spec, mp, s, fs, x0)
+    _add_provenance(layout, spec, s, fs, (x0, w0))
+    return layout
+
+
+def _add_titles(layout, spec: LayoutSpec, s: float, fs: float) -> None:
+    """Title and subtitle (creation date and version; the data reference dates are in the right column)."""
     title = _label(layout, "{} – [% {} %]".format(spec.title.replace("[%", "[ %"), page_value(spec, spec.name_field)), 20 * fs, 1.0, bold=True)
     title.setId("title")
     _place(title, 10, 7, 400, 11, s)
@@ -372,7 +389,9 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     sub.setId("subtitle")
     _place(sub, 10, 18.5, 290, 5, s)
 
-    # map
+
+def _add_map(project, layout, spec: LayoutSpec, s: float) -> tuple[QgsLayoutItemMap, int]:
+    """The map, zoomed to the coverage layer; returns it and its width (unscaled mm)."""
     mp = QgsLayoutItemMap(layout)
     mp.setId("map")
     mp.setCrs(spec.crs)
@@ -390,7 +409,11 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
 
         extent = QgsCoordinateTransform(spec.coverage.crs(), spec.crs, project.transformContext()).transformBoundingBox(extent)
     mp.zoomToExtent(extent)
+    return mp, map_w
 
+
+def _set_atlas(layout, spec: LayoutSpec, mp) -> None:
+    """One page per feature of the coverage layer, the map driven by it."""
     atlas = layout.atlas()
     atlas.setCoverageLayer(spec.coverage)
     atlas.setEnabled(True)
@@ -406,9 +429,10 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     mp.setAtlasMargin(0.06)
     layout.setCustomProperty(ATLAS_PREVIEW_PROPERTY, True)
 
-    # right column
-    x0 = 10 + map_w + 6
-    w0 = 410 - x0
+
+def _add_legend(layout, spec: LayoutSpec, mp, s: float, fs: float, column: tuple[float, float]) -> None:
+    """The legend at the top of the right column (column = its x and width, unscaled mm)."""
+    x0, w0 = column
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
     legend.setTitle(text(spec.lang, "legend"))
@@ -442,7 +466,10 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     layout.addLayoutItem(legend)
     _place(legend, x0, 25, w0, 92, s)
 
-    # key figures
+
+def _add_key_figures(layout, spec: LayoutSpec, s: float, fs: float, column: tuple[float, float]) -> None:
+    """The key figures: title, a table of the page's values (spec.table_fields) and the note under it."""
+    x0, w0 = column
     kf_title = _label(layout, text(spec.lang, "kf_title"), 11 * fs, 1.0, bold=True)
     kf_title.setId("keyfigures_title")
     _place(kf_title, x0, 118, w0, 6, s)
@@ -472,16 +499,19 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     note.setId("keyfigures_note")
     _place(note, x0, 195, w0, 19, s)
 
-    # suggested sites, listed by name
-    if spec.sites:
-        sites_title = _label(layout, text(spec.lang, "sites_title"), 8.5 * fs, 1.0, bold=True)
-        sites_title.setId("sites_title")
-        _place(sites_title, x0, 215, w0, 5, s)
-        sites = _label(layout, "[% {} %]".format(page_value(spec, "t_sites")), 7.5 * fs, 1.0)
-        sites.setId("sites")
-        _place(sites, x0, 220.5, w0, 20, s)
 
-    # north arrow and scale bar
+def _add_sites(layout, spec: LayoutSpec, s: float, fs: float, column: tuple[float, float]) -> None:
+    """The suggested sites of the page, listed by name (field t_sites of the coverage layer)."""
+    x0, w0 = column
+    sites_title = _label(layout, text(spec.lang, "sites_title"), 8.5 * fs, 1.0, bold=True)
+    sites_title.setId("sites_title")
+    _place(sites_title, x0, 215, w0, 5, s)
+    sites = _label(layout, "[% {} %]".format(page_value(spec, "t_sites")), 7.5 * fs, 1.0)
+    sites.setId("sites")
+    _place(sites, x0, 220.5, w0, 20, s)
+
+
+def _add_north_arrow(layout, mp, s: float, x0: float) -> None:
     arrow = QgsLayoutItemPicture(layout)
     arrow.setId("north_arrow")
     path = north_arrow_path()
@@ -492,6 +522,9 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     layout.addLayoutItem(arrow)
     _place(arrow, x0, 242, 7, 10, s)
 
+
+def _add_scale_bar(layout, spec: LayoutSpec, mp, s: float, fs: float, x0: float) -> None:
+    """A scale bar in m or km (spec.units_km), numbers with the language's separators."""
     bar = QgsLayoutItemScaleBar(layout)
     bar.setId("scalebar")
     bar.setStyle("Single Box")
@@ -511,25 +544,31 @@ def build_layout(project, spec: LayoutSpec) -> QgsPrintLayout:
     bar.setMaximumBarWidth(70 * s)
     bar.setHeight(2.2 * s)
     bar.setTextFormat(text_format(7 * fs))
+    bar.setNumericFormat(_scale_bar_numbers(spec))
+    bar.setAlignment(Qgis.ScaleBarAlignment.Left)
+    layout.addLayoutItem(bar)
+    _place(bar, x0 + 12, 244, 80, 9, s)
+
+
+def _scale_bar_numbers(spec: LayoutSpec) -> QgsBasicNumericFormat:
     number_format = QgsBasicNumericFormat()
     number_format.setShowThousandsSeparator(True)
     if spec.lang == "de":
         number_format.setThousandsSeparator(".")
         number_format.setDecimalSeparator(",")
     number_format.setNumberDecimalPlaces(1 if spec.units_km else 0)
-    bar.setNumericFormat(number_format)
-    bar.setAlignment(Qgis.ScaleBarAlignment.Left)
-    layout.addLayoutItem(bar)
-    _place(bar, x0 + 12, 244, 80, 9, s)
+    return number_format
 
-    # provenance: data reference dates, issuing office, sources; page number
+
+def _add_provenance(layout, spec: LayoutSpec, s: float, fs: float, column: tuple[float, float]) -> None:
+    """Provenance (data reference dates, issuing office, sources) and the page number."""
+    x0, w0 = column
     att = _label(layout, spec.attribution, 6.5 * fs, 1.0, color="#333333")
     att.setId("attribution")
     _place(att, x0, 255, w0, 26, s)
     page_label = _label(layout, text(spec.lang, "page_of"), 7 * fs, 1.0, color="#555555")
     page_label.setId("page_number")
     _place(page_label, x0, 282, w0, 5, s)
-    return layout
 
 
 def enable_atlas_preview(designer) -> bool:
