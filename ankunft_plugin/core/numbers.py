@@ -255,115 +255,150 @@ def read_column(values: Iterable, role: str | None = None, name: str = "") -> tu
         raise ValueError("role must be one of {} or None, not {!r}".format(ROLES, role))
     values = list(values)
     n = len(values)
-    reading = ColumnReading(name=name, role=role, n_rows=n)
-    numbers = np.full(n, np.nan)
-    problems: list[str | None] = [None] * n
-    pending: list[tuple[int, int, str, dict]] = []  # (index, kind, body, info) of text numbers
-    seen_kinds: set[int] = set()
-
-    def missing(i: int, code: str) -> None:
-        problems[i] = code
-        reading.n_missing += 1
-        reading.placeholders[code] = reading.placeholders.get(code, 0) + 1
-
+    column = _Column(ColumnReading(name=name, role=role, n_rows=n), np.full(n, np.nan), [None] * n)
     for i, value in enumerate(values):
+        column.take(i, value)
+    dot_thousands, comma_thousands = column.decide(role)
+    if column.reading.code == AMBIGUOUS:
+        column.refuse()
+    else:
+        column.convert(dot_thousands, comma_thousands)
+    return column.numbers, column.problems, column.reading
+
+
+@dataclass
+class _Column:
+    """What :func:`read_column` fills: the numbers, the problems and the reading, and the text numbers
+    that wait for the column's decision (step 1 of the module doc: :meth:`take`; steps 2–3: :meth:`decide`)."""
+
+    reading: ColumnReading
+    numbers: np.ndarray
+    problems: list[str | None]
+    pending: list[tuple[int, int, str, dict]] = field(default_factory=list)  # (index, kind, body, info) of text numbers
+    seen_kinds: set[int] = field(default_factory=set)
+
+    def missing(self, i: int, code: str) -> None:
+        self.problems[i] = code
+        self.reading.n_missing += 1
+        self.reading.placeholders[code] = self.reading.placeholders.get(code, 0) + 1
+
+    def take(self, i: int, value) -> None:
+        """Value ``i`` on its own: a number, missing (counted per placeholder), unreadable, or a text
+        number kept for :meth:`convert`."""
         if value is None:
-            missing(i, "null")
-            continue
-        if isinstance(value, bool):
-            problems[i] = "boolean"
-            reading.n_unreadable += 1
-            continue
-        if isinstance(value, (int, float, np.integer, np.floating)):
-            f = float(value)
-            if np.isfinite(f):
-                numbers[i] = f
-                reading.n_values += 1
-                reading.n_numeric += 1
-            else:
-                missing(i, "nan")
-            continue
-        if is_null(value):  # QVariant NULL and other objects with a null check
-            missing(i, "null")
-            continue
-        text = str(value).strip(_SPACES + "\t\r\n")
+            self.missing(i, "null")
+        elif isinstance(value, bool):
+            self.problems[i] = "boolean"
+            self.reading.n_unreadable += 1
+        elif isinstance(value, (int, float, np.integer, np.floating)):
+            self.take_number(i, float(value))
+        elif is_null(value):  # QVariant NULL and other objects with a null check
+            self.missing(i, "null")
+        else:
+            self.take_text(i, str(value).strip(_SPACES + "\t\r\n"))
+
+    def take_number(self, i: int, f: float) -> None:
+        if np.isfinite(f):
+            self.numbers[i] = f
+            self.reading.n_values += 1
+            self.reading.n_numeric += 1
+        else:
+            self.missing(i, "nan")
+
+    def take_text(self, i: int, text: str) -> None:
         if text == "" or text.upper() == "NULL":
-            missing(i, "empty")
-            continue
+            self.missing(i, "empty")
+            return
         if text in PLACEHOLDERS:
-            missing(i, text)
-            continue
+            self.missing(i, text)
+            return
         kind, body, info = _classify_text(text)
         if kind == _K_BAD:
-            problems[i] = text[:20]
-            reading.n_unreadable += 1
-            if len(reading.examples) < 3:
-                reading.examples.append(text[:20])
-            continue
-        pending.append((i, kind, body, info))
-        seen_kinds.add(kind)
+            self.problems[i] = text[:20]
+            self.reading.n_unreadable += 1
+            if len(self.reading.examples) < 3:
+                self.reading.examples.append(text[:20])
+            return
+        self.pending.append((i, kind, body, info))
+        self.seen_kinds.add(kind)
 
-    german = _K_GERMAN in seen_kinds or any(k == _K_SPACE and "," in b for _i, k, b, _f in pending)
-    english = _K_ENGLISH in seen_kinds or any(k == _K_SPACE and "." in b for _i, k, b, _f in pending)
-    ambiguous = bool(seen_kinds & {_K_AMB_DOT, _K_AMB_COMMA})
-    dot_thousands = comma_thousands = False
-    if german and english:
-        reading.decided_by = "values"
+    def decide(self, role: str | None) -> tuple[bool, bool]:
+        """Set the reading's code and what decided it (the values, else the role); returns
+        ``(dot_thousands, comma_thousands)`` for :meth:`convert`."""
+        german, english, ambiguous = self.evidence()
+        if german or english:
+            return self.decided_by_values(german, english, ambiguous)
         if ambiguous:
-            reading.code = AMBIGUOUS
+            return self.decided_by_role(role)
+        if self.pending:
+            self.reading.code = PLAIN
+            if _K_SPACE in self.seen_kinds:
+                self.reading.decided_by = "values"
+        elif self.reading.n_numeric:
+            self.reading.code = NUMERIC
         else:
-            reading.code = MIXED
-    elif german:
-        reading.decided_by = "values"
-        dot_thousands = True
-        has_dots = any(("." in b) for _i, _k, b, _f in pending)
-        reading.code = THOUSANDS_DOT if has_dots else DECIMAL_COMMA
-    elif english:
-        reading.decided_by = "values"
-        comma_thousands = True
-        has_dots = any(("." in b) for _i, _k, b, _f in pending)
-        reading.code = DECIMAL_DOT if has_dots else THOUSANDS_COMMA
-    elif ambiguous:
-        reading.decided_by = "role"
+            self.reading.code = EMPTY
+        return False, False
+
+    def evidence(self) -> tuple[bool, bool, bool]:
+        """(German evidence, English evidence, ambiguous values) among the text numbers."""
+        pending, seen_kinds = self.pending, self.seen_kinds
+        german = _K_GERMAN in seen_kinds or any(k == _K_SPACE and "," in b for _i, k, b, _f in pending)
+        english = _K_ENGLISH in seen_kinds or any(k == _K_SPACE and "." in b for _i, k, b, _f in pending)
+        ambiguous = bool(seen_kinds & {_K_AMB_DOT, _K_AMB_COMMA})
+        return german, english, ambiguous
+
+    def decided_by_values(self, german: bool, english: bool, ambiguous: bool) -> tuple[bool, bool]:
+        self.reading.decided_by = "values"
+        if german and english:
+            self.reading.code = AMBIGUOUS if ambiguous else MIXED
+            return False, False
+        has_dots = any(("." in b) for _i, _k, b, _f in self.pending)
+        if german:
+            self.reading.code = THOUSANDS_DOT if has_dots else DECIMAL_COMMA
+            return True, False
+        self.reading.code = DECIMAL_DOT if has_dots else THOUSANDS_COMMA
+        return False, True
+
+    def decided_by_role(self, role: str | None) -> tuple[bool, bool]:
+        """Only ambiguous values and no evidence: a count has thousands separators, a rate or factor a
+        decimal one; without a role the column is ambiguous."""
+        self.reading.decided_by = "role"
+        dot = _K_AMB_DOT in self.seen_kinds
         if role == COUNT:
-            dot_thousands = comma_thousands = True
-            reading.code = THOUSANDS_DOT if _K_AMB_DOT in seen_kinds else THOUSANDS_COMMA
-        elif role in (RATE, FACTOR):
-            reading.code = DECIMAL_DOT if _K_AMB_DOT in seen_kinds else DECIMAL_COMMA
+            self.reading.code = THOUSANDS_DOT if dot else THOUSANDS_COMMA
+            return True, True
+        if role in (RATE, FACTOR):
+            self.reading.code = DECIMAL_DOT if dot else DECIMAL_COMMA
         else:
-            reading.code = AMBIGUOUS
-    elif pending:
-        reading.code = PLAIN
-        if _K_SPACE in seen_kinds:
-            reading.decided_by = "values"
-    elif reading.n_numeric:
-        reading.code = NUMERIC
-    else:
-        reading.code = EMPTY
+            self.reading.code = AMBIGUOUS
+        return False, False
 
-    if reading.code == AMBIGUOUS:
-        for i, kind, body, _info in pending:
+    def refuse(self) -> None:
+        """The column is refused: every number NaN, the ambiguous values marked (examples kept)."""
+        for i, kind, body, _info in self.pending:
             if kind in (_K_AMB_DOT, _K_AMB_COMMA):
-                problems[i] = "ambiguous"
-                if len(reading.examples) < 3:
-                    reading.examples.append(body)
-        numbers[:] = np.nan
-        return numbers, problems, reading
+                self.problems[i] = "ambiguous"
+                if len(self.reading.examples) < 3:
+                    self.reading.examples.append(body)
+        self.numbers[:] = np.nan
 
-    for i, kind, body, info in pending:
-        f, grouped = _value_of(kind, body, dot_thousands, comma_thousands)
-        if not np.isfinite(f):
-            problems[i] = "nan"
-            reading.n_unreadable += 1
-            continue
-        numbers[i] = -f if info["negative"] else f
-        reading.n_values += 1
-        reading.n_thousands += int(grouped)
-        reading.n_space_thousands += int(kind == _K_SPACE)
-        reading.n_ambiguous += int(kind in (_K_AMB_DOT, _K_AMB_COMMA))
-        reading.n_percent += int(info["percent"])
-        reading.n_unicode_minus += int(info["unicode_minus"])
-    return numbers, problems, reading
+    def convert(self, dot_thousands: bool, comma_thousands: bool) -> None:
+        """The text numbers, read with the column's separators, and counted."""
+        reading = self.reading
+        for i, kind, body, info in self.pending:
+            f, grouped = _value_of(kind, body, dot_thousands, comma_thousands)
+            if not np.isfinite(f):
+                self.problems[i] = "nan"
+                reading.n_unreadable += 1
+                continue
+            self.numbers[i] = -f if info["negative"] else f
+            reading.n_values += 1
+            reading.n_thousands += int(grouped)
+            reading.n_space_thousands += int(kind == _K_SPACE)
+            reading.n_ambiguous += int(kind in (_K_AMB_DOT, _K_AMB_COMMA))
+            reading.n_percent += int(info["percent"])
+            reading.n_unicode_minus += int(info["unicode_minus"])
 
 
 def parse_numbers(values: Iterable, role: str | None = None, name: str = "") -> tuple[np.ndarray, list[str | None]]:

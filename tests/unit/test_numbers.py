@@ -127,6 +127,53 @@ def test_unknown_role_is_an_error():
         read_column(["1"], role="people")
 
 
+class _NullLike:
+    """A value that says it is null, like QGIS's NULL QVariant."""
+
+    def isNull(self):  # noqa: N802 (the Qt name)
+        return True
+
+
+def test_each_value_is_screened_on_its_own():
+    """Step 1 (``_Column.take``): booleans unreadable, non-finite numbers and null objects missing,
+    blank and NULL text empty, placeholders counted by their text."""
+    values = [None, True, float("nan"), np.inf, _NullLike(), " 12 ", "", "NULL", "\u00a0", "x", "abc", 7]
+    nums, problems, r = read_column(values, role=COUNT)
+    assert problems == ["null", "boolean", "nan", "nan", "null", None, "empty", "empty", "empty", "x", "abc", None]
+    assert nums[5] == 12 and nums[11] == 7 and np.isnan(np.delete(nums, [5, 11])).all()
+    assert r.placeholders == {"null": 2, "nan": 2, "empty": 3, "x": 1}
+    assert (r.n_missing, r.n_unreadable, r.n_values, r.n_numeric) == (8, 2, 2, 1)
+    assert r.examples == ["abc"] and r.code == nb.PLAIN and r.decided_by == ""
+
+
+def test_a_text_number_too_large_for_a_float_is_unreadable():
+    nums, problems, r = read_column(["1e999", "5"])
+    assert np.isnan(nums[0]) and nums[1] == 5 and problems == ["nan", None]
+    assert r.n_unreadable == 1 and r.n_values == 1
+
+
+@pytest.mark.parametrize(
+    ("values", "role", "code", "decided_by", "expected"),
+    [
+        (["1.387", "2.5"], None, nb.DECIMAL_DOT, "values", [1.387, 2.5]),  # English evidence, dots
+        (["1,387", "2,500"], COUNT, nb.THOUSANDS_COMMA, "role", [1387, 2500]),  # ambiguous only: the role
+        (["1,387", "12,345,678"], None, nb.THOUSANDS_COMMA, "values", [1387, 12345678]),  # English, no dots
+        (["1.387", "2,5"], None, nb.THOUSANDS_DOT, "values", [1387, 2.5]),  # German evidence, dots
+        (["1,387", "2,5"], None, nb.DECIMAL_COMMA, "values", [1.387, 2.5]),  # German, no dots
+        (["1,387"], RATE, nb.DECIMAL_COMMA, "role", [1.387]),
+        (["1.250"], FACTOR, nb.DECIMAL_DOT, "role", [1.25]),
+        (["1 387", "12"], None, nb.PLAIN, "values", [1387, 12]),  # space groups alone: plain, by the values
+        ([1.5, None], None, nb.NUMERIC, "", [1.5, math.nan]),
+        ([None, "-"], None, nb.EMPTY, "", [math.nan, math.nan]),
+    ],
+)
+def test_what_decides_the_column(values, role, code, decided_by, expected):
+    """Steps 2-3 (``_Column.decide``): the values' evidence first, then the role."""
+    nums, _p, r = read_column(values, role=role)
+    assert (r.code, r.decided_by) == (code, decided_by)
+    np.testing.assert_allclose(nums, expected, equal_nan=True)
+
+
 # ---- properties ---------------------------------------------------------------------------------
 counts = st.integers(min_value=0, max_value=10**9)
 reals = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
