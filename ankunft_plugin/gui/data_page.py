@@ -189,15 +189,39 @@ class DataPageMixin:
         if layer is None:
             ui.warningsLabel.setText(self.tr("Choose or load a polygon layer with the areas."))
             return
-        if not any(f.isNumeric() for f in layer.fields()):
-            numeric_note = self.tr("The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.")
-        else:
-            numeric_note = ""
+        numeric_note = self._numeric_note(layer)
         mapping = self.mapping()
         fields = mapping["fields"]
-        units = mapping["units"]
         pop_field = fields.get("population") or ""
         indicators = [r for r in self.role_widgets if r != "population" and fields.get(r)]
+        columns = self._preview_columns(mapping, indicators)
+        data = _read_columns(layer, [c[1] for c in columns])
+        if data is None:
+            ui.warningsLabel.setText(self.tr("A chosen field is not in the layer any more; choose the fields again."))
+            return
+        readings = self._fill_preview(columns, data, mapping, indicators)
+
+        lines = [numeric_note] if numeric_note else []
+        lines += [("✓ " if not r.refused else "") + reading_text(r) for r in readings]
+        if not pop_field:
+            lines.append(self.tr("Choose the population field: rates are computed with it."))
+        else:
+            lines += self._check_lines(data, mapping, indicators, numeric_note)
+        ui.warningsLabel.setText(
+            "<br>".join("<span style='color:{}'>{}</span>".format("#006040" if ln.startswith("✓") else "#A04000", html(ln)) for ln in lines)
+        )
+
+    def _numeric_note(self, layer) -> str:
+        """A note when the layer has no numeric field at all (the statistics may be text, or in another table)."""
+        if not any(f.isNumeric() for f in layer.fields()):
+            return self.tr("The layer has no numeric fields. Statistics stored as text are read where possible (German number format too); placeholders such as '.', '-' or 'x' never become numbers. Join the statistics to the areas first if they are in a separate table.")
+        return ""
+
+    def _preview_columns(self, mapping: dict, indicators: list[str]) -> list[tuple[str, str, str | None]]:
+        """(title, field, role) of the preview's columns: the id, the population (role None: shown as they
+        are) and each indicator (its role: shown as value → rate per 1000)."""
+        fields = mapping["fields"]
+        pop_field = fields.get("population") or ""
         columns = []
         if mapping["id"]:
             columns.append((self.tr("Id"), mapping["id"], None))
@@ -205,19 +229,15 @@ class DataPageMixin:
             columns.append((self.role_label("population"), pop_field, None))
         for role in indicators:
             columns.append((self.tr("{} (per 1000)").format(self.role_label(role)), fields[role], role))
-        wanted = [c[1] for c in columns]
-        lookup = {name: layer.fields().lookupField(name) for name in set(wanted)}
-        if any(index < 0 for index in lookup.values()):
-            ui.warningsLabel.setText(self.tr("A chosen field is not in the layer any more; choose the fields again."))
-            return
-        # read the needed columns of all features once (no geometry)
-        request = QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry)
-        request.setSubsetOfAttributes(list(lookup.values()))
-        request.setLimit(CHECK_MAX_FEATURES)
-        data: dict[str, list] = {name: [] for name in lookup}
-        for feature in layer.getFeatures(request):
-            for name, index in lookup.items():
-                data[name].append(feature.attribute(index))
+        return columns
+
+    def _fill_preview(self, columns: list, data: dict[str, list], mapping: dict, indicators: list[str]) -> list:
+        """The first rows of the columns in the preview table; returns how each number column was read
+        (the whole column, as the algorithms read it)."""
+        table = self.ui.previewTable
+        fields = mapping["fields"]
+        units = mapping["units"]
+        pop_field = fields.get("population") or ""
         population = data.get(pop_field, [])
         rates = {}
         for role in indicators:
@@ -226,7 +246,7 @@ class DataPageMixin:
         table.setHorizontalHeaderLabels([c[0] for c in columns])
         n = min(PREVIEW_ROWS, len(next(iter(data.values()), [])))
         table.setRowCount(n)
-        readings = []  # how each number column was read (the whole column, as the algorithms read it)
+        readings = []
         for col, (_title, name, role) in enumerate(columns):
             raw = None
             if role is not None or name == pop_field:
@@ -235,46 +255,46 @@ class DataPageMixin:
                 readings.append(reading)
             for row in range(n):
                 value = data[name][row]
-                if role is None:
-                    text = "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
-                else:
-                    rate = rates[role][row]
-                    raw_text = "{:g}".format(raw[row]) if raw is not None and raw[row] == raw[row] else str(value)
-                    rate_text = "{:.1f}".format(rate) if rate == rate else "–"
-                    text = "{} → {}".format(raw_text, rate_text)
+                text = _plain_text(value) if role is None else _rate_text(value, raw[row], rates[role][row])
                 table.setItem(row, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
+        return readings
 
-        lines = [numeric_note] if numeric_note else []
-        lines += [("✓ " if not r.refused else "") + reading_text(r) for r in readings]
-        if not pop_field:
-            lines.append(self.tr("Choose the population field: rates are computed with it."))
-        else:
-            min_population = self._step_value("classify", "MIN_POPULATION", 300.0)
-            suppress_below = self._step_value("classify", "SUPPRESS_BELOW", 3.0)
-            check = fieldmatch.check_inputs(
-                population, {r: (data[fields[r]], units.get(r, 0)) for r in indicators}, min_population, suppress_below
-            )
-            self.check = check
-            if check.population_missing:
-                lines.append(self.tr("Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.").format(n=check.population_missing, total=check.rows))
-            if check.small_population:
-                lines.append(self.tr("Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.").format(n=check.small_population, total=check.rows, min="{:g}".format(min_population)))
-            for role in indicators:
-                name = self.role_label(role)
-                if check.placeholders.get(role):
-                    lines.append(self.tr("{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.").format(field=name, n=check.placeholders[role]))
-                if check.small_counts.get(role):
-                    lines.append(self.tr("{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).").format(field=name, n=check.small_counts[role], t="{:g}".format(suppress_below)))
-                if check.negative.get(role):
-                    lines.append(self.tr("{field} – negative values (net figures such as population growth): {n}; they rank low.").format(field=name, n=check.negative[role]))
-                if check.implausible.get(role):
-                    lines.append(self.tr("{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.").format(field=name, n=check.implausible[role]))
-            if not check.has_warnings() and not numeric_note:
-                lines.append(self.tr("✓ {n} areas, no gaps found.").format(n=check.rows))
-        ui.warningsLabel.setText(
-            "<br>".join("<span style='color:{}'>{}</span>".format("#006040" if ln.startswith("✓") else "#A04000", html(ln)) for ln in lines)
+    def _check_lines(self, data: dict[str, list], mapping: dict, indicators: list[str], numeric_note: str) -> list[str]:
+        """The checks of the inputs before a run, as lines (the population field is chosen); sets self.check."""
+        fields = mapping["fields"]
+        units = mapping["units"]
+        population = data.get(fields.get("population") or "", [])
+        lines = []
+        min_population = self._step_value("classify", "MIN_POPULATION", 300.0)
+        suppress_below = self._step_value("classify", "SUPPRESS_BELOW", 3.0)
+        check = fieldmatch.check_inputs(
+            population, {r: (data[fields[r]], units.get(r, 0)) for r in indicators}, min_population, suppress_below
         )
+        self.check = check
+        if check.population_missing:
+            lines.append(self.tr("Areas without a population value (empty or a placeholder): {n} of {total}; they get the class 'insufficient data'.").format(n=check.population_missing, total=check.rows))
+        if check.small_population:
+            lines.append(self.tr("Areas with fewer than {min} inhabitants: {n} of {total}; their rates are unreliable, they get 'insufficient data'.").format(n=check.small_population, total=check.rows, min="{:g}".format(min_population)))
+        lines += self._indicator_lines(check, indicators, suppress_below)
+        if not check.has_warnings() and not numeric_note:
+            lines.append(self.tr("✓ {n} areas, no gaps found.").format(n=check.rows))
+        return lines
+
+    def _indicator_lines(self, check, indicators: list[str], suppress_below: float) -> list[str]:
+        """Per indicator: suppressed or missing values, small counts, negative values, implausible rates."""
+        lines = []
+        for role in indicators:
+            name = self.role_label(role)
+            if check.placeholders.get(role):
+                lines.append(self.tr("{field} – suppressed or missing values ('.', '-', 'x', empty): {n}; they never count as 0.").format(field=name, n=check.placeholders[role]))
+            if check.small_counts.get(role):
+                lines.append(self.tr("{field} – counts below {t}: {n}; left empty in the results (statistical confidentiality).").format(field=name, n=check.small_counts[role], t="{:g}".format(suppress_below)))
+            if check.negative.get(role):
+                lines.append(self.tr("{field} – negative values (net figures such as population growth): {n}; they rank low.").format(field=name, n=check.negative[role]))
+            if check.implausible.get(role):
+                lines.append(self.tr("{field} – rates above 1000 per 1000 inhabitants: {n}; check the unit.").format(field=name, n=check.implausible[role]))
+        return lines
 
     def data_ready(self) -> bool:
         mapping = self.mapping()
@@ -283,3 +303,30 @@ class DataPageMixin:
             return False
         return any(fields.get(r) for r in self.role_widgets if r not in ("population", "social"))
 
+
+def _read_columns(layer, names: list[str]) -> dict[str, list] | None:
+    """The values of these fields of the first CHECK_MAX_FEATURES features (no geometry); None when a
+    field is not in the layer any more."""
+    lookup = {name: layer.fields().lookupField(name) for name in set(names)}
+    if any(index < 0 for index in lookup.values()):
+        return None
+    request = QgsFeatureRequest().setFlags(Qgis.FeatureRequestFlag.NoGeometry)
+    request.setSubsetOfAttributes(list(lookup.values()))
+    request.setLimit(CHECK_MAX_FEATURES)
+    data: dict[str, list] = {name: [] for name in lookup}
+    for feature in layer.getFeatures(request):
+        for name, index in lookup.items():
+            data[name].append(feature.attribute(index))
+    return data
+
+
+def _plain_text(value) -> str:
+    """An id or population cell: the value as it is, empty for NULL."""
+    return "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+
+
+def _rate_text(value, number: float, rate: float) -> str:
+    """An indicator cell: the number as read (else the value as it is) → the rate per 1000 (– when none)."""
+    raw_text = "{:g}".format(number) if number == number else str(value)
+    rate_text = "{:.1f}".format(rate) if rate == rate else "–"
+    return "{} → {}".format(raw_text, rate_text)
