@@ -969,18 +969,30 @@ class WalkGraph:
         off_v = snap.dist[idx] + (1.0 - snap.t[idx]) * c
         return e, off_u, off_v
 
+    def _start_arcs(self, snap: Snap, idx):
+        """(start number, node, cost) of the links from each start ``idx`` to the ends of its edge,
+        impassable ones left out. On a loop edge (both ends one node) only the cheaper way round is
+        kept: a sparse matrix adds duplicate entries up, which would put the start's own node at the
+        cost of the whole loop."""
+        e, off_u, off_v = self._start_offsets(snap, idx)
+        loop = self.edge_u[e] == self.edge_v[e]
+        off_v = np.where(loop, np.minimum(off_u, off_v), off_v)
+        off_u = np.where(loop, np.inf, off_u)
+        k = len(e)
+        rows = np.concatenate([np.arange(k), np.arange(k)])
+        cols = np.concatenate([self.edge_u[e], self.edge_v[e]])
+        vals = np.maximum(np.concatenate([off_u, off_v]), ZERO)
+        ok = np.isfinite(vals)
+        return rows[ok], cols[ok], vals[ok]
+
     def _augmented(self, snap: Snap, idx):
         """Graph matrix plus one virtual node per start ``idx`` (rows n..n+k-1), linked one way to the
         ends of its edge with the start offsets."""
         n = self.n_nodes
         k = len(idx)
         base = self.matrix()
-        e, off_u, off_v = self._start_offsets(snap, idx)
-        rows = np.concatenate([np.arange(n, n + k), np.arange(n, n + k)])
-        cols = np.concatenate([self.edge_u[e], self.edge_v[e]])
-        vals = np.maximum(np.concatenate([off_u, off_v]), ZERO)
-        okv = np.isfinite(vals)
-        extra = sparse.coo_matrix((vals[okv], (rows[okv], cols[okv])), shape=(n + k, n + k))
+        rows, cols, vals = self._start_arcs(snap, idx)
+        extra = sparse.coo_matrix((vals, (rows + n, cols)), shape=(n + k, n + k))
         big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
         return (big + extra.tocsr()).tocsr()
 
@@ -1016,13 +1028,8 @@ class WalkGraph:
         k = len(idx)
         nl = len(nodes)
         base = self.matrix()[nodes][:, nodes]
-        lu = np.searchsorted(nodes, self.edge_u[e])
-        lv = np.searchsorted(nodes, self.edge_v[e])
-        rows = np.concatenate([np.arange(nl, nl + k), np.arange(nl, nl + k)])
-        cols = np.concatenate([lu, lv])
-        vals = np.maximum(np.concatenate([off_u, off_v]), ZERO)
-        okv = np.isfinite(vals)
-        extra = sparse.coo_matrix((vals[okv], (rows[okv], cols[okv])), shape=(nl + k, nl + k))
+        rows, cols, vals = self._start_arcs(snap, idx)
+        extra = sparse.coo_matrix((vals, (rows + nl, np.searchsorted(nodes, cols))), shape=(nl + k, nl + k))
         big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
         g = (big + extra.tocsr()).tocsr()
         d = dijkstra(g, directed=True, indices=np.arange(nl, nl + k), limit=limit)

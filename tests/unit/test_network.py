@@ -284,3 +284,33 @@ def test_arrays_round_trip_keeps_snapping_index(tmp_path):
     assert rebuilt._tree is None
     s = rebuilt.snap(xy, 80.0)
     assert np.array_equal(s.edge, g.snap(xy, 80.0).edge)
+
+
+def test_start_on_a_loop_edge_reaches_its_node_the_short_way():
+    # a street from (0, 0) to (100, 0) ending in a turning loop of 40 m that starts and ends at (100, 0):
+    # the loop is one edge whose two ends are one node. A start on the loop reaches that node the
+    # shorter way round (not along both ways added up: Moabit's point 69 lost 66.8 m this way).
+    from ankunft_plugin.core.catchments import edge_reach, reached_edges
+    from ankunft_plugin.core.network import Snap
+
+    street = np.array([[0, 0], [100, 0]], float)
+    loop = np.array([[100, 0], [110, 0], [110, 10], [100, 10], [100, 0]], float)
+    g = WalkGraph.from_lines([street, loop])
+    assert g.n_edges == 2 and g.n_nodes == 2
+    le = int(np.flatnonzero(g.edge_u == g.edge_v)[0])
+    junction = g.edge_u[le]
+    end = 1 - junction
+    for t, near in ((1.0, 0.0), (0.0, 0.0), (0.125, 5.0), (0.75, 10.0)):
+        snap = Snap(np.array([le]), np.array([t]), np.array([0.0]), np.array([True]))
+        for D in (g.search(snap, [0], 1e6)[0], g.search_local(snap, [0], 1e6)[0]):
+            assert D[junction] == pytest.approx(near, abs=1e-6)
+            assert D[end] == pytest.approx(100.0 + near, abs=1e-6)
+    # at the junction itself, snapped onto the loop: 30 m reach 30 m of the street and the whole loop
+    snap = Snap(np.array([le]), np.array([1.0]), np.array([0.0]), np.array([True]))
+    D = g.search(snap, [0], 30.0)[0]
+    E = reached_edges(g, D, 30.0, snap.edge)
+    assert edge_reach(g, E, D, [30.0], snap.edge, snap.t, snap.dist)[0] == pytest.approx(30.0 + 40.0)
+    # through the public calls: a point on the loop 5 m from the junction
+    assert g.distances([[105, 0]], [[0, 0]], limit=1e6).toarray()[0, 0] == pytest.approx(105.0)
+    cost, which = g.nearest([[105, 0]], [[0, 0]])
+    assert cost[0] == pytest.approx(105.0) and which[0] == 0
