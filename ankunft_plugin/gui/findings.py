@@ -109,39 +109,49 @@ class FindingsMixin:
             if name not in page.wrappers:
                 continue
             if source.kind == "role":
-                value = page.value(name, None)
-                ids = value if isinstance(value, list) else [value]
-                for layer in filter(None, (self._layer(getattr(v, "id", lambda v=v: v)()) for v in ids)):
-                    found += workflow.check_role(source.ref, checks.layer_info(layer))
-                if source.ref == workflow.NETWORK and network is not None:
-                    found += workflow.check_network(checks.outside_share(network))
-                if source.ref in (workflow.DOCKING, workflow.CANDIDATES) and network is not None:
-                    points = [lyr for lyr in (self._layer(getattr(v, "id", lambda v=v: v)()) for v in ids) if lyr is not None]
-                    if points:
-                        max_snap = float(page.value("MAX_SNAP", page.value("MAX_SNAP_DISTANCE", 200.0)) or 200.0)
-                        off, total = checks.points_off_network(points, network, max_snap)
-                        found += workflow.check_points(off, total, max_snap)
+                found += self._role_findings(page, name, source.ref, network)
             elif source.study_area:
                 areas = self.param_layer(page, name)
                 if areas is None:
                     continue
-                ids, total = self.study_area(areas)
-                inside = total if ids is None else len(ids)
-                if self.study_mode == "network" and ids is not None:
-                    study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas lie inside the walking network; the others are left out (not counted as unreached).").format(n=number(inside), total=number(total))
-                    found += workflow.check_demand(inside, total) if inside == 0 else []
-                elif self.study_mode == "selection":
-                    study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas are selected (in “{layer}” or in step 1's layer).").format(n=number(inside), total=number(total), layer=areas.name())
-                    found += workflow.check_demand(inside, total) if inside == 0 else []
-                elif network is None:
-                    study = QCoreApplication.translate("AnkunftDock", "Choose the walking network: the study area is the areas inside it.")
-                else:
-                    network_ids, _t = checks.study_area(areas, network)
-                    study = QCoreApplication.translate("AnkunftDock", "All {total} areas are used.").format(total=number(total))
-                    found += workflow.check_demand(len(network_ids), total)
+                study, more = self._study_area_findings(areas, network)
+                found += more
             elif source.kind == "field" and source.ref == "population" and name in page.required | {"WEIGHT_FIELD"}:
                 found += workflow.check_weight(str(page.value(name, "") or ""))
         return [finding_text(f) for f in found], study
+
+    def _role_findings(self, page: StepPage, name: str, role: str, network) -> list[workflow.Finding]:
+        """The checks of the layers of input ``name`` (a role): each layer, the network's extent, the points
+        off the network."""
+        found: list[workflow.Finding] = []
+        value = page.value(name, None)
+        ids = value if isinstance(value, list) else [value]
+        for layer in filter(None, (self._layer(getattr(v, "id", lambda v=v: v)()) for v in ids)):
+            found += workflow.check_role(role, checks.layer_info(layer))
+        if role == workflow.NETWORK and network is not None:
+            found += workflow.check_network(checks.outside_share(network))
+        if role in (workflow.DOCKING, workflow.CANDIDATES) and network is not None:
+            points = [lyr for lyr in (self._layer(getattr(v, "id", lambda v=v: v)()) for v in ids) if lyr is not None]
+            if points:
+                found += _off_network_findings(page, points, network)
+        return found
+
+    def _study_area_findings(self, areas: QgsVectorLayer, network) -> tuple[str, list[workflow.Finding]]:
+        """The study-area line and its checks, by the study mode (network, selection, all areas)."""
+        ids, total = self.study_area(areas)
+        inside = total if ids is None else len(ids)
+        if self.study_mode == "network" and ids is not None:
+            study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas lie inside the walking network; the others are left out (not counted as unreached).").format(n=number(inside), total=number(total))
+            return study, workflow.check_demand(inside, total) if inside == 0 else []
+        if self.study_mode == "selection":
+            study = QCoreApplication.translate("AnkunftDock", "{n} of {total} areas are selected (in “{layer}” or in step 1's layer).").format(n=number(inside), total=number(total), layer=areas.name())
+            return study, workflow.check_demand(inside, total) if inside == 0 else []
+        if network is None:
+            study = QCoreApplication.translate("AnkunftDock", "Choose the walking network: the study area is the areas inside it.")
+            return study, []
+        network_ids, _t = checks.study_area(areas, network)
+        study = QCoreApplication.translate("AnkunftDock", "All {total} areas are used.").format(total=number(total))
+        return study, workflow.check_demand(len(network_ids), total)
 
     def update_findings(self) -> None:
         for key, page in self.pages.items():
@@ -157,3 +167,10 @@ class FindingsMixin:
                 blocked = page.studyCombo.blockSignals(True)
                 page.studyCombo.setCurrentIndex(STUDY_MODES.index(self.study_mode))
                 page.studyCombo.blockSignals(blocked)
+
+
+def _off_network_findings(page: StepPage, points: list, network) -> list[workflow.Finding]:
+    """The check of the points farther from the network than the step's snap distance."""
+    max_snap = float(page.value("MAX_SNAP", page.value("MAX_SNAP_DISTANCE", 200.0)) or 200.0)
+    off, total = checks.points_off_network(points, network, max_snap)
+    return workflow.check_points(off, total, max_snap)
