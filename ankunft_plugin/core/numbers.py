@@ -175,15 +175,7 @@ def is_null(value) -> bool:
 
 def _classify_text(text: str) -> tuple[int, str, dict]:
     """Kind of one stripped, non-placeholder text and its normalised body (no sign, no %)."""
-    info = {"percent": False, "unicode_minus": False, "negative": False}
-    body = text
-    if body.endswith("%"):
-        info["percent"] = True
-        body = body[:-1].rstrip(_SPACES)
-    if body[:1] in _MINUS or body[:1] == "+":
-        info["negative"] = body[0] != "+"
-        info["unicode_minus"] = body[0] == "\u2212"
-        body = body[1:].lstrip(_SPACES)
+    body, info = _sign_and_percent(text)
     if not body:
         return _K_BAD, body, info
     if any(c in _SPACES for c in body):
@@ -198,30 +190,54 @@ def _classify_text(text: str) -> tuple[int, str, dict]:
         return _K_ENGLISH, body, info
     dots, commas = body.count("."), body.count(",")
     if dots and commas:
-        if body.rfind(",") > body.rfind("."):  # 1.234,5
-            head, _, tail = body.rpartition(",")
-            if _DOT_GROUPS_RE.match(head) and tail.isdigit():
-                return _K_GERMAN, body, info
-        else:  # 1,234.5
-            head, _, tail = body.rpartition(".")
-            if _COMMA_GROUPS_RE.match(head) and tail.isdigit():
-                return _K_ENGLISH, body, info
-        return _K_BAD, body, info
+        return _both_separators(body), body, info
     if dots or commas:
-        sep = "." if dots else ","
-        groups_re = _DOT_GROUPS_RE if dots else _COMMA_GROUPS_RE
-        if body.count(sep) > 1:  # 12.345.678 / 12,345,678
-            if groups_re.match(body):
-                return (_K_GERMAN if dots else _K_ENGLISH), body, info
-            return _K_BAD, body, info
-        head, _, tail = body.partition(sep)
-        if (head and not head.isdigit()) or (tail and not tail.isdigit()) or not (head or tail):
-            return _K_BAD, body, info
-        if _AMBIG_LEAD_RE.match(head) and len(tail) == 3:
-            return (_K_AMB_DOT if dots else _K_AMB_COMMA), body, info
-        # a decimal separator: 12.5, 0.387, 1387.25, 20,4
-        return (_K_ENGLISH if dots else _K_GERMAN), body, info
+        return _one_separator(body, "." if dots else ","), body, info
     return _K_BAD, body, info
+
+
+def _sign_and_percent(text: str) -> tuple[str, dict]:
+    """The text without a trailing ``%`` and a leading sign, and what was taken off."""
+    info = {"percent": False, "unicode_minus": False, "negative": False}
+    body = text
+    if body.endswith("%"):
+        info["percent"] = True
+        body = body[:-1].rstrip(_SPACES)
+    if body[:1] in _MINUS or body[:1] == "+":
+        info["negative"] = body[0] != "+"
+        info["unicode_minus"] = body[0] == "\u2212"
+        body = body[1:].lstrip(_SPACES)
+    return body, info
+
+
+def _both_separators(body: str) -> int:
+    """Kind of a body with dots and commas: the last separator is the decimal one (1.234,5 / 1,234.5)."""
+    if body.rfind(",") > body.rfind("."):  # 1.234,5
+        head, _, tail = body.rpartition(",")
+        if _DOT_GROUPS_RE.match(head) and tail.isdigit():
+            return _K_GERMAN
+    else:  # 1,234.5
+        head, _, tail = body.rpartition(".")
+        if _COMMA_GROUPS_RE.match(head) and tail.isdigit():
+            return _K_ENGLISH
+    return _K_BAD
+
+
+def _one_separator(body: str, sep: str) -> int:
+    """Kind of a body with one kind of separator (``.`` or ``,``), once or more."""
+    dots = sep == "."
+    groups_re = _DOT_GROUPS_RE if dots else _COMMA_GROUPS_RE
+    if body.count(sep) > 1:  # 12.345.678 / 12,345,678
+        if groups_re.match(body):
+            return _K_GERMAN if dots else _K_ENGLISH
+        return _K_BAD
+    head, _, tail = body.partition(sep)
+    if (head and not head.isdigit()) or (tail and not tail.isdigit()) or not (head or tail):
+        return _K_BAD
+    if _AMBIG_LEAD_RE.match(head) and len(tail) == 3:
+        return _K_AMB_DOT if dots else _K_AMB_COMMA
+    # a decimal separator: 12.5, 0.387, 1387.25, 20,4
+    return _K_ENGLISH if dots else _K_GERMAN
 
 
 def _value_of(kind: int, body: str, dot_thousands: bool, comma_thousands: bool) -> tuple[float, bool]:

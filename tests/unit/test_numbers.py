@@ -174,6 +174,29 @@ def test_what_decides_the_column(values, role, code, decided_by, expected):
     np.testing.assert_allclose(nums, expected, equal_nan=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "body"),
+    [
+        ("+", nb._K_BAD, ""),  # a sign alone
+        ("-5 %", nb._K_PLAIN, "5"),  # % and sign taken off
+        ("1.2,3.4", nb._K_BAD, "1.2,3.4"),  # both separators, the head no groups of three
+        ("1,23.4", nb._K_BAD, "1,23.4"),
+        ("12.345,6", nb._K_GERMAN, "12.345,6"),
+        ("12,345.6", nb._K_ENGLISH, "12,345.6"),
+        ("1.2345.678", nb._K_BAD, "1.2345.678"),  # one separator, several times, no groups
+        ("a.5", nb._K_BAD, "a.5"),
+        (".5", nb._K_ENGLISH, ".5"),
+        ("5,", nb._K_GERMAN, "5,"),
+        ("1,387", nb._K_AMB_COMMA, "1,387"),
+        ("\u22121.387 %", nb._K_AMB_DOT, "1.387"),
+    ],
+)
+def test_the_form_of_one_text(text, kind, body):
+    """``_classify_text`` and its seams (sign and %, both separators, one separator)."""
+    got_kind, got_body, _info = nb._classify_text(text)
+    assert (got_kind, got_body) == (kind, body)
+
+
 # ---- properties ---------------------------------------------------------------------------------
 counts = st.integers(min_value=0, max_value=10**9)
 reals = st.floats(min_value=-1e9, max_value=1e9, allow_nan=False, allow_infinity=False)
