@@ -191,33 +191,25 @@ def run_network(name, src, counts, cache, timeout, floor):
                 run.update(reach_figures(peer_reach(graph, peer_out), ours_reach(ours_out)))
         print(name, run, flush=True)
         row["runs"].append(run)
-    ok = [r for r in row["runs"] if r["ok"]]
-    if len(ok) >= 2:
-        cs = [r["points"] for r in ok]
-        peer_fit = fit(cs, [r["peer_s"] for r in ok])
-        row["peer_fit_s"] = [round(peer_fit[0], 3), round(peer_fit[1], 5)]
-        for key in ("first", "repeat"):
-            ours_fit = fit(cs, [r["ours_{}_s".format(key)] for r in ok])
-            row["ours_{}_fit_s".format(key)] = [round(ours_fit[0], 3), round(ours_fit[1], 5)]
-            row["points_for_2x_{}".format(key)] = points_for_2x(peer_fit, ours_fit)
-        add_cpu_fits(row)
+    add_fits(row, "")
+    add_fits(row, "cpu_")
     return row
 
 
-def add_cpu_fits(row: dict) -> None:
-    """The same fits on CPU time (user + system; steadier than wall time on a loaded machine). Our CPU
-    time counts both threads, so on an idle 2-core machine our wall time is lower: the CPU figures
-    are the cautious side for us."""
-    ok = [r for r in row["runs"] if r["ok"] and r.get("peer_cpu_s") is not None]
+def add_fits(row: dict, tag: str) -> None:
+    """Straight lines (start + cost per point) through the runs' times, for the peer and for ours
+    (first, repeated), and the point count from which ours is 2x the peer. ``tag`` "" fits wall time,
+    "cpu_" CPU time (user + system; steadier than wall time on a loaded machine)."""
+    ok = [r for r in row["runs"] if r["ok"] and r.get("peer_{}s".format(tag)) is not None]
     if len(ok) < 2:
         return
     cs = [r["points"] for r in ok]
-    peer_fit = fit(cs, [r["peer_cpu_s"] for r in ok])
-    row["peer_cpu_fit_s"] = [round(peer_fit[0], 3), round(peer_fit[1], 5)]
+    peer_fit = fit(cs, [r["peer_{}s".format(tag)] for r in ok])
+    row["peer_{}fit_s".format(tag)] = [round(peer_fit[0], 3), round(peer_fit[1], 5)]
     for key in ("first", "repeat"):
-        ours_fit = fit(cs, [r["ours_{}_cpu_s".format(key)] for r in ok])
-        row["ours_{}_cpu_fit_s".format(key)] = [round(ours_fit[0], 3), round(ours_fit[1], 5)]
-        row["points_for_2x_cpu_{}".format(key)] = points_for_2x(peer_fit, ours_fit)
+        ours_fit = fit(cs, [r["ours_{}_{}s".format(key, tag)] for r in ok])
+        row["ours_{}_{}fit_s".format(key, tag)] = [round(ours_fit[0], 3), round(ours_fit[1], 5)]
+        row["points_for_2x_{}{}".format(tag, key)] = points_for_2x(peer_fit, ours_fit)
 
 
 def main(argv=None):

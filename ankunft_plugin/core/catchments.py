@@ -430,15 +430,30 @@ def _scratch(size: int) -> np.ndarray:
     return buf[:size]
 
 
+def _walk_rings(nxt):
+    """Edges ordered ring by ring from each edge's successor ``nxt`` (a permutation made of cycles):
+    (order of the edges, ring id per ordered edge, start position of each ring). One depth-first walk
+    from a root linked to every edge visits each ring in order, one after the other (float64 weights
+    and int32 indices: what csgraph works on, so it copies nothing)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import depth_first_order
+
+    n = len(nxt)
+    indptr = np.concatenate([np.arange(n + 1), [2 * n]]).astype(np.int32)
+    g = csr_matrix((np.ones(2 * n), np.concatenate([nxt, np.arange(n)]).astype(np.int32), indptr), shape=(n + 1, n + 1))
+    seq = depth_first_order(g, n, directed=True, return_predecessors=False)[1:]
+    first = np.ones(n, dtype=bool)
+    first[1:] = nxt[seq[:-1]] != seq[1:]
+    ring = np.cumsum(first) - 1
+    return seq, ring, np.flatnonzero(first)
+
+
 def _trace_rings(spread, band, si, sj, d):
     """Order the directed edges into closed rings: (order of the edges, ring id per ordered edge,
     start position of each ring). At a corner where two cells of the band touch only diagonally (a
     saddle), the ring turns right, joining them: the gaps between band cells are 4-connected, so a
     block interior pinched at a corner stays a hole (GDAL makes it a hole touching the outline there;
     the midpoint rings never touch)."""
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import depth_first_order
-
     n = len(d)
     nrow, ncol = spread.shape
     ncorner = (nrow + 1) * (ncol + 1)
@@ -456,15 +471,7 @@ def _trace_rings(spread, band, si, sj, d):
     ar = flat[at + _AHEAD_R_FLAT(ncol)[d]] <= band
     d2 = np.where(ar, d + 3, np.where(al, d, d + 1)) % 4  # right, straight or left
     nxt = lut[ident(band, ei, ej, d2)]
-    # one depth-first walk from a root linked to every edge visits each ring in order, one after the other
-    # (float64 weights and int32 indices: what csgraph works on, so it copies nothing)
-    indptr = np.concatenate([np.arange(n + 1), [2 * n]]).astype(np.int32)
-    g = csr_matrix((np.ones(2 * n), np.concatenate([nxt, np.arange(n)]).astype(np.int32), indptr), shape=(n + 1, n + 1))
-    seq = depth_first_order(g, n, directed=True, return_predecessors=False)[1:]
-    first = np.ones(n, dtype=bool)
-    first[1:] = nxt[seq[:-1]] != seq[1:]
-    ring = np.cumsum(first) - 1
-    return seq, ring, np.flatnonzero(first)
+    return _walk_rings(nxt)
 
 
 def _in_ring(pt, ring_xy) -> bool:
@@ -612,16 +619,7 @@ def traced_partition(V: np.ndarray, x0: float, y1: float, cell: float) -> dict:
     join = (al_lab != br_lab) | (al_lab < 0) | (lab < al_lab)
     d2 = np.where(ar & (al | join), d + 3, np.where(al, d, d + 1)) % 4  # right, straight or left
     nxt = lut[((ei + _OUT_I[d2]) * ncorner_cols + (ej + _OUT_J[d2])) * 4 + d2]
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import depth_first_order
-
-    indptr = np.concatenate([np.arange(n + 1), [2 * n]]).astype(np.int32)
-    g = csr_matrix((np.ones(2 * n), np.concatenate([nxt, np.arange(n)]).astype(np.int32), indptr), shape=(n + 1, n + 1))
-    seq = depth_first_order(g, n, directed=True, return_predecessors=False)[1:]
-    first = np.ones(n, dtype=bool)
-    first[1:] = nxt[seq[:-1]] != seq[1:]
-    ring = np.cumsum(first) - 1
-    starts = np.flatnonzero(first)
+    seq, ring, starts = _walk_rings(nxt)
     lab, si, sj, d, at = lab[seq], si[seq], sj[seq], d[seq], at[seq]
     # junctions: end corners with three or more labels around (none counts as one)
     q = [flat[at - ncol - 1], flat[at - ncol], flat[at - 1], flat[at]]
