@@ -559,6 +559,15 @@ class _Pieces:
         return seg_off + self.slen[s] * f0, self.slen[s] / self.nps[s]
 
 
+def _with_starts(base, k: int, rows, cols, vals):
+    """``base`` (n, n) plus ``k`` virtual start nodes (rows n..n+k-1), linked one way to the nodes
+    ``cols`` with ``vals`` (start number ``rows``): the matrix a search from the starts runs on."""
+    n = base.shape[0]
+    extra = sparse.coo_matrix((vals, (rows + n, cols)), shape=(n + k, n + k))
+    big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
+    return (big + extra.tocsr()).tocsr()
+
+
 class WalkGraph:
     """Undirected walking graph with edge geometries; see the module docstring."""
 
@@ -969,12 +978,11 @@ class WalkGraph:
         off_v = snap.dist[idx] + (1.0 - snap.t[idx]) * c
         return e, off_u, off_v
 
-    def _start_arcs(self, snap: Snap, idx):
-        """(start number, node, cost) of the links from each start ``idx`` to the ends of its edge,
-        impassable ones left out. On a loop edge (both ends one node) only the cheaper way round is
-        kept: a sparse matrix adds duplicate entries up, which would put the start's own node at the
-        cost of the whole loop."""
-        e, off_u, off_v = self._start_offsets(snap, idx)
+    def _start_arcs(self, e, off_u, off_v):
+        """(start number, node, cost) of the links from each start (on edge ``e``, offsets from
+        ``_start_offsets``) to the ends of its edge, impassable ones left out. On a loop edge (both ends
+        one node) only the cheaper way round is kept: a sparse matrix adds duplicate entries up, which
+        would put the start's own node at the cost of the whole loop."""
         loop = self.edge_u[e] == self.edge_v[e]
         off_v = np.where(loop, np.minimum(off_u, off_v), off_v)
         off_u = np.where(loop, np.inf, off_u)
@@ -988,13 +996,8 @@ class WalkGraph:
     def _augmented(self, snap: Snap, idx):
         """Graph matrix plus one virtual node per start ``idx`` (rows n..n+k-1), linked one way to the
         ends of its edge with the start offsets."""
-        n = self.n_nodes
-        k = len(idx)
-        base = self.matrix()
-        rows, cols, vals = self._start_arcs(snap, idx)
-        extra = sparse.coo_matrix((vals, (rows + n, cols)), shape=(n + k, n + k))
-        big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
-        return (big + extra.tocsr()).tocsr()
+        rows, cols, vals = self._start_arcs(*self._start_offsets(snap, idx))
+        return _with_starts(self.matrix(), len(idx), rows, cols, vals)
 
     def search(self, snap: Snap, idx, limit: float) -> np.ndarray:
         """Bounded Dijkstra from the snapped starts ``idx``: (len(idx), n_nodes) costs (inf beyond ``limit``)."""
@@ -1027,11 +1030,8 @@ class WalkGraph:
         nodes = np.unique(np.concatenate(found))
         k = len(idx)
         nl = len(nodes)
-        base = self.matrix()[nodes][:, nodes]
-        rows, cols, vals = self._start_arcs(snap, idx)
-        extra = sparse.coo_matrix((vals, (rows + nl, np.searchsorted(nodes, cols))), shape=(nl + k, nl + k))
-        big = sparse.bmat([[base, None], [None, sparse.csr_matrix((k, k))]], format="csr")
-        g = (big + extra.tocsr()).tocsr()
+        rows, cols, vals = self._start_arcs(e, off_u, off_v)
+        g = _with_starts(self.matrix()[nodes][:, nodes], k, rows, np.searchsorted(nodes, cols), vals)
         d = dijkstra(g, directed=True, indices=np.arange(nl, nl + k), limit=limit)
         loc = self._local_map()
         loc[nodes] = np.arange(nl)
